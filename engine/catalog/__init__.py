@@ -1,0 +1,42 @@
+"""The dated, sourced price catalog: `load_catalog()` gives a `Catalog`."""
+
+from __future__ import annotations
+
+import os
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+
+from ..tomlfile import load_model, parse_toml, validate
+from .catalog import Catalog, split_id
+from .schema import CatalogData, PriceFile
+
+__all__ = ["Catalog", "builtin_data", "load_catalog", "split_id", "user_prices_path"]
+
+
+@cache
+def builtin_data() -> CatalogData:
+    """tunewise's own `engine/data/catalog.toml`, shipped with the package."""
+    resource = files("engine.data") / "catalog.toml"
+    text = resource.read_text(encoding="utf-8")
+    path = Path(str(resource))
+    return validate(path, text, parse_toml(path, text), CatalogData)
+
+
+def user_prices_path() -> Path:
+    """`$XDG_CONFIG_HOME/tunewise/prices.toml` (or `~/.config/...`): a team's standing overrides."""
+    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(base) / "tunewise" / "prices.toml"
+
+
+def load_catalog(prices: Path | None = None, *, user_config: bool = True) -> Catalog:
+    """The built-in catalog overlaid with `prices` (or the user's config file when present).
+
+    Raises `FileError` naming the file and line when a price file is malformed.
+    """
+    team = None
+    if prices is None and user_config and user_prices_path().is_file():
+        prices = user_prices_path()
+    if prices is not None:
+        team = load_model(prices, PriceFile)
+    return Catalog(builtin_data() if team is None or team.use_builtin else None, team)

@@ -1,0 +1,440 @@
+"""The price catalog: built-in data, genai-prices and a team's overrides, looked up by id.
+
+Precedence, highest first: the inputs' own prices, the team price file, tunewise's
+`catalog.toml`, genai-prices. `resolve` turns a set of inputs into the `PriceBook` the engine
+evaluates against, so lookups happen once, not on every recomputation.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from datetime import date
+from decimal import Decimal
+
+from ..errors import InputError
+from ..inputs import (
+    CostInputs,
+    GpuServing,
+    GpuTraining,
+    HostedTraining,
+    HourlyServing,
+    TokenPrices,
+    TokenServing,
+)
+from ..pricebook import (
+    GIVEN,
+    Availability,
+    GpuQuote,
+    Lifecycle,
+    PriceBook,
+    Quote,
+    TokenQuotes,
+    TrainingQuote,
+)
+from . import genai
+from .schema import CatalogData, GpuOffer, ModelFacts, PriceFile, Sourced
+
+
+def split_id(model_id: str, field: str) -> tuple[str, str]:
+    provider, sep, name = model_id.partition(":")
+    if not sep or not provider or not name:
+        raise InputError(
+            field, f"model ids look like provider:model (openai:gpt-4o-mini), not {model_id!r}"
+        )
+    return provider, name
+
+
+def _given(usd: Decimal, unit: str, field: str, on: date) -> Quote:
+    return Quote(
+        usd=usd, unit=unit, source=f"{GIVEN} ({field})", as_of=on.isoformat(), confidence="given"
+    )
+
+
+def _given_tokens(prices: TokenPrices, field: str, on: date) -> TokenQuotes:
+    cached = prices.cached_input_usd_per_mtok
+    return TokenQuotes(
+        input=_given(prices.input_usd_per_mtok, "per 1M input tokens", field, on),
+        cached_input=None
+        if cached is None
+        else _given(cached, "per 1M cached input tokens", field, on),
+        output=_given(prices.output_usd_per_mtok, "per 1M output tokens", field, on),
+    )
+
+
+class Catalog:
+    """Lookups over the merged price data. Cheap to build; genai-prices loads on first need."""
+
+    def __init__(self, builtin: CatalogData | None, team: PriceFile | None = None) -> None:
+        layers = [d for d in (builtin if team is None or team.use_builtin else None, team) if d]
+        self.use_genai = team is None or team.use_builtin
+        self.reviewed_on = builtin.reviewed_on if builtin else None
+        self.sources = {s.id: s for layer in layers for s in layer.source}
+        self.providers = {p.id: p for layer in layers for p in layer.provider}
+        self.models: dict[str, ModelFacts] = {}
+        self.aliases: dict[str, str] = {}
+        for layer in layers:
+            for m in layer.model:
+                self.models[m.id] = m
+                self.aliases.update({a: m.id for a in m.aliases})
+        self.token_prices = {t.model: t for layer in layers for t in layer.token_price}
+        self.training = {t.model: t for layer in layers for t in layer.training}
+        self.ft_inference = {f.model: f for layer in layers for f in layer.ft_inference}
+        self.hosting = {h.id: h for layer in layers for h in layer.hosting}
+        self.gpus = {g.id: g for layer in layers for g in layer.gpu}
+        self.gpu_offers: dict[str, list[GpuOffer]] = {}
+        for layer in layers:
+            for o in layer.gpu_offer:
+                offers = self.gpu_offers.setdefault(o.gpu, [])
+                offers[:] = [x for x in offers if x.provider != o.provider or x.offer != o.offer]
+                offers.append(o)
+        self.memory_rules = {r.method: r for layer in layers for r in layer.memory_rule}
+
+    # -- naming ------------------------------------------------------------------------------
+
+    def canonical(self, model_id: str) -> str:
+        return self.aliases.get(model_id, model_id)
+
+    def source_title(self, entry: Sourced) -> str:
+        src = self.sources.get(entry.source)
+        return src.title if src else entry.source
+
+    def _quote(self, usd: Decimal, unit: str, entry: Sourced) -> Quote:
+        return Quote(
+            usd=usd,
+            unit=unit,
+            source=self.source_title(entry),
+            as_of=entry.as_of,
+            confidence=entry.confidence,
+            note=entry.note,
+        )
+
+    def _unknown(self, field: str, what: str, value: str, known: Iterable[str]) -> InputError:
+        close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
+        hint = f"; did you mean {close[0]}?" if close else ""
+        return InputError(field, f"unknown {what} {value!r}{hint} (see `tunewise prices`)")
+
+    # -- lookups -----------------------------------------------------------------------------
+
+    def base_prices(
+        self,
+        model_id: str,
+        on: date,
+        field: str,
+        prompt_tokens: int = 0,
+    ) -> TokenQuotes:
+        model_id = self.canonical(model_id)
+        provider, name = split_id(model_id, field)
+        own = self.token_prices.get(model_id)
+        if own is not None:
+            cached = own.cached_input_usd_per_mtok
+            return TokenQuotes(
+                model=model_id,
+                input=self._quote(own.input_usd_per_mtok, "per 1M input tokens", own),
+                cached_input=None
+                if cached is None
+                else self._quote(cached, "per 1M cached input tokens", own),
+                output=self._quote(own.output_usd_per_mtok, "per 1M output tokens", own),
+            )
+        facts = self.models.get(model_id)
+        ref = facts.genai_prices_ref if facts and facts.genai_prices_ref else name
+        found = genai.lookup(provider, ref, on, prompt_tokens) if self.use_genai else None
+        if found is None:
+            known = list(self.models) + list(self.token_prices)
+            if self.use_genai:
+                known += genai.model_ids(provider)
+            raise self._unknown(field, "model", model_id, known)
+
+        def q(usd: Decimal, unit: str) -> Quote:
+            return Quote(usd=usd, unit=unit, source=found.source, as_of=found.as_of)
+
+        return TokenQuotes(
+            model=model_id,
+            input=q(found.input, "per 1M input tokens"),
+            cached_input=None
+            if found.cached_input is None
+            else q(found.cached_input, "per 1M cached input tokens"),
+            output=q(found.output, "per 1M output tokens"),
+        )
+
+    def finetuned_prices(
+        self,
+        base_model: str,
+        on: date,
+        field: str,
+        prompt_tokens: int = 0,
+    ) -> TokenQuotes:
+        """Per-token prices of a fine-tune of `base_model`: genai-prices' `ft:` entry, filled
+        in (or replaced) by the catalog's; base rates where the provider bills tuned models so."""
+        base_model = self.canonical(base_model)
+        provider, name = split_id(base_model, field)
+        own = self.ft_inference.get(base_model)
+        if own is not None and own.serving in ("base_rate", "base_plus_hourly"):
+            base = self.base_prices(base_model, on, field, prompt_tokens)
+            note = f"fine-tuned models billed at base rates ({self.source_title(own)})"
+            return base.model_copy(
+                update={
+                    "model": f"{base_model} (fine-tuned)",
+                    "input": base.input.model_copy(update={"note": note}),
+                }
+            )
+        found = None
+        facts = self.models.get(base_model)
+        names = [name] + [a.partition(":")[2] for a in (facts.aliases if facts else [])]
+        for candidate in names if self.use_genai else []:
+            found = genai.lookup(provider, f"ft:{candidate}", on, prompt_tokens)
+            if found is not None:
+                break
+        quotes: dict[str, Quote] = {}
+        if found is not None and found.model_ref.startswith("ft:"):
+            quotes["input"] = Quote(
+                usd=found.input, unit="per 1M input tokens", source=found.source, as_of=found.as_of
+            )
+            quotes["output"] = Quote(
+                usd=found.output,
+                unit="per 1M output tokens",
+                source=found.source,
+                as_of=found.as_of,
+            )
+            if found.cached_input is not None:
+                quotes["cached_input"] = Quote(
+                    usd=found.cached_input,
+                    unit="per 1M cached input tokens",
+                    source=found.source,
+                    as_of=found.as_of,
+                )
+        if own is not None:
+            for key in ("input", "cached_input", "output"):
+                value = getattr(own, f"{key}_usd_per_mtok")
+                if value is not None:
+                    unit = f"per 1M {key.replace('_', ' ')} tokens"
+                    quotes[key] = self._quote(value, unit, own)
+        if "input" not in quotes or "output" not in quotes:
+            raise InputError(
+                field,
+                f"no fine-tuned per-token prices known for {base_model}; "
+                "give fine_tuning.serving.prices",
+            )
+        return TokenQuotes(model=f"{base_model} (fine-tuned)", **quotes)
+
+    def training_quote(self, base_model: str, field: str) -> TrainingQuote:
+        base_model = self.canonical(base_model)
+        entry = self.training.get(base_model)
+        if entry is None or entry.usd_per_mtok is None:
+            raise InputError(
+                field,
+                f"no per-token training price known for {base_model}; "
+                "give fine_tuning.training.usd_per_mtok",
+            )
+        floor = entry.min_charge_usd
+        return TrainingQuote(
+            per_mtok=self._quote(entry.usd_per_mtok, "per 1M training tokens", entry),
+            min_charge=None if not floor else self._quote(floor, "minimum per job", entry),
+            min_examples=entry.min_examples,
+        )
+
+    def hosting_hourly(self, base_model: str, field: str) -> Quote:
+        provider, _ = split_id(self.canonical(base_model), field)
+        fees = [
+            h
+            for h in self.hosting.values()
+            if h.provider == provider and h.usd_per_hour is not None
+        ]
+        if len(fees) != 1:
+            known = "; ".join(f"{h.id}: ${h.usd_per_hour}/h ({h.applies_to})" for h in fees)
+            why = f"several hourly fees apply ({known})" if fees else "no hourly fee known"
+            raise InputError(field, f"{why} for {provider}; give fine_tuning.serving.usd_per_hour")
+        fee = fees[0]
+        assert fee.usd_per_hour is not None
+        return self._quote(fee.usd_per_hour, f"per hour ({fee.applies_to})", fee)
+
+    def gpu_quote(
+        self,
+        gpu: str | None,
+        provider: str | None,
+        usd_per_hour: Decimal | None,
+        field: str,
+        on: date,
+    ) -> GpuQuote:
+        spec = self.gpus.get(gpu) if gpu else None
+        if gpu and spec is None:
+            raise self._unknown(f"{field}.gpu", "GPU", gpu, self.gpus)
+        name = spec.name if spec else (gpu or "GPU")
+        memory = spec.memory_gb if spec else None
+        if usd_per_hour is not None:
+            return GpuQuote(
+                gpu=gpu,
+                name=name,
+                memory_gb=memory,
+                hour=_given(usd_per_hour, "per GPU-hour", f"{field}.usd_per_gpu_hour", on),
+            )
+        offers = sorted(self.gpu_offers.get(gpu or "", []), key=lambda o: o.usd_per_hour)
+        if provider:
+            offers = [o for o in offers if o.provider == provider]
+        if not offers:
+            where = f" from {provider}" if provider else ""
+            raise InputError(
+                f"{field}.usd_per_gpu_hour",
+                f"no GPU-hour price known for {gpu or 'this GPU'}{where}; give usd_per_gpu_hour",
+            )
+        chosen = offers[(len(offers) - 1) // 2]
+        range_note = ""
+        if len(offers) > 1:
+            range_note = (
+                f"median of {len(offers)} offers, ${offers[0].usd_per_hour}–"
+                f"${offers[-1].usd_per_hour}/GPU-h"
+            )
+        quote = self._quote(
+            chosen.usd_per_hour, f"per GPU-hour ({chosen.provider} {chosen.offer})", chosen
+        )
+        return GpuQuote(gpu=gpu, name=name, memory_gb=memory, hour=quote, range_note=range_note)
+
+    def lifecycle(self, model_id: str) -> Lifecycle | None:
+        facts = self.models.get(self.canonical(model_id))
+        if facts is None:
+            return None
+        return Lifecycle(
+            model=facts.id,
+            name=facts.name,
+            params_b=facts.params_b,
+            open_weights=facts.open_weights,
+            retires_on=facts.retires_on,
+            source=self.source_title(facts),
+            as_of=facts.as_of,
+        )
+
+    def availability(self, provider: str) -> Availability | None:
+        p = self.providers.get(provider)
+        if p is None:
+            return None
+        return Availability(
+            provider=p.id,
+            name=p.name,
+            fine_tuning=p.fine_tuning,
+            since=p.since,
+            jobs_until=p.jobs_until,
+            alternatives=tuple(p.alternatives),
+            source=self.source_title(p),
+            as_of=p.as_of,
+            note=p.note,
+        )
+
+    # -- resolution --------------------------------------------------------------------------
+
+    def resolve(self, inputs: CostInputs) -> PriceBook:
+        """Look up every price the inputs leave to the catalog; raise `InputError` if one is
+        missing or a model is unknown."""
+        on = inputs.assessed_on
+        w, pe, ft = inputs.workload, inputs.prompting, inputs.fine_tuning
+        book: dict[str, object] = {}
+        if pe.model:
+            book["prompting_model"] = self.lifecycle(pe.model)
+        if pe.inference_monthly_usd is None and pe.cost_per_request_usd is None:
+            if pe.prices is not None:
+                book["prompting"] = _given_tokens(pe.prices, "prompting.prices", on)
+            elif pe.model:
+                book["prompting"] = self.base_prices(
+                    pe.model,
+                    on,
+                    "prompting.model",
+                    w.static_prefix_tokens + w.rag_tokens + w.user_tokens,
+                )
+        base = ft.base_model
+        if base:
+            book["base_model"] = self.lifecycle(base)
+            book["provider"] = self.availability(split_id(base, "fine_tuning.base_model")[0])
+
+        def need_base(what: str) -> str:
+            if not base:
+                raise InputError("fine_tuning.base_model", f"name the base model to look up {what}")
+            return base
+
+        serving = ft.serving
+        prompt = (
+            (w.instruction_tokens if ft.instruction_tokens is None else ft.instruction_tokens)
+            + (w.rag_tokens if ft.keeps_rag else 0)
+            + w.user_tokens
+        )
+        if isinstance(serving, TokenServing | HourlyServing) and serving.prices is not None:
+            book["fine_tuned"] = _given_tokens(serving.prices, "fine_tuning.serving.prices", on)
+        elif isinstance(serving, TokenServing):
+            book["fine_tuned"] = self.finetuned_prices(
+                need_base("fine-tuned prices"), on, "fine_tuning.base_model", prompt
+            )
+        elif isinstance(serving, HourlyServing):
+            book["fine_tuned"] = self.base_prices(
+                need_base("base prices"), on, "fine_tuning.base_model", prompt
+            )
+        if isinstance(serving, HourlyServing):
+            book["hosting"] = (
+                _given(
+                    serving.usd_per_hour,
+                    "per deployment-hour",
+                    "fine_tuning.serving.usd_per_hour",
+                    on,
+                )
+                if serving.usd_per_hour is not None
+                else self.hosting_hourly(need_base("hosting fees"), "fine_tuning.serving")
+            )
+        if isinstance(serving, GpuServing):
+            book["serving_gpu"] = self.gpu_quote(
+                serving.gpu,
+                serving.gpu_provider,
+                serving.usd_per_gpu_hour,
+                "fine_tuning.serving",
+                on,
+            )
+        training = ft.training
+        if isinstance(training, HostedTraining):
+            if training.usd_per_mtok is not None:
+                floor = training.min_charge_usd
+                book["training"] = TrainingQuote(
+                    per_mtok=_given(
+                        training.usd_per_mtok,
+                        "per 1M training tokens",
+                        "fine_tuning.training.usd_per_mtok",
+                        on,
+                    ),
+                    min_charge=None
+                    if floor is None
+                    else _given(
+                        floor, "minimum per job", "fine_tuning.training.min_charge_usd", on
+                    ),
+                )
+            else:
+                quote = self.training_quote(
+                    need_base("training prices"), "fine_tuning.training.usd_per_mtok"
+                )
+                if training.min_charge_usd is not None:
+                    quote = quote.model_copy(
+                        update={
+                            "min_charge": _given(
+                                training.min_charge_usd,
+                                "minimum per job",
+                                "fine_tuning.training.min_charge_usd",
+                                on,
+                            )
+                        }
+                    )
+                book["training"] = quote
+        if isinstance(training, GpuTraining):
+            book["training_gpu"] = self.gpu_quote(
+                training.gpu,
+                training.gpu_provider,
+                training.usd_per_gpu_hour,
+                "fine_tuning.training",
+                on,
+            )
+        if isinstance(training, GpuTraining) or isinstance(serving, GpuServing):
+            book["memory_gb_per_billion"] = {
+                key: self._quote(rule.gb_per_billion_params, "GB per billion parameters", rule)
+                for key, rule in self.memory_rules.items()
+            }
+        for role, share in (
+            ("prompting", pe.cached_prefix_share),
+            ("fine_tuned", ft.cached_prefix_share),
+        ):
+            tokens = book.get(role)
+            if isinstance(tokens, TokenQuotes) and not share and tokens.cached_input:
+                book[role] = tokens.model_copy(update={"cached_input": None})
+        return PriceBook.model_validate(book)

@@ -1,0 +1,91 @@
+"""Base inference prices from genai-prices, loaded only when a model must be priced.
+
+genai-prices bundles its data (no network); importing it costs ~200 ms, so nothing here runs
+at import time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from functools import cache
+from importlib.metadata import version
+from typing import Any
+
+RELEASED = {"0.2.3": "2026-11"}
+"""Month each pinned genai-prices release was published: the as-of date of its bundled data."""
+
+
+@dataclass(frozen=True)
+class BasePrices:
+    model_ref: str
+    provider_name: str
+    input: Decimal
+    cached_input: Decimal | None
+    output: Decimal
+    source: str
+    as_of: str
+
+
+@cache
+def _snapshot() -> Any:
+    from genai_prices import data_snapshot
+
+    return data_snapshot.get_snapshot()
+
+
+def release() -> tuple[str, str]:
+    """(`genai-prices 0.2.3`, as-of month) of the installed package."""
+    v = version("genai-prices")
+    return f"genai-prices {v}", RELEASED.get(v, "undated")
+
+
+def _rate(value: Any, prompt_tokens: int) -> Decimal | None:
+    """A price per 1M tokens; tiered prices pick the tier the request's prompt falls in."""
+    if value is None:
+        return None
+    tiers = getattr(value, "tiers", None)
+    if tiers is None:
+        return Decimal(value)
+    rate = Decimal(value.base)
+    for tier in tiers:
+        if prompt_tokens >= tier.start:
+            rate = Decimal(tier.price)
+    return rate
+
+
+def lookup(provider: str, model_ref: str, on: date, prompt_tokens: int = 0) -> BasePrices | None:
+    """Prices in force on `on`, or None when genai-prices does not know the model."""
+    snap = _snapshot()
+    try:
+        prov, model = snap.find_provider_model(model_ref, None, provider, None)
+    except LookupError:
+        return None
+    prices = model.get_prices(datetime(on.year, on.month, on.day, tzinfo=UTC))
+    inp = _rate(getattr(prices, "input_mtok", None), prompt_tokens)
+    out = _rate(getattr(prices, "output_mtok", None), prompt_tokens)
+    if inp is None or out is None:
+        return None
+    name, as_of = release()
+    url = (prov.pricing_urls or [""])[0]
+    source = f"{prov.name} pricing via {name}" + (f" ({url})" if url else "")
+    return BasePrices(
+        model_ref=model.id,
+        provider_name=prov.name,
+        input=inp,
+        cached_input=_rate(getattr(prices, "cache_read_mtok", None), prompt_tokens),
+        output=out,
+        source=source,
+        as_of=as_of,
+    )
+
+
+def model_ids(provider: str | None = None) -> list[str]:
+    """Every `provider:model` genai-prices knows (for listings and did-you-mean)."""
+    return [
+        f"{p.id}:{m.id}"
+        for p in _snapshot().providers
+        if provider is None or p.id == provider
+        for m in p.models
+    ]

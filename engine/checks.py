@@ -1,0 +1,169 @@
+"""Warnings for implausible or risky inputs: GPUs too small, capacity short, closed offerings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from .inputs import CostInputs, GpuServing, GpuTraining, HostedTraining
+from .money import number
+from .pricebook import Availability, GpuQuote, Lifecycle, PriceBook
+from .result import CostWarning
+
+SERVING_OVERHEAD = Decimal("1.2")
+"""Weights × 1.2 for serving: KV cache and activations on top of the weights (tunewise's rule
+of thumb; long contexts and large batches need more)."""
+SECONDS_PER_DAY = 86_400
+
+_CLOSED = {
+    "closed_to_new_users": "is closed to new users",
+    "partner_only": "is not offered on its own API",
+    "not_offered": "is not offered",
+    "discontinued": "was discontinued",
+}
+
+
+def _fit(
+    gpu: GpuQuote | None,
+    count: int,
+    params_b: Decimal | None,
+    rule: Decimal | None,
+    what: str,
+    field: str,
+) -> Iterator[CostWarning]:
+    if gpu is None or gpu.memory_gb is None or params_b is None or rule is None:
+        return
+    needed = params_b * rule
+    have = gpu.memory_gb * count
+    if needed > have:
+        yield CostWarning(
+            code="gpu_too_small",
+            field=field,
+            message=(
+                f"{what} a {number(params_b)}B model needs about {number(needed, places=0)} "
+                f"GB of GPU memory; {count} × {gpu.name} has {number(have, places=0)} GB"
+            ),
+        )
+
+
+def _availability(p: Availability, inputs: CostInputs) -> Iterator[CostWarning]:
+    on = inputs.assessed_on
+    status = p.fine_tuning
+    if status == "open":
+        return
+    if status == "closed_to_new_users" and p.since is not None and on < p.since:
+        return
+    when = f" since {p.since.isoformat()}" if p.since else ""
+    text = f"fine-tuning on {p.name} {_CLOSED[status]}{when} ({p.source}, as of {p.as_of})"
+    if p.jobs_until is not None:
+        text += (
+            f"; existing customers can create jobs until {p.jobs_until.isoformat()}"
+            if on <= p.jobs_until
+            else f"; jobs ended on {p.jobs_until.isoformat()}"
+        )
+    if p.alternatives:
+        text += f"; alternatives: {', '.join(p.alternatives)}"
+    yield CostWarning(
+        code="provider_closed",
+        field="fine_tuning.base_model",
+        message=text,
+        severity="error" if status in ("not_offered", "discontinued") else "warning",
+    )
+
+
+def _retirement(model: Lifecycle, inputs: CostInputs, field: str) -> Iterator[CostWarning]:
+    if model.retires_on is None:
+        return
+    on, retires = inputs.assessed_on, model.retires_on
+    if retires <= on:
+        yield CostWarning(
+            code="model_retired",
+            field=field,
+            severity="error",
+            message=f"{model.name} was retired on {retires.isoformat()} "
+            f"({model.source}, as of {model.as_of})",
+        )
+        return
+    months = (retires.year - on.year) * 12 + retires.month - on.month
+    if months <= inputs.workload.horizon_months:
+        yield CostWarning(
+            code="model_retires",
+            field=field,
+            message=(
+                f"{model.name} retires on {retires.isoformat()}, about {months} months into "
+                f"the {inputs.workload.horizon_months}-month horizon ({model.source}, as of "
+                f"{model.as_of}): whatever is built on it must move by then"
+            ),
+        )
+
+
+def cost_warnings(inputs: CostInputs, book: PriceBook) -> tuple[CostWarning, ...]:
+    """Every warning once (the same model on both paths retires once)."""
+    seen: dict[str, CostWarning] = {}
+    for warning in _all(inputs, book):
+        seen.setdefault(warning.message, warning)
+    return tuple(seen.values())
+
+
+def _all(inputs: CostInputs, book: PriceBook) -> Iterator[CostWarning]:
+    ft = inputs.fine_tuning
+    rules = {key: quote.usd for key, quote in book.memory_gb_per_billion.items()}
+    params = book.base_model.params_b if book.base_model else None
+    if isinstance(ft.training, GpuTraining):
+        yield from _fit(
+            book.training_gpu,
+            ft.training.gpu_count,
+            params,
+            rules.get(ft.method),
+            f"{ft.method} fine-tuning of",
+            "fine_tuning.training.gpu",
+        )
+    if isinstance(ft.serving, GpuServing):
+        s = ft.serving
+        yield from _fit(
+            book.serving_gpu,
+            s.gpus_per_replica,
+            params,
+            rules.get(f"serve_{s.precision}"),
+            f"serving at {s.precision}",
+            "fine_tuning.serving.gpu",
+        )
+        if s.requests_per_second_per_replica is not None:
+            average = inputs.workload.monthly_requests / (
+                inputs.workload.days_per_month * SECONDS_PER_DAY
+            )
+            capacity = s.requests_per_second_per_replica * s.replicas
+            if capacity < average:
+                yield CostWarning(
+                    code="capacity_short",
+                    field="fine_tuning.serving.replicas",
+                    message=(
+                        f"{s.replicas} replica × {number(s.requests_per_second_per_replica)} "
+                        f"req/s = {number(capacity)} req/s, below the average "
+                        f"{number(average)} req/s the workload needs (peaks need more)"
+                    ),
+                )
+    if isinstance(ft.training, HostedTraining) and book.training is not None:
+        minimum = book.training.min_examples
+        if minimum is not None and ft.training.examples < minimum:
+            yield CostWarning(
+                code="too_few_examples",
+                field="fine_tuning.training.examples",
+                message=f"the provider requires at least {minimum} examples; "
+                f"{ft.training.examples} given",
+            )
+    if ft.method != "hosted" and book.base_model is not None and not book.base_model.open_weights:
+        yield CostWarning(
+            code="closed_weights",
+            field="fine_tuning.method",
+            severity="error",
+            message=f"{book.base_model.name} has no open weights: {ft.method} "
+            "fine-tuning needs a model you can download; use the "
+            "provider's hosted fine-tuning or an open-weight model",
+        )
+    if book.provider is not None and ft.method == "hosted":
+        yield from _availability(book.provider, inputs)
+    if book.base_model is not None:
+        yield from _retirement(book.base_model, inputs, "fine_tuning.base_model")
+    if book.prompting_model is not None:
+        yield from _retirement(book.prompting_model, inputs, "prompting.model")

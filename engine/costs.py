@@ -1,0 +1,321 @@
+"""Monthly and upfront costs of each path, as line items that sum exactly to the totals."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from .errors import InputError
+from .inputs import (
+    FineTuningPath,
+    GpuServing,
+    GpuTraining,
+    HostedTraining,
+    HourlyServing,
+    PromptingPath,
+    TokenServing,
+    Workload,
+)
+from .money import ZERO, number, per_million, tokens, usd
+from .pricebook import PriceBook, TokenQuotes
+from .result import LineItem, PathCosts
+
+TWELVE = Decimal(12)
+
+
+@dataclass
+class _Ledger:
+    """Line items of one cost, split into what scales with volume and what does not."""
+
+    requests: Decimal
+    items: list[LineItem] = field(default_factory=list)
+    variable_per_request: Decimal = ZERO
+    fixed: Decimal = ZERO
+
+    def per_request(self, key: str, label: str, unit_usd: Decimal, formula: str, src: str) -> None:
+        """A cost of `unit_usd` on every request."""
+        self.variable_per_request += unit_usd
+        amount = unit_usd * self.requests
+        self.items.append(
+            LineItem(
+                key=key,
+                label=label,
+                usd=amount,
+                formula=formula,
+                price_source=src,
+                scales_with_volume=True,
+            )
+        )
+
+    def flat(
+        self,
+        key: str,
+        label: str,
+        amount: Decimal,
+        formula: str,
+        src: str | None = None,
+    ) -> None:
+        """A cost that does not depend on volume (skipped when zero)."""
+        if not amount:
+            return
+        self.fixed += amount
+        self.items.append(
+            LineItem(key=key, label=label, usd=amount, formula=formula, price_source=src)
+        )
+
+    @property
+    def total(self) -> Decimal:
+        return sum((item.usd for item in self.items), ZERO)
+
+
+def _token_items(
+    ledger: _Ledger,
+    quotes: TokenQuotes,
+    *,
+    prefix: int,
+    rest: int,
+    output: int,
+    cached_share: Decimal,
+    field_path: str,
+) -> None:
+    """Input, cached-input and output tokens of one request at `quotes`."""
+    cached = prefix * cached_share
+    uncached = prefix - cached + rest
+    req = number(ledger.requests)
+    if cached and quotes.cached_input is None:
+        raise InputError(
+            f"{field_path}.cached_prefix_share",
+            f"{quotes.model or 'this model'} has no cached-input price; "
+            "set cached_prefix_share to 0 or give cached_input_usd_per_mtok",
+        )
+    rows = [("input_tokens", "Input tokens", Decimal(uncached), quotes.input)]
+    if cached:
+        assert quotes.cached_input is not None
+        rows.append(("cached_input_tokens", "Cached input tokens", cached, quotes.cached_input))
+    rows.append(("output_tokens", "Output tokens", Decimal(output), quotes.output))
+    for key, label, count, quote in rows:
+        ledger.per_request(
+            key,
+            label,
+            per_million(count, quote.usd),
+            f"{req} req × {tokens(count)} × {usd(quote.usd)}/1M",
+            quote.cite(),
+        )
+
+
+def _direct_monthly(
+    ledger: _Ledger,
+    key: str,
+    label: str,
+    monthly: Decimal,
+    field_path: str,
+) -> None:
+    if not ledger.requests:
+        raise InputError(
+            field_path,
+            "a monthly bill given directly needs a volume above zero "
+            "to scale with; give cost per request instead",
+        )
+    ledger.per_request(
+        key,
+        label,
+        monthly / ledger.requests,
+        f"{usd(monthly)} a month at {number(ledger.requests)} req, given",
+        "given",
+    )
+
+
+def _finish(monthly: _Ledger, upfront: _Ledger) -> PathCosts:
+    total = monthly.total
+    return PathCosts(
+        monthly_usd=total,
+        monthly_items=tuple(monthly.items),
+        upfront_usd=upfront.total,
+        upfront_items=tuple(upfront.items),
+        per_request_usd=total / monthly.requests if monthly.requests else None,
+        variable_per_request_usd=monthly.variable_per_request,
+        fixed_monthly_usd=monthly.fixed,
+    )
+
+
+def prompting_costs(workload: Workload, path: PromptingPath, book: PriceBook) -> PathCosts:
+    requests = workload.monthly_requests
+    monthly, upfront = _Ledger(requests), _Ledger(requests)
+    if path.inference_monthly_usd is not None:
+        _direct_monthly(
+            monthly,
+            "inference",
+            "Inference",
+            path.inference_monthly_usd,
+            "prompting.inference_monthly_usd",
+        )
+    elif path.cost_per_request_usd is not None:
+        monthly.per_request(
+            "inference",
+            "Inference",
+            path.cost_per_request_usd,
+            f"{number(requests)} req × {usd(path.cost_per_request_usd)}, given",
+            "given",
+        )
+    else:
+        if book.prompting is None:
+            raise InputError("prompting.model", "no prices for the prompting model")
+        _token_items(
+            monthly,
+            book.prompting,
+            prefix=workload.static_prefix_tokens,
+            rest=workload.rag_tokens + workload.user_tokens,
+            output=workload.output_tokens,
+            cached_share=path.cached_prefix_share,
+            field_path="prompting",
+        )
+    monthly.flat("fixed", "Fixed monthly costs", path.fixed_monthly_usd, "given")
+    upfront.flat("prompt_engineering", "Prompt engineering", path.prompt_engineering_usd, "given")
+    return _finish(monthly, upfront)
+
+
+def _training(upfront: _Ledger, path: FineTuningPath, book: PriceBook) -> Decimal:
+    """Adds the training line item; returns its cost (the default cost of a retrain)."""
+    training = path.training
+    if path.training_usd is not None:
+        upfront.flat("training", "Training", path.training_usd, "given")
+        return path.training_usd
+    if isinstance(training, HostedTraining):
+        if book.training is None:
+            raise InputError(
+                "fine_tuning.training.usd_per_mtok",
+                "no training price for the base model; give usd_per_mtok",
+            )
+        price = book.training.per_mtok
+        count = Decimal(training.examples * training.tokens_per_example * training.epochs)
+        cost = per_million(count, price.usd)
+        formula = (
+            f"{number(training.examples)} examples × {tokens(training.tokens_per_example)}"
+            f" × {training.epochs} epochs = {tokens(count)} × {usd(price.usd)}/1M"
+        )
+        floor = book.training.min_charge
+        if floor is not None and cost < floor.usd:
+            formula += f" = {usd(cost)}, raised to the minimum charge {usd(floor.usd)}"
+            cost = floor.usd
+        upfront.flat("training", "Training", cost, formula, price.cite())
+        return cost
+    if isinstance(training, GpuTraining):
+        gpu = book.training_gpu
+        if gpu is None:
+            raise InputError("fine_tuning.training.usd_per_gpu_hour", "no GPU-hour price")
+        cost = training.gpu_count * training.hours * gpu.hour.usd
+        formula = (
+            f"{training.gpu_count} × {gpu.name} × {number(training.hours)} h × "
+            f"{usd(gpu.hour.usd)}/GPU-h"
+        )
+        upfront.flat("training", f"Training ({path.method})", cost, formula, gpu.hour.cite())
+        return cost
+    return ZERO
+
+
+def _serving(monthly: _Ledger, workload: Workload, path: FineTuningPath, book: PriceBook) -> None:
+    requests = monthly.requests
+    serving = path.serving
+    if path.serving_monthly_usd is not None:
+        _direct_monthly(
+            monthly,
+            "serving",
+            "Serving",
+            path.serving_monthly_usd,
+            "fine_tuning.serving_monthly_usd",
+        )
+        return
+    if path.serving_cost_per_request_usd is not None:
+        cost = path.serving_cost_per_request_usd
+        monthly.per_request(
+            "serving", "Serving", cost, f"{number(requests)} req × {usd(cost)}, given", "given"
+        )
+        return
+    hours_default = workload.hours_per_month
+    if isinstance(serving, TokenServing | HourlyServing):
+        if book.fine_tuned is None:
+            raise InputError("fine_tuning.serving.prices", "no per-token prices for serving")
+        instructions = (
+            workload.instruction_tokens
+            if path.instruction_tokens is None
+            else path.instruction_tokens
+        )
+        rag = workload.rag_tokens if path.keeps_rag else 0
+        output = workload.output_tokens if path.output_tokens is None else path.output_tokens
+        _token_items(
+            monthly,
+            book.fine_tuned,
+            prefix=instructions,
+            rest=rag + workload.user_tokens,
+            output=output,
+            cached_share=path.cached_prefix_share,
+            field_path="fine_tuning",
+        )
+    if isinstance(serving, HourlyServing):
+        if book.hosting is None:
+            raise InputError("fine_tuning.serving.usd_per_hour", "no hourly hosting price")
+        hours = serving.hours_per_month or hours_default
+        cost = serving.deployments * hours * book.hosting.usd
+        monthly.flat(
+            "hosting_hours",
+            "Deployment hosting",
+            cost,
+            f"{serving.deployments} deployment × {number(hours)} h × {usd(book.hosting.usd)}/h",
+            book.hosting.cite(),
+        )
+    if isinstance(serving, GpuServing):
+        gpu = book.serving_gpu
+        if gpu is None:
+            raise InputError("fine_tuning.serving.usd_per_gpu_hour", "no GPU-hour price")
+        hours = serving.hours_per_month or hours_default
+        count = serving.replicas * serving.gpus_per_replica
+        cost = count * hours * gpu.hour.usd
+        monthly.flat(
+            "gpu_serving",
+            "Self-hosted GPUs",
+            cost,
+            f"{serving.replicas} replica × {serving.gpus_per_replica} × {gpu.name} × "
+            f"{number(hours)} h × {usd(gpu.hour.usd)}/GPU-h",
+            gpu.hour.cite(),
+        )
+
+
+def finetune_costs(workload: Workload, path: FineTuningPath, book: PriceBook) -> PathCosts:
+    requests = workload.monthly_requests
+    monthly, upfront = _Ledger(requests), _Ledger(requests)
+    if path.upfront_usd is not None:
+        upfront.flat("upfront", "Upfront", path.upfront_usd, "given")
+        training_cost = ZERO
+    else:
+        training_cost = _training(upfront, path, book)
+        upfront.flat("data_collection", "Data collection", path.data_collection_usd, "given")
+        upfront.flat(
+            "labelling",
+            "Labelling",
+            path.labelled_examples * path.usd_per_label,
+            f"{number(path.labelled_examples)} examples × {usd(path.usd_per_label)}",
+        )
+        upfront.flat(
+            "engineering",
+            "Engineering",
+            path.engineering_hours * path.usd_per_engineering_hour,
+            f"{number(path.engineering_hours)} h × {usd(path.usd_per_engineering_hour)}/h",
+        )
+        upfront.flat("integration", "Integration", path.integration_usd, "given")
+        upfront.flat(
+            "change_management",
+            "Training and change management",
+            path.change_management_usd,
+            "given",
+        )
+    _serving(monthly, workload, path, book)
+    monthly.flat("maintenance", "Maintenance", path.maintenance_monthly_usd, "given")
+    retrain = path.usd_per_retrain if path.usd_per_retrain is not None else training_cost
+    monthly.flat(
+        "retraining",
+        "Retraining (spread monthly)",
+        path.retrains_per_year * retrain / TWELVE,
+        f"{number(path.retrains_per_year)} a year × {usd(retrain)} ÷ 12",
+    )
+    monthly.flat("hosting_fees", "Hosting and storage fees", path.hosting_monthly_usd, "given")
+    return _finish(monthly, upfront)

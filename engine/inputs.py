@@ -1,0 +1,266 @@
+"""What the cost engine needs to know: the workload and the two paths being compared.
+
+Every amount is USD, every token count is per request, every rate says its unit in its name
+(`usd_per_mtok` = USD per 1M tokens). A month is `days_per_month` days (30 unless set).
+Any money figure the guides state directly ("our prompting bill is $1,500 a month",
+"$12,000 up front") can be given instead of being derived from tokens and prices.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from .money import ZERO
+
+Usd = Annotated[Decimal, Field(ge=0, allow_inf_nan=False)]
+"""An amount of US dollars, never negative."""
+Count = Annotated[int, Field(ge=0, le=10**12)]
+Share = Annotated[Decimal, Field(ge=0, le=1, allow_inf_nan=False)]
+"""A fraction from 0 to 1."""
+Hours = Annotated[Decimal, Field(ge=0, le=744, allow_inf_nan=False)]
+
+
+class Model(BaseModel):
+    """Base of every input: unknown keys are errors, values are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+
+class Workload(Model):
+    """How much traffic the feature serves and what one request looks like."""
+
+    requests_per_day: Annotated[Decimal, Field(ge=0, allow_inf_nan=False)] | None = None
+    requests_per_month: Annotated[Decimal, Field(ge=0, allow_inf_nan=False)] | None = None
+    days_per_month: Annotated[Decimal, Field(gt=0, le=31, allow_inf_nan=False)] = Decimal(30)
+    """Days in a month for converting daily to monthly volume and hours to monthly cost."""
+    instruction_tokens: Count = 0
+    """System prompt and task instructions, the same on every request."""
+    example_tokens: Count = 0
+    """Few-shot examples in the prompt (a fine-tuned model drops them)."""
+    rag_tokens: Count = 0
+    """Retrieved context added to each request."""
+    user_tokens: Count = 0
+    """The request's own content (the question, the document)."""
+    output_tokens: Count = 0
+    monthly_growth: Annotated[Decimal, Field(gt=-1, le=10, allow_inf_nan=False)] = ZERO
+    """Month-over-month volume growth as a fraction (0.05 = 5% a month)."""
+    horizon_months: Annotated[int, Field(ge=1, le=600)] = 24
+
+    @model_validator(mode="after")
+    def _one_volume(self) -> Workload:
+        if (self.requests_per_day is None) == (self.requests_per_month is None):
+            raise ValueError("give exactly one of requests_per_day or requests_per_month")
+        return self
+
+    @property
+    def monthly_requests(self) -> Decimal:
+        """Requests in the first month."""
+        if self.requests_per_month is not None:
+            return self.requests_per_month
+        assert self.requests_per_day is not None
+        return self.requests_per_day * self.days_per_month
+
+    @property
+    def hours_per_month(self) -> Decimal:
+        return self.days_per_month * 24
+
+    @property
+    def static_prefix_tokens(self) -> int:
+        return self.instruction_tokens + self.example_tokens
+
+
+class TokenPrices(Model):
+    """Explicit per-token prices, USD per 1M tokens."""
+
+    input_usd_per_mtok: Usd
+    cached_input_usd_per_mtok: Usd | None = None
+    output_usd_per_mtok: Usd
+
+
+class PromptingPath(Model):
+    """A base model driven by prompts (and retrieval when `rag_tokens` > 0)."""
+
+    model: str | None = None
+    """Catalog model id, e.g. `openai:gpt-4o-mini` (prices from the catalog)."""
+    prices: TokenPrices | None = None
+    """Explicit prices; take precedence over the catalog's."""
+    cached_prefix_share: Share = ZERO
+    """Share of the static prefix (instructions + examples) billed at the cached-input price."""
+    inference_monthly_usd: Usd | None = None
+    """The monthly inference bill at the workload's volume, given directly (scales with volume)."""
+    cost_per_request_usd: Usd | None = None
+    """The cost of one request, given directly."""
+    fixed_monthly_usd: Usd = ZERO
+    """Costs that do not depend on volume (a vector database, monitoring)."""
+    prompt_engineering_usd: Usd = ZERO
+    """One-off cost of writing and testing the prompts."""
+
+    @model_validator(mode="after")
+    def _one_inference_source(self) -> PromptingPath:
+        given = [
+            name
+            for name in ("inference_monthly_usd", "cost_per_request_usd")
+            if getattr(self, name) is not None
+        ]
+        if len(given) > 1:
+            raise ValueError("give inference_monthly_usd or cost_per_request_usd, not both")
+        if not given and self.model is None and self.prices is None:
+            raise ValueError(
+                "say what prompting costs: a catalog model, prices, "
+                "inference_monthly_usd or cost_per_request_usd"
+            )
+        return self
+
+
+class HostedTraining(Model):
+    """A provider's fine-tuning API, billed per training token."""
+
+    kind: Literal["hosted"] = "hosted"
+    examples: Count
+    tokens_per_example: Count
+    epochs: Annotated[int, Field(ge=1, le=100)] = 3
+    usd_per_mtok: Usd | None = None
+    """USD per 1M training tokens; the catalog's price for the base model when omitted."""
+    min_charge_usd: Usd | None = None
+
+
+class GpuTraining(Model):
+    """LoRA, QLoRA or full fine-tuning on rented GPUs."""
+
+    kind: Literal["gpu"] = "gpu"
+    gpu: str | None = None
+    """Catalog GPU id, e.g. `a100-80gb` (memory check and price)."""
+    gpu_provider: str | None = None
+    """Whose price to use for `gpu`; the median of the catalog's offers when omitted."""
+    gpu_count: Annotated[int, Field(ge=1, le=4096)] = 1
+    hours: Annotated[Decimal, Field(gt=0, le=100_000, allow_inf_nan=False)]
+    usd_per_gpu_hour: Usd | None = None
+
+
+class TokenServing(Model):
+    """A hosted fine-tuned model billed per token (OpenAI, Vertex, Fireworks)."""
+
+    kind: Literal["per_token"] = "per_token"
+    prices: TokenPrices | None = None
+    """The fine-tuned model's prices; the catalog's when omitted."""
+
+
+class HourlyServing(Model):
+    """Base-model token rates plus an hourly fee per deployment (Azure OpenAI)."""
+
+    kind: Literal["base_plus_hourly"] = "base_plus_hourly"
+    prices: TokenPrices | None = None
+    usd_per_hour: Usd | None = None
+    deployments: Annotated[int, Field(ge=1, le=1000)] = 1
+    hours_per_month: Hours | None = None
+    """Hours deployed a month; always on (24 × days_per_month) when omitted."""
+
+
+class GpuServing(Model):
+    """Always-on self-hosted replicas on rented GPUs."""
+
+    kind: Literal["self_hosted"] = "self_hosted"
+    gpu: str | None = None
+    gpu_provider: str | None = None
+    gpus_per_replica: Annotated[int, Field(ge=1, le=64)] = 1
+    replicas: Annotated[int, Field(ge=1, le=10_000)] = 1
+    usd_per_gpu_hour: Usd | None = None
+    hours_per_month: Hours | None = None
+    precision: Literal["16bit", "8bit", "4bit"] = "16bit"
+    """Weight precision when serving (memory check)."""
+    requests_per_second_per_replica: Annotated[Decimal, Field(gt=0, allow_inf_nan=False)] | None = (
+        None
+    )
+    """Sustained throughput of one replica (capacity check)."""
+
+
+Training = Annotated[HostedTraining | GpuTraining, Field(discriminator="kind")]
+Serving = Annotated[TokenServing | HourlyServing | GpuServing, Field(discriminator="kind")]
+
+UPFRONT_ITEMS = (
+    "data_collection_usd",
+    "labelled_examples",
+    "engineering_hours",
+    "integration_usd",
+    "change_management_usd",
+)
+
+
+class FineTuningPath(Model):
+    """A fine-tuned model: what it costs to build, serve and keep."""
+
+    base_model: str | None = None
+    """Catalog model id of the model being fine-tuned."""
+    method: Literal["hosted", "lora", "qlora", "full"] = "hosted"
+    keeps_rag: bool = True
+    """Whether fine-tuned requests still carry the retrieved context."""
+    instruction_tokens: Count | None = None
+    """Instructions left after fine-tuning; the workload's when omitted (examples always go)."""
+    output_tokens: Count | None = None
+    cached_prefix_share: Share = ZERO
+
+    training: Training | None = None
+    training_usd: Usd | None = None
+    """The training cost, given directly."""
+    serving: Serving | None = None
+    serving_monthly_usd: Usd | None = None
+    """The monthly serving bill at the workload's volume, given directly (scales with volume)."""
+    serving_cost_per_request_usd: Usd | None = None
+    upfront_usd: Usd | None = None
+    """The whole upfront cost, given directly instead of the itemised one-off costs."""
+
+    data_collection_usd: Usd = ZERO
+    labelled_examples: Count = 0
+    usd_per_label: Usd = ZERO
+    engineering_hours: Annotated[Decimal, Field(ge=0, le=1_000_000, allow_inf_nan=False)] = ZERO
+    usd_per_engineering_hour: Usd = ZERO
+    integration_usd: Usd = ZERO
+    change_management_usd: Usd = ZERO
+
+    maintenance_monthly_usd: Usd = ZERO
+    retrains_per_year: Annotated[Decimal, Field(ge=0, le=365, allow_inf_nan=False)] = ZERO
+    usd_per_retrain: Usd | None = None
+    """Cost of one retraining run; the training cost when omitted."""
+    hosting_monthly_usd: Usd = ZERO
+    """Hosting and storage fees that do not depend on volume."""
+
+    @model_validator(mode="after")
+    def _consistent(self) -> FineTuningPath:
+        if self.training is not None and self.training_usd is not None:
+            raise ValueError("give training or training_usd, not both")
+        serving = [
+            name
+            for name in ("serving", "serving_monthly_usd", "serving_cost_per_request_usd")
+            if getattr(self, name) is not None
+        ]
+        if len(serving) > 1:
+            raise ValueError(f"give one of {', '.join(serving)}, not several")
+        if not serving:
+            raise ValueError(
+                "say what serving costs: serving, serving_monthly_usd or "
+                "serving_cost_per_request_usd"
+            )
+        if self.upfront_usd is not None:
+            itemised = [n for n in ("training", "training_usd") if getattr(self, n) is not None]
+            itemised += [n for n in UPFRONT_ITEMS if getattr(self, n)]
+            if itemised:
+                raise ValueError(
+                    f"upfront_usd is the whole upfront cost; remove it or {', '.join(itemised)}"
+                )
+        no_training_cost = self.training is None and self.training_usd is None
+        if self.retrains_per_year and self.usd_per_retrain is None and no_training_cost:
+            raise ValueError("retrains_per_year needs usd_per_retrain or a training cost")
+        return self
+
+
+class CostInputs(Model):
+    """Everything the cost engine compares, judged on `assessed_on`."""
+
+    assessed_on: date
+    workload: Workload
+    prompting: PromptingPath
+    fine_tuning: FineTuningPath

@@ -1,0 +1,71 @@
+"""Exact money and rate arithmetic, and how tunewise writes amounts for people.
+
+Amounts are `Decimal` from input to output; floats appear only at the JSON boundary.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_EVEN, Decimal
+
+ZERO = Decimal(0)
+ONE = Decimal(1)
+MILLION = Decimal(1_000_000)
+CENT = Decimal("0.01")
+
+
+def dec(value: int | str | Decimal) -> Decimal:
+    """A Decimal from an int, a decimal string or a Decimal (never a float)."""
+    return value if isinstance(value, Decimal) else Decimal(value)
+
+
+def per_million(tokens: Decimal, usd_per_mtok: Decimal) -> Decimal:
+    """The price of `tokens` at `usd_per_mtok` USD per 1M tokens."""
+    return tokens * usd_per_mtok / MILLION
+
+
+def _trim(text: str) -> str:
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def usd(amount: Decimal, *, cents: bool | None = None) -> str:
+    """`$1,250`, `$45.50`, `$0.00015`, `-$18`: whole dollars without cents, small amounts with
+    enough digits to be exact to six significant figures. `cents=True` forces two decimals."""
+    sign = "-" if amount < 0 else ""
+    a = abs(amount)
+    if cents or (cents is None and a != a.to_integral_value() and a >= CENT):
+        text = f"{a.quantize(CENT, rounding=ROUND_HALF_EVEN):,.2f}"
+    elif a == a.to_integral_value():
+        text = f"{a:,.0f}"
+    else:
+        text = f"{a:.{max(2, 6 - a.adjusted() - 1)}f}"
+        whole, _, frac = text.partition(".")
+        text = f"{whole}.{frac.rstrip('0').ljust(2, '0')}"
+    return f"{sign}${text}"
+
+
+def number(value: Decimal | int, *, places: int = 2) -> str:
+    """`300,000`, `9.6`, `0.47`: thousands separated, trailing zeros trimmed."""
+    d = Decimal(value)
+    if d == d.to_integral_value():
+        return f"{d:,.0f}"
+    return _trim(f"{d:,.{places}f}")
+
+
+def tokens(count: Decimal | int) -> str:
+    """`800 tok`, `1.2M tok`, `2.5B tok`: token counts as the guides write them."""
+    d = Decimal(count)
+    for size, suffix in ((Decimal(10) ** 9, "B"), (MILLION, "M")):
+        if abs(d) >= size:
+            return f"{number(d / size, places=3)}{suffix} tok"
+    return f"{number(d)} tok"
+
+
+def percent(ratio: Decimal, *, signed: bool = False) -> str:
+    """`+417%`, `12.5%` from a ratio (0.125)."""
+    text = number(ratio * 100, places=1)
+    return f"+{text}%" if signed and ratio > 0 else f"{text}%"
+
+
+def to_float(value: Decimal, places: int = 6) -> float:
+    """The JSON form of an amount: rounded half-even to `places` decimals."""
+    return float(value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_EVEN))

@@ -1,0 +1,115 @@
+"""The prices and facts one evaluation used, each with its source and as-of date.
+
+The catalog resolves a `PriceBook` once for a set of inputs; the cost engine reads only the
+book, so re-evaluating on every keystroke does no lookups, and a profile that stores its book
+evaluates without loading any price data.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import Field
+
+from .inputs import Model
+
+FineTuningStatus = Literal[
+    "open",  # anyone can create fine-tuning jobs
+    "closed_to_new_users",  # existing customers only, until `jobs_until`
+    "partner_only",  # not on the provider's own API, only through a partner (Anthropic via Bedrock)
+    "not_offered",  # never offered on this API
+    "discontinued",  # was offered, removed on `since`
+]
+
+GIVEN = "given in the profile"
+
+
+class Quote(Model):
+    """One price: what it is, where it comes from and when it was seen."""
+
+    usd: Decimal
+    unit: str
+    """What one `usd` buys, e.g. `per 1M input tokens`, `per GPU-hour`."""
+    source: str
+    as_of: str
+    confidence: Literal["given", "primary", "secondary", "uncertain"] = "primary"
+    note: str = ""
+
+    def cite(self) -> str:
+        """`OpenAI API pricing, as of 2025-11` — how a line item names its price."""
+        if self.confidence == "given":
+            return self.source
+        flag = f", {self.confidence}" if self.confidence != "primary" else ""
+        return f"{self.source}, as of {self.as_of}{flag}"
+
+
+class TokenQuotes(Model):
+    """Per-token prices of one model, USD per 1M tokens."""
+
+    model: str | None = None
+    input: Quote
+    cached_input: Quote | None = None
+    output: Quote
+
+
+class TrainingQuote(Model):
+    per_mtok: Quote
+    min_charge: Quote | None = None
+    min_examples: int | None = None
+
+
+class GpuQuote(Model):
+    gpu: str | None = None
+    name: str
+    memory_gb: Decimal | None = None
+    hour: Quote
+    """The price of one GPU-hour."""
+    range_note: str = ""
+    """The spread of the catalog's offers when the median was taken."""
+
+
+class Availability(Model):
+    """A provider's fine-tuning offer, as the catalog knows it."""
+
+    provider: str
+    name: str
+    fine_tuning: FineTuningStatus
+    since: date | None = None
+    jobs_until: date | None = None
+    alternatives: tuple[str, ...] = ()
+    source: str
+    as_of: str
+    note: str = ""
+
+
+class Lifecycle(Model):
+    """A model's size and retirement date, as the catalog knows them."""
+
+    model: str
+    name: str
+    params_b: Decimal | None = None
+    open_weights: bool = False
+    retires_on: date | None = None
+    source: str
+    as_of: str
+
+
+class PriceBook(Model):
+    """Everything priced or looked up for one evaluation."""
+
+    prompting: TokenQuotes | None = None
+    fine_tuned: TokenQuotes | None = None
+    """Per-token prices of the fine-tuned path (fine-tuned or base rates, by serving kind)."""
+    training: TrainingQuote | None = None
+    training_gpu: GpuQuote | None = None
+    serving_gpu: GpuQuote | None = None
+    hosting: Quote | None = None
+    """Hourly fee per fine-tuned deployment."""
+    prompting_model: Lifecycle | None = None
+    base_model: Lifecycle | None = None
+    provider: Availability | None = None
+    """The fine-tuning provider's offer."""
+    memory_gb_per_billion: dict[str, Quote] = Field(default_factory=dict)
+    """GPU memory rules of thumb by method (`lora`, `serve_16bit`, …)."""

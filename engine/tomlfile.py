@@ -1,0 +1,149 @@
+"""Reading TOML files into pydantic models with one-line errors that name file, line and field."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+M = TypeVar("M", bound=BaseModel)
+MAX_BYTES = 1_000_000
+"""Larger files are refused before parsing: no assessment or price file is this big."""
+
+_HEADER = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_.\-\" ]+?)\s*\]\]?\s*(#.*)?$")
+_KEY = re.compile(r"^\s*\"?([A-Za-z0-9_\-]+)\"?\s*=")
+
+
+class FileError(ValueError):
+    """A file tunewise cannot use, said in one line: `path:line: field: what is wrong`."""
+
+    def __init__(self, path: Path | str, message: str, line: int | None = None) -> None:
+        where = f"{path}:{line}" if line else f"{path}"
+        super().__init__(f"{where}: {message}")
+        self.path = Path(path)
+        self.line = line
+        self.message = message
+
+
+def find_line(text: str, loc: tuple[str | int, ...]) -> int | None:
+    """The line of `loc` (e.g. `("fine_tuning", "training", "epochs")`) in TOML `text`."""
+    table: list[str] = []
+    counts: dict[str, int] = {}
+    best: int | None = None
+    for number, line in enumerate(text.splitlines(), start=1):
+        header = _HEADER.match(line)
+        if header:
+            names = [p.strip().strip('"') for p in header.group(2).split(".")]
+            table = list(names)
+            if header.group(1) == "[[":
+                key = ".".join(names)
+                counts[key] = counts.get(key, -1) + 1
+                table.append(str(counts[key]))
+            if [str(x) for x in loc[: len(table)]] == table and best is None:
+                best = number
+            continue
+        key = _KEY.match(line)
+        if key and [str(x) for x in loc] == [*table, key.group(1)]:
+            return number
+    if len(loc) > 1:
+        parent = find_line(text, loc[:-1])
+        return parent or best
+    return best
+
+
+def _describe(error: dict[str, Any], model: type[BaseModel]) -> str:
+    loc = ".".join(str(x) for x in error["loc"] if not str(x).startswith("function-after"))
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        name = str(error["loc"][-1])
+        fields = _fields_at(model, error["loc"][:-1])
+        close = difflib.get_close_matches(name, fields, n=1, cutoff=0.6)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        return f"{loc}: unknown key{hint}"
+    message = error["msg"]
+    if message.startswith("Value error, "):
+        message = message[len("Value error, ") :]
+    given = error.get("input")
+    shown = ""
+    if kind not in ("missing",) and not isinstance(given, dict | list):
+        text = repr(given)
+        shown = f" (got {text[:40]}{'…' if len(text) > 40 else ''})"
+    return f"{loc}: {message}{shown}" if loc else f"{message}{shown}"
+
+
+def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    """Field names of the (sub)model at `loc`, for did-you-mean."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int) or current is None:
+            continue
+        field = getattr(current, "model_fields", {}).get(part)
+        if field is None:
+            return []
+        current = _model_of(field.annotation)
+    return list(getattr(current, "model_fields", {}))
+
+
+def _model_of(annotation: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _model_of(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def read_text(path: Path) -> str:
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise FileError(
+                path, f"{size:,} bytes is too large for a tunewise file (limit {MAX_BYTES:,})"
+            )
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise FileError(path, "no such file") from None
+    except IsADirectoryError:
+        raise FileError(path, "is a directory, not a file") from None
+    except PermissionError:
+        raise FileError(path, "permission denied") from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise FileError(path, "not UTF-8 text", line) from None
+
+
+def parse_toml(path: Path, text: str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        match = re.search(r"\(at line (\d+), column \d+\)", message)
+        line = int(match.group(1)) if match else None
+        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", message)
+        message = re.sub(r"\s*\(at end of document\)", " (at the end of the file)", message)
+        raise FileError(path, f"not valid TOML: {message}", line) from None
+
+
+def validate(path: Path, text: str, data: dict[str, Any], model: type[M]) -> M:
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        more = len(exc.errors()) - 1
+        suffix = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
+        raise FileError(
+            path, _describe(dict(first), model) + suffix, find_line(text, tuple(first["loc"]))
+        ) from None
+
+
+def load_model(path: Path, model: type[M]) -> M:
+    """Read, parse and validate `path` as `model`, or raise `FileError`."""
+    text = read_text(path)
+    return validate(path, text, parse_toml(path, text), model)

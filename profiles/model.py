@@ -1,0 +1,77 @@
+"""The profile file, one pydantic model for the whole TOML document."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+from engine.inputs import CostInputs, FineTuningPath, PromptingPath, Workload
+
+FORMAT = 1
+"""The profile format this tunewise writes. Older formats migrate on load; newer are refused."""
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def _printable(text: str) -> str:
+    found = _CONTROL.search(text)
+    if found:
+        raise ValueError(f"contains control character U+{ord(found.group()):04X}")
+    return text
+
+
+Text = Annotated[str, Field(max_length=10_000), AfterValidator(_printable)]
+Name = Annotated[str, Field(min_length=1, max_length=200), AfterValidator(_printable)]
+
+
+class Header(BaseModel):
+    """Who assessed what, when, with which version of tunewise."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+    format: Annotated[int, Field(ge=1)] = FORMAT
+    name: Name
+    assessed_on: date
+    """The day the assessment is judged at: prices and provider availability as of then."""
+    author: Text = ""
+    notes: Text = ""
+    tunewise: str = ""
+    """The tunewise version that wrote the file."""
+
+
+class Claim(BaseModel):
+    """A figure a source guide states, checked against tunewise's arithmetic on every run."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+    source: str
+    """The guide, e.g. `003_521bd7f750ca3b05.txt`."""
+    figure: str
+    """A key of the `costs` block of `tunewise assess --format json`."""
+    says: float
+    quote: Text = ""
+    """The guide's words."""
+
+
+class Profile(BaseModel):
+    """A whole assessment: header, then the answers."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+    profile: Header
+    workload: Workload
+    prompting: PromptingPath
+    fine_tuning: FineTuningPath
+    claim: list[Claim] = []
+    """What the source guides say about this example, to confirm or correct."""
+
+    def cost_inputs(self) -> CostInputs:
+        return CostInputs(
+            assessed_on=self.profile.assessed_on,
+            workload=self.workload,
+            prompting=self.prompting,
+            fine_tuning=self.fine_tuning,
+        )
