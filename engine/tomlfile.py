@@ -46,8 +46,8 @@ def find_line(text: str, loc: tuple[str | int, ...]) -> int | None:
             if [str(x) for x in loc[: len(table)]] == table and best is None:
                 best = number
             continue
-        key = _KEY.match(line)
-        if key and [str(x) for x in loc] == [*table, key.group(1)]:
+        pair = _KEY.match(line)
+        if pair and [str(x) for x in loc] == [*table, pair.group(1)]:
             return number
     if len(loc) > 1:
         parent = find_line(text, loc[:-1])
