@@ -30,10 +30,11 @@ def _fit(
     rule: Decimal | None,
     what: str,
     field: str,
+    overhead: Decimal = Decimal(1),
 ) -> Iterator[CostWarning]:
     if gpu is None or gpu.memory_gb is None or params_b is None or rule is None:
         return
-    needed = params_b * rule
+    needed = params_b * rule * overhead
     have = gpu.memory_gb * count
     if needed > have:
         yield CostWarning(
@@ -125,8 +126,9 @@ def _all(inputs: CostInputs, book: PriceBook) -> Iterator[CostWarning]:
             s.gpus_per_replica,
             params,
             rules.get(f"serve_{s.precision}"),
-            f"serving at {s.precision}",
+            f"serving (weights + 20% for KV cache) at {s.precision}",
             "fine_tuning.serving.gpu",
+            SERVING_OVERHEAD,
         )
         if s.requests_per_second_per_replica is not None:
             average = inputs.workload.monthly_requests / (
