@@ -30,12 +30,12 @@ def cumulative(workload: Workload, pe: PathCosts, ft: PathCosts) -> tuple[MonthP
     first = workload.monthly_requests
     volume = first
     pe_total, ft_total = pe.upfront_usd, ft.upfront_usd
-    points = [MonthPoint(month=0, requests=ZERO, prompting_usd=pe_total, finetune_usd=ft_total)]
+    points = [MonthPoint.model_construct(month=0, requests=ZERO, prompting_usd=pe_total, finetune_usd=ft_total)]
     for month in range(1, workload.horizon_months + 1):
         pe_total += _month_cost(pe, volume - first)
         ft_total += _month_cost(ft, volume - first)
         points.append(
-            MonthPoint(month=month, requests=volume, prompting_usd=pe_total, finetune_usd=ft_total)
+            MonthPoint.model_construct(month=month, requests=volume, prompting_usd=pe_total, finetune_usd=ft_total)
         )
         volume *= growth
     return tuple(points)
@@ -160,7 +160,7 @@ def break_even_volumes(
                 "than a prompted one"
             )
         out.append(
-            BreakEvenVolume(
+            BreakEvenVolume.model_construct(
                 within_months=months,
                 requests_per_month=volume,
                 requests_per_day=None if volume is None else volume / days,

@@ -37,7 +37,7 @@ def _fit(
     needed = params_b * rule * overhead
     have = gpu.memory_gb * count
     if needed > have:
-        yield CostWarning(
+        yield CostWarning.model_construct(
             code="gpu_too_small",
             field=field,
             message=(
@@ -64,7 +64,7 @@ def _availability(p: Availability, inputs: CostInputs) -> Iterator[CostWarning]:
         )
     if p.alternatives:
         text += f"; alternatives: {', '.join(p.alternatives)}"
-    yield CostWarning(
+    yield CostWarning.model_construct(
         code="provider_closed",
         field="fine_tuning.base_model",
         message=text,
@@ -77,7 +77,7 @@ def _retirement(model: Lifecycle, inputs: CostInputs, field: str) -> Iterator[Co
         return
     on, retires = inputs.assessed_on, model.retires_on
     if retires <= on:
-        yield CostWarning(
+        yield CostWarning.model_construct(
             code="model_retired",
             field=field,
             severity="error",
@@ -87,7 +87,7 @@ def _retirement(model: Lifecycle, inputs: CostInputs, field: str) -> Iterator[Co
         return
     months = (retires.year - on.year) * 12 + retires.month - on.month
     if months <= inputs.workload.horizon_months:
-        yield CostWarning(
+        yield CostWarning.model_construct(
             code="model_retires",
             field=field,
             message=(
@@ -136,7 +136,7 @@ def _all(inputs: CostInputs, book: PriceBook) -> Iterator[CostWarning]:
             )
             capacity = s.requests_per_second_per_replica * s.replicas
             if capacity < average:
-                yield CostWarning(
+                yield CostWarning.model_construct(
                     code="capacity_short",
                     field="fine_tuning.serving.replicas",
                     message=(
@@ -148,14 +148,14 @@ def _all(inputs: CostInputs, book: PriceBook) -> Iterator[CostWarning]:
     if isinstance(ft.training, HostedTraining) and book.training is not None:
         minimum = book.training.min_examples
         if minimum is not None and ft.training.examples < minimum:
-            yield CostWarning(
+            yield CostWarning.model_construct(
                 code="too_few_examples",
                 field="fine_tuning.training.examples",
                 message=f"the provider requires at least {minimum} examples; "
                 f"{ft.training.examples} given",
             )
     if ft.method != "hosted" and book.base_model is not None and not book.base_model.open_weights:
-        yield CostWarning(
+        yield CostWarning.model_construct(
             code="closed_weights",
             field="fine_tuning.method",
             severity="error",

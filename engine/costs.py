@@ -37,7 +37,7 @@ class _Ledger:
         self.variable_per_request += unit_usd
         amount = unit_usd * self.requests
         self.items.append(
-            LineItem(
+            LineItem.model_construct(
                 key=key,
                 label=label,
                 usd=amount,
@@ -60,7 +60,7 @@ class _Ledger:
             return
         self.fixed += amount
         self.items.append(
-            LineItem(key=key, label=label, usd=amount, formula=formula, price_source=src)
+            LineItem.model_construct(key=key, label=label, usd=amount, formula=formula, price_source=src)
         )
 
     @property
@@ -127,7 +127,7 @@ def _direct_monthly(
 
 def _finish(monthly: _Ledger, upfront: _Ledger) -> PathCosts:
     total = monthly.total
-    return PathCosts(
+    return PathCosts.model_construct(
         monthly_usd=total,
         monthly_items=tuple(monthly.items),
         upfront_usd=upfront.total,

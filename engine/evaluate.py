@@ -20,7 +20,7 @@ def evaluate(inputs: CostInputs, book: PriceBook) -> CostResult:
     ft = finetune_costs(workload, inputs.fine_tuning, book)
     months, note = break_even(workload, pe, ft, book)
     points = cumulative(workload, pe, ft)
-    return CostResult(
+    return CostResult.model_construct(
         monthly_requests=workload.monthly_requests,
         prompting=pe,
         finetune=ft,
