@@ -57,7 +57,10 @@ def _model_lines(catalog: Catalog, model_id: str, on: date) -> list[str]:
             )
         except InputError:
             pass
-    lines.append(f"    {_status(catalog, provider)}")
+    if training is not None or model_id in catalog.ft_inference:
+        lines.append(f"    {_status(catalog, provider)}")
+    else:
+        lines.append("    no fine-tuning offer in the catalog")
     if facts and facts.retires_on:
         lines.append(
             f"    retires {facts.retires_on.isoformat()} — "
@@ -96,6 +99,6 @@ def price_listing(catalog: Catalog, needle: str = "", on: date | None = None) ->
     if catalog.reviewed_on:
         out.append(
             f"\ncatalog reviewed {catalog.reviewed_on.isoformat()}; "
-            f"base prices from {' '.join(genai_prices.release())}"
+            "base prices from {} (data as of {})".format(*genai_prices.release())
         )
     return "\n".join(out) + "\n"
