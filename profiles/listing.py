@@ -57,7 +57,9 @@ def _model_lines(catalog: Catalog, model_id: str, on: date) -> list[str]:
             )
         except InputError:
             pass
-    if training is not None or model_id in catalog.ft_inference:
+    offer = catalog.availability(provider)
+    closed = offer is not None and offer.fine_tuning != "open"
+    if training is not None or model_id in catalog.ft_inference or closed:
         lines.append(f"    {_status(catalog, provider)}")
     else:
         lines.append("    no fine-tuning offer in the catalog")
