@@ -1,24 +1,347 @@
-"""Loading profiles from disk, with one-line errors that name the file, line and field."""
+"""Loading and saving profiles: one-line errors naming file, line and field; atomic writes.
+
+Public API:
+- `load_profile(path)` reads, migrates (in memory) and validates a profile.
+- `open_profile(path, catalog=None)` also recomputes it and says when the stored result is stale.
+- `save_profile(profile, path, force=False)` writes it atomically, never over a different file
+  unless forced.
+- `evaluate_profile(profile, catalog=None)` prices and evaluates it, from its own price
+  snapshot when it has one.
+- `snapshot(profile, book, result)` the profile with fresh price and result snapshots.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import os
+import re
+import tempfile
+import tomllib
+from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from engine.tomlfile import FileError, parse_toml, read_text, validate
+from engine import __version__
+from engine.errors import InputError
+from engine.evaluate import evaluate
+from engine.inputs import GpuServing, GpuTraining, HostedTraining, HourlyServing, TokenServing
+from engine.pricebook import PriceBook
+from engine.result import CostResult
+from engine.tomlfile import FileError, find_line, read_text, validate
 
 from .model import FORMAT, Profile
+from .snapshot import Recommendation, ResultSnapshot, outcome_differences, result_snapshot
+from .writer import dumps
+
+if TYPE_CHECKING:
+    from engine.catalog import Catalog
 
 
-def load_profile(path: Path) -> Profile:
-    """Read and validate a profile, or raise `FileError`."""
-    text = read_text(path)
-    data = parse_toml(path, text)
+class ProfileExists(FileError):
+    """Saving would overwrite a different existing file; pass `force=True` to allow it."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path, "exists and differs; use --force to overwrite it")
+
+
+@dataclass(frozen=True)
+class Opened:
+    """A loaded profile, its evaluation, and whether its stored result was stale."""
+
+    profile: Profile
+    book: PriceBook
+    result: CostResult
+    stale: str | None
+    """`stale: computed by tunewise 0.1.0 with prices as of 2025-11; …`, or None."""
+
+
+def _migrate_1(data: dict[str, Any]) -> dict[str, Any]:
+    """Format 1 → 2: format 2 only added optional sections; the number moves on."""
+    return {**data, "profile": {**data["profile"], "format": 2}}
+
+
+MIGRATIONS = {1: _migrate_1}
+"""`MIGRATIONS[n]` turns a format-n document into a format-(n+1) one."""
+
+
+def parse(path: Path, text: str) -> dict[str, Any]:
+    """TOML with every float as an exact `Decimal`, or a one-line `FileError`."""
+    try:
+        return tomllib.loads(text, parse_float=Decimal)
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        match = re.search(r"\(at line (\d+), column \d+\)", message)
+        line = int(match.group(1)) if match else None
+        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", message)
+        message = re.sub(r"\s*\(at end of document\)", " (at the end of the file)", message)
+        raise FileError(path, f"not valid TOML: {message}", line) from None
+
+
+def _migrate(path: Path, text: str, data: dict[str, Any]) -> dict[str, Any]:
     header = data.get("profile")
-    version = header.get("format") if isinstance(header, dict) else None
-    if isinstance(version, int) and version > FORMAT:
+    version = header.get("format", FORMAT) if isinstance(header, dict) else FORMAT
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise FileError(
+            path,
+            f"profile.format: expected a format number from 1 to {FORMAT} (got {version!r:.40})",
+            find_line(text, ("profile", "format")),
+        )
+    if version > FORMAT:
         raise FileError(
             path,
             f"profile format {version} is newer than this tunewise reads "
             f"(format {FORMAT}); upgrade tunewise to open it",
+            find_line(text, ("profile", "format")),
         )
-    return validate(path, text, data, Profile)
+    while version < FORMAT:
+        data = MIGRATIONS[version](data)
+        version += 1
+    return data
+
+
+def loads_profile(path: Path, text: str) -> Profile:
+    """Parse, migrate and validate profile `text` read from `path`."""
+    return validate(path, text, _migrate(path, text, parse(path, text)), Profile)
+
+
+def load_profile(path: Path) -> Profile:
+    """Read, migrate (in memory only) and validate a profile, or raise `FileError`."""
+    path = Path(path)
+    return loads_profile(path, read_text(path))
+
+
+def open_profile(path: Path, catalog: Catalog | None = None) -> Opened:
+    """Load and recompute a profile; `stale` says when the stored result disagrees."""
+    path = Path(path)
+    text = read_text(path)
+    profile = loads_profile(path, text)
+    try:
+        book, result = evaluate_profile(profile, catalog)
+    except InputError as exc:
+        raise FileError(path, str(exc), find_line(text, tuple(exc.field.split(".")))) from None
+    return Opened(profile, book, result, stale_note(profile, book, result))
+
+
+def stale_note(profile: Profile, book: PriceBook, result: CostResult) -> str | None:
+    """One line when the profile's stored result differs from `result`, else None."""
+    stored = profile.result
+    if stored is None:
+        return None
+    fresh = result_snapshot(
+        result,
+        book,
+        profile.profile.assessed_on,
+        tunewise=__version__,
+        recommendation=stored.recommendation,
+    )
+    changes = outcome_differences(stored, fresh)
+    if not changes:
+        return None
+    who = stored.tunewise or "an unknown version"
+    when = stored.prices_as_of or "an unknown date"
+    return f"stale: computed by tunewise {who} with prices as of {when}; {'; '.join(changes[:3])}"
+
+
+def _given_prices_match(profile: Profile, book: PriceBook) -> bool:
+    """Whether a stored price book still prices what the answers name: the same models and
+    the same explicitly given prices (a hand edit after the snapshot makes it unusable)."""
+    pe, ft = profile.prompting, profile.fine_tuning
+    if pe.model and book.prompting_model and book.prompting_model.model != pe.model:
+        return False
+    if ft.base_model and book.base_model and book.base_model.model != ft.base_model:
+        return False
+    needs_prompt = pe.inference_monthly_usd is None and pe.cost_per_request_usd is None
+    if needs_prompt and book.prompting is None:
+        return False
+    if pe.prices is not None and needs_prompt:
+        q = book.prompting
+        if q is None or (q.input.usd, q.output.usd) != (
+            pe.prices.input_usd_per_mtok,
+            pe.prices.output_usd_per_mtok,
+        ):
+            return False
+    serving = ft.serving
+    if isinstance(serving, TokenServing | HourlyServing):
+        if book.fine_tuned is None:
+            return False
+        if serving.prices is not None and (
+            book.fine_tuned.input.usd,
+            book.fine_tuned.output.usd,
+        ) != (
+            serving.prices.input_usd_per_mtok,
+            serving.prices.output_usd_per_mtok,
+        ):
+            return False
+    if isinstance(serving, HourlyServing) and (
+        book.hosting is None
+        or (serving.usd_per_hour is not None and book.hosting.usd != serving.usd_per_hour)
+    ):
+        return False
+    if isinstance(serving, GpuServing) and (
+        book.serving_gpu is None
+        or (
+            serving.usd_per_gpu_hour is not None
+            and book.serving_gpu.hour.usd != serving.usd_per_gpu_hour
+        )
+    ):
+        return False
+    training = ft.training
+    if isinstance(training, HostedTraining) and (
+        book.training is None
+        or (
+            training.usd_per_mtok is not None
+            and book.training.per_mtok.usd != training.usd_per_mtok
+        )
+    ):
+        return False
+    return not (
+        isinstance(training, GpuTraining)
+        and (
+            book.training_gpu is None
+            or (
+                training.usd_per_gpu_hour is not None
+                and book.training_gpu.hour.usd != training.usd_per_gpu_hour
+            )
+        )
+    )
+
+
+def evaluate_profile(
+    profile: Profile, catalog: Catalog | None = None
+) -> tuple[PriceBook, CostResult]:
+    """Price and evaluate `profile`. Its own price snapshot is used when it has one that still
+    fits the answers (no price data is loaded); otherwise `catalog` (the built-in one when None).
+
+    Raises `InputError` naming the field when the inputs cannot be priced.
+    """
+    inputs = profile.cost_inputs()
+    book = profile.prices
+    if book is None or not _given_prices_match(profile, book):
+        if catalog is None:
+            from engine.catalog import load_catalog
+
+            catalog = load_catalog()
+        book = catalog.resolve(inputs)
+    return book, evaluate(inputs, book)
+
+
+def rules_version() -> str:
+    """The decision rules' version, once `engine.rules` exists and says it."""
+    try:
+        import engine.rules as rules  # type: ignore[import-not-found, unused-ignore]
+    except ImportError:
+        return ""
+    return str(getattr(rules, "__version__", getattr(rules, "RULES_VERSION", "")))
+
+
+def snapshot(
+    profile: Profile,
+    book: PriceBook,
+    result: CostResult,
+    *,
+    recommendation: Recommendation | None = None,
+) -> Profile:
+    """`profile` with fresh price and result snapshots, stamped with this tunewise's version."""
+    rules = rules_version() if recommendation is not None else ""
+    header_update: dict[str, Any] = {"format": FORMAT, "tunewise": __version__}
+    if rules:
+        header_update["rules"] = rules
+    stored: ResultSnapshot = result_snapshot(
+        result,
+        book,
+        profile.profile.assessed_on,
+        tunewise=__version__,
+        recommendation=recommendation,
+        rules=rules,
+    )
+    return profile.model_copy(
+        update={
+            "profile": profile.profile.model_copy(update=header_update),
+            "prices": book,
+            "result": stored,
+        }
+    )
+
+
+def save_bytes(data: bytes, path: Path, *, force: bool = False) -> None:
+    """Write `data` to `path` atomically: a temp file in the same directory, fsync, rename.
+
+    Raises `ProfileExists` when `path` holds different bytes and `force` is false, and
+    `FileError` when the directory cannot be written.
+    """
+    path = Path(path)
+    try:
+        if path.exists():
+            if path.is_dir():
+                raise FileError(path, "is a directory, not a file")
+            if path.read_bytes() == data:
+                return
+            if not force:
+                raise ProfileExists(path)
+        mode = path.stat().st_mode & 0o777 if path.exists() else _default_mode()
+        fd, tmp = tempfile.mkstemp(dir=path.parent or ".", prefix=f".{path.name}.", suffix=".tmp")
+    except FileNotFoundError:
+        raise FileError(path, "the directory does not exist") from None
+    except PermissionError:
+        raise FileError(path, "permission denied") from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, mode)
+        if force:
+            os.replace(tmp, path)
+        else:
+            _link_new(tmp, path)
+        _fsync_dir(path.parent)
+    except OSError as exc:
+        raise FileError(path, f"cannot write: {exc.strerror or exc}") from None
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+
+
+def _link_new(tmp: str, path: Path) -> None:
+    """Put `tmp` at `path` only if nothing is there (no check-then-write race)."""
+    try:
+        os.link(tmp, path)
+    except FileExistsError:
+        if path.read_bytes() != Path(tmp).read_bytes():
+            raise ProfileExists(path) from None
+    except OSError:  # a filesystem without hard links
+        if path.exists():
+            raise ProfileExists(path) from None
+        os.replace(tmp, path)
+
+
+def _fsync_dir(directory: Path) -> None:
+    try:
+        fd = os.open(directory or ".", os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _default_mode() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def save_profile(profile: Profile, path: Path, *, force: bool = False) -> None:
+    """Write `profile` to `path` atomically in the canonical form.
+
+    Never replaces a different existing file unless `force`; raises `ProfileExists` instead.
+    """
+    try:
+        text = dumps(profile)
+    except ValueError as exc:
+        raise FileError(path, str(exc)) from None
+    save_bytes(text.encode("utf-8"), Path(path), force=force)

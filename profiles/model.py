@@ -9,11 +9,18 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from engine.inputs import CostInputs, FineTuningPath, PromptingPath, Workload
+from engine.pricebook import PriceBook
 
-FORMAT = 1
-"""The profile format this tunewise writes. Older formats migrate on load; newer are refused."""
+from .snapshot import ResultSnapshot
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+FORMAT = 2
+"""The profile format this tunewise writes. Older formats migrate on load; newer are refused.
+
+Format 2 added the `[prices]` and `[result]` snapshots and the header's `rules` version."""
+
+_CONTROL = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
 
 
 def _printable(text: str) -> str:
@@ -40,6 +47,8 @@ class Header(BaseModel):
     notes: Text = ""
     tunewise: str = ""
     """The tunewise version that wrote the file."""
+    rules: str = ""
+    """The decision-rules version the verdict was judged by (empty before rules existed)."""
 
 
 class Claim(BaseModel):
@@ -51,7 +60,7 @@ class Claim(BaseModel):
     """The guide, e.g. `003_521bd7f750ca3b05.txt`."""
     figure: str
     """A key of the `costs` block of `tunewise assess --format json`."""
-    says: float
+    says: Annotated[float, Field(allow_inf_nan=False)]
     quote: Text = ""
     """The guide's words."""
 
@@ -67,6 +76,11 @@ class Profile(BaseModel):
     fine_tuning: FineTuningPath
     claim: list[Claim] = []
     """What the source guides say about this example, to confirm or correct."""
+    prices: PriceBook | None = None
+    """The price snapshot the result used, kept apart from the answers; a profile that has one
+    evaluates without loading any price data."""
+    result: ResultSnapshot | None = None
+    """The outcomes as last computed, so a diff shows them without re-running."""
 
     def cost_inputs(self) -> CostInputs:
         return CostInputs(

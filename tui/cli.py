@@ -62,7 +62,82 @@ def _parser() -> argparse.ArgumentParser:
     prices.add_argument(
         "--prices", type=Path, metavar="FILE", help="team price file overriding the built-in prices"
     )
+    _profile_verbs(sub)
     return parser
+
+
+EPILOG_DIFF = """examples:
+  tunewise diff support-10k.toml support-50k.toml
+  tunewise diff old.toml new.toml --format markdown > comment.md
+  tunewise diff mine.toml --reprice          what today's prices change
+  tunewise diff a.toml b.toml --fail-on verdict --fail-above 10
+
+exit status: 0 same, 1 different (or past a --fail-* gate), 2 trouble"""
+
+
+def _profile_verbs(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """`diff`, `compare`, `show`, `schema`, `examples`, `new`: profiles as files."""
+    raw = argparse.RawDescriptionHelpFormatter
+    diff = sub.add_parser(
+        "diff",
+        help="what changed between two profiles",
+        description="Changed answers, prices and outcomes between two profiles.",
+        epilog=EPILOG_DIFF,
+        formatter_class=raw,
+    )
+    diff.add_argument("a", type=Path, metavar="A", help="profile (.toml)")
+    diff.add_argument("b", type=Path, metavar="B", nargs="?", help="profile (.toml)")
+    diff.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+    diff.add_argument(
+        "--reprice",
+        action="store_true",
+        help="re-evaluate against today's catalog (with one file: A as saved against A today)",
+    )
+    diff.add_argument(
+        "--fail-on",
+        choices=("verdict",),
+        help="exit 1 only when the verdict changed (or a --fail-above gate trips)",
+    )
+    diff.add_argument(
+        "--fail-above",
+        type=float,
+        metavar="PERCENT",
+        help="exit 1 only when a cost outcome moved by more than PERCENT",
+    )
+    diff.add_argument("--prices", type=Path, metavar="FILE", help="team price file for --reprice")
+
+    compare = sub.add_parser(
+        "compare",
+        help="several profiles side by side",
+        description="Verdict, monthly and upfront costs, break-even and totals, one row each. "
+        "Exit 0 when all outcomes agree, 1 when they differ, 2 on trouble.",
+    )
+    compare.add_argument("files", type=Path, nargs="+", metavar="FILE")
+    compare.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+
+    show = sub.add_parser(
+        "show",
+        help="a profile as tunewise reads it",
+        description="Print a profile. --plain gives one `key = value` line per value in a "
+        "canonical order, for `git diff` as a textconv driver (see the README).",
+    )
+    show.add_argument("file", type=Path)
+    show.add_argument("--plain", action="store_true", help="canonical line-oriented rendering")
+
+    sub.add_parser(
+        "schema",
+        help="the profile JSON Schema",
+        description="Print the JSON Schema of a profile, for editor validation.",
+    )
+    sub.add_parser("examples", help="list the shipped example profiles")
+    new = sub.add_parser(
+        "new",
+        help="start a profile from a shipped example",
+        description="Copy a shipped example to FILE (see `tunewise examples`).",
+    )
+    new.add_argument("--from-example", required=True, metavar="NAME")
+    new.add_argument("file", type=Path, metavar="FILE")
+    new.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
 
 
 def _fail(message: str) -> int:
@@ -97,9 +172,54 @@ def _prices(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _diff(args: argparse.Namespace) -> int:
+    from profiles.verbs import diff
+
+    return diff(args)
+
+
+def _compare(args: argparse.Namespace) -> int:
+    from profiles.verbs import compare
+
+    return compare(args)
+
+
+def _show(args: argparse.Namespace) -> int:
+    from profiles.verbs import show
+
+    return show(args)
+
+
+def _schema(args: argparse.Namespace) -> int:
+    from profiles.verbs import schema
+
+    return schema(args)
+
+
+def _examples(args: argparse.Namespace) -> int:
+    from profiles.verbs import examples
+
+    return examples(args)
+
+
+def _new(args: argparse.Namespace) -> int:
+    from profiles.verbs import new
+
+    return new(args)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    handlers = {"assess": _assess, "prices": _prices}
+    handlers = {
+        "diff": _diff,
+        "compare": _compare,
+        "show": _show,
+        "schema": _schema,
+        "examples": _examples,
+        "new": _new,
+        "assess": _assess,
+        "prices": _prices,
+    }
     try:
         if args.command is None:
             from tui.launch import launch

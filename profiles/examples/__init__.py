@@ -1,0 +1,29 @@
+"""The guides' worked examples, shipped as profiles: `tunewise examples` lists them."""
+
+from __future__ import annotations
+
+import difflib
+from importlib.resources import files
+from importlib.resources.abc import Traversable
+
+from engine.tomlfile import FileError
+
+
+def example_files() -> dict[str, Traversable]:
+    """`{name: resource}` for every shipped example, sorted by name."""
+    found = {
+        entry.name.removesuffix(".toml"): entry
+        for entry in files(__name__).iterdir()
+        if entry.name.endswith(".toml")
+    }
+    return dict(sorted(found.items()))
+
+
+def example_bytes(name: str) -> bytes:
+    """The shipped example `name`, or `FileError` with a did-you-mean."""
+    known = example_files()
+    if name.removesuffix(".toml") not in known:
+        close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.5)
+        hint = f"; did you mean {close[0]!r}?" if close else "; see `tunewise examples`"
+        raise FileError(name, f"no such example{hint}")
+    return known[name.removesuffix(".toml")].read_bytes()

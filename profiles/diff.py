@@ -1,0 +1,334 @@
+"""What changed between two profiles: answers, prices and outcomes, as a pydantic model.
+
+Pure functions over loaded profiles and their evaluations; renderers (`profiles/diffview.py`)
+and the Textual UI show the same `ProfileDiff`.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from engine.money import number, usd
+from engine.pricebook import PriceBook
+from engine.result import CostResult
+
+from .model import Profile
+from .snapshot import Costs, Recommendation, costs_of
+
+Group = Literal["answers", "prices", "outcomes"]
+META = ("profile.format", "profile.tunewise", "profile.rules")
+"""Header fields that say who wrote the file, not what was assessed."""
+
+
+class Out(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class Change(Out):
+    """One value that differs, with a worded delta for numbers."""
+
+    group: Group
+    path: str
+    """Dotted path, e.g. `workload.requests_per_month` or `prices.prompting.input.usd`."""
+    label: str
+    before: str | None
+    """As people write it; None when absent on that side."""
+    after: str | None
+    delta: str = ""
+    """`+$1,250/mo ($300 → $1,550, +417%)` for numbers, empty otherwise."""
+    percent: Decimal | None = None
+    """Relative change in percent, when both sides are non-zero numbers."""
+
+
+class ReasonChange(Out):
+    code: str
+    text: str
+    change: Literal["added", "removed", "changed"]
+
+
+class Side(Out):
+    """One profile as compared: its name, verdict and key figures."""
+
+    name: str
+    path: str = ""
+    verdict: str | None = None
+    costs: Costs
+    stale: str | None = None
+
+
+class ProfileDiff(Out):
+    a: Side
+    b: Side
+    answers: list[Change]
+    prices: list[Change]
+    outcomes: list[Change]
+    verdict_changed: bool = False
+    reasons: list[ReasonChange] = []
+    versions: list[Change] = []
+    """Changes of format, tunewise or rules version (context, not counted as a difference)."""
+
+    @property
+    def same(self) -> bool:
+        return not (self.answers or self.prices or self.outcomes or self.verdict_changed)
+
+    def max_outcome_percent(self) -> Decimal:
+        """The largest relative change of a money outcome, in percent (infinite from zero)."""
+        worst = Decimal(0)
+        for c in self.outcomes:
+            if c.percent is None:
+                if c.before is not None and c.after is not None and c.delta:
+                    return Decimal("Infinity")
+                continue
+            worst = max(worst, abs(c.percent))
+        return worst
+
+
+def flatten(value: Any, prefix: str = "") -> dict[str, Any]:
+    """Leaves of a model as `{dotted.path: value}` (lists indexed as `claim[0]`)."""
+    out: dict[str, Any] = {}
+    if isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            out.update(flatten(getattr(value, name), f"{prefix}.{name}" if prefix else name))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            out.update(flatten(item, f"{prefix}.{key}"))
+    elif isinstance(value, list | tuple) and any(isinstance(v, BaseModel) for v in value):
+        for i, item in enumerate(value):
+            out.update(flatten(item, f"{prefix}[{i}]"))
+    elif value is not None and value != [] and value != ():
+        out[prefix] = value
+    return out
+
+
+def answers_of(profile: Profile) -> dict[str, Any]:
+    """Every answer (header included, versions and snapshots excluded), defaults filled in."""
+    flat = flatten(profile.model_copy(update={"prices": None, "result": None}))
+    return {k: v for k, v in flat.items() if k not in META}
+
+
+def show_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Decimal | int) and not isinstance(value, bool):
+        return number(Decimal(value), places=6)
+    if isinstance(value, float):
+        return number(Decimal(repr(value)), places=6)
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        return ", ".join(show_value(v) for v in value)
+    return str(value)
+
+
+def _num(value: Any) -> Decimal | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, Decimal | int):
+        return Decimal(value)
+    if isinstance(value, float):
+        return Decimal(repr(value))
+    return None
+
+
+def _pct(before: Decimal, after: Decimal) -> Decimal | None:
+    return None if before == 0 else (after - before) / abs(before) * 100
+
+
+def _signed_pct(p: Decimal | None) -> str:
+    if p is None:
+        return ""
+    text = number(p, places=1 if abs(p) < 10 else 0)
+    return f", +{text}%" if p > 0 else f", {text}%"
+
+
+def delta_text(before: Decimal, after: Decimal, kind: str) -> str:
+    """`+$1,250/mo ($300 → $1,550, +417%)`, `-70.4 months (80 → 9.6 months, -88%)`."""
+    diff = after - before
+    pct = _signed_pct(_pct(before, after))
+    sign = "+" if diff > 0 else "-" if diff < 0 else "±"
+    if kind in ("money_monthly", "money"):
+        unit = "/mo" if kind == "money_monthly" else ""
+        return f"{sign}{usd(abs(diff))}{unit} ({usd(before)} → {usd(after)}{pct})".replace("±", "+")
+    if kind == "months":
+        return f"{sign}{number(abs(diff))} months ({number(before)} → {number(after)} months{pct})"
+    a, b = number(before, places=6), number(after, places=6)
+    return f"{sign}{number(abs(diff), places=6)} ({a} → {b}{pct})"
+
+
+def _kind(path: str) -> str:
+    leaf = path.rsplit(".", 1)[-1]
+    if "monthly" in leaf and ("usd" in leaf or leaf.endswith(("_monthly", "saving"))):
+        return "money_monthly"
+    if leaf == "monthly_saving":
+        return "money_monthly"
+    if "per_request" in leaf or "per_mtok" in leaf or leaf == "usd":
+        return "money_exact"
+    if leaf.endswith(("_usd", "_upfront", "_total", "per_request", "usd")) or "usd_per" in leaf:
+        return "money"
+    if "months" in leaf and leaf != "horizon_months":
+        return "months"
+    return "number"
+
+
+def _change(group: Group, path: str, label: str, a: Any, b: Any) -> Change:
+    na, nb = _num(a), _num(b)
+    if na is not None and nb is not None:
+        text = delta_text(na, nb, _kind(path))
+        return Change(
+            group=group,
+            path=path,
+            label=label,
+            before=show_value(a),
+            after=show_value(b),
+            delta=text,
+            percent=_pct(na, nb),
+        )
+    return Change(
+        group=group,
+        path=path,
+        label=label,
+        before=None if a is None else show_value(a),
+        after=None if b is None else show_value(b),
+    )
+
+
+def _compare(group: Group, a: dict[str, Any], b: dict[str, Any]) -> list[Change]:
+    keys = list(a) + [k for k in b if k not in a]
+    return [_change(group, k, k, a.get(k), b.get(k)) for k in keys if a.get(k) != b.get(k)]
+
+
+OUTCOME_LABELS = {
+    "monthly_requests": "requests in the first month",
+    "prompting_monthly": "prompting, monthly",
+    "finetune_monthly": "fine-tuning, monthly",
+    "prompting_upfront": "prompting, up front",
+    "finetune_upfront": "fine-tuning, up front",
+    "monthly_saving": "monthly saving",
+    "break_even_months": "break-even",
+    "horizon_months": "horizon",
+    "prompting_total": "prompting, total at horizon",
+    "finetune_total": "fine-tuning, total at horizon",
+    "prompting_per_request": "prompting, per request",
+    "finetune_per_request": "fine-tuning, per request",
+}
+
+
+def _outcomes(a: Costs, b: Costs, wa: list[str], wb: list[str]) -> list[Change]:
+    out = []
+    for name, label in OUTCOME_LABELS.items():
+        x, y = getattr(a, name), getattr(b, name)
+        if x == y:
+            continue
+        if name == "break_even_months" and (x is None or y is None):
+            out.append(
+                Change(
+                    group="outcomes",
+                    path=f"costs.{name}",
+                    label=label,
+                    before="never" if x is None else f"{number(x)} months",
+                    after="never" if y is None else f"{number(y)} months",
+                )
+            )
+            continue
+        out.append(_change("outcomes", f"costs.{name}", label, x, y))
+    for code in wa:
+        if code not in wb:
+            out.append(
+                Change(group="outcomes", path="warnings", label="warning", before=code, after=None)
+            )
+    for code in wb:
+        if code not in wa:
+            out.append(
+                Change(group="outcomes", path="warnings", label="warning", before=None, after=code)
+            )
+    return out
+
+
+def _reasons(a: Recommendation | None, b: Recommendation | None) -> list[ReasonChange]:
+    ra = {r.code: r for r in a.reasons} if a else {}
+    rb = {r.code: r for r in b.reasons} if b else {}
+    out = [
+        ReasonChange(code=c, text=r.text, change="removed") for c, r in ra.items() if c not in rb
+    ]
+    out += [ReasonChange(code=c, text=r.text, change="added") for c, r in rb.items() if c not in ra]
+    out += [
+        ReasonChange(code=c, text=rb[c].text, change="changed")
+        for c in ra
+        if c in rb and ra[c] != rb[c]
+    ]
+    return out
+
+
+Evaluated = tuple[Profile, PriceBook, CostResult]
+
+
+def side(
+    profile: Profile,
+    result: CostResult,
+    *,
+    path: str = "",
+    stale: str | None = None,
+    recommendation: Recommendation | None = None,
+) -> Side:
+    rec = recommendation or (profile.result.recommendation if profile.result else None)
+    return Side(
+        name=profile.profile.name,
+        path=path,
+        verdict=rec.verdict if rec else None,
+        costs=costs_of(result),
+        stale=stale,
+    )
+
+
+def diff_profiles(
+    a: Evaluated,
+    b: Evaluated,
+    *,
+    paths: tuple[str, str] = ("", ""),
+    stale: tuple[str | None, str | None] = (None, None),
+    recommendations: tuple[Recommendation | None, Recommendation | None] = (None, None),
+) -> ProfileDiff:
+    """Compare two evaluated profiles. Outcomes come from the evaluations, not the stored
+    snapshots, so a stale snapshot cannot hide a change."""
+    (pa, ba, result_a), (pb, bb, result_b) = a, b
+    rec_a = recommendations[0] or (pa.result.recommendation if pa.result else None)
+    rec_b = recommendations[1] or (pb.result.recommendation if pb.result else None)
+    fa, fb = flatten(pa), flatten(pb)
+    versions = [
+        _change("answers", k, k, fa.get(k), fb.get(k)) for k in META if fa.get(k) != fb.get(k)
+    ]
+    warnings_a = [w.code for w in result_a.warnings]
+    warnings_b = [w.code for w in result_b.warnings]
+    return ProfileDiff(
+        a=side(pa, result_a, path=paths[0], stale=stale[0], recommendation=rec_a),
+        b=side(pb, result_b, path=paths[1], stale=stale[1], recommendation=rec_b),
+        answers=_compare("answers", answers_of(pa), answers_of(pb)),
+        prices=_compare("prices", flatten(ba, "prices"), flatten(bb, "prices")),
+        outcomes=_outcomes(costs_of(result_a), costs_of(result_b), warnings_a, warnings_b),
+        verdict_changed=(rec_a.verdict if rec_a else None) != (rec_b.verdict if rec_b else None),
+        reasons=_reasons(rec_a, rec_b),
+        versions=versions,
+    )
+
+
+class Comparison(Out):
+    """Several profiles side by side."""
+
+    rows: list[Side]
+
+    @property
+    def same(self) -> bool:
+        first = self.rows[0] if self.rows else None
+        return (
+            all(r.costs == first.costs and r.verdict == first.verdict for r in self.rows)
+            if first
+            else True
+        )
+
+
+def compare_profiles(sides: list[Side]) -> Comparison:
+    return Comparison(rows=sides)

@@ -1,0 +1,173 @@
+"""The profile verbs of the `tunewise` command: diff, compare, show, schema, examples, new.
+
+Each takes the parsed arguments and returns the exit status (0 same, 1 different, 2 trouble);
+user errors are raised as `FileError` and printed as one line by `tui.cli`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from engine.errors import InputError
+from engine.tomlfile import FileError, find_line, read_text
+
+from .diff import Comparison, diff_profiles, side
+from .files import evaluate_profile, load_profile, open_profile, stale_note
+from .model import Profile
+
+if TYPE_CHECKING:
+    from engine.catalog import Catalog
+
+EXIT_OK, EXIT_DIFFERENT = 0, 1
+
+
+def _out(text: str) -> None:
+    sys.stdout.write(text)
+    sys.stdout.flush()
+
+
+class _Catalog:
+    """The built-in catalog (or a team price file), loaded at most once and only if needed."""
+
+    def __init__(self, prices: Path | None = None) -> None:
+        self.prices = prices
+        self.loaded: Catalog | None = None
+
+    def get(self) -> Catalog:
+        if self.loaded is None:
+            from engine.catalog import load_catalog
+
+            self.loaded = load_catalog(self.prices)
+        return self.loaded
+
+
+def _repriced(path: Path, profile: Profile, catalog: _Catalog) -> tuple[Profile, object, object]:
+    today = profile.model_copy(
+        update={
+            "profile": profile.profile.model_copy(update={"assessed_on": date.today()}),
+            "prices": None,
+            "result": None,
+        }
+    )
+    try:
+        book = catalog.get().resolve(today.cost_inputs())
+        from engine.evaluate import evaluate
+
+        return today, book, evaluate(today.cost_inputs(), book)
+    except InputError as exc:
+        text = read_text(path)
+        raise FileError(
+            path, f"repriced today: {exc}", find_line(text, tuple(exc.field.split(".")))
+        ) from None
+
+
+def diff(args: argparse.Namespace) -> int:
+    catalog = _Catalog(args.prices)
+    a = open_profile(args.a, _lazy(catalog))
+    if args.b is None:
+        if not args.reprice:
+            raise FileError(args.a, "diff needs two files, or one with --reprice")
+        b_path, b = args.a, a
+    else:
+        b_path, b = args.b, open_profile(args.b, _lazy(catalog))
+    left = (a.profile, a.book, a.result)
+    right = (b.profile, b.book, b.result)
+    if args.reprice:
+        right = _repriced(b_path, b.profile, catalog)  # type: ignore[assignment]
+        if args.b is not None:
+            left = _repriced(args.a, a.profile, catalog)  # type: ignore[assignment]
+    d = diff_profiles(
+        left,
+        right,
+        paths=(str(args.a), str(b_path) + (" repriced today" if args.reprice else "")),
+        stale=(a.stale, b.stale if args.b is not None else None),
+    )
+    render = _renderers("diff")[args.format]
+    _out(render(d))
+    if args.fail_on or args.fail_above is not None:
+        tripped = bool(args.fail_on == "verdict" and d.verdict_changed)
+        if args.fail_above is not None:
+            tripped |= d.max_outcome_percent() > Decimal(str(args.fail_above))
+        return EXIT_DIFFERENT if tripped else EXIT_OK
+    return EXIT_OK if d.same else EXIT_DIFFERENT
+
+
+def _lazy(catalog: _Catalog) -> Catalog | None:
+    """The catalog only when it was already loaded: profiles with snapshots need none."""
+    return catalog.loaded
+
+
+def compare(args: argparse.Namespace) -> int:
+    rows = []
+    for path in args.files:
+        opened = open_profile(path)
+        rows.append(side(opened.profile, opened.result, path=str(path), stale=opened.stale))
+    c = Comparison(rows=rows)
+    _out(_renderers("compare")[args.format](c))
+    return EXIT_OK if c.same else EXIT_DIFFERENT
+
+
+def show(args: argparse.Namespace) -> int:
+    from .diffview import plain
+
+    profile = load_profile(args.file)
+    note = None
+    if profile.prices is not None and profile.result is not None:
+        try:
+            book, result = evaluate_profile(profile)
+        except InputError as exc:
+            text = read_text(args.file)
+            raise FileError(
+                args.file, str(exc), find_line(text, tuple(exc.field.split(".")))
+            ) from None
+        note = stale_note(profile, book, result)
+    _out(plain(profile, note))
+    return EXIT_OK
+
+
+def schema(args: argparse.Namespace) -> int:
+    _out(json.dumps(Profile.model_json_schema(), indent=2, ensure_ascii=False) + "\n")
+    return EXIT_OK
+
+
+def examples(args: argparse.Namespace) -> int:
+    from .examples import example_files
+    from .files import loads_profile
+
+    lines = []
+    for name, resource in example_files().items():
+        profile = loads_profile(Path(name), resource.read_text(encoding="utf-8"))
+        lines.append(f"{name:<34}{profile.profile.name}")
+    _out("\n".join(lines) + "\n")
+    return EXIT_OK
+
+
+def new(args: argparse.Namespace) -> int:
+    from .examples import example_bytes
+    from .files import save_bytes
+
+    save_bytes(example_bytes(args.from_example), args.file, force=args.force)
+    print(f"wrote {args.file} from example {args.from_example}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _renderers(kind: str) -> dict[str, object]:
+    from . import diffview
+
+    if kind == "diff":
+        return {
+            "text": diffview.diff_text,
+            "markdown": diffview.diff_markdown,
+            "json": diffview.diff_json,
+        }
+    return {
+        "text": diffview.compare_text,
+        "markdown": diffview.compare_markdown,
+        "json": diffview.compare_json,
+    }
