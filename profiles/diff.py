@@ -149,10 +149,12 @@ def delta_text(before: Decimal, after: Decimal, kind: str) -> str:
     """`+$1,250/mo ($300 → $1,550, +417%)`, `-70.4 months (80 → 9.6 months, -88%)`."""
     diff = after - before
     pct = _signed_pct(_pct(before, after))
-    sign = "+" if diff > 0 else "-" if diff < 0 else "±"
-    if kind in ("money_monthly", "money"):
+    sign = "-" if diff < 0 else "+"
+    if kind in ("money_monthly", "money", "money_exact"):
         unit = "/mo" if kind == "money_monthly" else ""
-        return f"{sign}{usd(abs(diff))}{unit} ({usd(before)} → {usd(after)}{pct})".replace("±", "+")
+        cents = False if kind == "money_exact" else None
+        money = f"{usd(abs(diff), cents=cents)}{unit}"
+        return f"{sign}{money} ({usd(before, cents=cents)} → {usd(after, cents=cents)}{pct})"
     if kind == "months":
         return f"{sign}{number(abs(diff))} months ({number(before)} → {number(after)} months{pct})"
     a, b = number(before, places=6), number(after, places=6)

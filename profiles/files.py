@@ -31,7 +31,13 @@ from engine.result import CostResult
 from engine.tomlfile import FileError, find_line, read_text, validate
 
 from .model import FORMAT, Profile
-from .snapshot import Recommendation, ResultSnapshot, outcome_differences, result_snapshot
+from .snapshot import (
+    Recommendation,
+    ResultSnapshot,
+    costs_of,
+    outcome_differences,
+    result_snapshot,
+)
 from .writer import dumps
 
 if TYPE_CHECKING:
@@ -118,9 +124,14 @@ def open_profile(path: Path, catalog: Catalog | None = None) -> Opened:
     profile = loads_profile(path, text)
     try:
         book, result = evaluate_profile(profile, catalog)
+        costs_of(result)  # every figure must be representable in a snapshot
+        return Opened(profile, book, result, stale_note(profile, book, result))
     except InputError as exc:
         raise FileError(path, str(exc), find_line(text, tuple(exc.field.split(".")))) from None
-    return Opened(profile, book, result, stale_note(profile, book, result))
+    except ArithmeticError:
+        raise FileError(
+            path, "numbers too large to compute with; check the volumes and prices"
+        ) from None
 
 
 def stale_note(profile: Profile, book: PriceBook, result: CostResult) -> str | None:

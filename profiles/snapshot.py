@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from decimal import ROUND_HALF_EVEN, Decimal
+from decimal import ROUND_HALF_EVEN, Decimal, localcontext
 
 from pydantic import BaseModel, ConfigDict
 
@@ -21,8 +21,9 @@ class Snap(BaseModel):
 
 def _q(value: Decimal, places: int) -> Decimal:
     """Rounded half-even like `costs_block`, then without trailing zeros (stable bytes)."""
-    rounded = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_EVEN)
-    return rounded.normalize() if rounded else Decimal(0)
+    with localcontext(prec=100):
+        rounded = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_EVEN)
+        return rounded.normalize() if rounded else Decimal(0)
 
 
 class Costs(Snap):
