@@ -1,0 +1,1 @@
+"""The tunewise wizard: Textual screens over the headless `engine` and `profiles` packages."""

@@ -1,0 +1,178 @@
+"""The app and its one factory, `make_app`, used by the CLI and the tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from pathlib import Path, PurePath
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding, BindingType
+
+from .bridge import ProfileExistsError, save
+from .form import FormErrors, build_profile
+from .messages import CatalogFailed, CatalogLoaded
+from .screens.confirm import ConfirmScreen
+from .screens.filename import FileNameScreen
+from .screens.help import HelpScreen
+from .screens.wizard import WizardScreen
+
+if TYPE_CHECKING:
+    from engine.catalog import Catalog
+    from profiles.model import Profile
+
+CatalogLoader = Callable[[], "Catalog"]
+
+
+def default_catalog_loader() -> Catalog:
+    """The built-in catalog with the user's standing price overrides, if any."""
+    from engine.catalog import load_catalog
+
+    return load_catalog()
+
+
+class TunewiseApp(App[int]):
+    """The wizard. Holds the file being edited; the wizard screen holds the answers."""
+
+    CSS_PATH: ClassVar[list[str | PurePath]] = ["app.tcss", "wizard.tcss", "results.tcss"]
+    TITLE = "tunewise"
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (100, "-wide")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Save"),
+        Binding("f1", "help", "Help"),
+        Binding("question_mark", "help", "Help", show=False),
+        Binding("f2", "prices", "Prices"),
+        Binding("ctrl+q", "quit", "Quit", priority=True),
+    ]
+
+    def __init__(
+        self,
+        document: Mapping[str, Any],
+        path: Path | None,
+        catalog_loader: CatalogLoader,
+    ) -> None:
+        super().__init__()
+        self.document = document
+        self.path = path
+        """The file the answers were opened from or last saved to (None for a new one)."""
+        self.catalog_loader = catalog_loader
+        self.saved_values: dict[str, str] | None = None
+        """The answers as last opened or saved: quitting with others asks first."""
+        self.wizard = WizardScreen(document)
+
+    def on_mount(self) -> None:
+        self.push_screen(self.wizard)
+        self.call_after_refresh(self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        self.saved_values = self.wizard.values
+        self.load_prices()
+
+    @work(thread=True, exclusive=True, group="catalog")
+    def load_prices(self) -> None:
+        """Load the catalog and import the engine off the UI thread, then post the result."""
+        try:
+            catalog = self.catalog_loader()
+            from .evaluation import warm_up
+
+            warm_up(self.document)
+        except Exception as exc:  # a malformed team price file, shown rather than crashed
+            self.post_message(CatalogFailed(str(exc)))
+            return
+        self.post_message(CatalogLoaded(catalog))
+
+    def on_catalog_loaded(self, message: CatalogLoaded) -> None:
+        self.catalog = message.catalog
+        self.wizard.set_catalog(message.catalog)
+
+    def on_catalog_failed(self, message: CatalogFailed) -> None:
+        self.wizard.query_one("#panel").status = f"Prices could not load: {message.reason}"  # type: ignore[attr-defined]
+        self.notify(message.reason, title="Prices", severity="error", markup=False)
+
+    @property
+    def dirty(self) -> bool:
+        return self.saved_values is not None and self.wizard.values != self.saved_values
+
+    # -- actions -------------------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        keys: dict[str, str] = {}
+        for active in self.screen.active_bindings.values():
+            if active.binding.description and active.binding.show:
+                keys.setdefault(active.binding.description, self.get_key_display(active.binding))
+        self.push_screen(HelpScreen([(k, d) for d, k in keys.items()]))
+
+    def action_prices(self) -> None:
+        from .screens.prices import PricesScreen
+
+        ev = self.wizard.evaluation
+        if ev is None:
+            self.notify("Prices are still loading.", severity="warning")
+            return
+        note = "" if not self.wizard.errors else "For the last valid answers."
+        self.push_screen(PricesScreen(ev.book, note))
+
+    async def action_quit(self) -> None:
+        if not self.dirty:
+            self.exit(0)
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.exit(0)
+
+        self.push_screen(ConfirmScreen("You have unsaved changes. Quit without saving?"), answered)
+
+    def action_save(self) -> None:
+        try:
+            profile = build_profile(self.wizard.values, self.wizard.document, self.wizard.kinds)
+        except FormErrors as exc:
+            self.notify(f"Not saved: {exc}", severity="error", markup=False)
+            return
+        from .screens.results import slug
+
+        suggestion = str(self.path) if self.path else slug(profile.profile.name) + ".toml"
+        self.push_screen(
+            FileNameScreen("Save profile as", suggestion),
+            lambda path: self._save_to(profile, path),
+        )
+
+    def _save_to(self, profile: Profile, path: Path | None, *, force: bool = False) -> None:
+        if path is None:
+            return
+        try:
+            save(profile, path, force=force)
+        except ProfileExistsError:
+
+            def answered(yes: bool | None) -> None:
+                if yes:
+                    self._save_to(profile, path, force=True)
+
+            self.push_screen(ConfirmScreen(f"{path} exists. Overwrite it?"), answered)
+            return
+        except OSError as exc:
+            self.notify(f"Not saved: {exc}", severity="error", markup=False)
+            return
+        self.path = path
+        self.saved_values = self.wizard.values
+        self.notify(f"Saved to {path}", markup=False)
+
+
+def make_app(
+    profile: Profile | Mapping[str, Any],
+    path: Path | None = None,
+    *,
+    catalog_loader: CatalogLoader = default_catalog_loader,
+    theme: str | None = None,
+) -> TunewiseApp:
+    """The wizard for `profile` (a `Profile`, or a profile document not yet validated, which
+    lets startup skip importing pydantic), saved to `path` by default."""
+    if isinstance(profile, Mapping):
+        document: Mapping[str, Any] = profile
+    else:
+        document = profile.model_dump(mode="python", exclude_none=True)
+    app = TunewiseApp(document, path, catalog_loader)
+    if theme is not None:
+        app.theme = theme
+    return app

@@ -1,0 +1,72 @@
+"""One recomputation: answers → profile → prices → costs (→ verdict, once the rules exist).
+
+Imports of the engine happen inside the functions: the catalog worker imports them first, so
+the UI thread finds them loaded, and startup imports none of them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from .bridge import Verdict, recommend
+from .form import FormErrors, build_profile, locate
+
+if TYPE_CHECKING:
+    from engine.catalog import Catalog
+    from engine.pricebook import PriceBook
+    from engine.result import CostResult
+    from profiles.model import Profile
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """Everything the panel and the results screen show for one set of valid answers."""
+
+    profile: Profile
+    book: PriceBook
+    result: CostResult
+    verdict: Verdict | None
+
+
+def assess(
+    values: Mapping[str, str],
+    base: Mapping[str, Any],
+    kinds: Mapping[str, str],
+    catalog: Catalog,
+) -> Evaluation:
+    """Evaluate the answers, or raise `FormErrors` naming the fields that stop it."""
+    from engine.errors import InputError
+    from engine.evaluate import evaluate
+
+    profile = build_profile(values, base, kinds)
+    inputs = profile.cost_inputs()
+    try:
+        book = catalog.resolve(inputs)
+        result = evaluate(inputs, book)
+    except InputError as exc:
+        paths = locate(exc.field, exc.message, values)
+        raise FormErrors(dict.fromkeys(paths, exc.message)) from None
+    return Evaluation(profile, book, result, recommend(profile, result))
+
+
+def evaluate_profile(profile: Profile, catalog: Catalog) -> Evaluation:
+    """Evaluate a whole profile (raises `InputError` when it cannot be priced)."""
+    from engine.evaluate import evaluate
+
+    inputs = profile.cost_inputs()
+    book = catalog.resolve(inputs)
+    result = evaluate(inputs, book)
+    return Evaluation(profile, book, result, recommend(profile, result))
+
+
+def warm_up(data: Mapping[str, Any]) -> None:
+    """Import the engine and build the profile schema (in the catalog worker, off the UI)."""
+    import engine.evaluate  # noqa: F401
+    import profiles.report  # noqa: F401
+    from profiles.model import Profile
+
+    with contextlib.suppress(ValueError):
+        Profile.model_validate(data)

@@ -1,0 +1,167 @@
+"""Between widgets and the `Profile` model: flat answer values keyed by dotted field path.
+
+Widgets hold strings; `values_from_data` fills them from a profile's data and `build_profile`
+reads them back into a validated `Profile` (posting's `load_request_model` /
+`build_request_model`). Nothing here imports pydantic until a profile is built, so the first
+screen can be filled from a TOML document before the engine is loaded.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from profiles.model import Profile
+
+Kind = Literal["text", "notes", "money", "count", "decimal", "share", "model", "choice"]
+NUMERIC: frozenset[str] = frozenset({"money", "count", "decimal", "share"})
+UNKNOWN = frozenset({"", "unknown", "?", "-", "—"})
+"""What a person may type for "I don't know": the field is left out of the profile."""
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """One question: where its answer goes in the profile and how to ask it."""
+
+    path: str
+    """Dotted path in the profile document, e.g. `workload.requests_per_month`."""
+    label: str
+    hint: str = ""
+    kind: Kind = "decimal"
+    choices: tuple[tuple[str, str], ...] = ()
+    """(label, value) pairs for `choice` fields; the value "" leaves the field out."""
+    placeholder: str = "unknown"
+
+
+@dataclass
+class FormErrors(Exception):
+    """Answers the model or the engine refused: field path (or section) → one-line reason."""
+
+    errors: dict[str, str] = field(default_factory=dict)
+
+    def __str__(self) -> str:
+        return "; ".join(f"{k}: {v}" for k, v in self.errors.items())
+
+
+def is_unknown(text: str) -> bool:
+    return text.strip().lower() in UNKNOWN
+
+
+def clean_number(text: str) -> str:
+    """`$1,500` → `1500`, `5%` → `0.05`: what people type, as the model reads it."""
+    raw = text.strip().replace(",", "").replace("_", "").replace("$", "").replace(" ", "")
+    if raw.endswith("%"):
+        try:
+            return format((Decimal(raw[:-1]) / 100).normalize(), "f")
+        except InvalidOperation:
+            return raw
+    return raw
+
+
+def parse_number(text: str, kind: str) -> Decimal | None:
+    """The number typed, or None when it is not one of `kind` (a count must be whole)."""
+    try:
+        value = Decimal(clean_number(text))
+    except InvalidOperation:
+        return None
+    if not value.is_finite():
+        return None
+    if kind == "count" and value != value.to_integral_value():
+        return None
+    return value
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float | Decimal):
+        number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+        return format(number.normalize(), "f")
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def get_path(data: Mapping[str, Any], path: str) -> Any:
+    node: Any = data
+    for part in path.split("."):
+        if not isinstance(node, Mapping) or part not in node:
+            return None
+        node = node[part]
+    return node
+
+
+def values_from_data(data: Mapping[str, Any], paths: Iterable[str]) -> dict[str, str]:
+    """The widget text for each field path, "" where the document has no answer."""
+    out = {}
+    for path in paths:
+        value = get_path(data, path)
+        out[path] = "" if value is None else _text(value)
+    return out
+
+
+def data_from_values(
+    values: Mapping[str, str], base: Mapping[str, Any], kinds: Mapping[str, str]
+) -> dict[str, Any]:
+    """`base` with every asked field replaced by its answer; unknown answers are left out
+    (an empty `kind` drops its whole table, e.g. `fine_tuning.serving`)."""
+    data: dict[str, Any] = copy.deepcopy(dict(base))
+    for path, text in values.items():
+        *parents, leaf = path.split(".")
+        node = data
+        for part in parents:
+            node = node.setdefault(part, {})
+        kind = kinds.get(path, "text")
+        unknown = not text.strip() if kind in {"text", "notes"} else is_unknown(text)
+        if unknown:
+            node.pop(leaf, None)
+            if leaf == "kind" and parents:
+                owner = get_path(data, ".".join(parents[:-1])) if parents[:-1] else data
+                owner.pop(parents[-1], None)
+            continue
+        node[leaf] = clean_number(text) if kind in NUMERIC else text.strip()
+    return data
+
+
+def _locate(loc: tuple[Any, ...], message: str, known: Iterable[str]) -> list[str]:
+    """The asked fields an error is about: the loc itself, else every asked field of the
+    section its message names (`give exactly one of requests_per_day or ...` marks both),
+    else the section."""
+    known = list(known)
+    parts = [str(p) for p in loc if isinstance(p, str)]
+    for end in range(len(parts), 0, -1):
+        if ".".join(parts[:end]) in known:
+            return [".".join(parts[:end])]
+    section = parts[0] if parts else ""
+    words = set(message.replace(",", " ").split())
+    named = [p for p in known if p.startswith(section + ".") and p.rsplit(".", 1)[-1] in words]
+    return named or [".".join(parts) or "profile"]
+
+
+def locate(field_path: str, message: str, known: Iterable[str]) -> list[str]:
+    return _locate(tuple(field_path.split(".")), message, known)
+
+
+def build_profile(
+    values: Mapping[str, str], base: Mapping[str, Any], kinds: Mapping[str, str]
+) -> Profile:
+    """The validated profile for these answers, or `FormErrors` naming each refused field."""
+    from pydantic import ValidationError
+
+    from profiles.model import Profile
+
+    data = data_from_values(values, base, kinds)
+    try:
+        return Profile.model_validate(data)
+    except ValidationError as exc:
+        errors: dict[str, str] = {}
+        for err in exc.errors(include_url=False):
+            message = str(err["msg"]).removeprefix("Value error, ")
+            for path in _locate(tuple(err["loc"]), message, values):
+                errors.setdefault(path, message)
+        raise FormErrors(errors) from None

@@ -1,0 +1,36 @@
+"""`tunewise` with no command: a new assessment pre-filled from a built-in example."""
+
+from __future__ import annotations
+
+import tomllib
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+STARTER = "support-chatbot-50k.toml"
+"""The built-in example a new assessment starts from, so the panel shows figures at once."""
+
+
+def starter_document() -> dict[str, Any]:
+    """The starter example as data (plain TOML, no pydantic import on the way to the screen)."""
+    text = (files("profiles.examples") / STARTER).read_text(encoding="utf-8")
+    data = tomllib.loads(text)
+    data.pop("claim", None)
+    header = data["profile"]
+    header["name"] = f"New assessment (from: {header['name']})"
+    header["author"] = ""
+    return data
+
+
+def launch(path: Path | None = None) -> int:
+    """Run the wizard on `path` (a profile) or a new assessment; the exit status."""
+    from .app import make_app
+
+    if path is None:
+        app = make_app(starter_document())
+    else:
+        from profiles.files import load_profile
+
+        app = make_app(load_profile(path), path)
+    result = app.run()
+    return result if isinstance(result, int) else 0

@@ -1,0 +1,45 @@
+"""Ask for a file name (save, export); Enter accepts, Escape cancels."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Input, Label, Static
+
+
+class FileNameScreen(ModalScreen[Path | None]):
+    """Dismisses with the path typed (relative to the working directory), or None."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, title: str, suggestion: str) -> None:
+        super().__init__()
+        self.title_text = title
+        self.suggestion = suggestion
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(Content(self.title_text), classes="dialog--title")
+            yield Input(value=self.suggestion, id="filename", placeholder="file name")
+            yield Static(
+                Content(f"In {Path.cwd()} unless the name says otherwise. Enter saves."),
+                classes="dialog--keys",
+            )
+            yield Label("", id="filename-error", classes="dialog--error", markup=False)
+        yield Footer()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        text = event.value.strip()
+        if not text:
+            self.query_one("#filename-error", Label).update("✗ type a file name")
+            return
+        self.dismiss(Path(text).expanduser())
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

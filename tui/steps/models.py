@@ -1,0 +1,76 @@
+"""Models and prices: what each path runs on, priced from the catalog or given directly."""
+
+from __future__ import annotations
+
+from ..form import FieldSpec
+from .base import Step
+
+
+class ModelsStep(Step):
+    KEY = "models"
+    TITLE = "Models and prices"
+    SHORT = "models"
+    WHY = (
+        "Each path's cost comes from its model's prices (the catalog, dated) or from a bill you "
+        "already know (guide 000, cost cards; guide 001, training cost by provider). Give a "
+        "model id like openai:gpt-4o-mini, or the monthly figure. F2 shows the prices used."
+    )
+    FIELDS = (
+        FieldSpec(
+            "prompting.model", "Prompting: model", "Catalog id, provider:model.", kind="model"
+        ),
+        FieldSpec(
+            "prompting.inference_monthly_usd",
+            "Prompting: monthly bill, USD",
+            "If known; replaces pricing by tokens.",
+            kind="money",
+        ),
+        FieldSpec(
+            "prompting.fixed_monthly_usd",
+            "Prompting: fixed monthly costs, USD",
+            "Vector database, monitoring.",
+            kind="money",
+            placeholder="0",
+        ),
+        FieldSpec("fine_tuning.base_model", "Fine-tuning: base model", kind="model"),
+        FieldSpec(
+            "fine_tuning.method",
+            "Fine-tuning: method",
+            kind="choice",
+            choices=(
+                ("hosted (default)", ""),
+                ("hosted API", "hosted"),
+                ("LoRA", "lora"),
+                ("QLoRA", "qlora"),
+                ("full", "full"),
+            ),
+        ),
+        FieldSpec(
+            "fine_tuning.upfront_usd",
+            "Fine-tuning: whole upfront cost, USD",
+            "Training, data and engineering together.",
+            kind="money",
+        ),
+        FieldSpec(
+            "fine_tuning.serving_monthly_usd",
+            "Fine-tuning: monthly serving bill, USD",
+            "Or price it by tokens, below.",
+            kind="money",
+        ),
+        FieldSpec(
+            "fine_tuning.serving.kind",
+            "Fine-tuning: serving priced by",
+            kind="choice",
+            choices=(
+                ("the monthly bill above", ""),
+                ("tokens, fine-tuned rates", "per_token"),
+                ("tokens + hourly deployment fee", "base_plus_hourly"),
+            ),
+        ),
+        FieldSpec(
+            "fine_tuning.maintenance_monthly_usd",
+            "Fine-tuning: maintenance a month, USD",
+            kind="money",
+            placeholder="0",
+        ),
+    )

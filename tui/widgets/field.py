@@ -1,0 +1,110 @@
+"""One question: label, input (or choice), why-it-asks hint and a one-line reason when refused."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Container
+from textual.content import Content
+from textual.validation import ValidationResult, Validator
+from textual.widgets import Input, Label, Select
+
+from ..form import NUMERIC, FieldSpec, is_unknown, parse_number
+
+
+class NumberValidator(Validator):
+    """A number of the field's kind, or "unknown"/empty (checked again by the model)."""
+
+    def __init__(self, kind: str) -> None:
+        super().__init__()
+        self.kind = kind
+
+    def validate(self, value: str) -> ValidationResult:
+        if is_unknown(value):
+            return self.success()
+        number = parse_number(value, self.kind)
+        if number is None:
+            what = "a whole number" if self.kind == "count" else "a number"
+            return self.failure(f"type {what} or leave it empty for unknown")
+        if number < 0:
+            return self.failure("cannot be negative")
+        if self.kind == "share" and number > 1:
+            return self.failure("a fraction from 0 to 1 (or a percentage like 5%)")
+        return self.success()
+
+
+class FieldRow(Container):
+    """A labelled answer. `value` is the text as typed; `error` shows a refusal below it."""
+
+    DEFAULT_CSS = """
+    FieldRow {
+        layout: grid; grid-size: 2; grid-columns: 34 1fr; grid-rows: auto;
+        height: auto; margin: 0 0 1 0;
+    }
+    FieldRow > .field--label { width: 1fr; padding: 0 1 0 0; }
+    FieldRow:focus-within > .field--label { text-style: bold reverse; }
+    FieldRow > .field--hint { column-span: 2; color: $text-muted; }
+    FieldRow > .field--error { column-span: 2; color: $text-error; display: none; }
+    FieldRow.-invalid > .field--error { display: block; }
+    FieldRow > Input { border: none; height: 1; padding: 0 1; background: $boost; }
+    FieldRow > Input:focus { border: none; background: $primary 30%; }
+    FieldRow > Input.-invalid { background: $error 30%; }
+    FieldRow > Select { height: 1; }
+    FieldRow > Select > SelectCurrent { border: none; height: 1; padding: 0 1; }
+    FieldRow > Select:focus > SelectCurrent { background: $primary 30%; }
+    """
+
+    def __init__(self, spec: FieldSpec) -> None:
+        super().__init__(id="field-" + spec.path.replace(".", "--"))
+        self.spec = spec
+
+    def compose(self) -> ComposeResult:
+        spec = self.spec
+        yield Label(Content(spec.label), classes="field--label")
+        if spec.kind == "choice":
+            yield Select(
+                [(label, value) for label, value in spec.choices if value],
+                prompt=next((label for label, value in spec.choices if not value), "—"),
+                allow_blank=True,
+                id="input",
+            )
+        else:
+            validators = [NumberValidator(spec.kind)] if spec.kind in NUMERIC else []
+            yield Input(
+                placeholder=spec.placeholder,
+                validators=validators,
+                validate_on=["changed"],
+                id="input",
+            )
+        if spec.hint:
+            yield Label(Content(spec.hint), classes="field--hint")
+        yield Label("", classes="field--error", markup=False)
+
+    @property
+    def value(self) -> str:
+        widget = self.query_one("#input")
+        if isinstance(widget, Select):
+            return "" if widget.value is Select.NULL else str(widget.value)
+        assert isinstance(widget, Input)
+        return widget.value
+
+    @value.setter
+    def value(self, text: str) -> None:
+        widget = self.query_one("#input")
+        if isinstance(widget, Select):
+            known = {value for _, value in self.spec.choices if value}
+            widget.value = text if text in known else Select.NULL
+        else:
+            assert isinstance(widget, Input)
+            widget.value = text
+
+    def set_error(self, message: str | None) -> None:
+        """Mark the field refused with `message`, or clear the mark (None)."""
+        if self.spec.kind in NUMERIC:
+            widget = self.query_one("#input", Input)
+            result = widget.validate(widget.value)
+            if result is not None and not result.is_valid:
+                message = "; ".join(result.failure_descriptions)
+        invalid = message is not None
+        self.set_class(invalid, "-invalid")
+        self.query_one("#input").set_class(invalid, "-invalid")
+        self.query_one(".field--error", Label).update(Content(f"✗ {message}" if invalid else ""))
