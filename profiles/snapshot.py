@@ -138,7 +138,7 @@ def result_snapshot(
     if recommendation is not None:
         fields["recommendation"] = recommendation
         fields["rules"] = rules
-    return ResultSnapshot(**fields)  # type: ignore[arg-type]
+    return ResultSnapshot.model_validate(fields)
 
 
 def outcome_differences(stored: ResultSnapshot, fresh: ResultSnapshot) -> list[str]:

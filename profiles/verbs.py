@@ -9,10 +9,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from engine.errors import InputError
 from engine.tomlfile import FileError, find_line, read_text
@@ -157,7 +158,7 @@ def new(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _renderers(kind: str) -> dict[str, object]:
+def _renderers(kind: str) -> dict[str, Callable[[Any], str]]:
     from . import diffview
 
     if kind == "diff":
