@@ -30,12 +30,18 @@ def cumulative(workload: Workload, pe: PathCosts, ft: PathCosts) -> tuple[MonthP
     first = workload.monthly_requests
     volume = first
     pe_total, ft_total = pe.upfront_usd, ft.upfront_usd
-    points = [MonthPoint.model_construct(month=0, requests=ZERO, prompting_usd=pe_total, finetune_usd=ft_total)]
+    points = [
+        MonthPoint.model_construct(
+            month=0, requests=ZERO, prompting_usd=pe_total, finetune_usd=ft_total
+        )
+    ]
     for month in range(1, workload.horizon_months + 1):
         pe_total += _month_cost(pe, volume - first)
         ft_total += _month_cost(ft, volume - first)
         points.append(
-            MonthPoint.model_construct(month=month, requests=volume, prompting_usd=pe_total, finetune_usd=ft_total)
+            MonthPoint.model_construct(
+                month=month, requests=volume, prompting_usd=pe_total, finetune_usd=ft_total
+            )
         )
         volume *= growth
     return tuple(points)
@@ -104,12 +110,52 @@ def break_even(
             )
         remaining -= month_saving
         volume *= ONE + g
+    per_first = (pe.variable_per_request_usd - ft.variable_per_request_usd) * first
+    months = _late_break_even(gap, saving, per_first, g)
+    if months is not None:
+        return months, (
+            f"{usd(gap)} more up front, recovered by savings growing "
+            f"{number(g * 100)}% a month: {number(months)} months"
+        )
     if saving <= 0 and g < 0:
         return None, _never_reason(pe, ft, book)
     return None, (
         f"never within {MAX_MONTHS // 12} years at {number(g * 100)}% monthly growth "
         f"(first-month saving {usd(saving)})"
     )
+
+
+LATEST = 10**6
+"""Months past which break-even is not looked for, even when savings keep growing."""
+
+
+def _late_break_even(
+    gap: Decimal, saving: Decimal, per_first: Decimal, g: Decimal
+) -> Decimal | None:
+    """Break-even after `MAX_MONTHS` when savings still cover the gap in the end, found by
+    bisection on whole months: month m saves (saving - per_first) + per_first × (1+g)^(m-1)."""
+    settles = saving - per_first
+    if not (per_first > 0 if g > 0 else settles > 0):
+        return None
+
+    def month_saving(m: int) -> Decimal:
+        return settles + per_first * (ONE + g) ** (m - 1)
+
+    def saved(n: int) -> Decimal:
+        return n * settles + per_first * _growth_sum(g, n)
+
+    low, high = MAX_MONTHS, 2 * MAX_MONTHS
+    while saved(high) < gap or month_saving(high) <= 0:
+        if high >= LATEST:
+            return None
+        low, high = high, 2 * high
+    while high - low > 1:
+        mid = (low + high) // 2
+        if saved(mid) >= gap and month_saving(mid) > 0:
+            high = mid
+        else:
+            low = mid
+    return high - 1 + (gap - saved(high - 1)) / month_saving(high)
 
 
 def _growth_sum(g: Decimal, months: int) -> Decimal:

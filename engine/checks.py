@@ -52,10 +52,15 @@ def _availability(p: Availability, inputs: CostInputs) -> Iterator[CostWarning]:
     status = p.fine_tuning
     if status == "open":
         return
-    if status == "closed_to_new_users" and p.since is not None and on < p.since:
+    upcoming = p.since is not None and on < p.since
+    if upcoming and status == "closed_to_new_users":
         return
+    phrase = _CLOSED[status]
     when = f" since {p.since.isoformat()}" if p.since else ""
-    text = f"fine-tuning on {p.name} {_CLOSED[status]}{when} ({p.source}, as of {p.as_of})"
+    if status == "discontinued" and p.since is not None:
+        when = f" on {p.since.isoformat()}"
+        phrase = "is to be discontinued" if upcoming else phrase
+    text = f"fine-tuning on {p.name} {phrase}{when} ({p.source}, as of {p.as_of})"
     if p.jobs_until is not None:
         text += (
             f"; existing customers can create jobs until {p.jobs_until.isoformat()}"
@@ -68,7 +73,7 @@ def _availability(p: Availability, inputs: CostInputs) -> Iterator[CostWarning]:
         code="provider_closed",
         field="fine_tuning.base_model",
         message=text,
-        severity="error" if status in ("not_offered", "discontinued") else "warning",
+        severity="error" if status == "not_offered" or phrase == "was discontinued" else "warning",
     )
 
 
@@ -86,7 +91,8 @@ def _retirement(model: Lifecycle, inputs: CostInputs, field: str) -> Iterator[Co
         )
         return
     months = (retires.year - on.year) * 12 + retires.month - on.month
-    if months <= inputs.workload.horizon_months:
+    horizon = inputs.workload.horizon_months
+    if months < horizon or (months == horizon and retires.day <= on.day):
         yield CostWarning.model_construct(
             code="model_retires",
             field=field,

@@ -32,10 +32,18 @@ class _Ledger:
     variable_per_request: Decimal = ZERO
     fixed: Decimal = ZERO
 
-    def per_request(self, key: str, label: str, unit_usd: Decimal, formula: str, src: str) -> None:
-        """A cost of `unit_usd` on every request."""
+    def per_request(
+        self,
+        key: str,
+        label: str,
+        unit_usd: Decimal,
+        formula: str,
+        src: str,
+        amount: Decimal | None = None,
+    ) -> None:
+        """A cost of `unit_usd` on every request (`amount` this month when given exactly)."""
         self.variable_per_request += unit_usd
-        amount = unit_usd * self.requests
+        amount = unit_usd * self.requests if amount is None else amount
         self.items.append(
             LineItem.model_construct(
                 key=key,
@@ -60,7 +68,9 @@ class _Ledger:
             return
         self.fixed += amount
         self.items.append(
-            LineItem.model_construct(key=key, label=label, usd=amount, formula=formula, price_source=src)
+            LineItem.model_construct(
+                key=key, label=label, usd=amount, formula=formula, price_source=src
+            )
         )
 
     @property
@@ -122,6 +132,7 @@ def _direct_monthly(
         monthly / ledger.requests,
         f"{usd(monthly)} a month at {number(ledger.requests)} req, given",
         "given",
+        amount=monthly,
     )
 
 
@@ -254,7 +265,7 @@ def _serving(monthly: _Ledger, workload: Workload, path: FineTuningPath, book: P
     if isinstance(serving, HourlyServing):
         if book.hosting is None:
             raise InputError("fine_tuning.serving.usd_per_hour", "no hourly hosting price")
-        hours = serving.hours_per_month or hours_default
+        hours = hours_default if serving.hours_per_month is None else serving.hours_per_month
         cost = serving.deployments * hours * book.hosting.usd
         monthly.flat(
             "hosting_hours",
@@ -267,7 +278,7 @@ def _serving(monthly: _Ledger, workload: Workload, path: FineTuningPath, book: P
         gpu = book.serving_gpu
         if gpu is None:
             raise InputError("fine_tuning.serving.usd_per_gpu_hour", "no GPU-hour price")
-        hours = serving.hours_per_month or hours_default
+        hours = hours_default if serving.hours_per_month is None else serving.hours_per_month
         count = serving.replicas * serving.gpus_per_replica
         cost = count * hours * gpu.hour.usd
         monthly.flat(

@@ -5,7 +5,7 @@ Amounts are `Decimal` from input to output; floats appear only at the JSON bound
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_EVEN, Decimal
+from decimal import ROUND_HALF_EVEN, Decimal, localcontext
 
 ZERO = Decimal(0)
 ONE = Decimal(1)
@@ -23,6 +23,14 @@ def per_million(tokens: Decimal, usd_per_mtok: Decimal) -> Decimal:
     return tokens * usd_per_mtok / MILLION
 
 
+def rounded(amount: Decimal, exp: Decimal) -> Decimal:
+    """`amount` rounded half-even to the places of `exp`, however large it is (`quantize`
+    refuses results with more digits than the context's precision)."""
+    with localcontext() as ctx:
+        ctx.prec = max(ctx.prec, amount.adjusted() - exp.adjusted() + 2)
+        return amount.quantize(exp, rounding=ROUND_HALF_EVEN)
+
+
 def _trim(text: str) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
@@ -33,7 +41,7 @@ def usd(amount: Decimal, *, cents: bool | None = None) -> str:
     sign = "-" if amount < 0 else ""
     a = abs(amount)
     if cents or (cents is None and a != a.to_integral_value() and a >= CENT):
-        text = f"{a.quantize(CENT, rounding=ROUND_HALF_EVEN):,.2f}"
+        text = f"{rounded(a, CENT):,.2f}"
     elif a == a.to_integral_value():
         text = f"{a:,.0f}"
     else:
@@ -68,4 +76,4 @@ def percent(ratio: Decimal, *, signed: bool = False) -> str:
 
 def to_float(value: Decimal, places: int = 6) -> float:
     """The JSON form of an amount: rounded half-even to `places` decimals."""
-    return float(value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_EVEN))
+    return float(rounded(value, Decimal(1).scaleb(-places)))

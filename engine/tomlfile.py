@@ -43,7 +43,9 @@ def find_line(text: str, loc: tuple[str | int, ...]) -> int | None:
                 key = ".".join(names)
                 counts[key] = counts.get(key, -1) + 1
                 table.append(str(counts[key]))
-            if [str(x) for x in loc[: len(table)]] == table and best is None:
+            wanted = [str(x) for x in loc]
+            # `names` alone: the whole array of tables (`[[gpu_offr]]`, an unknown key).
+            if (wanted[: len(table)] == table or wanted == names) and best is None:
                 best = number
             continue
         pair = _KEY.match(line)
