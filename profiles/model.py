@@ -8,6 +8,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
+from engine.assessment import Assessment, Data, Evidence, Team, UseCase
 from engine.inputs import CostInputs, FineTuningPath, PromptingPath, Workload
 from engine.pricebook import PriceBook
 
@@ -76,11 +77,25 @@ class Profile(BaseModel):
     fine_tuning: FineTuningPath
     claim: list[Claim] = []
     """What the source guides say about this example, to confirm or correct."""
+    use_case: UseCase = UseCase()
+    """What the feature does and what a mistake costs (decision rules; all unknown if absent)."""
+    evidence: Evidence = Evidence()
+    """What has been measured: target, prompting and pilot quality, techniques tried."""
+    data: Data = Data()
+    """The labelled examples and guide 001's data-quality checklist."""
+    team: Team = Team()
+    """Operational maturity and the providers chosen."""
     prices: PriceBook | None = None
     """The price snapshot the result used, kept apart from the answers; a profile that has one
     evaluates without loading any price data."""
     result: ResultSnapshot | None = None
     """The outcomes as last computed, so a diff shows them without re-running."""
+
+    def assessment(self) -> Assessment:
+        """The answers the decision rules read (`engine.rules`)."""
+        return Assessment(
+            use_case=self.use_case, evidence=self.evidence, data=self.data, team=self.team
+        )
 
     def cost_inputs(self) -> CostInputs:
         return CostInputs(

@@ -11,6 +11,7 @@ from typing import Any
 from engine.money import number, to_float, usd
 from engine.pricebook import PriceBook, Quote
 from engine.result import CostResult, LineItem, PathCosts
+from engine.rules.verdict import Recommendation
 
 from .model import Profile
 
@@ -117,9 +118,17 @@ def _judge(says: float, ours: Any) -> str:
     return "agrees" if abs(computed - stated) <= abs(stated) / 100 else "differs"
 
 
-def to_json(profile: Profile, result: CostResult, book: PriceBook) -> dict[str, Any]:
+def to_json(
+    profile: Profile,
+    result: CostResult,
+    book: PriceBook,
+    *,
+    recommendation: Recommendation | None = None,
+) -> dict[str, Any]:
     costs = costs_block(result)
+    rules = {} if recommendation is None else recommendation_json(recommendation)
     return {
+        **rules,
         "profile": {
             "name": profile.profile.name,
             "assessed_on": profile.profile.assessed_on.isoformat(),
@@ -160,8 +169,15 @@ def to_json(profile: Profile, result: CostResult, book: PriceBook) -> dict[str, 
     }
 
 
-def render_json(profile: Profile, result: CostResult, book: PriceBook) -> str:
-    return json.dumps(to_json(profile, result, book), indent=2, ensure_ascii=False)
+def render_json(
+    profile: Profile,
+    result: CostResult,
+    book: PriceBook,
+    *,
+    recommendation: Recommendation | None = None,
+) -> str:
+    data = to_json(profile, result, book, recommendation=recommendation)
+    return json.dumps(data, indent=2, ensure_ascii=False)
 
 
 def _per_request(value: Decimal | None) -> str:
@@ -204,7 +220,13 @@ def _wrap(text: str, first: str, rest: str = "  ") -> list[str]:
     ) or [first]
 
 
-def render_text(profile: Profile, result: CostResult, book: PriceBook) -> str:
+def render_text(
+    profile: Profile,
+    result: CostResult,
+    book: PriceBook,
+    *,
+    recommendation: Recommendation | None = None,
+) -> str:
     """A short plain-text report (no colour, no markup), 80 columns."""
     h = profile.profile
     lines = [
@@ -212,6 +234,8 @@ def render_text(profile: Profile, result: CostResult, book: PriceBook) -> str:
         f"{number(result.monthly_requests)} requests in the first month",
         "",
     ]
+    if recommendation is not None:
+        lines += [*recommendation_text(recommendation), ""]
     lines.append(f"{'':<22}{'Prompting':>16}{'Fine-tuning':>16}")
     lines += [f"{label:<22}{a:>16}{b:>16}" for label, a, b in _summary_rows(result)]
     lines += [
@@ -258,7 +282,13 @@ def _md(text: str) -> str:
     return text
 
 
-def render_markdown(profile: Profile, result: CostResult, book: PriceBook) -> str:
+def render_markdown(
+    profile: Profile,
+    result: CostResult,
+    book: PriceBook,
+    *,
+    recommendation: Recommendation | None = None,
+) -> str:
     h = profile.profile
     out = [
         f"## {_md(h.name)}",
@@ -266,6 +296,10 @@ def render_markdown(profile: Profile, result: CostResult, book: PriceBook) -> st
         f"Assessed {h.assessed_on.isoformat()}; {number(result.monthly_requests)} requests "
         "in the first month.",
         "",
+    ]
+    if recommendation is not None:
+        out += [*recommendation_markdown(recommendation), ""]
+    out += [
         "| | Prompting | Fine-tuning |",
         "|---|---:|---:|",
     ]
@@ -295,3 +329,96 @@ def render_markdown(profile: Profile, result: CostResult, book: PriceBook) -> st
     if checks:
         out += ["", "**Against the guides**", ""] + [f"- {_md(_claim_line(c))}" for c in checks]
     return "\n".join(out) + "\n"
+
+
+# -- the recommendation (decision rules) ------------------------------------------------------
+
+
+def recommendation_json(rec: Recommendation) -> dict[str, Any]:
+    """The `recommendation` and `frameworks` blocks of the JSON output."""
+    return {
+        "recommendation": {
+            "verdict": rec.verdict,
+            "method": rec.method,
+            "method_note": rec.method_note,
+            "smaller_model": rec.smaller_model,
+            "confidence": rec.confidence,
+            "rules_version": rec.rules_version,
+            "reasons": [r.model_dump() for r in rec.reasons],
+            "disagreements": list(rec.disagreements),
+            "warnings": [w.model_dump() for w in rec.warnings],
+            "next_steps": [s.model_dump() for s in rec.next_steps],
+        },
+        "frameworks": [
+            {
+                "id": fw.id,
+                "name": fw.name,
+                "source": fw.source,
+                "verdict": fw.verdict,
+                "says": fw.says,
+                "path": [s.model_dump() for s in fw.path],
+                "unknowns": list(fw.unknowns),
+            }
+            for fw in rec.frameworks
+        ],
+    }
+
+
+def _step_label(step: int | None) -> str:
+    return "Measure" if step is None else f"Step {step}"
+
+
+def recommendation_text(rec: Recommendation) -> list[str]:
+    """The recommendation as plain-text lines, 80 columns."""
+    lines = [f"Recommendation: {rec.verdict} ({rec.confidence} confidence)"]
+    if rec.method is not None:
+        lines += _wrap(f"Method: {rec.method} — {rec.method_note}", "  ", "    ")
+    if rec.smaller_model:
+        lines += _wrap(f"Smaller model: {rec.smaller_model}", "  ", "    ")
+    lines += ["", "Why"]
+    for r in rec.reasons:
+        lines += _wrap(f"[{r.framework}] {r.text}", "  - ", "    ")
+    if rec.disagreements:
+        lines += ["", "Where the frameworks disagree"]
+        for d in rec.disagreements:
+            lines += _wrap(d, "  - ", "    ")
+    lines += ["", "Frameworks"]
+    for fw in rec.frameworks:
+        lines.append(f"  {fw.id:<20}{fw.verdict:<15}{fw.source}")
+        for step in fw.path:
+            lines += _wrap(f"{step.question} → {step.answer}", "      ", "        ")
+    if rec.warnings:
+        lines += ["", "Warnings from the guides"]
+        for w in rec.warnings:
+            lines += _wrap(f"{w.message} ({w.source})", "  ! ", "    ")
+    if rec.next_steps:
+        lines += ["", "Next steps"]
+        for s in rec.next_steps:
+            lines += _wrap(f"{_step_label(s.step)}, {s.title}: {s.text}", "  - ", "    ")
+    lines.append(f"  (rules {rec.rules_version})")
+    return lines
+
+
+def recommendation_markdown(rec: Recommendation) -> list[str]:
+    """The recommendation as Markdown lines."""
+    out = [f"**Recommendation:** {rec.verdict} ({rec.confidence} confidence)", ""]
+    if rec.method is not None:
+        out += [f"**Method:** {rec.method} — {_md(rec.method_note)}", ""]
+    if rec.smaller_model:
+        out += [f"**Smaller model:** {_md(rec.smaller_model)}", ""]
+    out += ["**Why**", ""] + [f"- {_md(f'[{r.framework}] {r.text}')}" for r in rec.reasons]
+    if rec.disagreements:
+        out += ["", "**Where the frameworks disagree**", ""]
+        out += [f"- {_md(d)}" for d in rec.disagreements]
+    out += ["", "| Framework | Source | Verdict | Path |", "|---|---|---|---|"]
+    for fw in rec.frameworks:
+        path = "<br>".join(_md(f"{s.question} → {s.answer}") for s in fw.path)
+        out.append(f"| {_md(fw.name)} | {_md(fw.source)} | {fw.verdict} | {path} |")
+    if rec.warnings:
+        out += ["", "**Warnings from the guides**", ""]
+        out += [f"- {_md(f'{w.message} ({w.source})')}" for w in rec.warnings]
+    if rec.next_steps:
+        out += ["", "**Next steps**", ""]
+        out += [f"- {_md(f'{_step_label(s.step)}, {s.title}: {s.text}')}" for s in rec.next_steps]
+    out += ["", f"Rules {_md(rec.rules_version)}."]
+    return out

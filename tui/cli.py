@@ -148,19 +148,23 @@ def _fail(message: str) -> int:
 def _assess(args: argparse.Namespace) -> int:
     from engine.catalog import load_catalog
     from engine.evaluate import evaluate
+    from engine.rules import assess
     from profiles.files import load_profile
     from profiles.report import render_json, render_markdown, render_text
 
     profile = load_profile(args.file)
     inputs = profile.cost_inputs()
     try:
-        book = load_catalog(args.prices).resolve(inputs)
+        catalog = load_catalog(args.prices)
+        book = catalog.resolve(inputs)
         result = evaluate(inputs, book)
     except InputError as exc:
         text = args.file.read_text(encoding="utf-8")
         raise FileError(args.file, str(exc), find_line(text, tuple(exc.field.split(".")))) from None
+    recommendation = assess(profile.assessment(), inputs, result, book, catalog)
     render = {"text": render_text, "json": render_json, "markdown": render_markdown}
-    sys.stdout.write(render[args.format](profile, result, book).rstrip("\n") + "\n")
+    out = render[args.format](profile, result, book, recommendation=recommendation)
+    sys.stdout.write(out.rstrip("\n") + "\n")
     return EXIT_OK
 
 

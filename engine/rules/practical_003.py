@@ -1,0 +1,644 @@
+"""Guide 003: the three valid use cases (Step 7), knowledge versus behaviour (RAG),
+structured outputs first, Example 2's lesson; and the guide's tables the recommendation draws
+on: the 21 steps, the common mistakes, LoRA for ≤ 13B, 100–500 examples, hold out 20%.
+
+Everything is the guide's wording, row for row (`003_521bd7f750ca3b05.txt`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..assessment import Answer, Assessment, TaskType
+from ..money import number
+from .facts import Facts
+from .tree import Leaf, Question, walk
+from .verdict import FrameworkVerdict, Step
+
+SOURCE = "003_521bd7f750ca3b05.txt"
+ID = "practical_003"
+NAME = "Valid use cases and Step 7 (003)"
+
+VOLUME_FLOOR_MONTHLY = Decimal(10_000)
+"""'Stick with prompting below 10K' (Best Practices) — and Example 1 says fine-tuning never
+pays off *at* 10K queries/month, so tunewise treats 10K itself as below the floor."""
+PAYS_OFF_MONTHLY = Decimal(50_000)
+"""'Fine-tuning pays off at 50K+ queries/month'."""
+BREAK_EVEN_MONTHS = Decimal(12)
+"""003 calls 9 months 'reasonable if you're confident in sustained usage' and 40 'far too
+long'; tunewise uses guide 000's 12-month rule as the line between them."""
+CRITICAL_ACCURACY_PCT = Decimal(95)
+"""Step 7: 'Critical accuracy: Do you need 95%+ reliability?'."""
+LORA_MAX_PARAMS_B = Decimal(13)
+"""'Use Low-Rank Adaptation (LoRA) for parameter-efficient fine-tuning of small models
+(≤13B parameters)'."""
+START_EXAMPLES = (100, 500)
+"""'Start with 100-500 high-quality examples; add more only if performance plateaus'."""
+HOLD_OUT_PCT = 20
+"""Step 11: 'Hold out 20% of data for validation'."""
+FORMAT_TASKS: frozenset[TaskType] = frozenset({"structured_output", "custom_schema_extraction"})
+
+
+@dataclass(frozen=True)
+class GuideStep:
+    """One of the 21 steps: number, phase, title and the guide's bullets."""
+
+    number: int
+    phase: str
+    title: str
+    bullets: tuple[str, ...]
+
+
+P1 = "Phase 1: Decision and Validation"
+P2 = "Phase 2: Data Preparation"
+P3 = "Phase 3: Fine-Tuning Execution"
+P4 = "Phase 4: Production Deployment"
+STEPS = {
+    s.number: s
+    for s in (
+        GuideStep(
+            1,
+            P1,
+            "Define Your Use Case",
+            (
+                "Document the specific task your LLM will perform",
+                "Identify success criteria (accuracy, latency, cost)",
+                "Determine query volume projections (daily/monthly)",
+                "Assess criticality (can you tolerate errors?)",
+            ),
+        ),
+        GuideStep(
+            2,
+            P1,
+            "Start with Basic Prompting",
+            (
+                "Write clear, explicit instructions",
+                "Test with representative examples",
+                "Measure baseline performance",
+                "Document failure modes",
+            ),
+        ),
+        GuideStep(
+            3,
+            P1,
+            "Try Advanced Prompting Techniques",
+            (
+                "Add few-shot examples (3-5 demonstrations)",
+                "Implement chain-of-thought reasoning",
+                "Test with system prompts and role definitions",
+                "Try prompt chaining for complex tasks",
+            ),
+        ),
+        GuideStep(
+            4,
+            P1,
+            "Evaluate RAG if Applicable",
+            (
+                "Assess if your task requires external knowledge",
+                "Implement simple RAG pipeline",
+                "Compare performance to pure prompting",
+                "Measure latency and cost impact",
+            ),
+        ),
+        GuideStep(
+            5,
+            P1,
+            "Test Human-in-the-Loop Prompting",
+            (
+                "Try conversational prompting with iterative refinement",
+                "Document what improvements human feedback enables",
+                "Assess if this approach is sustainable for your use case",
+            ),
+        ),
+        GuideStep(
+            6,
+            P1,
+            "Measure Performance Gap",
+            (
+                "Quantify accuracy difference between current approach and requirements",
+                "Calculate how much improvement you need",
+                "Determine if the gap justifies fine-tuning investment",
+            ),
+        ),
+        GuideStep(
+            7,
+            P1,
+            "Check Valid Use Cases",
+            (
+                "Critical accuracy: Do you need 95%+ reliability?",
+                "Style replication: Are idiosyncratic patterns impossible to specify?",
+                "Scale optimization: Is a working large model too slow/expensive?",
+                "If none apply, stop here and optimize prompting further",
+            ),
+        ),
+        GuideStep(
+            8,
+            P1,
+            "Calculate Break-Even Point",
+            (
+                "Estimate monthly query volume",
+                "Price out prompting costs (current model × token usage)",
+                "Price out fine-tuning costs (upfront + ongoing)",
+                "Calculate months to break-even",
+                "Assess if timeline is realistic given business uncertainty",
+            ),
+        ),
+        GuideStep(
+            9,
+            P2,
+            "Collect Training Examples",
+            (
+                "Start with 100-500 high-quality examples",
+                "Ensure examples represent actual use cases",
+                "Include edge cases and challenging scenarios",
+                "Balance dataset across different input types",
+            ),
+        ),
+        GuideStep(
+            10,
+            P2,
+            "Format Data Correctly",
+            (
+                "Follow provider-specific format requirements",
+                "Structure as input-output pairs",
+                "Add system prompts if applicable",
+                "Validate data quality manually",
+            ),
+        ),
+        GuideStep(
+            11,
+            P2,
+            "Create Validation Set",
+            (
+                "Hold out 20% of data for validation",
+                "Ensure validation set represents production distribution",
+                "Include examples that weren't in training set",
+            ),
+        ),
+        GuideStep(
+            12,
+            P2,
+            "Prepare Test Set",
+            (
+                "Create separate test set for final evaluation",
+                "Use real production examples if possible",
+                "Document expected outputs for each test case",
+            ),
+        ),
+        GuideStep(
+            13,
+            P3,
+            "Select Base Model",
+            (
+                "Choose smallest model that might work (lower cost)",
+                "Consider provider constraints (Anthropic doesn't offer fine-tuning)",
+                "Evaluate LoRA vs full fine-tuning",
+            ),
+        ),
+        GuideStep(
+            14,
+            P3,
+            "Configure Training",
+            (
+                "Set hyperparameters (learning rate, epochs, batch size)",
+                "Start conservative (fewer epochs to avoid overfitting)",
+                "Enable checkpointing for iteration",
+            ),
+        ),
+        GuideStep(
+            15,
+            P3,
+            "Monitor Training",
+            (
+                "Track training loss",
+                "Evaluate on validation set regularly",
+                "Watch for overfitting (validation loss increasing)",
+            ),
+        ),
+        GuideStep(
+            16,
+            P3,
+            "Evaluate Results",
+            (
+                "Test on held-out test set",
+                "Compare to prompting baseline",
+                "Measure improvement vs cost",
+                "Decide if results justify deployment",
+            ),
+        ),
+        GuideStep(
+            17,
+            P4,
+            "Deploy Fine-Tuned Model",
+            (
+                "Set up inference endpoint",
+                "Configure monitoring and logging",
+                "Implement fallback to base model if needed",
+            ),
+        ),
+        GuideStep(
+            18,
+            P4,
+            "A/B Test in Production",
+            (
+                "Route small percentage of traffic to fine-tuned model",
+                "Compare performance to prompting approach",
+                "Monitor latency, cost, and accuracy",
+            ),
+        ),
+        GuideStep(
+            19,
+            P4,
+            "Monitor Break-Even Progress",
+            (
+                "Track actual query volume vs projections",
+                "Calculate cumulative costs (prompting vs fine-tuning)",
+                "Reassess if usage patterns change",
+            ),
+        ),
+        GuideStep(
+            20,
+            P4,
+            "Iterate and Maintain",
+            (
+                "Collect production examples for retraining",
+                "Retrain quarterly or when performance degrades",
+                "Continuously evaluate if fine-tuning still justified",
+            ),
+        ),
+        GuideStep(
+            21,
+            P4,
+            "Document Learnings",
+            (
+                "Record what worked and what didn't",
+                "Share decision framework with team",
+                "Update cost models with actual data",
+            ),
+        ),
+    )
+}
+
+
+@dataclass(frozen=True)
+class Mistake:
+    """A row of a 'Common Mistakes' table."""
+
+    mistake: str
+    impact: str
+    solution: str
+
+
+MISTAKES = {
+    "fine_tuning_too_early": Mistake(
+        "Fine-tuning too early",
+        "Waste $12K+ and 2-6 weeks before validating the task",
+        "Start with prompting; fine-tune only after exhausting simpler approaches",
+    ),
+    "ignoring_75_percent": Mistake(
+        "Ignoring the 75% statistic",
+        "Overengineering solutions when prompting would suffice",
+        "Remember Andrew Ng's finding: 75% of teams using fine-tuning could use prompting",
+    ),
+    "prompting_structured_tasks": Mistake(
+        "Prompting for highly structured tasks",
+        "Brittle prompts that break with formatting requirements",
+        "Use structured outputs (Claude/OpenAI) or fine-tune for reliable JSON",
+    ),
+    "fine_tuning_for_knowledge": Mistake(
+        "Fine-tuning for knowledge",
+        "Model learns outdated information that becomes stale",
+        "Use RAG instead; fine-tuning is for behavior, not knowledge",
+    ),
+    "hidden_costs": Mistake(
+        "Underestimating hidden costs",
+        "Budget blowouts from integration, training, maintenance",
+        "Include professional services, retraining, infrastructure in TCO",
+    ),
+    "assuming_stable_volume": Mistake(
+        "Assuming stable volume",
+        "Fine-tuning never pays off if usage doesn't scale as projected",
+        "Validate volume assumptions; consider prompting for uncertain growth",
+    ),
+    "skipping_human_in_the_loop": Mistake(
+        "Skipping human-in-the-loop testing",
+        "Missing that conversational prompting could close the gap",
+        "Try iterative refinement with human feedback before fine-tuning",
+    ),
+    "wrong_provider": Mistake(
+        "Choosing wrong provider",
+        "Selecting Anthropic then realizing you need fine-tuning",
+        "Evaluate provider fine-tuning capabilities during selection",
+    ),
+    "too_much_data": Mistake(
+        "Collecting too much data",
+        "Spending weeks labeling 50K examples when 100 might work",
+        "Start with 100-500 examples; add more only if needed",
+    ),
+    "forgetting_hybrid": Mistake(
+        "Forgetting hybrid approaches",
+        "Thinking it's either/or when combining both is optimal",
+        "Design architecture using prompting + fine-tuning + RAG",
+    ),
+    "not_measuring_gap": Mistake(
+        "Not measuring performance gap",
+        "Fine-tuning without knowing if it will actually help",
+        "Quantify the gap between current performance and requirements",
+    ),
+    "ignoring_lora": Mistake(
+        "Ignoring LoRA",
+        "Paying 10x more for full fine-tuning when LoRA would work",
+        "Use parameter-efficient methods for small models (≤13B params)",
+    ),
+    "wrong_metric": Mistake(
+        "Optimizing for wrong metric",
+        "Improving accuracy but making latency unacceptable",
+        "Define all success criteria upfront (accuracy, latency, cost)",
+    ),
+    "no_fallback": Mistake(
+        "No fallback plan",
+        "Fine-tuned model fails and no backup exists",
+        "Keep prompting approach as fallback during transition",
+    ),
+    "overfitting": Mistake(
+        "Overfitting on training data",
+        "Model memorizes examples but doesn't generalize",
+        "Use validation set; stop training when validation loss increases",
+    ),
+    "neglecting_prompts": Mistake(
+        "Neglecting prompt engineering",
+        "Assuming fine-tuning eliminates need for good prompts",
+        "Fine-tuned models still benefit from well-crafted prompts",
+    ),
+    "apples_to_oranges": Mistake(
+        "Comparing apples to oranges",
+        "Testing automated prompting vs fine-tuning without trying conversational prompting",
+        "Include human-in-the-loop prompting in comparison",
+    ),
+    "iteration_time": Mistake(
+        "Underestimating iteration time",
+        "Expecting to iterate as fast with fine-tuning as with prompting",
+        "Fine-tuning takes 2-6 weeks per iteration vs hours for prompting",
+    ),
+    "pricing_changes": Mistake(
+        "Ignoring provider pricing changes",
+        "TCO calculations based on outdated pricing",
+        "Monitor provider pricing; costs fluctuate significantly",
+    ),
+    "not_testing_at_scale": Mistake(
+        "Not testing at scale",
+        "Small-scale tests don't reveal latency/cost issues",
+        "Load test before full deployment; measure actual costs",
+    ),
+}
+
+
+# -- three-valued logic ----------------------------------------------------------------------
+
+
+def all_of(*answers: Answer) -> Answer:
+    """yes when every answer is yes, no when any is no, otherwise unknown."""
+    if "no" in answers:
+        return "no"
+    return "yes" if all(x == "yes" for x in answers) else "unknown"
+
+
+def any_of(*answers: Answer) -> Answer:
+    """yes when any answer is yes, no when every answer is no, otherwise unknown."""
+    if "yes" in answers:
+        return "yes"
+    return "no" if all(x == "no" for x in answers) else "unknown"
+
+
+def negate(answer: Answer) -> Answer:
+    return {"yes": "no", "no": "yes", "unknown": "unknown"}[answer]  # type: ignore[return-value]
+
+
+# -- answers ---------------------------------------------------------------------------------
+
+
+def knowledge_need(a: Assessment) -> Answer:
+    """Is the problem missing or changing knowledge? (Step 4, 'Use RAG for Knowledge')."""
+    u = a.use_case
+    return any_of(u.knowledge_missing, u.knowledge_changes)
+
+
+def below_volume_floor(f: Facts) -> Answer:
+    if f.monthly_requests is None:
+        return "unknown"
+    return "yes" if f.monthly_requests <= VOLUME_FLOOR_MONTHLY else "no"
+
+
+def _prompting_fails(a: Assessment) -> tuple[Answer, str]:
+    e = a.evidence
+    if e.prompting_gap_pct() is not None:
+        return negate(e.prompting_reaches_target()), (
+            f"prompting {number(e.prompting_quality_pct or 0)}% vs target "
+            f"{number(e.target_quality_pct or 0)}%"
+        )
+    return negate(e.prompting_meets_target), f"prompting meets target: {e.prompting_meets_target}"
+
+
+def _format_need(a: Assessment, f: Facts) -> tuple[Answer, str]:
+    task = a.use_case.task
+    if task in FORMAT_TASKS:
+        return "yes", f"task {task}"
+    explicit = a.use_case.primarily_format_or_style
+    if task in ("unknown", "other") and task != "style_transfer":
+        return explicit, f"task {task}; primarily format/style: {explicit}"
+    return "no", f"task {task}"
+
+
+def _structured_tried(a: Assessment, f: Facts) -> tuple[Answer, str]:
+    tried = a.evidence.techniques_tried
+    if tried is None:
+        return "unknown", "techniques tried unknown"
+    return ("yes" if "structured_outputs" in tried else "no"), (
+        f"tried: {', '.join(tried) or 'nothing yet'}"
+    )
+
+
+def _critical_gap(a: Assessment, f: Facts) -> tuple[Answer, str]:
+    u, e = a.use_case, a.evidence
+    critical: Answer = (
+        "unknown" if u.criticality == "unknown" else ("yes" if u.criticality == "high" else "no")
+    )
+    target = e.target_quality_pct
+    needs_95: Answer = (
+        "unknown" if target is None else ("yes" if target >= CRITICAL_ACCURACY_PCT else "no")
+    )
+    fails, why = _prompting_fails(a)
+    target_text = "unknown" if target is None else f"{number(target)}%"
+    return all_of(critical, needs_95, fails), (
+        f"criticality {u.criticality}; target {target_text}; {why}"
+    )
+
+
+def _style(a: Assessment, f: Facts) -> tuple[Answer, str]:
+    u = a.use_case
+    style: Answer = u.style_hard_to_specify
+    if style == "unknown" and u.task == "style_transfer":
+        style = "yes"
+    fails, why = _prompting_fails(a)
+    return all_of(style, fails), (
+        f"task {u.task}; idiosyncratic patterns hard to specify: {u.style_hard_to_specify}; {why}"
+    )
+
+
+def _scale(a: Assessment, f: Facts) -> tuple[Answer, str]:
+    floor = below_volume_floor(f)
+    if floor == "yes":
+        return "no", (
+            f"{number(f.monthly_requests or 0, places=0)} queries/month: at or below the 10K "
+            "floor ('stick with prompting below 10K')"
+        )
+    works = negate(_prompting_fails(a)[0])
+    slow = a.use_case.latency_critical
+    if not f.costs_known:
+        expensive: Answer = "unknown"
+        cost_text = "costs not computed"
+    elif f.break_even_months is None:
+        expensive, cost_text = "no", "fine-tuning never breaks even"
+    else:
+        expensive = "yes" if f.break_even_months < BREAK_EVEN_MONTHS else "no"
+        cost_text = f"break-even {number(f.break_even_months)} months"
+    if expensive == "yes" and a.use_case.volume_stable == "no":
+        expensive, cost_text = "no", cost_text + ", but volume is not expected to hold"
+    answer = all_of(negate(floor), works, any_of(slow, expensive))
+    return answer, f"large model works: {works}; latency critical: {slow}; {cost_text}"
+
+
+def _example_2(a: Assessment, f: Facts) -> tuple[Answer, str]:
+    if f.monthly_requests is None:
+        volume: Answer = "unknown"
+    else:
+        volume = "yes" if f.monthly_requests >= PAYS_OFF_MONTHLY else "no"
+    fails, why = _prompting_fails(a)
+    special = a.use_case.proprietary_domain
+    vol_text = "unknown" if f.monthly_requests is None else number(f.monthly_requests, places=0)
+    return all_of(volume, fails, special), (
+        f"{vol_text} queries/month; {why}; specialised (proprietary patterns): {special}"
+    )
+
+
+STOP = Leaf(
+    "prompting",
+    "None of the valid use cases applies: stop here and optimize prompting further (Step 7)",
+)
+TREE = {
+    "format": Question(
+        "format",
+        "Is the need format consistency (structured output, a custom schema)?",
+        "structured",
+        "critical",
+    ),
+    "structured": Question(
+        "structured",
+        "Test Structured Outputs First: have structured outputs / JSON mode been tried?",
+        "still_short",
+        Leaf(
+            "prompting",
+            "Try structured outputs or JSON mode before fine-tuning for format "
+            "consistency: they guarantee schema conformance without fine-tuning",
+        ),
+    ),
+    "still_short": Question(
+        "still_short",
+        "Does prompting with structured outputs still miss the target?",
+        Leaf(
+            "fine_tuning",
+            "Prompting for highly structured tasks is brittle: fine-tune for "
+            "reliable JSON (Common Mistakes)",
+        ),
+        Leaf("prompting", "Structured outputs meet the target: no fine-tuning needed"),
+    ),
+    "critical": Question(
+        "critical",
+        "Valid use case 1, critical accuracy: do you need 95%+ reliability that prompting "
+        "does not reach?",
+        Leaf("fine_tuning", "Critical accuracy gap: one of the three valid use cases"),
+        "style",
+    ),
+    "style": Question(
+        "style",
+        "Valid use case 2, style replication: are idiosyncratic patterns impossible to "
+        "specify, and does prompting miss them?",
+        Leaf("fine_tuning", "Style replication: one of the three valid use cases"),
+        "scale",
+    ),
+    "scale": Question(
+        "scale",
+        "Valid use case 3, scale optimization: is a working large model too slow or too "
+        "expensive at production scale (10K+ queries/month)?",
+        Leaf(
+            "fine_tuning",
+            "Scale optimization: a smaller fine-tuned model can match "
+            "performance for your narrow use case",
+        ),
+        "example_2",
+    ),
+    "example_2": Question(
+        "example_2",
+        "Example 2's lesson: is this a high-volume (50K+ queries/month) specialized task with "
+        "a measured performance gap?",
+        Leaf(
+            "fine_tuning",
+            "High-volume specialized tasks with measurable performance gaps "
+            "are ideal for fine-tuning (Example 2)",
+        ),
+        STOP,
+    ),
+}
+ANSWERS = {
+    "format": _format_need,
+    "structured": _structured_tried,
+    "still_short": lambda a, f: _prompting_fails(a),
+    "critical": _critical_gap,
+    "style": _style,
+    "scale": _scale,
+    "example_2": _example_2,
+}
+
+KNOWLEDGE_QUESTION = (
+    "Step 4 and 'Use RAG for Knowledge': is the problem missing or changing information, "
+    "not model capability?"
+)
+WITH_KNOWLEDGE = {
+    "fine_tuning": (
+        "hybrid",
+        "RAG + fine-tuning (Pattern 2): fine-tune the behaviour, retrieve the knowledge",
+    ),
+    "prompting": ("rag", "Use RAG for knowledge: fine-tuning is for behavior, not knowledge"),
+}
+
+
+def valid_use_case(verdict: FrameworkVerdict, key: str) -> Answer:
+    """The answer 003's path recorded for one of its questions (`critical`, `style`, …)."""
+    asks = TREE[key].asks
+    for step in verdict.path:
+        if step.question == asks:
+            return step.answer  # type: ignore[return-value]
+    return "unknown"
+
+
+def practical(a: Assessment, f: Facts) -> FrameworkVerdict:
+    """Knowledge first (RAG), then structured outputs, then the valid use cases."""
+    behaviour = walk(key=ID, name=NAME, source=SOURCE, table=TREE, answers=ANSWERS, a=a, facts=f)
+    need = knowledge_need(a)
+    u = a.use_case
+    because = f"knowledge missing: {u.knowledge_missing}; changes: {u.knowledge_changes}"
+    verdict, says = behaviour.verdict, behaviour.says
+    if need == "yes" and verdict in WITH_KNOWLEDGE:
+        verdict, says = WITH_KNOWLEDGE[verdict]  # type: ignore[assignment]
+        nxt = f"{verdict}: {says}"
+    elif need == "yes":
+        nxt = "RAG for the knowledge, whatever the behaviour questions decide"
+    elif need == "no":
+        nxt = "no RAG needed; the behaviour questions decide"
+    else:
+        nxt = "unknown: if it is, add RAG (Step 4); the behaviour questions decide the rest"
+    first = Step(question=KNOWLEDGE_QUESTION, answer=need, because=because, next=nxt)
+    return behaviour.model_copy(
+        update={"verdict": verdict, "says": says, "path": (first, *behaviour.path)}
+    )

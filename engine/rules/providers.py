@@ -1,0 +1,135 @@
+"""Provider constraints and lifecycle from the catalog, judged at the assessment's date.
+
+Guide 003 knew one constraint ('Anthropic does not offer fine-tuning'); the catalog adds
+what moved since: OpenAI's self-serve fine-tuning closed to new users, discontinued offers,
+retirement dates. A fine-tuning verdict on a closed offering names the date, the source and
+the alternatives the catalog knows.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ..assessment import Assessment
+from ..pricebook import Availability
+from .facts import Facts
+from .verdict import FrameworkVerdict, Gate, Step
+
+ID = "providers"
+NAME = "Provider availability (catalog)"
+SOURCE = "engine/data/catalog.toml"
+
+STATUS_TEXT = {
+    "open": "is open",
+    "closed_to_new_users": "is closed to new users",
+    "partner_only": "is not offered on its own API, only through a partner",
+    "not_offered": "is not offered",
+    "discontinued": "was discontinued",
+}
+
+
+def is_open(offer: Availability, on: date) -> bool:
+    """Can a new customer create fine-tuning jobs on `on`?"""
+    if offer.fine_tuning == "open":
+        return True
+    if offer.fine_tuning in ("closed_to_new_users", "discontinued") and offer.since is not None:
+        return on < offer.since
+    return False
+
+
+def offer_text(offer: Availability, on: date) -> str:
+    """`fine-tuning on OpenAI is closed to new users since 2026-05-07 (source, as of …); …`"""
+    if is_open(offer, on):
+        text = f"fine-tuning on {offer.name} is open on {on.isoformat()}"
+        if offer.since is not None and offer.fine_tuning != "open":
+            text += f" (until {offer.since.isoformat()}: it {STATUS_TEXT[offer.fine_tuning]} then)"
+        return f"{text} ({offer.source}, as of {offer.as_of})"
+    when = f" since {offer.since.isoformat()}" if offer.since else ""
+    text = (
+        f"fine-tuning on {offer.name} {STATUS_TEXT[offer.fine_tuning]}{when} "
+        f"({offer.source}, as of {offer.as_of})"
+    )
+    if offer.jobs_until is not None:
+        text += (
+            f"; existing customers can create jobs until {offer.jobs_until.isoformat()}"
+            if on <= offer.jobs_until
+            else f"; jobs ended on {offer.jobs_until.isoformat()}"
+        )
+    if offer.alternatives:
+        text += f"; alternatives: {', '.join(offer.alternatives)}"
+    return text
+
+
+def providers(a: Assessment, f: Facts) -> FrameworkVerdict:
+    """Can the fine-tuning be done where the team chose to build, on the assessment's date?"""
+    chosen = a.team.providers
+    judged = [o.provider for o in f.offers] + list(f.unknown_providers)
+    if chosen is not None:
+        first = Step(
+            question="Which providers are chosen?",
+            answer=", ".join(chosen) or "none",
+            because="answered in the assessment",
+            next="judge each at the date",
+        )
+    elif judged:
+        first = Step(
+            question="Which providers are chosen?",
+            answer="unknown",
+            because="not answered",
+            next=f"judging the fine-tuning path's provider: {', '.join(judged)}",
+        )
+    else:
+        first = Step(
+            question="Which providers are chosen?",
+            answer="unknown",
+            because="not answered, and the fine-tuning path names no provider",
+            next="cannot judge availability",
+        )
+    path = [first]
+    for offer in f.offers:
+        ok = is_open(offer, f.on)
+        path.append(
+            Step(
+                question=f"Can a new customer fine-tune on {offer.name} on {f.on.isoformat()}?",
+                answer="yes" if ok else "no",
+                because=offer_text(offer, f.on),
+                next=offer.note,
+            )
+        )
+    for provider in f.unknown_providers:
+        path.append(
+            Step(
+                question=f"Can a new customer fine-tune on {provider}?",
+                answer="unknown",
+                because="the catalog does not know this provider",
+                next="check the provider's own documentation",
+            )
+        )
+    m = f.base_model
+    if m is not None and m.retires_on is not None:
+        alive = m.retires_on > f.on
+        path.append(
+            Step(
+                question=f"Is {m.name} (the fine-tuning base model) still served on "
+                f"{f.on.isoformat()}?",
+                answer="yes" if alive else "no",
+                because=f"retires on {m.retires_on.isoformat()} ({m.source}, as of {m.as_of})",
+                next="whatever is built on it must move by then" if alive else "retired",
+            )
+        )
+    verdict: Gate
+    if any(is_open(o, f.on) for o in f.offers):
+        verdict = "open"
+        says = "fine-tuning is available on a judged provider at the assessment's date"
+    elif f.offers:
+        verdict = "closed"
+        says = "; ".join(offer_text(o, f.on) for o in f.offers)
+    else:
+        verdict = "unknown"
+        says = "no provider the catalog knows was judged"
+    if m is not None and m.retires_on is not None and m.retires_on <= f.on:
+        verdict = "closed"
+        says = f"{m.name} was retired on {m.retires_on.isoformat()} ({m.source}); " + says
+    return FrameworkVerdict(
+        id=ID, name=NAME, source=SOURCE, verdict=verdict, says=says, path=tuple(path)
+    )
