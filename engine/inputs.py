@@ -16,8 +16,10 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .money import ZERO
 
-Usd = Annotated[Decimal, Field(ge=0, allow_inf_nan=False)]
-"""An amount of US dollars, never negative."""
+Usd = Annotated[Decimal, Field(ge=0, le=10**12, allow_inf_nan=False)]
+"""An amount of US dollars, never negative, at most a trillion (larger is a typo)."""
+Volume = Annotated[Decimal, Field(ge=0, le=10**12, allow_inf_nan=False)]
+"""Requests in a period, at most a trillion."""
 Count = Annotated[int, Field(ge=0, le=10**12)]
 Share = Annotated[Decimal, Field(ge=0, le=1, allow_inf_nan=False)]
 """A fraction from 0 to 1."""
@@ -33,8 +35,8 @@ class Model(BaseModel):
 class Workload(Model):
     """How much traffic the feature serves and what one request looks like."""
 
-    requests_per_day: Annotated[Decimal, Field(ge=0, allow_inf_nan=False)] | None = None
-    requests_per_month: Annotated[Decimal, Field(ge=0, allow_inf_nan=False)] | None = None
+    requests_per_day: Volume | None = None
+    requests_per_month: Volume | None = None
     days_per_month: Annotated[Decimal, Field(gt=0, le=31, allow_inf_nan=False)] = Decimal(30)
     """Days in a month for converting daily to monthly volume and hours to monthly cost."""
     instruction_tokens: Count = 0
@@ -46,8 +48,8 @@ class Workload(Model):
     user_tokens: Count = 0
     """The request's own content (the question, the document)."""
     output_tokens: Count = 0
-    monthly_growth: Annotated[Decimal, Field(gt=-1, le=10, allow_inf_nan=False)] = ZERO
-    """Month-over-month volume growth as a fraction (0.05 = 5% a month)."""
+    monthly_growth: Annotated[Decimal, Field(gt=-1, le=1, allow_inf_nan=False)] = ZERO
+    """Month-over-month volume growth as a fraction (0.05 = 5% a month; at most 1, doubling)."""
     horizon_months: Annotated[int, Field(ge=1, le=600)] = 24
 
     @model_validator(mode="after")

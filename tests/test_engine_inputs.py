@@ -291,25 +291,38 @@ def test_a_missing_profile_is_one_line(tmp_path: Path, capsys: pytest.CaptureFix
     assert_one_line_error(err, "nowhere.toml", "no such file")
 
 
-def test_absurd_but_valid_volumes_give_an_answer_not_a_traceback(
+def test_absurd_volumes_are_refused_and_the_largest_allowed_still_computes(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """Amounts far past 28 significant digits once crashed rounding for JSON and text."""
+    """A trillion requests a month is the ceiling; past it is a typo, said in one line. At the
+    ceiling, with the largest growth, every output format gives finite numbers."""
     path = tmp_path / "huge.toml"
+    priced = GOOD.replace(
+        "inference_monthly_usd = 1500",
+        "[prompting.prices]\ninput_usd_per_mtok = 2.5\noutput_usd_per_mtok = 10",
+    )
     path.write_text(
-        GOOD.replace("requests_per_month = 50000", "requests_per_month = 1e30").replace(
-            "inference_monthly_usd = 1500",
-            "[prompting.prices]\ninput_usd_per_mtok = 2.5\noutput_usd_per_mtok = 10",
+        priced.replace("requests_per_month = 50000", "requests_per_month = 1e30"), encoding="utf-8"
+    )
+    code, _, err = run(capsys, "assess", str(path))
+    assert code == 2
+    assert_one_line_error(err, str(path), "workload.requests_per_month")
+    path.write_text(
+        priced.replace(
+            "requests_per_month = 50000",
+            "requests_per_month = 1e12\nmonthly_growth = 1\nhorizon_months = 600",
         ),
         encoding="utf-8",
     )
     for fmt in ("json", "text", "markdown"):
         code, out, err = run(capsys, "assess", str(path), "--format", fmt)
         assert (code, err) == (0, ""), err
+        assert "Infinity" not in out and "inf" not in out.split()
     code, out, _ = run(capsys, "assess", str(path), "--format", "json")
     costs = json.loads(out)["costs"]
-    assert costs["monthly_requests"] == 1e30
-    assert math.isclose(costs["prompting_monthly"], 1e30 * (800 * 2.5 + 50 * 10) / 1e6)
+    assert costs["monthly_requests"] == 1e12
+    assert math.isclose(costs["prompting_monthly"], 1e12 * (800 * 2.5 + 50 * 10) / 1e6)
+    assert math.isfinite(costs["prompting_total"])
 
 
 # -- team price files --------------------------------------------------------------------------
