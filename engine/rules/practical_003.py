@@ -445,7 +445,7 @@ def _format_need(a: Assessment, f: Facts) -> tuple[Answer, str]:
     if task in FORMAT_TASKS:
         return "yes", f"task {task}"
     explicit = a.use_case.primarily_format_or_style
-    if task in ("unknown", "other") and task != "style_transfer":
+    if task in ("unknown", "other"):
         return explicit, f"task {task}; primarily format/style: {explicit}"
     return "no", f"task {task}"
 
