@@ -43,7 +43,7 @@ def _fields(model: BaseModel) -> list[tuple[str, Any]]:
     return [
         (name, getattr(model, name))
         for name in type(model).model_fields
-        if name in chosen and not _absent(getattr(model, name))
+        if name in chosen and getattr(model, name) is not None
     ]
 
 
@@ -56,7 +56,11 @@ def _is_table(value: Any) -> bool:
         return True
     if isinstance(value, dict):
         return True
-    return isinstance(value, list | tuple) and all(isinstance(v, BaseModel) for v in value)
+    return (
+        isinstance(value, list | tuple)
+        and bool(value)
+        and all(isinstance(v, BaseModel) for v in value)
+    )
 
 
 def _entries(value: BaseModel | dict[str, Any]) -> list[tuple[str, Any]]:
