@@ -11,7 +11,6 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 
 from .bridge import ProfileExistsError, save
-from .form import FormErrors, build_profile
 from .messages import CatalogFailed, CatalogLoaded
 from .screens.confirm import ConfirmScreen
 from .screens.filename import FileNameScreen
@@ -21,6 +20,8 @@ from .screens.wizard import WizardScreen
 if TYPE_CHECKING:
     from engine.catalog import Catalog
     from profiles.model import Profile
+
+    from .evaluation import Evaluation
 
 CatalogLoader = Callable[[], "Catalog"]
 
@@ -125,38 +126,38 @@ class TunewiseApp(App[int]):
         self.push_screen(ConfirmScreen("You have unsaved changes. Quit without saving?"), answered)
 
     def action_save(self) -> None:
-        try:
-            profile = build_profile(self.wizard.values, self.wizard.document, self.wizard.kinds)
-        except FormErrors as exc:
-            self.notify(f"Not saved: {exc}", severity="error", markup=False)
+        ev = self.wizard.evaluation
+        if self.wizard.errors or ev is None:
+            reason = "fix the marked answers first" if ev else "prices are still loading"
+            self.notify(f"Not saved: {reason}.", severity="error")
             return
         from .screens.results import slug
 
-        suggestion = str(self.path) if self.path else slug(profile.profile.name) + ".toml"
+        suggestion = str(self.path) if self.path else slug(ev.profile.profile.name) + ".toml"
         self.push_screen(
             FileNameScreen("Save profile as", suggestion),
-            lambda path: self._save_to(profile, path),
+            lambda path: self._save_to(ev, path),
         )
 
-    def _save_to(self, profile: Profile, path: Path | None, *, force: bool = False) -> None:
+    def _save_to(self, ev: Evaluation, path: Path | None, *, force: bool = False) -> None:
         if path is None:
             return
         try:
-            save(profile, path, force=force)
+            save(ev.profile, path, book=ev.book, result=ev.result, force=force)
         except ProfileExistsError:
 
             def answered(yes: bool | None) -> None:
                 if yes:
-                    self._save_to(profile, path, force=True)
+                    self._save_to(ev, path, force=True)
 
             self.push_screen(ConfirmScreen(f"{path} exists. Overwrite it?"), answered)
             return
-        except OSError as exc:
+        except (OSError, ValueError) as exc:
             self.notify(f"Not saved: {exc}", severity="error", markup=False)
             return
         self.path = path
         self.saved_values = self.wizard.values
-        self.notify(f"Saved to {path}", markup=False)
+        self.notify(f"Saved to {path.resolve()}", markup=False)
 
 
 def make_app(

@@ -7,6 +7,7 @@ the UI thread finds them loaded, and startup imports none of them.
 from __future__ import annotations
 
 import contextlib
+import importlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -49,17 +50,7 @@ def assess(
     except InputError as exc:
         paths = locate(exc.field, exc.message, values)
         raise FormErrors(dict.fromkeys(paths, exc.message)) from None
-    return Evaluation(profile, book, result, recommend(profile, result))
-
-
-def evaluate_profile(profile: Profile, catalog: Catalog) -> Evaluation:
-    """Evaluate a whole profile (raises `InputError` when it cannot be priced)."""
-    from engine.evaluate import evaluate
-
-    inputs = profile.cost_inputs()
-    book = catalog.resolve(inputs)
-    result = evaluate(inputs, book)
-    return Evaluation(profile, book, result, recommend(profile, result))
+    return Evaluation(profile, book, result, recommend(profile, result, book, catalog))
 
 
 def warm_up(data: Mapping[str, Any]) -> None:
@@ -68,5 +59,9 @@ def warm_up(data: Mapping[str, Any]) -> None:
     import profiles.report  # noqa: F401
     from profiles.model import Profile
 
+    from .form import answers_only
+
+    with contextlib.suppress(ImportError):
+        importlib.import_module("engine.rules")
     with contextlib.suppress(ValueError):
-        Profile.model_validate(data)
+        Profile.model_validate(answers_only(data))

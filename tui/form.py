@@ -48,6 +48,15 @@ class FormErrors(Exception):
         return "; ".join(f"{k}: {v}" for k, v in self.errors.items())
 
 
+DERIVED = ("prices", "result")
+"""Snapshot tables of a saved profile: recomputed from the answers, never edited."""
+
+
+def answers_only(document: Mapping[str, Any]) -> dict[str, Any]:
+    """`document` without its price and result snapshots (they describe the old answers)."""
+    return {k: v for k, v in document.items() if k not in DERIVED}
+
+
 def is_unknown(text: str) -> bool:
     return text.strip().lower() in UNKNOWN
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tomllib
-from importlib.resources import files
+from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +13,11 @@ STARTER = "support-chatbot-50k.toml"
 
 def starter_document() -> dict[str, Any]:
     """The starter example as data (plain TOML, no pydantic import on the way to the screen)."""
-    text = (files("profiles.examples") / STARTER).read_text(encoding="utf-8")
+    # find_spec, not importlib.resources: importing `profiles.examples` would import pydantic.
+    spec = find_spec("profiles.examples")
+    assert spec is not None and spec.submodule_search_locations
+    folder = Path(next(iter(spec.submodule_search_locations)))
+    text = (folder / STARTER).read_text(encoding="utf-8")
     data = tomllib.loads(text)
     data.pop("claim", None)
     header = data["profile"]

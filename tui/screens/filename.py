@@ -28,7 +28,10 @@ class FileNameScreen(ModalScreen[Path | None]):
             yield Label(Content(self.title_text), classes="dialog--title")
             yield Input(value=self.suggestion, id="filename", placeholder="file name")
             yield Static(
-                Content(f"In {Path.cwd()} unless the name says otherwise. Enter saves."),
+                Content(
+                    "A relative name is taken from the folder tunewise was started in. "
+                    "Enter accepts, Escape cancels."
+                ),
                 classes="dialog--keys",
             )
             yield Label("", id="filename-error", classes="dialog--error", markup=False)

@@ -65,7 +65,12 @@ class ResultsScreen(Screen[None]):
         with VerticalScroll(id="results"):
             yield Label(Content(ev.profile.profile.name), classes="results--title")
             verdict = ev.verdict.label if ev.verdict else RULES_PENDING
+            if ev.verdict and ev.verdict.confidence:
+                verdict += f" ({ev.verdict.confidence} confidence)"
             yield Static(Content(f"Verdict: {verdict}"), classes="results--verdict")
+            if ev.verdict and ev.verdict.reasons:
+                reasons = [f"  · {r}" for r in ev.verdict.reasons]
+                yield Static(Content("\n".join(["Why", *reasons])), classes="results--reasons")
             rows = [
                 ("", "Prompting", "Fine-tuning"),
                 ("Monthly", usd(r.prompting.monthly_usd), usd(r.finetune.monthly_usd)),

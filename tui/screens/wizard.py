@@ -12,7 +12,7 @@ from textual.containers import Container
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Input, Select
 
-from ..form import FieldSpec, FormErrors, values_from_data
+from ..form import FieldSpec, FormErrors, answers_only, values_from_data
 from ..steps import STEPS, Step
 from ..widgets.cost_panel import CostPanel
 from ..widgets.field import FieldRow
@@ -23,12 +23,11 @@ if TYPE_CHECKING:
 
     from ..evaluation import Evaluation
 
-RESULTS = "results"
-
 
 class WizardScreen(Screen[None]):
-    """Reads the answers into a profile on every change (`values`), pushes a profile into the
-    widgets (`load`), and keeps the last valid evaluation for the panel and results."""
+    """Holds the answers (`answers`, by field path), reads them into a profile on every change
+    and keeps the last valid evaluation for the panel and the results. Steps are mounted when
+    first shown, so startup composes one page of questions, not all of them."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+n,pagedown", "next", "Next"),
@@ -38,50 +37,59 @@ class WizardScreen(Screen[None]):
 
     def __init__(self, document: Mapping[str, Any]) -> None:
         super().__init__()
-        self.document = document
-        """The profile being edited, as data: fields the wizard does not ask are kept."""
-        self.steps = [cls() for cls in STEPS]
         self.specs: dict[str, FieldSpec] = {s.path: s for c in STEPS for s in c.FIELDS}
         self.kinds = {path: spec.kind for path, spec in self.specs.items()}
+        self.document: dict[str, Any] = {}
+        """The profile being edited, as data: fields the wizard does not ask are kept."""
+        self.answers: dict[str, str] = {}
+        """Every answer as typed, by field path, whether or not its step is mounted."""
+        self.set_document(document)
+        self.steps = [cls(self.answers) for cls in STEPS]
         self.catalog: Catalog | None = None
         self.evaluation: Evaluation | None = None
         """The last evaluation of valid answers."""
         self.errors: dict[str, str] = {}
         """The current answers' refusals, by field path (or section)."""
 
+    def set_document(self, document: Mapping[str, Any]) -> None:
+        self.document = answers_only(document)
+        self.answers.clear()
+        self.answers.update(values_from_data(self.document, self.specs))
+
     def compose(self) -> ComposeResult:
         yield ProgressLine([s.TITLE for s in self.steps] + ["Results"], id="progress")
         with Container(id="body"):
             with ContentSwitcher(initial=self.steps[0].id, id="steps"):
-                yield from self.steps
+                yield self.steps[0]
             yield CostPanel(id="panel")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.load(self.document)
         self.call_after_refresh(self._focus_first, self.steps[0])
 
     # -- model in, model out -------------------------------------------------------------------
 
     def load(self, document: Mapping[str, Any]) -> None:
-        """Show `document`'s answers in the widgets."""
-        self.document = document
-        for path, text in values_from_data(document, self.specs).items():
-            self.row(path).value = text
-
-    def row(self, path: str) -> FieldRow:
-        return self.query_one("#field-" + path.replace(".", "--"), FieldRow)
+        """Show `document`'s answers (in the mounted rows now, in the others when mounted)."""
+        self.set_document(document)
+        for row in self.query(FieldRow):
+            row.value = self.answers[row.spec.path]
+        self.recompute()
 
     @property
     def values(self) -> dict[str, str]:
         """The answers as typed, by field path."""
-        return {row.spec.path: row.value for row in self.query(FieldRow)}
+        return dict(self.answers)
 
     # -- recomputation -------------------------------------------------------------------------
 
     @on(Input.Changed)
     @on(Select.Changed)
-    def answer_changed(self) -> None:
+    def answer_changed(self, event: Input.Changed | Select.Changed) -> None:
+        row = event.control.parent
+        if not isinstance(row, FieldRow) or self.answers.get(row.spec.path) == row.value:
+            return
+        self.answers[row.spec.path] = row.value
         self.recompute()
 
     def set_catalog(self, catalog: Catalog) -> None:
@@ -89,32 +97,41 @@ class WizardScreen(Screen[None]):
         self.recompute()
 
     def recompute(self) -> None:
-        """Rebuild the profile from the widgets and evaluate it; mark what is refused."""
-        panel = self.query_one(CostPanel)
+        """Rebuild the profile from the answers and evaluate it; mark what is refused."""
         if self.catalog is None:
             return
         from ..evaluation import assess
 
+        panel = self.query_one(CostPanel)
         try:
-            evaluation = assess(self.values, self.document, self.kinds, self.catalog)
+            evaluation = assess(self.answers, self.document, self.kinds, self.catalog)
         except FormErrors as exc:
             self.errors = exc.errors
         else:
             self.errors = {}
             self.evaluation = evaluation
             panel.evaluation = evaluation
+        self._mark_rows()
+        reasons = [
+            f"fix {row.spec.label}: {row.shown_error}"
+            for row in self.query(FieldRow)
+            if row.shown_error
+        ]
+        for path, message in self.errors.items():
+            spec = self.specs.get(path)
+            if spec is None:
+                reasons.append(f"{path}: {message}")
+            elif self._mounted_row(path) is None:
+                reasons.append(f"fix {spec.label}: {message}")
+        panel.stale = reasons[0] if reasons else ""
+
+    def _mounted_row(self, path: str) -> FieldRow | None:
+        rows = self.query("#field-" + path.replace(".", "--"))
+        return rows.first(FieldRow) if rows else None
+
+    def _mark_rows(self) -> None:
         for row in self.query(FieldRow):
             row.set_error(self.errors.get(row.spec.path))
-        panel.stale = self._stale_reason()
-        panel.refresh(layout=True)
-
-    def _stale_reason(self) -> str:
-        if not self.errors:
-            return ""
-        path, message = next(iter(self.errors.items()))
-        spec = self.specs.get(path)
-        where = spec.label if spec else path
-        return f"fix {where}: {message}"
 
     # -- navigation ----------------------------------------------------------------------------
 
@@ -122,11 +139,15 @@ class WizardScreen(Screen[None]):
     def index(self) -> int:
         return self.query_one(ProgressLine).index
 
-    def show_step(self, index: int) -> None:
+    async def show_step(self, index: int) -> None:
         index = max(0, min(index, len(self.steps) - 1))
-        self.query_one(ProgressLine).index = index
-        self.query_one(ContentSwitcher).current = self.steps[index].id
         step: Step = self.steps[index]
+        switcher = self.query_one(ContentSwitcher)
+        if not step.is_mounted:
+            await switcher.mount(step)
+            self._mark_rows()
+        self.query_one(ProgressLine).index = index
+        switcher.current = step.id
         step.scroll_home(animate=False)
         self.call_after_refresh(self._focus_first, step)
 
@@ -137,14 +158,14 @@ class WizardScreen(Screen[None]):
         else:
             step.focus()
 
-    def action_next(self) -> None:
+    async def action_next(self) -> None:
         if self.index == len(self.steps) - 1:
             self.action_results()
         else:
-            self.show_step(self.index + 1)
+            await self.show_step(self.index + 1)
 
-    def action_back(self) -> None:
-        self.show_step(self.index - 1)
+    async def action_back(self) -> None:
+        await self.show_step(self.index - 1)
 
     def action_results(self) -> None:
         if self.evaluation is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -34,14 +35,16 @@ class Step(VerticalScroll):
     PENDING: ClassVar[tuple[str, ...]] = ()
     """Questions that arrive with the decision rules; listed, not asked yet."""
 
-    def __init__(self) -> None:
+    def __init__(self, answers: Mapping[str, str]) -> None:
         super().__init__(id=f"step-{self.KEY}")
+        self.answers = answers
+        """The wizard's answers by field path: what each row shows when it is composed."""
 
     def compose(self) -> ComposeResult:
         yield Label(Content(self.TITLE), classes="step--title")
         yield Static(Content(self.WHY), classes="step--why")
         for spec in self.FIELDS:
-            yield FieldRow(spec)
+            yield FieldRow(spec, self.answers.get(spec.path, ""))
         if self.PENDING:
             lines = "\n".join(f"· {q}" for q in self.PENDING)
             yield Static(

@@ -21,14 +21,14 @@ class ModelsStep(Step):
         ),
         FieldSpec(
             "prompting.inference_monthly_usd",
-            "Prompting: monthly bill, USD",
-            "If known; replaces pricing by tokens.",
+            "Prompting: monthly bill",
+            "USD, if known; replaces pricing by tokens.",
             kind="money",
         ),
         FieldSpec(
             "prompting.fixed_monthly_usd",
-            "Prompting: fixed monthly costs, USD",
-            "Vector database, monitoring.",
+            "Prompting: fixed costs a month",
+            "USD: vector database, monitoring.",
             kind="money",
             placeholder="0",
         ),
@@ -47,14 +47,14 @@ class ModelsStep(Step):
         ),
         FieldSpec(
             "fine_tuning.upfront_usd",
-            "Fine-tuning: whole upfront cost, USD",
-            "Training, data and engineering together.",
+            "Fine-tuning: whole upfront cost",
+            "USD: training, data and engineering together.",
             kind="money",
         ),
         FieldSpec(
             "fine_tuning.serving_monthly_usd",
-            "Fine-tuning: monthly serving bill, USD",
-            "Or price it by tokens, below.",
+            "Fine-tuning: serving a month",
+            "USD; or price it by tokens, below.",
             kind="money",
         ),
         FieldSpec(
@@ -69,7 +69,7 @@ class ModelsStep(Step):
         ),
         FieldSpec(
             "fine_tuning.maintenance_monthly_usd",
-            "Fine-tuning: maintenance a month, USD",
+            "Fine-tuning: maintenance a month",
             kind="money",
             placeholder="0",
         ),

@@ -59,7 +59,11 @@ class CostPanel(Widget, can_focus=False):
             be = Content.assemble(("never", "bold"), f" — {r.break_even_note}")
         else:
             be = Content.assemble((f"{number(r.break_even_months)} months", "bold"))
-        verdict = ev.verdict.label if ev.verdict else RULES_PENDING
+        verdict = RULES_PENDING
+        if ev.verdict is not None:
+            verdict = ev.verdict.label
+            if ev.verdict.confidence:
+                verdict += f" ({ev.verdict.confidence} confidence)"
         h = r.horizon_months
         if compact:
             return [

@@ -47,29 +47,38 @@ class FieldRow(Container):
     FieldRow.-invalid > .field--error { display: block; }
     FieldRow > Input { border: none; height: 1; padding: 0 1; background: $boost; }
     FieldRow > Input:focus { border: none; background: $primary 30%; }
-    FieldRow > Input.-invalid { background: $error 30%; }
+    FieldRow > Input.-invalid, FieldRow > Input.-invalid:focus {
+        border: none; background: $error 30%;
+    }
     FieldRow > Select { height: 1; }
     FieldRow > Select > SelectCurrent { border: none; height: 1; padding: 0 1; }
     FieldRow > Select:focus > SelectCurrent { background: $primary 30%; }
     """
 
-    def __init__(self, spec: FieldSpec) -> None:
+    def __init__(self, spec: FieldSpec, value: str = "") -> None:
         super().__init__(id="field-" + spec.path.replace(".", "--"))
         self.spec = spec
+        self.initial = value
+        """The answer shown when the row is first composed."""
+        self.shown_error: str | None = None
+        """The reason shown below the field, None when it is not marked."""
 
     def compose(self) -> ComposeResult:
         spec = self.spec
         yield Label(Content(spec.label), classes="field--label")
         if spec.kind == "choice":
+            options = [(label, value) for label, value in spec.choices if value]
             yield Select(
-                [(label, value) for label, value in spec.choices if value],
+                options,
                 prompt=next((label for label, value in spec.choices if not value), "—"),
                 allow_blank=True,
+                value=self.initial if self.initial in {v for _, v in options} else Select.NULL,
                 id="input",
             )
         else:
             validators = [NumberValidator(spec.kind)] if spec.kind in NUMERIC else []
             yield Input(
+                self.initial,
                 placeholder=spec.placeholder,
                 validators=validators,
                 validate_on=["changed"],
@@ -97,14 +106,19 @@ class FieldRow(Container):
             assert isinstance(widget, Input)
             widget.value = text
 
-    def set_error(self, message: str | None) -> None:
-        """Mark the field refused with `message`, or clear the mark (None)."""
+    def set_error(self, message: str | None) -> str | None:
+        """Mark the field refused with `message` (its own validator's reason first), or clear
+        the mark (None); the reason shown."""
         if self.spec.kind in NUMERIC:
             widget = self.query_one("#input", Input)
             result = widget.validate(widget.value)
             if result is not None and not result.is_valid:
                 message = "; ".join(result.failure_descriptions)
+        if message == self.shown_error:
+            return message
+        self.shown_error = message
         invalid = message is not None
         self.set_class(invalid, "-invalid")
         self.query_one("#input").set_class(invalid, "-invalid")
         self.query_one(".field--error", Label).update(Content(f"✗ {message}" if invalid else ""))
+        return message

@@ -1,0 +1,79 @@
+"""Every screen at 80×24, one wide layout, and hostile user text (plain `def` tests)."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+from wizard_helpers import freeze, hostile_document, new_app, ready
+
+from tui.steps import STEPS
+
+Run = Callable[[Pilot[Any]], Awaitable[None]]
+
+
+def keys(*pressed: str) -> Run:
+    """Wait for the figures, press `pressed`, freeze the cursor."""
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await ready(pilot)
+        for key in pressed:
+            await pilot.press(key)
+            await pilot.pause()
+        freeze(pilot)
+        await pilot.pause()
+
+    return run_before
+
+
+@pytest.mark.parametrize("index", range(len(STEPS)), ids=[s.KEY for s in STEPS])
+def test_step(snap_compare: Any, index: int) -> None:
+    assert snap_compare(new_app(), terminal_size=(80, 24), run_before=keys(*["ctrl+n"] * index))
+
+
+def test_results(snap_compare: Any) -> None:
+    assert snap_compare(new_app(), terminal_size=(80, 24), run_before=keys("ctrl+r"))
+
+
+def test_results_scrolled_to_line_items(snap_compare: Any) -> None:
+    run = keys("ctrl+r", "tab", "end")
+    assert snap_compare(new_app(), terminal_size=(80, 24), run_before=run)
+
+
+def test_help(snap_compare: Any) -> None:
+    assert snap_compare(new_app(), terminal_size=(80, 24), run_before=keys("f1"))
+
+
+def test_prices(snap_compare: Any) -> None:
+    assert snap_compare(new_app(), terminal_size=(80, 24), run_before=keys("f2"))
+
+
+def test_save_dialog(snap_compare: Any) -> None:
+    assert snap_compare(new_app(), terminal_size=(80, 24), run_before=keys("ctrl+s"))
+
+
+def test_quit_unsaved_asks(snap_compare: Any) -> None:
+    run = keys("end", "!", "ctrl+q")
+    assert snap_compare(new_app(), terminal_size=(80, 24), run_before=run)
+
+
+def test_invalid_volume_is_marked_and_panel_stale(snap_compare: Any) -> None:
+    run = keys(*["ctrl+n"] * 4, "end", "x")
+    assert snap_compare(new_app(), terminal_size=(80, 24), run_before=run)
+
+
+def test_wide_layout(snap_compare: Any) -> None:
+    run = keys(*["ctrl+n"] * 4)
+    assert snap_compare(new_app(), terminal_size=(120, 40), run_before=run)
+
+
+def test_hostile_text_in_the_wizard(snap_compare: Any) -> None:
+    app = new_app(hostile_document())
+    assert snap_compare(app, terminal_size=(80, 24), run_before=keys())
+
+
+def test_hostile_text_in_results(snap_compare: Any) -> None:
+    app = new_app(hostile_document())
+    assert snap_compare(app, terminal_size=(80, 24), run_before=keys("ctrl+r"))
