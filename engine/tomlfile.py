@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 import tomllib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -121,9 +122,12 @@ def read_text(path: Path) -> str:
         raise FileError(path, "not UTF-8 text", line) from None
 
 
-def parse_toml(path: Path, text: str) -> dict[str, Any]:
+def parse_toml(
+    path: Path, text: str, *, parse_float: Callable[[str], Any] = float
+) -> dict[str, Any]:
+    """TOML as a dict (floats through `parse_float`), or a one-line `FileError`."""
     try:
-        return tomllib.loads(text)
+        return tomllib.loads(text, parse_float=parse_float)
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         match = re.search(r"\(at line (\d+), column \d+\)", message)

@@ -14,9 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import tempfile
-import tomllib
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -28,7 +26,7 @@ from engine.evaluate import evaluate
 from engine.inputs import GpuServing, GpuTraining, HostedTraining, HourlyServing, TokenServing
 from engine.pricebook import PriceBook
 from engine.result import CostResult
-from engine.tomlfile import FileError, find_line, read_text, validate
+from engine.tomlfile import FileError, find_line, parse_toml, read_text, validate
 
 from .model import FORMAT, Profile
 from .snapshot import (
@@ -73,15 +71,7 @@ MIGRATIONS = {1: _migrate_1}
 
 def parse(path: Path, text: str) -> dict[str, Any]:
     """TOML with every float as an exact `Decimal`, or a one-line `FileError`."""
-    try:
-        return tomllib.loads(text, parse_float=Decimal)
-    except tomllib.TOMLDecodeError as exc:
-        message = str(exc)
-        match = re.search(r"\(at line (\d+), column \d+\)", message)
-        line = int(match.group(1)) if match else None
-        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", message)
-        message = re.sub(r"\s*\(at end of document\)", " (at the end of the file)", message)
-        raise FileError(path, f"not valid TOML: {message}", line) from None
+    return parse_toml(path, text, parse_float=Decimal)
 
 
 def _migrate(path: Path, text: str, data: dict[str, Any]) -> dict[str, Any]:
