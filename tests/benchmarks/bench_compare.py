@@ -2,20 +2,22 @@
 
 Run: `.venv/bin/python tests/benchmarks/bench_compare.py [COUNT]`. Profiles are written with
 price and result snapshots (as `tunewise` saves them), so no price data is loaded. Prints the
-wall time of the whole command (a fresh process, start-up included) and its ratio to the target.
+wall time of the whole command (a fresh process, start-up included; one warm-up run, then the
+median of 3) and its ratio to the target. `run()` returns it as a `Measurement` for
+`tests/benchmarks/run.py`.
 """
 
 from __future__ import annotations
 
-import subprocess
 import sys
 import tempfile
-import time
 from decimal import Decimal
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
+
+from measurement import Measurement, median, wall  # noqa: E402
 
 from profiles.files import evaluate_profile, load_profile, save_profile, snapshot  # noqa: E402
 
@@ -39,24 +41,34 @@ def generate(directory: Path, count: int) -> list[Path]:
     return paths
 
 
-def main() -> None:
-    count = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
+def run(*, count: int = 1000, runs: int = 3, quick: bool = False) -> list[Measurement]:
+    """`tunewise compare` over `count` generated profiles: median wall time of `runs`."""
+    if quick:
+        count, runs = min(count, 50), 1
     with tempfile.TemporaryDirectory() as tmp:
         paths = generate(Path(tmp), count)
         command = [sys.executable, "-m", "tui.cli", "compare", *map(str, paths)]
-        runs = []
-        for _ in range(3):
-            start = time.perf_counter()
-            done = subprocess.run(command, cwd=ROOT, capture_output=True, check=False)
-            runs.append(time.perf_counter() - start)
-            if done.returncode not in (0, 1):
-                sys.exit(f"compare failed: {done.stderr.decode()[:300]}")
-        best = min(runs)
-        print(
-            f"tunewise compare over {count} profiles: best {best:.2f} s of "
-            f"{', '.join(f'{r:.2f}' for r in runs)} s; {best / TARGET_SECONDS:.2f}× the "
-            f"{TARGET_SECONDS:.0f}-second target ({len(done.stdout.splitlines())} lines out)"
+        wall(command, cwd=ROOT, ok_codes=(0, 1))  # warm-up
+        times = [wall(command, cwd=ROOT, ok_codes=(0, 1)) for _ in range(runs)]
+    return [
+        Measurement(
+            name=f"tunewise compare over {count:,} profiles",
+            figure=median(times),
+            unit="s",
+            target=TARGET_SECONDS,
+            strict=True,
+            detail=f"median of {', '.join(f'{t:.2f}' for t in times)} s (fresh process)",
         )
+    ]
+
+
+def main() -> None:
+    count = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
+    (m,) = run(count=count)
+    print(
+        f"tunewise compare over {count} profiles: {m.figure:.2f} s, {m.detail}; "
+        f"{m.figure / TARGET_SECONDS:.2f}× the {TARGET_SECONDS:.0f}-second target"
+    )
 
 
 if __name__ == "__main__":
