@@ -348,3 +348,23 @@ def test_estimates_are_flagged() -> None:
     assert training("azure:gpt-4.1", "azure").confidence == "uncertain"
     assert training("together:full-ft", "together").confidence == "uncertain"
     assert training("google:gemini-2.5-flash", "google").confidence == "secondary"
+
+
+def test_shipped_catalog_is_built_as_validation_would_build_it() -> None:
+    """`builtin_data` skips validation at run time; it must give exactly what validation gives,
+    with the same type in every field (a `2` where a `Decimal` is due would slip through)."""
+    from engine.catalog import builtin_data
+
+    built, validated = builtin_data(), catalog()
+    assert built == validated
+    for table in CatalogData.model_fields:
+        got, want = getattr(built, table), getattr(validated, table)
+        if not isinstance(want, list):
+            assert type(got) is type(want), table
+            continue
+        assert len(got) == len(want), table
+        for a, b in zip(got, want, strict=True):
+            assert type(a) is type(b)
+            for name in type(b).model_fields:
+                assert type(getattr(a, name)) is type(getattr(b, name)), (table, name)
+                assert getattr(a, name) == getattr(b, name), (table, name)

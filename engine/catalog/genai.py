@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from functools import cache
-from importlib.metadata import version
 from typing import Any
 
 RELEASED = {"0.2.3": "2026-11"}
@@ -37,6 +36,8 @@ def _snapshot() -> Any:
 
 def release() -> tuple[str, str]:
     """(`genai-prices 0.2.3`, as-of month) of the installed package."""
+    from importlib.metadata import version  # scanning metadata costs ~12 ms: only when asked
+
     v = version("genai-prices")
     return f"genai-prices {v}", RELEASED.get(v, "undated")
 
