@@ -8,16 +8,85 @@ cumulative saving over T months is linear in the first month's volume.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
-from .inputs import Workload
-from .money import ONE, ZERO, number, usd
+from .inputs import CostInputs, Workload
+from .money import ONE, ZERO, number, percent, usd
 from .pricebook import PriceBook
 from .result import BreakEvenVolume, MonthPoint, PathCosts
 
 MAX_MONTHS = 600
 """How far past the horizon break-even is looked for (50 years)."""
 WITHIN = (6, 12, 24)
+TWELVE = Decimal(12)
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """Time effects on the curves beyond volume growth (see `timeline`).
+
+    `price_factor` multiplies the volume-scaled costs of both paths each month (API prices
+    falling). `retire_month` is the last whole month boundary before the base model retires:
+    there the fine-tune is rebuilt (`redo`, paying `redo_usd`) or the fine-tuned path ends
+    (`abandon`: from then on it costs what prompting costs, so it must have paid back by then).
+    """
+
+    price_factor: Decimal = ONE
+    retire_month: int | None = None
+    at_retirement: str = "ignore"
+    redo_usd: Decimal = ZERO
+
+    @property
+    def retiring(self) -> bool:
+        """Whether retirement changes the curve (a model already retired only warns)."""
+        return (
+            self.retire_month is not None
+            and self.retire_month >= 1
+            and self.retire_month <= MAX_MONTHS
+            and self.at_retirement != "ignore"
+        )
+
+    @property
+    def plain(self) -> bool:
+        """No time effect: the curves are exactly those of growth alone."""
+        return self.price_factor == ONE and not self.retiring
+
+
+def whole_months(start: date, end: date) -> int:
+    """Whole calendar months from `start` to `end` (negative when `end` is earlier)."""
+    months = (end.year - start.year) * 12 + end.month - start.month
+    return months - 1 if end.day < start.day else months
+
+
+def monthly_price_factor(decline_per_year: Decimal) -> Decimal:
+    """The month-on-month price multiplier of an annual decline: (1 − decline)^(1/12)."""
+    if not decline_per_year:
+        return ONE
+    return (ONE - decline_per_year) ** (ONE / TWELVE)
+
+
+def retirement_date(inputs: CostInputs, book: PriceBook) -> date | None:
+    """The base model's retirement date: the profile's, else the catalog's."""
+    given = inputs.fine_tuning.retires_on
+    if given is not None:
+        return given
+    return book.base_model.retires_on if book.base_model is not None else None
+
+
+def timeline(inputs: CostInputs, book: PriceBook, ft: PathCosts) -> Timeline:
+    """The time effects an evaluation applies; `Timeline()` (none) by default."""
+    path = inputs.fine_tuning
+    retires = retirement_date(inputs, book)
+    month = None if retires is None else whole_months(inputs.assessed_on, retires)
+    redo = path.redo_usd if path.redo_usd is not None else ft.upfront_usd
+    return Timeline(
+        price_factor=monthly_price_factor(inputs.workload.api_price_decline_per_year),
+        retire_month=month,
+        at_retirement=path.at_retirement,
+        redo_usd=redo,
+    )
 
 
 def _month_cost(path: PathCosts, extra_requests: Decimal) -> Decimal:
@@ -25,7 +94,9 @@ def _month_cost(path: PathCosts, extra_requests: Decimal) -> Decimal:
     return path.monthly_usd + path.variable_per_request_usd * extra_requests
 
 
-def cumulative(workload: Workload, pe: PathCosts, ft: PathCosts) -> tuple[MonthPoint, ...]:
+def cumulative(
+    workload: Workload, pe: PathCosts, ft: PathCosts, time: Timeline | None = None
+) -> tuple[MonthPoint, ...]:
     growth = ONE + workload.monthly_growth
     first = workload.monthly_requests
     volume = first
@@ -35,15 +106,31 @@ def cumulative(workload: Workload, pe: PathCosts, ft: PathCosts) -> tuple[MonthP
             month=0, requests=ZERO, prompting_usd=pe_total, finetune_usd=ft_total
         )
     ]
+    factor = ONE if time is None else time.price_factor
+    retiring = time is not None and time.retiring
+    price = ONE
     for month in range(1, workload.horizon_months + 1):
-        pe_total += _month_cost(pe, volume - first)
-        ft_total += _month_cost(ft, volume - first)
+        priced = volume if price == ONE else volume * price
+        pe_month = _month_cost(pe, priced - first)
+        pe_total += pe_month
+        if retiring and time is not None and time.retire_month is not None:
+            after = month > time.retire_month
+            ft_total += (
+                pe_month
+                if after and time.at_retirement == "abandon"
+                else (_month_cost(ft, priced - first))
+            )
+            if month == time.retire_month and time.at_retirement == "redo":
+                ft_total += time.redo_usd
+        else:
+            ft_total += _month_cost(ft, priced - first)
         points.append(
             MonthPoint.model_construct(
                 month=month, requests=volume, prompting_usd=pe_total, finetune_usd=ft_total
             )
         )
         volume *= growth
+        price *= factor
     return tuple(points)
 
 
@@ -80,8 +167,11 @@ def break_even(
     pe: PathCosts,
     ft: PathCosts,
     book: PriceBook,
+    time: Timeline | None = None,
 ) -> tuple[Decimal | None, str]:
     """Months until fine-tuning's cumulative cost falls to prompting's, and the why."""
+    if time is not None and not time.plain:
+        return _timed_break_even(workload, pe, ft, book, time)
     gap = ft.upfront_usd - pe.upfront_usd
     saving = pe.monthly_usd - ft.monthly_usd
     g = workload.monthly_growth
@@ -122,6 +212,65 @@ def break_even(
     return None, (
         f"never within {MAX_MONTHS // 12} years at {number(g * 100)}% monthly growth "
         f"(first-month saving {usd(saving)})"
+    )
+
+
+def _timed_break_even(
+    workload: Workload,
+    pe: PathCosts,
+    ft: PathCosts,
+    book: PriceBook,
+    time: Timeline,
+) -> tuple[Decimal | None, str]:
+    """Break-even with falling API prices or the base model's retirement: the first crossing,
+    month by month (a redo adds its cost to what is left to recover at the retirement month)."""
+    gap = ft.upfront_usd - pe.upfront_usd
+    saving = pe.monthly_usd - ft.monthly_usd
+    if gap <= 0 and saving >= 0:
+        return ZERO, "at once: fine-tuning costs no more up front and no more in the first month"
+    g, factor = workload.monthly_growth, time.price_factor
+    b = time.retire_month if time.retiring else None
+    effects = []
+    if g:
+        effects.append(f"volume growing {number(g * 100)}% a month")
+    if factor != ONE:
+        effects.append(f"API prices falling {percent(workload.api_price_decline_per_year)} a year")
+    if b is not None and time.at_retirement == "redo":
+        effects.append(
+            f"the fine-tune redone for {usd(time.redo_usd)} at month {b} (base model retires)"
+        )
+    how = f"{usd(gap)} more up front, recovered" + (
+        f" with {', '.join(effects)}" if effects else ""
+    )
+    first = workload.monthly_requests
+    volume, price, remaining = first, ONE, gap
+    for month in range(1, MAX_MONTHS + 1):
+        if b is not None and month == b + 1:
+            if time.at_retirement == "abandon":
+                return None, (
+                    f"never before the base model retires at month {b}, when the fine-tuned "
+                    f"path is abandoned ({usd(max(remaining, ZERO))} still to recover)"
+                )
+            remaining += time.redo_usd
+        priced = volume * price
+        month_saving = _month_cost(pe, priced - first) - _month_cost(ft, priced - first)
+        if month_saving > 0 and remaining <= month_saving:
+            months = month - 1 + max(remaining, ZERO) / month_saving
+            return months, f"{how}: {number(months)} months"
+        remaining -= month_saving
+        volume *= ONE + g
+        price *= factor
+    per_first = (pe.variable_per_request_usd - ft.variable_per_request_usd) * first
+    redo = time.redo_usd if b is not None else ZERO
+    late = _late_break_even(gap + redo, saving, per_first, (ONE + g) * factor - ONE)
+    if late is not None:
+        return late, f"{how}: {number(late)} months"
+    if saving <= 0 and (ONE + g) * factor <= ONE:
+        return None, _never_reason(pe, ft, book)
+    return None, (
+        f"never within {MAX_MONTHS // 12} years (first-month saving {usd(saving)}"
+        + (f"; {', '.join(effects)}" if effects else "")
+        + ")"
     )
 
 
@@ -169,15 +318,30 @@ def break_even_volumes(
     workload: Workload,
     pe: PathCosts,
     ft: PathCosts,
+    time: Timeline | None = None,
 ) -> tuple[BreakEvenVolume, ...]:
+    """The first-month volume at which fine-tuning's cumulative cost at month T is at most
+    prompting's, for T in `WITHIN`. Falling prices scale the per-request saving month by month;
+    a retirement inside T adds the redo cost, or (abandon) ends the saving at that month."""
     gap = ft.upfront_usd - pe.upfront_usd
     per_request = pe.variable_per_request_usd - ft.variable_per_request_usd
     fixed = pe.fixed_monthly_usd - ft.fixed_monthly_usd
     days = workload.days_per_month
+    g = workload.monthly_growth
+    b = None
+    if time is not None and not time.plain:
+        g = (ONE + g) * time.price_factor - ONE
+        b = time.retire_month if time.retiring else None
     out = []
     for months in WITHIN:
-        needed = gap - fixed * months
-        scale = per_request * _growth_sum(workload.monthly_growth, months)
+        window, extra = months, ZERO
+        if b is not None and time is not None and b < months:
+            if time.at_retirement == "abandon":
+                window = b
+            else:
+                extra = time.redo_usd
+        needed = gap + extra - fixed * window
+        scale = per_request * _growth_sum(g, window)
         volume: Decimal | None = None
         if per_request > 0:
             volume = needed / scale if needed > 0 else ZERO

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .breakeven import break_even, break_even_volumes, cumulative
+from .breakeven import break_even, break_even_volumes, cumulative, timeline
 from .checks import cost_warnings
 from .costs import finetune_costs, prompting_costs
 from .inputs import CostInputs
@@ -18,8 +18,9 @@ def evaluate(inputs: CostInputs, book: PriceBook) -> CostResult:
     workload = inputs.workload
     pe = prompting_costs(workload, inputs.prompting, book)
     ft = finetune_costs(workload, inputs.fine_tuning, book)
-    months, note = break_even(workload, pe, ft, book)
-    points = cumulative(workload, pe, ft)
+    time = timeline(inputs, book, ft)
+    months, note = break_even(workload, pe, ft, book, time)
+    points = cumulative(workload, pe, ft, time)
     return CostResult.model_construct(
         monthly_requests=workload.monthly_requests,
         prompting=pe,
@@ -31,6 +32,6 @@ def evaluate(inputs: CostInputs, book: PriceBook) -> CostResult:
         cumulative=points,
         prompting_total_usd=points[-1].prompting_usd,
         finetune_total_usd=points[-1].finetune_usd,
-        break_even_volumes=break_even_volumes(workload, pe, ft),
+        break_even_volumes=break_even_volumes(workload, pe, ft, time),
         warnings=cost_warnings(inputs, book),
     )

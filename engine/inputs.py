@@ -51,6 +51,11 @@ class Workload(Model):
     monthly_growth: Annotated[Decimal, Field(gt=-1, le=1, allow_inf_nan=False)] = ZERO
     """Month-over-month volume growth as a fraction (0.05 = 5% a month; at most 1, doubling)."""
     horizon_months: Annotated[int, Field(ge=1, le=600)] = 24
+    api_price_decline_per_year: Annotated[Decimal, Field(ge=0, lt=1, allow_inf_nan=False)] = ZERO
+    """How much API prices fall in a year, as a fraction (0.5 = half the price a year on; the
+    guides: 50–80%). Applied month by month to every cost that scales with volume on both paths
+    (token prices and per-request or monthly bills given directly); GPU hours and flat fees do
+    not fall. 0 (the default) keeps today's prices for the whole curve."""
 
     @model_validator(mode="after")
     def _one_volume(self) -> Workload:
@@ -229,6 +234,15 @@ class FineTuningPath(Model):
     """Cost of one retraining run; the training cost when omitted."""
     hosting_monthly_usd: Usd = ZERO
     """Hosting and storage fees that do not depend on volume."""
+    retires_on: date | None = None
+    """The base model's retirement date; the catalog's when omitted."""
+    at_retirement: Literal["ignore", "redo", "abandon"] = "ignore"
+    """What the cumulative curve does when the base model retires: `redo` pays `redo_usd` again
+    at the last month boundary before the retirement date (the fine-tune rebuilt on a successor),
+    `abandon` ends the fine-tuned path there (back to prompting, at prompting's monthly cost);
+    `ignore` (the default) runs the curve as if the model stayed (a warning names the date)."""
+    redo_usd: Usd | None = None
+    """What rebuilding the fine-tune on a successor costs; the whole upfront cost when omitted."""
 
     @model_validator(mode="after")
     def _consistent(self) -> FineTuningPath:
