@@ -1,4 +1,5 @@
-"""Results: the figures, line items, warnings, break-even volume and the cumulative chart."""
+"""Results: verdict, reasons, each framework's verdict, the money, the chart, warnings,
+next steps and line items; exported to Markdown exactly as `tunewise assess` writes it."""
 
 from __future__ import annotations
 
@@ -7,19 +8,28 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
+from textual.containers import Container, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Label, Static
+from textual.widgets import Footer, Label
 
-from ..bridge import RULES_PENDING
+from ..widgets.break_even_volumes import BreakEvenVolumes
 from ..widgets.chart import CostChart
+from ..widgets.cost_summary import CostSummary
+from ..widgets.framework_table import FrameworkTable
+from ..widgets.line_items import LineItems
+from ..widgets.next_steps import NextSteps
 from ..widgets.progress import ProgressLine
+from ..widgets.reason_list import ReasonList
+from ..widgets.verdict_card import VerdictCard
+from ..widgets.warning_list import WarningList
+from ..widgets.wrapped_text import Line, WrappedText
 from .confirm import ConfirmScreen
 from .filename import FileNameScreen
 
 if TYPE_CHECKING:
-    from engine.result import LineItem
+    from engine.catalog import Catalog
+    from engine.rules import Recommendation
 
     from ..evaluation import Evaluation
 
@@ -29,16 +39,29 @@ def slug(name: str) -> str:
     return "-".join(filter(None, text.split("-")))[:60] or "assessment"
 
 
-def _items(title: str, items: tuple[LineItem, ...]) -> list[str]:
-    from engine.money import usd
+def recommend(evaluation: Evaluation, catalog: Catalog | None) -> Recommendation | None:
+    """The decision rules' whole recommendation (the wizard keeps only its verdict), as
+    `tunewise assess` computes it; None without a catalog or when the rules cannot judge."""
+    if catalog is None:
+        return None
+    try:
+        from engine.rules import assess
 
-    if not items:
-        return []
-    lines = [title]
-    for i in items:
-        lines.append(f"  {i.label:<30}{usd(i.usd):>12}")
-        lines.append(f"      {i.formula}")
-    return lines
+        profile = evaluation.profile
+        return assess(
+            profile.assessment(), profile.cost_inputs(), evaluation.result, evaluation.book, catalog
+        )
+    except Exception:  # the rules must never take the results screen down
+        return None
+
+
+def export_markdown(evaluation: Evaluation, recommendation: Recommendation | None) -> str:
+    """The same Markdown as `tunewise assess --format markdown`."""
+    from profiles.report import render_markdown
+
+    ev = evaluation
+    text = render_markdown(ev.profile, ev.result, ev.book, recommendation=recommendation)
+    return text.rstrip("\n") + "\n"
 
 
 class ResultsScreen(Screen[None]):
@@ -47,64 +70,48 @@ class ResultsScreen(Screen[None]):
         Binding("e", "export", "Export Markdown"),
     ]
 
-    def __init__(self, evaluation: Evaluation) -> None:
+    def __init__(
+        self,
+        evaluation: Evaluation,
+        *,
+        recommendation: Recommendation | None = None,
+        catalog: Catalog | None = None,
+    ) -> None:
         super().__init__()
         self.evaluation = evaluation
+        self.catalog = catalog
+        self.recommendation = recommendation
+        """The rules' recommendation for `evaluation` (computed on compose when not given)."""
 
     def compose(self) -> ComposeResult:
-        from engine.money import number, usd
-        from profiles.report import months_text
-
         from ..steps import STEPS
 
         ev = self.evaluation
         r = ev.result
+        if self.recommendation is None:
+            catalog = self.catalog or getattr(self.app, "catalog", None)
+            self.recommendation = recommend(ev, catalog)
+        rec = self.recommendation
         progress = ProgressLine([s.TITLE for s in STEPS] + ["Results"], id="progress")
         progress.index = len(STEPS)
         yield progress
         with VerticalScroll(id="results"):
             yield Label(Content(ev.profile.profile.name), classes="results--title")
-            verdict = ev.verdict.label if ev.verdict else RULES_PENDING
-            if ev.verdict and ev.verdict.confidence:
-                verdict += f" ({ev.verdict.confidence} confidence)"
-            yield Static(Content(f"Verdict: {verdict}"), classes="results--verdict")
-            if ev.verdict and ev.verdict.reasons:
-                reasons = [f"  · {r}" for r in ev.verdict.reasons]
-                yield Static(Content("\n".join(["Why", *reasons])), classes="results--reasons")
-            rows = [
-                ("", "Prompting", "Fine-tuning"),
-                ("Monthly", usd(r.prompting.monthly_usd), usd(r.finetune.monthly_usd)),
-                ("Up front", usd(r.prompting.upfront_usd), usd(r.finetune.upfront_usd)),
-                (
-                    f"Total at {r.horizon_months} months",
-                    usd(r.prompting_total_usd),
-                    usd(r.finetune_total_usd),
-                ),
-            ]
-            table = "\n".join(f"{a:<22}{b:>14}{c:>14}" for a, b, c in rows)
-            yield Static(Content(table), classes="results--table")
-            yield Static(
-                Content(
-                    f"{number(r.monthly_requests)} requests in the first month. "
-                    f"Break-even: {months_text(r.break_even_months)} — {r.break_even_note}"
-                ),
-                classes="results--note",
-            )
+            yield VerdictCard(rec, ev.verdict, id="verdict", classes="results--verdict")
+            yield Container(id="flowchart-strip-slot")
+            yield CostSummary(r, id="summary")
             yield CostChart(r.cumulative, r.break_even_months, id="chart")
-            volumes = [f"  within {v.within_months} months: {v.note}" for v in r.break_even_volumes]
-            yield Static(Content("\n".join(["Fine-tuning pays back", *volumes])))
-            if r.warnings:
-                warnings = [f"  ! {w.message}" for w in r.warnings]
-                yield Static(Content("\n".join(["Warnings", *warnings])), classes="results--warn")
-            items = [
-                *_items("Prompting, monthly", r.prompting.monthly_items),
-                *_items("Prompting, up front", r.prompting.upfront_items),
-                *_items("Fine-tuning, monthly", r.finetune.monthly_items),
-                *_items("Fine-tuning, up front", r.finetune.upfront_items),
-            ]
-            yield Static(Content("\n".join(items)), classes="results--items")
+            yield BreakEvenVolumes(r, id="volumes")
+            if rec is not None:
+                yield ReasonList(rec, id="reasons")
+                yield FrameworkTable(rec.frameworks, id="frameworks")
+            if r.warnings or (rec is not None and rec.warnings):
+                yield WarningList(r.warnings, rec.warnings if rec else (), id="warnings")
+            if rec is not None and rec.next_steps:
+                yield NextSteps(rec.next_steps, id="next-steps")
+            yield LineItems(r, id="line-items")
             if ev.profile.profile.notes:
-                yield Static(Content(f"Notes: {ev.profile.profile.notes}"))
+                yield WrappedText([Line(f"Notes: {ev.profile.profile.notes}")], id="notes")
         yield Footer()
 
     def action_back(self) -> None:
@@ -117,10 +124,7 @@ class ResultsScreen(Screen[None]):
     def _export_to(self, path: Path | None, *, force: bool = False) -> None:
         if path is None:
             return
-        from profiles.report import render_markdown
-
-        ev = self.evaluation
-        text = render_markdown(ev.profile, ev.result, ev.book)
+        text = export_markdown(self.evaluation, self.recommendation)
         try:
             with path.open("w" if force else "x", encoding="utf-8") as fh:
                 fh.write(text)
@@ -133,6 +137,7 @@ class ResultsScreen(Screen[None]):
             self.app.push_screen(ConfirmScreen(f"{path} exists. Overwrite it?"), answered)
             return
         except OSError as exc:
-            self.notify(f"Could not write {path}: {exc.strerror}", severity="error", markup=False)
+            reason = exc.strerror or str(exc)
+            self.notify(f"Could not write {path}: {reason}", severity="error", markup=False)
             return
         self.notify(f"Exported to {path}", markup=False)

@@ -1,0 +1,26 @@
+"""Why the verdict is what it is: the rules' reasons and where the frameworks disagree."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .wrapped_text import Line, WrappedText
+
+if TYPE_CHECKING:
+    from engine.rules import Recommendation
+
+
+def reason_lines(recommendation: Recommendation) -> list[Line]:
+    lines = [Line("Why", style="bold")]
+    lines += [Line(f"· [{r.framework}] {r.text}", 1, 3) for r in recommendation.reasons]
+    if recommendation.disagreements:
+        lines += [Line(""), Line("Where the frameworks disagree", style="bold")]
+        lines += [Line(f"· {d}", 1, 3) for d in recommendation.disagreements]
+    return lines
+
+
+class ReasonList(WrappedText):
+    """Each reason names the framework (and so the guide) it comes from."""
+
+    def __init__(self, recommendation: Recommendation, *, id: str | None = None) -> None:  # noqa: A002
+        super().__init__(reason_lines(recommendation), id=id)
