@@ -10,10 +10,9 @@ guides use ("94% accuracy", "prompting 88–92%"). Each field's docstring names 
 question it answers.
 """
 
-from __future__ import annotations
 
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Annotated, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -121,7 +120,7 @@ class Evidence(Section):
     002's litmus question 1)."""
 
     @model_validator(mode="after")
-    def _consistent(self) -> Evidence:
+    def _consistent(self) -> Self:
         for quality, meets, name in (
             (self.prompting_quality_pct, self.prompting_meets_target, "prompting"),
             (self.finetuned_quality_pct, self.finetuned_meets_target, "finetuned"),
