@@ -7,10 +7,10 @@ and the Textual UI show the same `ProfileDiff`.
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, field_serializer
 
 from engine.money import number, usd
 from engine.pricebook import PriceBook
@@ -40,14 +40,31 @@ class Change(Out):
     after: str | None
     delta: str = ""
     """`+$1,250/mo ($300 → $1,550, +417%)` for numbers, empty otherwise."""
+    kind: Kind = "text"
+    """How `before` and `after` read: `usd` and `usd_monthly` take a `$`, `months` a unit."""
     percent: Decimal | None = None
     """Relative change in percent, when both sides are non-zero numbers."""
 
+    @field_serializer("percent", when_used="json")
+    def _percent_json(self, value: Decimal | None) -> str | None:
+        """Two decimals, plainly written (`66.67`, `400`, `-77.5`)."""
+        if value is None:
+            return None
+        with localcontext(prec=200):
+            rounded = value.quantize(Decimal("0.01")).normalize()
+        return format(rounded, "f") if rounded else "0"
+
+
+Kind = Literal["text", "number", "usd", "usd_exact", "usd_monthly", "months"]
+
 
 class ReasonChange(Out):
+    """A reason that flipped: only on one side, or arguing for a different outcome."""
+
     code: str
+    favours: str = ""
     text: str
-    change: Literal["added", "removed", "changed"]
+    change: Literal["added", "removed"]
 
 
 class Side(Out):
@@ -56,7 +73,10 @@ class Side(Out):
     name: str
     path: str = ""
     verdict: str | None = None
+    confidence: str = ""
     costs: Costs
+    break_even_note: str = ""
+    """Why fine-tuning pays back when it does, or why it never does."""
     stale: str | None = None
 
 
@@ -76,15 +96,21 @@ class ProfileDiff(Out):
         return not (self.answers or self.prices or self.outcomes or self.verdict_changed)
 
     def max_outcome_percent(self) -> Decimal:
-        """The largest relative change of a money outcome, in percent (infinite from zero)."""
-        worst = Decimal(0)
-        for c in self.outcomes:
-            if c.percent is None:
-                if c.before is not None and c.after is not None and c.delta:
-                    return Decimal("Infinity")
-                continue
-            worst = max(worst, abs(c.percent))
-        return worst
+        """The largest relative change of an outcome, in percent (infinite from zero)."""
+        return max_percent(self.outcomes)
+
+
+def max_percent(changes: list[Change]) -> Decimal:
+    """The largest relative change among `changes`, in percent: infinite when a figure moved
+    from zero or between a number and `never`, zero when none moved."""
+    worst = Decimal(0)
+    for c in changes:
+        if c.percent is None:
+            if c.before is not None and c.after is not None and c.before != c.after:
+                return Decimal("Infinity")
+            continue
+        worst = max(worst, abs(c.percent))
+    return worst
 
 
 def flatten(value: Any, prefix: str = "") -> dict[str, Any]:
@@ -176,10 +202,21 @@ def _kind(path: str) -> str:
     return "number"
 
 
+KINDS: dict[str, Kind] = {
+    "money_monthly": "usd_monthly",
+    "money": "usd",
+    "money_exact": "usd_exact",
+    "months": "months",
+    "number": "number",
+}
+
+
 def _change(group: Group, path: str, label: str, a: Any, b: Any) -> Change:
     na, nb = _num(a), _num(b)
+    kind = _kind(path)
+    number_kind = KINDS[kind] if na is not None or nb is not None else "text"
     if na is not None and nb is not None:
-        text = delta_text(na, nb, _kind(path))
+        text = delta_text(na, nb, kind)
         return Change(
             group=group,
             path=path,
@@ -188,6 +225,7 @@ def _change(group: Group, path: str, label: str, a: Any, b: Any) -> Change:
             after=show_value(b),
             delta=text,
             percent=_pct(na, nb),
+            kind=number_kind,
         )
     return Change(
         group=group,
@@ -195,6 +233,7 @@ def _change(group: Group, path: str, label: str, a: Any, b: Any) -> Change:
         label=label,
         before=None if a is None else show_value(a),
         after=None if b is None else show_value(b),
+        kind=number_kind,
     )
 
 
@@ -231,8 +270,9 @@ def _outcomes(a: Costs, b: Costs, wa: list[str], wb: list[str]) -> list[Change]:
                     group="outcomes",
                     path=f"costs.{name}",
                     label=label,
-                    before="never" if x is None else f"{number(x)} months",
-                    after="never" if y is None else f"{number(y)} months",
+                    before="never" if x is None else show_value(x),
+                    after="never" if y is None else show_value(y),
+                    kind="months",
                 )
             )
             continue
@@ -251,16 +291,22 @@ def _outcomes(a: Costs, b: Costs, wa: list[str], wb: list[str]) -> list[Change]:
 
 
 def _reasons(a: Recommendation | None, b: Recommendation | None) -> list[ReasonChange]:
+    """The reasons that flipped: on one side only, or favouring another outcome (a reason
+    whose figures changed but which argues for the same outcome did not flip)."""
     ra = {r.code: r for r in a.reasons} if a else {}
     rb = {r.code: r for r in b.reasons} if b else {}
+
+    def flipped(code: str) -> bool:
+        x, y = ra[code], rb[code]
+        return x.favours != y.favours or (not x.favours and x.text != y.text)
+
+    gone = [c for c in ra if c not in rb or flipped(c)]
+    new = [c for c in rb if c not in ra or flipped(c)]
     out = [
-        ReasonChange(code=c, text=r.text, change="removed") for c, r in ra.items() if c not in rb
+        ReasonChange(code=c, favours=ra[c].favours, text=ra[c].text, change="removed") for c in gone
     ]
-    out += [ReasonChange(code=c, text=r.text, change="added") for c, r in rb.items() if c not in ra]
     out += [
-        ReasonChange(code=c, text=rb[c].text, change="changed")
-        for c in ra
-        if c in rb and ra[c] != rb[c]
+        ReasonChange(code=c, favours=rb[c].favours, text=rb[c].text, change="added") for c in new
     ]
     return out
 
@@ -281,7 +327,9 @@ def side(
         name=profile.profile.name,
         path=path,
         verdict=rec.verdict if rec else None,
+        confidence=rec.confidence if rec else "",
         costs=costs_of(result),
+        break_even_note=result.break_even_note,
         stale=stale,
     )
 
@@ -318,7 +366,7 @@ def diff_profiles(
 
 
 class Comparison(Out):
-    """Several profiles side by side."""
+    """Several profiles side by side; the first is the baseline the gates measure from."""
 
     rows: list[Side]
 
@@ -329,6 +377,20 @@ class Comparison(Out):
             all(r.costs == first.costs and r.verdict == first.verdict for r in self.rows)
             if first
             else True
+        )
+
+    @property
+    def verdicts_differ(self) -> bool:
+        return len({r.verdict for r in self.rows}) > 1
+
+    def max_outcome_percent(self) -> Decimal:
+        """The largest relative change of an outcome from the first profile, in percent."""
+        if not self.rows:
+            return Decimal(0)
+        first = self.rows[0].costs
+        return max(
+            (max_percent(_outcomes(first, r.costs, [], [])) for r in self.rows[1:]),
+            default=Decimal(0),
         )
 
 

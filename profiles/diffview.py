@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import textwrap
 from decimal import Decimal
 
 from engine.money import number, usd
@@ -23,11 +24,31 @@ def _md(text: str) -> str:
 def _line(c: Change) -> str:
     if c.delta:
         return f"{c.label}: {c.delta}"
-    before = "(absent)" if c.before is None else c.before
-    after = "(absent)" if c.after is None else c.after
+    before = "(absent)" if c.before is None else _value(c, c.before)
+    after = "(absent)" if c.after is None else _value(c, c.after)
     if c.path == "warnings":
         return f"warning {'added' if c.before is None else 'gone'}: {c.after or c.before}"
     return f"{c.label}: {before} → {after}"
+
+
+def _value(c: Change, value: str) -> str:
+    """`value` as people read it: `$300`, `$1,550/mo`, `80 months`, `never`."""
+    if value == "never" or c.kind in ("text", "number"):
+        return value
+    try:
+        amount = Decimal(value.replace(",", ""))
+    except ArithmeticError:
+        return value
+    if c.kind == "months":
+        return f"{number(amount)} months"
+    cents = False if c.kind == "usd_exact" else None
+    return usd(amount, cents=cents) + ("/mo" if c.kind == "usd_monthly" else "")
+
+
+def _who(verdict: str | None, confidence: str) -> str:
+    if verdict is None:
+        return "(none)"
+    return f"{verdict} ({confidence} confidence)" if confidence else verdict
 
 
 def _verdict(d: ProfileDiff) -> str | None:
@@ -35,8 +56,19 @@ def _verdict(d: ProfileDiff) -> str | None:
     if a is None and b is None:
         return None
     if d.verdict_changed:
-        return f"Verdict: {a or '(none)'} → {b or '(none)'}"
-    return f"Verdict: {a} (unchanged)"
+        return f"Verdict: {_who(a, d.a.confidence)} → {_who(b, d.b.confidence)}"
+    return f"Verdict: {_who(a, d.a.confidence)} (unchanged)"
+
+
+MARK = {"added": "+", "removed": "-"}
+
+
+def _reason(code: str, favours: str, text: str) -> str:
+    return (
+        f"{code} ({favours}): {text}"
+        if favours and not text.startswith(favours)
+        else (f"{code}: {text}")
+    )
 
 
 def diff_text(d: ProfileDiff) -> str:
@@ -45,7 +77,9 @@ def diff_text(d: ProfileDiff) -> str:
     lines += [f"{s}: {note}" for s, note in (("A", d.a.stale), ("B", d.b.stale)) if note]
     lines += [f"  {c.label}: {c.before} → {c.after}" for c in d.versions]
     if d.same:
-        return "\n".join([*lines, "", "Same answers, prices and outcomes."]) + "\n"
+        verdict = _verdict(d)
+        same = [*lines, "", "Same answers, prices and outcomes."] + ([verdict] if verdict else [])
+        return "\n".join(same) + "\n"
     for key, title in GROUPS:
         changes: list[Change] = getattr(d, key)
         lines += ["", title]
@@ -55,16 +89,27 @@ def diff_text(d: ProfileDiff) -> str:
         lines += ["", verdict]
     if d.reasons:
         lines.append("Reasons that flipped")
-        mark = {"added": "+", "removed": "-", "changed": "~"}
-        lines += [f"  {mark[r.change]} {r.code}: {r.text}" for r in d.reasons]
+        for r in d.reasons:
+            lines += textwrap.wrap(
+                _reason(r.code, r.favours, r.text),
+                WIDTH,
+                initial_indent=f"  {MARK[r.change]} ",
+                subsequent_indent="    ",
+                break_on_hyphens=False,
+                break_long_words=False,
+            )
     return "\n".join(lines) + "\n"
 
 
 def diff_markdown(d: ProfileDiff) -> str:
     out = [f"### tunewise diff: {_md(d.a.name)} → {_md(d.b.name)}", ""]
     out += [f"> {_md(note)}" for note in (d.a.stale, d.b.stale) if note]
+    if d.a.stale or d.b.stale:
+        out.append("")
     if d.same:
-        return "\n".join([*out, "Same answers, prices and outcomes."]) + "\n"
+        verdict = _verdict(d)
+        same = [*out, "Same answers, prices and outcomes."]
+        return "\n".join(same + (["", f"**{_md(verdict)}**"] if verdict else [])) + "\n"
     for key, title in GROUPS:
         changes: list[Change] = getattr(d, key)
         out += [f"**{title}**", ""]
@@ -73,15 +118,21 @@ def diff_markdown(d: ProfileDiff) -> str:
             continue
         out += ["| | Before | After | Change |", "|---|---:|---:|---|"]
         for c in changes:
-            before = "—" if c.before is None else _md(c.before)
-            after = "—" if c.after is None else _md(c.after)
+            before = "—" if c.before is None else _md(_value(c, c.before))
+            after = "—" if c.after is None else _md(_value(c, c.after))
             out.append(f"| {_md(c.label)} | {before} | {after} | {_md(c.delta)} |")
         out.append("")
     verdict = _verdict(d)
     if verdict:
         out += [f"**{_md(verdict)}**", ""]
+    if d.reasons:
+        out += ["Reasons that flipped:", ""]
     for r in d.reasons:
-        out.append(f"- {r.change}: `{r.code}` {_md(r.text)}")
+        out.append(
+            f"- {r.change}: `{r.code}`"
+            + (f" ({r.favours})" if r.favours else "")
+            + (f" {_md(r.text)}")
+        )
     return "\n".join(out).rstrip("\n") + "\n"
 
 
@@ -95,54 +146,113 @@ def _months(m: Decimal | None) -> str:
     return "never" if m is None else f"{number(m)} mo"
 
 
-def _cells(s: Side) -> list[str]:
+ROWS: tuple[tuple[str, str], ...] = (
+    ("Verdict", "verdict"),
+    ("Prompting / month", "prompting_monthly"),
+    ("Fine-tuning / month", "finetune_monthly"),
+    ("Prompting up front", "prompting_upfront"),
+    ("Fine-tuning up front", "finetune_upfront"),
+    ("Break-even", "break_even_months"),
+    ("Horizon", "horizon_months"),
+    ("Prompting total", "prompting_total"),
+    ("Fine-tuning total", "finetune_total"),
+)
+"""The figures `compare` puts side by side, in order: (label, `Costs` field or `verdict`)."""
+
+WIDTH = 80
+
+
+def _cell(s: Side, key: str) -> str:
     c = s.costs
-    return [
-        s.verdict or "—",
-        usd(c.prompting_monthly),
-        usd(c.finetune_monthly),
-        usd(c.prompting_upfront),
-        usd(c.finetune_upfront),
-        _months(c.break_even_months),
-        f"{c.horizon_months} mo",
-        usd(c.prompting_total),
-        usd(c.finetune_total),
-    ]
+    if key == "verdict":
+        return s.verdict or "—"
+    if key == "break_even_months":
+        return _months(c.break_even_months)
+    if key == "horizon_months":
+        return f"{c.horizon_months} mo"
+    value: Decimal = getattr(c, key)
+    return usd(value)
 
 
-HEADS = [
-    "Verdict",
-    "PE/mo",
-    "FT/mo",
-    "PE upfront",
-    "FT upfront",
-    "Break-even",
-    "Horizon",
-    "PE total",
-    "FT total",
-]
+def column_name(i: int) -> str:
+    """`A`, `B`, … `Z`, `AA`, `AB`, …: the i-th profile's column (0-based)."""
+    name = ""
+    i += 1
+    while i:
+        i, rest = divmod(i - 1, 26)
+        name = chr(ord("A") + rest) + name
+    return name
 
 
-def compare_text(c: Comparison) -> str:
-    names = [(r.path or r.name) for r in c.rows]
-    width = min(max([7, *map(len, names)]), 40)
-    rows = [n if len(n) <= width else n[: width - 1] + "…" for n in names]
-    table = [["Profile", *HEADS]] + [[rows[i], *_cells(r)] for i, r in enumerate(c.rows)]
-    widths = [max(len(row[i]) for row in table) for i in range(len(table[0]))]
+def _fit(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def compare_text(c: Comparison, width: int = WIDTH) -> str:
+    """Profiles as lettered columns, figures as rows, in blocks that fit `width` columns; a
+    legend above names each letter's profile."""
+    names = [column_name(i) for i in range(len(c.rows))]
+    tag = max(map(len, names), default=1)
     lines = []
-    for row in table:
-        cells = [row[0].ljust(widths[0])] + [
-            v.rjust(w) for v, w in zip(row[1:], widths[1:], strict=True)
-        ]
-        lines.append("  ".join(cells).rstrip())
-    stale = [f"{r.path or r.name}: {r.stale}" for r in c.rows if r.stale]
-    return "\n".join(lines + (["", *stale] if stale else [])) + "\n"
+    for name, r in zip(names, c.rows, strict=True):
+        where = f"{r.path}  " if r.path and r.path != r.name else ""
+        lines.append(_fit(f"{name.ljust(tag)}  {where}{r.name}", width))
+    label_width = max(len(label) for label, _ in ROWS)
+    columns = [
+        (name, [_cell(r, key) for _, key in ROWS]) for name, r in zip(names, c.rows, strict=True)
+    ]
+    block: list[tuple[str, list[str]]] = []
+    used = label_width
+
+    def flush() -> None:
+        if not block:
+            return
+        widths = [max(len(head), *map(len, cells)) for head, cells in block]
+        lines.append("")
+        heads = [head.rjust(w) for (head, _), w in zip(block, widths, strict=True)]
+        lines.append(_fit(" " * label_width + "  " + "  ".join(heads), width))
+        for i, (label, _) in enumerate(ROWS):
+            cells = [cells[i].rjust(w) for (_, cells), w in zip(block, widths, strict=True)]
+            lines.append(_fit(label.ljust(label_width) + "  " + "  ".join(cells), width))
+        block.clear()
+
+    for head, cells in columns:
+        need = 2 + max(len(head), *map(len, cells))
+        if block and used + need > width:
+            flush()
+            used = label_width
+        block.append((head, cells))
+        used += need
+    flush()
+    notes = [f"{n}: {r.stale}" for n, r in zip(names, c.rows, strict=True) if r.stale]
+    if notes:
+        lines.append("")
+        for note in notes:
+            lines += textwrap.wrap(note, width, subsequent_indent="  ") or [note]
+    return "\n".join(lines) + "\n"
 
 
 def compare_markdown(c: Comparison) -> str:
-    out = ["| Profile | " + " | ".join(HEADS) + " |", "|---|" + "---:|" * len(HEADS)]
+    """One row per profile, money with `$`; a break-even of `never` points to a footnote
+    giving its reason (one footnote per distinct reason)."""
+    heads = [label for label, _ in ROWS]
+    out = ["| Profile | " + " | ".join(heads) + " |", "|---|---|" + "---:|" * (len(heads) - 1)]
+    notes: dict[str, int] = {}
     for r in c.rows:
-        out.append(f"| {_md(r.name)} | " + " | ".join(_md(x) for x in _cells(r)) + " |")
+        cells = []
+        for _, key in ROWS:
+            cell = _md(_cell(r, key))
+            if key == "break_even_months" and r.costs.break_even_months is None:
+                n = notes.setdefault(r.break_even_note or "no reason recorded", len(notes) + 1)
+                cell += f"[^{n}]"
+            cells.append(cell)
+        out.append(f"| {_md(r.name)} | " + " | ".join(cells) + " |")
+    stale = [f"{_md(r.name)}: {_md(r.stale)}" for r in c.rows if r.stale]
+    if stale:
+        out += ["", *[f"> {line}" for line in stale]]
+    if notes:
+        out.append("")
+        out += [f"[^{n}]: Never breaks even: {_md(note)}" for note, n in notes.items()]
     return "\n".join(out) + "\n"
 
 

@@ -7,7 +7,9 @@ Public API:
   unless forced.
 - `evaluate_profile(profile, catalog=None)` prices and evaluates it, from its own price
   snapshot when it has one.
-- `snapshot(profile, book, result)` the profile with fresh price and result snapshots.
+- `snapshot(profile, book, result)` the profile with fresh price and result snapshots,
+  the decision rules' recommendation included.
+- `recommend(profile, book, result, catalog=None)` that recommendation, as a profile keeps it.
 """
 
 from __future__ import annotations
@@ -34,12 +36,14 @@ from .snapshot import (
     ResultSnapshot,
     costs_of,
     outcome_differences,
+    recommendation_of,
     result_snapshot,
 )
 from .writer import dumps
 
 if TYPE_CHECKING:
     from engine.catalog import Catalog
+    from engine.rules.verdict import Recommendation as RulesRecommendation
 
 
 class ProfileExists(FileError):
@@ -115,7 +119,7 @@ def open_profile(path: Path, catalog: Catalog | None = None) -> Opened:
     try:
         book, result = evaluate_profile(profile, catalog)
         costs_of(result)  # every figure must be representable in a snapshot
-        return Opened(profile, book, result, stale_note(profile, book, result))
+        return Opened(profile, book, result, stale_note(profile, book, result, catalog))
     except InputError as exc:
         raise FileError(path, str(exc), find_line(text, tuple(exc.field.split(".")))) from None
     except ArithmeticError:
@@ -124,8 +128,13 @@ def open_profile(path: Path, catalog: Catalog | None = None) -> Opened:
         ) from None
 
 
-def stale_note(profile: Profile, book: PriceBook, result: CostResult) -> str | None:
-    """One line when the profile's stored result differs from `result`, else None."""
+def stale_note(
+    profile: Profile, book: PriceBook, result: CostResult, catalog: Catalog | None = None
+) -> str | None:
+    """One line when the profile's stored result differs from `result`, else None.
+
+    A stored recommendation is judged again by today's rules (with `catalog`, the built-in
+    one when None), so a verdict that changed makes the result stale too."""
     stored = profile.result
     if stored is None:
         return None
@@ -134,7 +143,9 @@ def stale_note(profile: Profile, book: PriceBook, result: CostResult) -> str | N
         book,
         profile.profile.assessed_on,
         tunewise=__version__,
-        recommendation=stored.recommendation,
+        recommendation=None
+        if stored.recommendation is None
+        else recommend(profile, book, result, catalog),
     )
     changes = outcome_differences(stored, fresh)
     if not changes:
@@ -142,6 +153,37 @@ def stale_note(profile: Profile, book: PriceBook, result: CostResult) -> str | N
     who = stored.tunewise or "an unknown version"
     when = stored.prices_as_of or "an unknown date"
     return f"stale: computed by tunewise {who} with prices as of {when}; {'; '.join(changes[:3])}"
+
+
+def recommend(
+    profile: Profile, book: PriceBook, result: CostResult, catalog: Catalog | None = None
+) -> Recommendation:
+    """The decision rules' recommendation for `profile`'s answers and evaluation, as the
+    profile's `[result.recommendation]` keeps it. Loads the built-in catalog when None."""
+    return recommendation_of(_assess(profile, book, result, catalog))
+
+
+def _assess(
+    profile: Profile, book: PriceBook, result: CostResult, catalog: Catalog | None
+) -> RulesRecommendation:
+    from engine.rules import assess
+
+    if catalog is None:
+        catalog = default_catalog()
+    return assess(profile.assessment(), profile.cost_inputs(), result, book, catalog)
+
+
+def default_catalog() -> Catalog:
+    """The built-in catalog (with the user's standing price file), loaded once per process."""
+    global _CATALOG
+    if _CATALOG is None:
+        from engine.catalog import load_catalog
+
+        _CATALOG = load_catalog()
+    return _CATALOG
+
+
+_CATALOG: Catalog | None = None
 
 
 def _given_prices_match(profile: Profile, book: PriceBook) -> bool:
@@ -219,21 +261,8 @@ def evaluate_profile(
     inputs = profile.cost_inputs()
     book = profile.prices
     if book is None or not _given_prices_match(profile, book):
-        if catalog is None:
-            from engine.catalog import load_catalog
-
-            catalog = load_catalog()
-        book = catalog.resolve(inputs)
+        book = (catalog or default_catalog()).resolve(inputs)
     return book, evaluate(inputs, book)
-
-
-def rules_version() -> str:
-    """The decision rules' version, once `engine.rules` exists and says it."""
-    try:
-        import engine.rules as rules  # type: ignore[import-not-found, unused-ignore]
-    except ImportError:
-        return ""
-    return str(getattr(rules, "__version__", getattr(rules, "RULES_VERSION", "")))
 
 
 def snapshot(
@@ -241,10 +270,25 @@ def snapshot(
     book: PriceBook,
     result: CostResult,
     *,
-    recommendation: Recommendation | None = None,
+    recommendation: Recommendation | RulesRecommendation | None = None,
+    catalog: Catalog | None = None,
+    judge: bool = True,
 ) -> Profile:
-    """`profile` with fresh price and result snapshots, stamped with this tunewise's version."""
-    rules = rules_version() if recommendation is not None else ""
+    """`profile` with fresh price and result snapshots, stamped with this tunewise's version.
+
+    The result snapshot keeps the decision rules' recommendation: `recommendation` when given
+    (the rules' own or a profile's), else judged here with `catalog` (the built-in one when
+    None); `judge=False` leaves it out.
+    """
+    from engine.rules import RULES_VERSION
+
+    if recommendation is None and judge:
+        recommendation = _assess(profile, book, result, catalog)
+    if recommendation is not None and not isinstance(recommendation, Recommendation):
+        rules = recommendation.rules_version
+        recommendation = recommendation_of(recommendation)
+    else:
+        rules = RULES_VERSION if recommendation is not None else ""
     header_update: dict[str, Any] = {"format": FORMAT, "tunewise": __version__}
     if rules:
         header_update["rules"] = rules

@@ -2,37 +2,22 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from engine.assessment import Assessment, Data, Evidence, Team, UseCase
 from engine.inputs import CostInputs, FineTuningPath, PromptingPath, Workload
 from engine.pricebook import PriceBook
 
 from .snapshot import ResultSnapshot
+from .text import Name, Text
 
 FORMAT = 2
 """The profile format this tunewise writes. Older formats migrate on load; newer are refused.
 
 Format 2 added the `[prices]` and `[result]` snapshots and the header's `rules` version."""
-
-_CONTROL = re.compile(
-    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
-)
-
-
-def _printable(text: str) -> str:
-    found = _CONTROL.search(text)
-    if found:
-        raise ValueError(f"contains control character U+{ord(found.group()):04X}")
-    return text
-
-
-Text = Annotated[str, Field(max_length=10_000), AfterValidator(_printable)]
-Name = Annotated[str, Field(min_length=1, max_length=200), AfterValidator(_printable)]
 
 
 class Header(BaseModel):

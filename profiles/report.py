@@ -14,6 +14,7 @@ from engine.result import CostResult, LineItem, PathCosts
 from engine.rules.verdict import Recommendation
 
 from .model import Profile
+from .snapshot import Recommendation as KeptRecommendation
 
 MONTHS_PLACES = 3
 WIDTH = 80
@@ -196,6 +197,52 @@ def _summary_rows(result: CostResult) -> list[tuple[str, str, str]]:
             usd(result.finetune_total_usd),
         ),
     ]
+
+
+def summary(
+    profile: Profile,
+    result: CostResult,
+    recommendation: KeptRecommendation | None,
+    stale: str | None = None,
+) -> str:
+    """`tunewise show FILE`: who and when, the verdict, the key costs and the break-even,
+    as tunewise computes them today; 80 columns, plain text."""
+    h = profile.profile
+    lines = _wrap(h.name, "")
+    by = f" by {h.author}" if h.author else ""
+    lines += _wrap(
+        f"assessed {h.assessed_on.isoformat()}{by}; "
+        f"{number(result.monthly_requests)} requests in the first month",
+        "",
+    )
+    if recommendation is not None:
+        confidence = (
+            f" ({recommendation.confidence} confidence)" if recommendation.confidence else ""
+        )
+        method = f", method {recommendation.method}" if recommendation.method else ""
+        lines += ["", f"Verdict: {recommendation.verdict}{confidence}{method}"]
+        reasons = recommendation.reasons
+        for r in [r for r in reasons if r.decisive] or reasons[:1]:
+            lines += _wrap(r.text, "  - ", "    ")
+    else:
+        lines += ["", "Verdict: not judged (no decision rules answer)"]
+    lines += ["", f"{'':<22}{'Prompting':>16}{'Fine-tuning':>16}"]
+    lines += [
+        f"{label:<22}{a:>16}{b:>16}"
+        for label, a, b in _summary_rows(result)
+        if label != "Per request"
+    ]
+    lines += [
+        "",
+        *_wrap(
+            f"Break-even: {months_text(result.break_even_months)} — {result.break_even_note}", ""
+        ),
+    ]
+    if stale:
+        lines += ["", *_wrap(stale, "", "  ")]
+    if h.notes:
+        lines += ["", *_wrap(f"Notes: {h.notes}", "", "  ")]
+    return "\n".join(lines) + "\n"
 
 
 def _claim_line(check: dict[str, Any]) -> str:

@@ -2,17 +2,28 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import ROUND_HALF_EVEN, Decimal, localcontext
+from typing import TYPE_CHECKING, Annotated
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field, field_serializer
 
 from engine.pricebook import PriceBook
 from engine.result import CostResult
 
+from .text import Text
+
+if TYPE_CHECKING:
+    from engine.rules.verdict import Recommendation as RulesRecommendation
+
 MONEY_PLACES = 6
 MONTHS_PLACES = 3
 PER_REQUEST_PLACES = 8
+
+
+Code = Annotated[str, Field(max_length=100, pattern=r"^[A-Za-z0-9_.:-]*$")]
+"""A machine word: verdicts, confidence levels, reason codes."""
 
 
 class Snap(BaseModel):
@@ -28,6 +39,11 @@ def _q(value: Decimal, places: int) -> Decimal:
 
 class Costs(Snap):
     """The figures of `tunewise assess --format json`'s `costs` block, exact decimals."""
+
+    @field_serializer("*", when_used="json")
+    def _plain_json(self, value: object) -> object:
+        """`80`, never `8E+1`: the stored decimals are normalised, JSON shows them plainly."""
+        return _plain(value) if isinstance(value, Decimal) else value
 
     prompting_monthly: Decimal
     finetune_monthly: Decimal
@@ -47,17 +63,28 @@ class Costs(Snap):
 class Reason(Snap):
     """One reason behind a verdict, identified by `code` so a diff can say which flipped."""
 
-    code: str
-    text: str = ""
-    favours: str = ""
-    """The path the reason argues for (`prompting`, `fine_tuning`, …), or empty."""
+    code: Code
+    """`decision`, a framework id (`flowchart_000`, …, `providers`) or `task_table`."""
+    favours: Code = ""
+    """The outcome the reason argues for (`prompting`, `fine_tuning`, `not_ready`, …), or
+    empty. A reason flips when what it favours changes, not when its figures are reworded."""
+    text: Text = ""
+    source: Text = ""
+    """The guide (or catalog) the reason rests on."""
+
+    @property
+    def decisive(self) -> bool:
+        """Whether the consolidation gave it (`decision`, `decision.2`, …), not one framework."""
+        return self.code == "decision" or self.code.startswith("decision.")
 
 
 class Recommendation(Snap):
-    """What the decision rules concluded; absent until rules produce one."""
+    """What the decision rules concluded (`engine.rules`), as a diff needs it."""
 
-    verdict: str
-    summary: str = ""
+    verdict: Code
+    confidence: Code = ""
+    method: Code = ""
+    """For fine-tuning verdicts: `hosted`, `lora`, `qlora` or `full`."""
     reasons: list[Reason] = []
 
 
@@ -141,6 +168,50 @@ def result_snapshot(
     return ResultSnapshot.model_validate(fields)
 
 
+_OUTCOME = re.compile(r"^([a-z_]+): ")
+
+
+def recommendation_of(rec: RulesRecommendation) -> Recommendation:
+    """The part of the rules' recommendation a profile keeps: verdict, confidence, method and
+    the reasons, each with a stable `code` and the outcome it `favours`.
+
+    A framework's own reason (its text opens with its verdict) is coded by the framework id;
+    guide 001's task-table line is `task_table`; the reasons the consolidation adds before
+    them are `decision`, `decision.2`, …. A reason repeated word for word is kept once.
+    """
+    verdicts = {fw.id: str(fw.verdict) for fw in rec.frameworks}
+    out: list[Reason] = []
+    seen: set[tuple[str, str]] = set()
+    codes: set[str] = set()
+    decisions = 0
+    for r in rec.reasons:
+        if (r.framework, r.text) in seen:
+            continue
+        seen.add((r.framework, r.text))
+        opened = _OUTCOME.match(r.text)
+        favours = opened.group(1) if opened else ""
+        if favours and verdicts.get(r.framework) == favours and r.framework not in codes:
+            code = r.framework
+        elif r.text.startswith("task table") and "task_table" not in codes:
+            code = "task_table"
+        else:
+            decisions += 1
+            code = "decision" if decisions == 1 else f"decision.{decisions}"
+            favours = favours or str(rec.verdict)
+        codes.add(code)
+        out.append(
+            Reason.model_validate(_set(code=code, favours=favours, text=r.text, source=r.source))
+        )
+    return Recommendation.model_validate(
+        _set(verdict=rec.verdict, confidence=rec.confidence, method=rec.method, reasons=out)
+    )
+
+
+def _set(**fields: object) -> dict[str, object]:
+    """The fields that have a value: empty ones stay unset, so the writer leaves them out."""
+    return {k: v for k, v in fields.items() if v not in (None, "", [])}
+
+
 def outcome_differences(stored: ResultSnapshot, fresh: ResultSnapshot) -> list[str]:
     """What changed between two snapshots' outcomes, as `field was X, now Y` phrases."""
     out = []
@@ -151,8 +222,11 @@ def outcome_differences(stored: ResultSnapshot, fresh: ResultSnapshot) -> list[s
     if stored.warnings != fresh.warnings:
         out.append("warnings changed")
     sr, fr = stored.recommendation, fresh.recommendation
-    if sr is not None and fr is not None and sr.verdict != fr.verdict:
-        out.append(f"verdict was {sr.verdict}, now {fr.verdict}")
+    if sr is not None and fr is not None:
+        if sr.verdict != fr.verdict:
+            out.append(f"verdict was {sr.verdict}, now {fr.verdict}")
+        elif sr.confidence != fr.confidence:
+            out.append(f"confidence was {sr.confidence or 'none'}, now {fr.confidence or 'none'}")
     return out
 
 

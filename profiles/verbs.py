@@ -16,11 +16,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from engine.errors import InputError
+from engine.pricebook import PriceBook
+from engine.result import CostResult
 from engine.tomlfile import FileError, find_line, read_text
 
 from .diff import Comparison, diff_profiles, side
-from .files import evaluate_profile, load_profile, open_profile, stale_note
+from .files import (
+    evaluate_profile,
+    load_profile,
+    open_profile,
+    recommend,
+    stale_note,
+)
 from .model import Profile
+from .snapshot import Recommendation
 
 if TYPE_CHECKING:
     from engine.catalog import Catalog
@@ -48,7 +57,11 @@ class _Catalog:
         return self.loaded
 
 
-def _repriced(path: Path, profile: Profile, catalog: _Catalog) -> tuple[Profile, object, object]:
+Repriced = tuple[Profile, PriceBook, CostResult, Recommendation | None]
+
+
+def _repriced(path: Path, profile: Profile, catalog: _Catalog) -> Repriced:
+    """`profile` judged today: today's date, today's catalog prices, today's rules."""
     today = profile.model_copy(
         update={
             "profile": profile.profile.model_copy(update={"assessed_on": date.today()}),
@@ -57,15 +70,16 @@ def _repriced(path: Path, profile: Profile, catalog: _Catalog) -> tuple[Profile,
         }
     )
     try:
-        book = catalog.get().resolve(today.cost_inputs())
         from engine.evaluate import evaluate
 
-        return today, book, evaluate(today.cost_inputs(), book)
+        book = catalog.get().resolve(today.cost_inputs())
+        result = evaluate(today.cost_inputs(), book)
     except InputError as exc:
         text = read_text(path)
         raise FileError(
             path, f"repriced today: {exc}", find_line(text, tuple(exc.field.split(".")))
         ) from None
+    return today, book, result, recommend(today, book, result, catalog.get())
 
 
 def diff(args: argparse.Namespace) -> int:
@@ -77,26 +91,47 @@ def diff(args: argparse.Namespace) -> int:
         b_path, b = args.a, a
     else:
         b_path, b = args.b, open_profile(args.b, _lazy(catalog))
-    left = (a.profile, a.book, a.result)
-    right = (b.profile, b.book, b.result)
+    left: Repriced = (a.profile, a.book, a.result, _stored(a.profile))
+    right: Repriced = (b.profile, b.book, b.result, _stored(b.profile))
     if args.reprice:
-        right = _repriced(b_path, b.profile, catalog)  # type: ignore[assignment]
+        right = _repriced(b_path, b.profile, catalog)
         if args.b is not None:
-            left = _repriced(args.a, a.profile, catalog)  # type: ignore[assignment]
+            left = _repriced(args.a, a.profile, catalog)
     d = diff_profiles(
-        left,
-        right,
+        left[:3],
+        right[:3],
         paths=(str(args.a), str(b_path) + (" repriced today" if args.reprice else "")),
         stale=(a.stale, b.stale if args.b is not None else None),
+        recommendations=(left[3], right[3]),
     )
     render = _renderers("diff")[args.format]
     _out(render(d))
+    return _gated(
+        args,
+        same=d.same,
+        verdict_changed=d.verdict_changed,
+        percent=d.max_outcome_percent,
+    )
+
+
+def _stored(profile: Profile) -> Recommendation | None:
+    return profile.result.recommendation if profile.result is not None else None
+
+
+def _gated(
+    args: argparse.Namespace,
+    *,
+    same: bool,
+    verdict_changed: bool,
+    percent: Callable[[], Decimal],
+) -> int:
+    """0 same, 1 different; with a `--fail-*` gate, 1 only when a gate trips."""
     if args.fail_on or args.fail_above is not None:
-        tripped = bool(args.fail_on == "verdict" and d.verdict_changed)
+        tripped = bool(args.fail_on == "verdict" and verdict_changed)
         if args.fail_above is not None:
-            tripped |= d.max_outcome_percent() > Decimal(str(args.fail_above))
+            tripped |= percent() > Decimal(str(args.fail_above))
         return EXIT_DIFFERENT if tripped else EXIT_OK
-    return EXIT_OK if d.same else EXIT_DIFFERENT
+    return EXIT_OK if same else EXIT_DIFFERENT
 
 
 def _lazy(catalog: _Catalog) -> Catalog | None:
@@ -111,24 +146,35 @@ def compare(args: argparse.Namespace) -> int:
         rows.append(side(opened.profile, opened.result, path=str(path), stale=opened.stale))
     c = Comparison(rows=rows)
     _out(_renderers("compare")[args.format](c))
-    return EXIT_OK if c.same else EXIT_DIFFERENT
+    return _gated(
+        args,
+        same=c.same,
+        verdict_changed=c.verdicts_differ,
+        percent=c.max_outcome_percent,
+    )
 
 
 def show(args: argparse.Namespace) -> int:
     from .diffview import plain
+    from .report import summary
 
-    profile = load_profile(args.file)
-    note = None
-    if profile.prices is not None and profile.result is not None:
-        try:
-            book, result = evaluate_profile(profile)
-        except InputError as exc:
-            text = read_text(args.file)
-            raise FileError(
-                args.file, str(exc), find_line(text, tuple(exc.field.split(".")))
-            ) from None
-        note = stale_note(profile, book, result)
-    _out(plain(profile, note))
+    if args.plain:
+        profile = load_profile(args.file)
+        note = None
+        if profile.prices is not None and profile.result is not None:
+            try:
+                book, result = evaluate_profile(profile)
+            except InputError as exc:
+                text = read_text(args.file)
+                raise FileError(
+                    args.file, str(exc), find_line(text, tuple(exc.field.split(".")))
+                ) from None
+            note = stale_note(profile, book, result)
+        _out(plain(profile, note))
+        return EXIT_OK
+    opened = open_profile(args.file)
+    fresh = recommend(opened.profile, opened.book, opened.result)
+    _out(summary(opened.profile, opened.result, fresh, opened.stale))
     return EXIT_OK
 
 

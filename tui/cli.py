@@ -7,9 +7,12 @@ User errors print one line on stderr and never a traceback.
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
+import textwrap
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from engine import __version__
 from engine.errors import InputError
@@ -20,7 +23,21 @@ EXIT_OK, EXIT_DIFFERENT, EXIT_TROUBLE = 0, 1, 2
 EPILOG_ASSESS = """examples:
   tunewise assess profiles/examples/support-chatbot-50k.toml
   tunewise assess profiles/examples/code-generation.toml --format json
-  tunewise assess my.toml --prices team-prices.toml --format markdown > report.md"""
+  tunewise assess my.toml --prices team.toml --format markdown > report.md"""
+
+EPILOG_MAIN = """commands, one example each:
+  tunewise                                   open the wizard
+  tunewise assess my.toml                    costs, break-even and verdict
+  tunewise prices gpt-4o                     catalog prices with sources
+  tunewise diff old.toml new.toml            what changed, and why
+  tunewise compare a.toml b.toml c.toml      profiles side by side
+  tunewise show my.toml                      a short summary of a profile
+  tunewise schema > profile.schema.json      JSON Schema for editors
+  tunewise examples                          the shipped example profiles
+  tunewise new --from-example support-chatbot-10k my.toml
+
+`tunewise COMMAND --help` describes a command and its options.
+exit status: 0 success (or same), 1 different (diff, compare), 2 trouble"""
 
 EPILOG_PRICES = """examples:
   tunewise prices               every model the catalog prices
@@ -28,12 +45,30 @@ EPILOG_PRICES = """examples:
   tunewise prices gpu           GPU-hour offers"""
 
 
+class _Help(argparse.RawDescriptionHelpFormatter):
+    """Help at most 80 columns wide: long prose lines wrap, indented example lines stay."""
+
+    def __init__(self, prog: str, **kwargs: Any) -> None:
+        kwargs.setdefault("width", max(min(shutil.get_terminal_size().columns, 80) - 2, 40))
+        super().__init__(prog, **kwargs)
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        out: list[str] = []
+        for line in text.splitlines():
+            if len(indent + line) > width and not line.startswith(" "):
+                out += textwrap.wrap(line, width, initial_indent=indent, subsequent_indent=indent)
+            else:
+                out.append(indent + line)
+        return "\n".join(out)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="tunewise",
-        description="Decide between prompting, RAG and fine-tuning for an LLM feature, with "
-        "exact, sourced costs. Without a command, opens the wizard.",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Decide between prompting, RAG and fine-tuning for an LLM feature,\n"
+        "with exact, sourced costs. Without a command, opens the wizard.",
+        epilog=EPILOG_MAIN,
+        formatter_class=_Help,
     )
     parser.add_argument("--version", action="version", version=f"tunewise {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -43,7 +78,7 @@ def _parser() -> argparse.ArgumentParser:
         help="evaluate a profile without the wizard",
         description="Evaluate a profile: costs, line items, break-even.",
         epilog=EPILOG_ASSESS,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=_Help,
     )
     assess.add_argument("file", type=Path, help="profile (.toml)")
     assess.add_argument("--format", choices=("text", "json", "markdown"), default="text")
@@ -56,15 +91,54 @@ def _parser() -> argparse.ArgumentParser:
         help="list catalog prices with sources and dates",
         description="List models with prices, fine-tuning availability and as-of dates.",
         epilog=EPILOG_PRICES,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=_Help,
     )
     prices.add_argument("filter", nargs="?", default="", help="substring of a model or GPU id")
     prices.add_argument(
         "--prices", type=Path, metavar="FILE", help="team price file overriding the built-in prices"
     )
     _profile_verbs(sub)
+    _app_verbs(sub)
     return parser
 
+
+EPILOG_COMPARE = """examples:
+  tunewise compare support-10k.toml support-50k.toml support-500k.toml
+  tunewise compare plans/*.toml --format markdown > comment.md
+  tunewise compare base.toml cheaper.toml --fail-on verdict
+  tunewise compare base.toml *.toml --fail-above 25     gate in CI
+
+The text table has one lettered column per profile (a legend names them) and
+fits 80 columns, in blocks when there are many. Gates measure from the first
+profile: --fail-on verdict trips when any verdict differs from the others,
+--fail-above when an outcome moved by more than PERCENT from the first.
+
+exit status: 0 same, 1 different (or past a --fail-* gate), 2 trouble"""
+
+EPILOG_SHOW = """examples:
+  tunewise show my.toml              name, date, verdict, key costs, break-even
+  tunewise show my.toml --plain      one `key = value` line per value
+
+git: with these lines `git diff` and `git log -p` show profiles as tunewise
+reads them (see the README):
+  echo '*.tunewise.toml diff=tunewise' >> .gitattributes
+  git config diff.tunewise.textconv "tunewise show --plain"
+"""
+
+EPILOG_SCHEMA = """examples:
+  tunewise schema > profile.schema.json
+  (point an editor's TOML schema setting, e.g. taplo's, at that file)"""
+
+EPILOG_EXAMPLES = """examples:
+  tunewise examples
+  tunewise new --from-example support-chatbot-50k mine.toml"""
+
+EPILOG_NEW = """examples:
+  tunewise new --from-example support-chatbot-10k mine.toml
+  tunewise new --from-example code-generation mine.toml --force
+
+The copy keeps the example's price and result snapshots (with the verdict and
+its reasons); edit the answers, then `tunewise assess mine.toml`."""
 
 EPILOG_DIFF = """examples:
   tunewise diff support-10k.toml support-50k.toml
@@ -77,7 +151,7 @@ exit status: 0 same, 1 different (or past a --fail-* gate), 2 trouble"""
 
 def _profile_verbs(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """`diff`, `compare`, `show`, `schema`, `examples`, `new`: profiles as files."""
-    raw = argparse.RawDescriptionHelpFormatter
+    raw = _Help
     diff = sub.add_parser(
         "diff",
         help="what changed between two profiles",
@@ -109,31 +183,60 @@ def _profile_verbs(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
     compare = sub.add_parser(
         "compare",
         help="several profiles side by side",
-        description="Verdict, monthly and upfront costs, break-even and totals, one row each. "
-        "Exit 0 when all outcomes agree, 1 when they differ, 2 on trouble.",
+        description="Verdict, monthly and upfront costs, break-even and totals at the "
+        "horizon of several profiles, side by side.",
+        epilog=EPILOG_COMPARE,
+        formatter_class=raw,
     )
-    compare.add_argument("files", type=Path, nargs="+", metavar="FILE")
+    compare.add_argument("files", type=Path, nargs="+", metavar="FILE", help="profile (.toml)")
     compare.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+    compare.add_argument(
+        "--fail-on",
+        choices=("verdict",),
+        help="exit 1 only when the verdicts differ (or a --fail-above gate trips)",
+    )
+    compare.add_argument(
+        "--fail-above",
+        type=float,
+        metavar="PERCENT",
+        help="exit 1 only when an outcome differs from the first profile's by more than PERCENT",
+    )
 
     show = sub.add_parser(
         "show",
         help="a profile as tunewise reads it",
-        description="Print a profile. --plain gives one `key = value` line per value in a "
-        "canonical order, for `git diff` as a textconv driver (see the README).",
+        description="A short summary of a profile as tunewise computes it today: name, "
+        "date, verdict, key costs, break-even, and whether the saved result is stale. "
+        "--plain prints one `key = value` line per value in a canonical order instead, "
+        "for `git diff` as a textconv driver.",
+        epilog=EPILOG_SHOW,
+        formatter_class=raw,
     )
-    show.add_argument("file", type=Path)
+    show.add_argument("file", type=Path, help="profile (.toml)")
     show.add_argument("--plain", action="store_true", help="canonical line-oriented rendering")
 
     sub.add_parser(
         "schema",
         help="the profile JSON Schema",
-        description="Print the JSON Schema of a profile, for editor validation.",
+        description="Print the JSON Schema of a profile, for editor validation of "
+        "hand-edited files.",
+        epilog=EPILOG_SCHEMA,
+        formatter_class=raw,
     )
-    sub.add_parser("examples", help="list the shipped example profiles")
+    sub.add_parser(
+        "examples",
+        help="list the shipped example profiles",
+        description="List the guides' worked examples shipped as profiles: name and title.",
+        epilog=EPILOG_EXAMPLES,
+        formatter_class=raw,
+    )
     new = sub.add_parser(
         "new",
         help="start a profile from a shipped example",
-        description="Copy a shipped example to FILE (see `tunewise examples`).",
+        description="Copy a shipped example to FILE (see `tunewise examples`); never "
+        "overwrites a different file without --force.",
+        epilog=EPILOG_NEW,
+        formatter_class=raw,
     )
     new.add_argument("--from-example", required=True, metavar="NAME")
     new.add_argument("file", type=Path, metavar="FILE")
@@ -212,6 +315,40 @@ def _new(args: argparse.Namespace) -> int:
     return new(args)
 
 
+EPILOG_OPEN = """examples:
+  tunewise open my.toml                      the wizard on a saved profile
+  tunewise compare a.toml b.toml             in a terminal: the compare screen
+  tunewise compare a.toml b.toml | cat       piped: the text table"""
+
+
+def _app_verbs(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """`open`: a profile in the wizard (`compare` opens its screen, see `_compare_in_app`)."""
+    opened = sub.add_parser(
+        "open",
+        help="open a profile in the wizard",
+        description="Open a saved profile in the wizard, to review, change and save it.",
+        epilog=EPILOG_OPEN,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    opened.add_argument("file", type=Path, help="profile (.toml)")
+
+
+def _open(args: argparse.Namespace) -> int:
+    from tui.launch import launch
+
+    return launch(args.file)
+
+
+def _compare_in_app(args: argparse.Namespace, argv: Sequence[str] | None) -> bool:
+    """`tunewise compare` shows the compare screen when a person is at a terminal and asked
+    for no output format and no gate; otherwise the headless table."""
+    raw = list(sys.argv[1:] if argv is None else argv)
+    raw = raw[: raw.index("--")] if "--" in raw else raw
+    asked = any(a.startswith("--fo") for a in raw)  # --format, however abbreviated
+    gated = any(getattr(args, name, None) is not None for name in ("fail_on", "fail_above"))
+    return sys.stdout.isatty() and sys.stdin.isatty() and not asked and not gated
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     handlers = {
@@ -223,12 +360,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         "new": _new,
         "assess": _assess,
         "prices": _prices,
+        "open": _open,
     }
     try:
         if args.command is None:
             from tui.launch import launch
 
             return launch()
+        if args.command == "compare" and _compare_in_app(args, argv):
+            from tui.launch import launch_compare
+
+            return launch_compare(args.files)
         return handlers[args.command](args)
     except (FileError, InputError) as exc:
         return _fail(str(exc))
