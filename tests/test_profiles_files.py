@@ -226,6 +226,20 @@ def profiles(draw: st.DrawFn) -> Profile:
         }
         for _ in range(draw(st.integers(0, 2)))
     ]
+    answers: dict[str, object] = {}
+    if draw(st.booleans()):  # answers the decision rules read, so verdicts vary
+        yes_no = st.sampled_from(["yes", "no", "unknown"])
+        answers["use_case"] = {
+            "task": draw(st.sampled_from(["unknown", "code_generation", "standard_ner", "chat"])),
+            "criticality": draw(st.sampled_from(["low", "high", "unknown"])),
+            "knowledge_missing": draw(yes_no),
+            "latency_critical": draw(yes_no),
+        }
+        answers["evidence"] = {
+            "prompting_meets_target": draw(yes_no),
+            "pilot_run": draw(yes_no),
+        }
+        answers["team"] = {"providers": draw(st.sampled_from([[], ["openai"], ["together"]]))}
     profile = Profile.model_validate(
         {
             "profile": header,
@@ -233,6 +247,7 @@ def profiles(draw: st.DrawFn) -> Profile:
             "prompting": prompting,
             "fine_tuning": fine_tuning,
             "claim": claims,
+            **answers,
         }
     )
     if draw(st.booleans()):
@@ -258,6 +273,84 @@ def test_any_valid_assessment_survives_save_load_save(profile: Profile, tmp_path
     save_profile(loaded, second)
     assert first.read_bytes() == second.read_bytes()
     assert not [p for p in os.listdir(tmp_path) if p.endswith(".tmp")]
+
+
+def test_snapshot_keeps_the_recommendation_and_round_trips(tmp_path: Path) -> None:
+    from engine.rules import RULES_VERSION
+
+    opened = open_profile(ROOT / "profiles/examples/flowchart-vs-litmus.toml")
+    bare = opened.profile.model_copy(update={"result": None, "prices": None})
+    saved = snapshot(bare, opened.book, opened.result)
+    rec = saved.result.recommendation if saved.result else None
+    assert rec is not None and rec.verdict == "measure_first" and rec.confidence == "medium"
+    assert saved.profile.rules == RULES_VERSION and saved.result and saved.result.rules
+    codes = [r.code for r in rec.reasons]
+    assert len(codes) == len(set(codes))
+    assert codes[0] == "litmus_002" and "flowchart_000" in codes and "task_table" in codes
+    assert next(r for r in rec.reasons if r.code == "flowchart_000").favours == "fine_tuning"
+    path, again = tmp_path / "p.toml", tmp_path / "again.toml"
+    save_profile(saved, path)
+    text = path.read_text()
+    assert '[result.recommendation]\nverdict = "measure_first"\nconfidence = "medium"\n' in text
+    assert 'method = ""' not in text and 'favours = ""' not in text  # unset, not empty
+    loaded = load_profile(path)
+    assert loaded == saved
+    save_profile(loaded, again)
+    assert again.read_bytes() == path.read_bytes()
+    assert open_profile(path).stale is None
+    # judge=False leaves the recommendation out; an explicit one is kept as given
+    assert snapshot(bare, opened.book, opened.result, judge=False).result.recommendation is None  # type: ignore[union-attr]
+    kept = snapshot(bare, opened.book, opened.result, recommendation=rec)
+    assert kept == saved
+
+
+def test_every_example_carries_its_recommendation_and_is_up_to_date() -> None:
+    from profiles.examples.regenerate import regenerated
+
+    verdicts = {}
+    for path in EXAMPLES:
+        profile = load_profile(path)
+        assert profile.result is not None and profile.result.recommendation is not None, path
+        verdicts[path.stem] = profile.result.recommendation.verdict
+        assert profile.result.recommendation.reasons, path
+        assert regenerated(path) == path.read_bytes(), (
+            f"{path.name}: run profiles.examples.regenerate"
+        )
+    assert verdicts["support-chatbot-10k"] == "rag"
+    assert verdicts["code-generation"] == "fine_tuning"
+    assert verdicts["medical-diagnosis"] == "hybrid"
+
+
+def test_a_changed_verdict_makes_the_result_stale(tmp_path: Path) -> None:
+    path = tmp_path / "p.toml"
+    text = (ROOT / "profiles/examples/support-chatbot-10k.toml").read_text()
+    path.write_text(text.replace('verdict = "rag"', 'verdict = "prompting"'))
+    note = open_profile(path).stale
+    assert note is not None and "\n" not in note
+    assert note.endswith("; verdict was prompting, now rag")
+    path.write_text(text.replace('confidence = "high"', 'confidence = "low"'))
+    assert (open_profile(path).stale or "").endswith("; confidence was low, now high")
+
+
+def test_the_apps_save_stores_the_recommendation(tmp_path: Path) -> None:
+    from tui.bridge import save
+
+    opened = open_profile(ROOT / "profiles/examples/support-chatbot-10k.toml")
+    bare = opened.profile.model_copy(update={"result": None})
+    path = tmp_path / "saved.toml"
+    save(bare, path, book=opened.book, result=opened.result)
+    assert path.read_bytes() == (ROOT / "profiles/examples/support-chatbot-10k.toml").read_bytes()
+
+
+def test_hostile_text_in_a_stored_reason_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "p.toml"
+    text = (ROOT / "profiles/examples/support-chatbot-10k.toml").read_text()
+    path.write_text(text.replace('code = "task_table"', 'code = "task table\\u001b[31m"'))
+    with pytest.raises(FileError, match=r"result\.recommendation\.reasons\.5\.code"):
+        load_profile(path)
+    path.write_text(text.replace('text = "task table', 'text = "\\u001b[2Jtask table'))
+    with pytest.raises(FileError, match="control character U\\+001B"):
+        load_profile(path)
 
 
 def test_header_has_the_rules_version() -> None:

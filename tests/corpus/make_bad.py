@@ -85,7 +85,10 @@ CASES: dict[str, tuple[str, str]] = {
     "absurd-horizon": ("horizon_months", sub("= 10000", "= 10000\nhorizon_months = 100000")),
     "zero-horizon": ("horizon_months", sub("= 10000", "= 10000\nhorizon_months = 0")),
     "absurd-days": ("days_per_month", sub("= 10000", "= 10000\ndays_per_month = 400")),
-    "huge-int": ("requests_per_month: Input should be less than or equal to", sub("= 10000", "= 1" + "0" * 200)),
+    "huge-int": (
+        "requests_per_month: Input should be less than or equal to",
+        sub("= 10000", "= 1" + "0" * 200),
+    ),
     "growth-minus-one": ("monthly_growth", sub("= 10000", "= 10000\nmonthly_growth = -1")),
     "format-zero": ("profile.format", sub("format = 2", "format = 0")),
     # schema errors
