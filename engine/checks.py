@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
+from .availability import is_open, offer_text
 from .inputs import CostInputs, GpuServing, GpuTraining, HostedTraining
 from .money import number
 from .pricebook import Availability, GpuQuote, Lifecycle, PriceBook
@@ -14,13 +15,6 @@ SERVING_OVERHEAD = Decimal("1.2")
 """Weights × 1.2 for serving: KV cache and activations on top of the weights (tunewise's rule
 of thumb; long contexts and large batches need more)."""
 SECONDS_PER_DAY = 86_400
-
-_CLOSED = {
-    "closed_to_new_users": "is closed to new users",
-    "partner_only": "is not offered on its own API",
-    "not_offered": "is not offered",
-    "discontinued": "was discontinued",
-}
 
 
 def _fit(
@@ -48,32 +42,16 @@ def _fit(
 
 
 def _availability(p: Availability, inputs: CostInputs) -> Iterator[CostWarning]:
+    """A closed offering, or one that is discontinued later (the fine-tune loses its host);
+    a closure to new users that has not happened yet does not stop this assessment."""
     on = inputs.assessed_on
-    status = p.fine_tuning
-    if status == "open":
+    if p.fine_tuning == "open" or (is_open(p, on) and p.fine_tuning != "discontinued"):
         return
-    upcoming = p.since is not None and on < p.since
-    if upcoming and status == "closed_to_new_users":
-        return
-    phrase = _CLOSED[status]
-    when = f" since {p.since.isoformat()}" if p.since else ""
-    if status == "discontinued" and p.since is not None:
-        when = f" on {p.since.isoformat()}"
-        phrase = "is to be discontinued" if upcoming else phrase
-    text = f"fine-tuning on {p.name} {phrase}{when} ({p.source}, as of {p.as_of})"
-    if p.jobs_until is not None:
-        text += (
-            f"; existing customers can create jobs until {p.jobs_until.isoformat()}"
-            if on <= p.jobs_until
-            else f"; jobs ended on {p.jobs_until.isoformat()}"
-        )
-    if p.alternatives:
-        text += f"; alternatives: {', '.join(p.alternatives)}"
     yield CostWarning.model_construct(
         code="provider_closed",
         field="fine_tuning.base_model",
-        message=text,
-        severity="error" if status == "not_offered" or phrase == "was discontinued" else "warning",
+        message=offer_text(p, on),
+        severity="warning" if is_open(p, on) or p.fine_tuning == "closed_to_new_users" else "error",
     )
 
 

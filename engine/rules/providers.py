@@ -8,56 +8,14 @@ the alternatives the catalog knows.
 
 from __future__ import annotations
 
-from datetime import date
-
 from ..assessment import Assessment
-from ..pricebook import Availability
+from ..availability import is_open, offer_text
 from .facts import Facts
 from .verdict import FrameworkVerdict, Gate, Step
 
 ID = "providers"
 NAME = "Provider availability (catalog)"
 SOURCE = "engine/data/catalog.toml"
-
-STATUS_TEXT = {
-    "open": "is open",
-    "closed_to_new_users": "is closed to new users",
-    "partner_only": "is not offered on its own API, only through a partner",
-    "not_offered": "is not offered",
-    "discontinued": "was discontinued",
-}
-
-
-def is_open(offer: Availability, on: date) -> bool:
-    """Can a new customer create fine-tuning jobs on `on`?"""
-    if offer.fine_tuning == "open":
-        return True
-    if offer.fine_tuning in ("closed_to_new_users", "discontinued") and offer.since is not None:
-        return on < offer.since
-    return False
-
-
-def offer_text(offer: Availability, on: date) -> str:
-    """`fine-tuning on OpenAI is closed to new users since 2026-05-07 (source, as of …); …`"""
-    if is_open(offer, on):
-        text = f"fine-tuning on {offer.name} is open on {on.isoformat()}"
-        if offer.since is not None and offer.fine_tuning != "open":
-            text += f" (until {offer.since.isoformat()}: it {STATUS_TEXT[offer.fine_tuning]} then)"
-        return f"{text} ({offer.source}, as of {offer.as_of})"
-    when = f" since {offer.since.isoformat()}" if offer.since else ""
-    text = (
-        f"fine-tuning on {offer.name} {STATUS_TEXT[offer.fine_tuning]}{when} "
-        f"({offer.source}, as of {offer.as_of})"
-    )
-    if offer.jobs_until is not None:
-        text += (
-            f"; existing customers can create jobs until {offer.jobs_until.isoformat()}"
-            if on <= offer.jobs_until
-            else f"; jobs ended on {offer.jobs_until.isoformat()}"
-        )
-    if offer.alternatives:
-        text += f"; alternatives: {', '.join(offer.alternatives)}"
-    return text
 
 
 def providers(a: Assessment, f: Facts) -> FrameworkVerdict:

@@ -24,6 +24,7 @@ Provider availability never changes the verdict: it warns, with dates and altern
 from __future__ import annotations
 
 from ..assessment import Answer, Assessment
+from ..availability import is_open, offer_text
 from ..money import number
 from .decision_tree_001 import (
     CHECKLIST,
@@ -56,7 +57,7 @@ from .practical_003 import (
     TREE as TREE_003,
 )
 from .providers import SOURCE as SOURCE_PROVIDERS
-from .providers import is_open, offer_text, providers
+from .providers import providers
 from .verdict import (
     FINE_TUNE,
     PROMPT,
