@@ -201,11 +201,11 @@ def break_even(
         remaining -= month_saving
         volume *= ONE + g
     per_first = (pe.variable_per_request_usd - ft.variable_per_request_usd) * first
-    months = _late_break_even(gap, saving, per_first, g)
-    if months is not None:
-        return months, (
+    late = _late_break_even(gap, saving, per_first, g)
+    if late is not None:
+        return late, (
             f"{usd(gap)} more up front, recovered by savings growing "
-            f"{number(g * 100)}% a month: {number(months)} months"
+            f"{number(g * 100)}% a month: {number(late)} months"
         )
     if saving <= 0 and g < 0:
         return None, _never_reason(pe, ft, book)

@@ -439,13 +439,13 @@ def table_steps(a: Assessment, f: Facts) -> tuple[Step, ...]:
         )
     n = a.data.labelled_examples
     if n is not None:
-        row = data_row(n)
+        data = data_row(n)
         steps.append(
             Step(
                 question="Data requirement table: what does the training set buy?",
-                answer=f"{row.label} examples",
+                answer=f"{data.label} examples",
                 because=f"{n:,} labelled examples",
-                next=f"{row.quality} ({row.use_case})",
+                next=f"{data.quality} ({data.use_case})",
             )
         )
         for c in CHECKLIST:

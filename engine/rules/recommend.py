@@ -23,6 +23,8 @@ Provider availability never changes the verdict: it warns, with dates and altern
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from ..assessment import Answer, Assessment
 from ..availability import is_open, offer_text
 from ..money import number
@@ -122,6 +124,11 @@ class _Decision:
         self.disagreements: list[str] = []
 
 
+def names(verdicts: Iterable[FrameworkVerdict]) -> str:
+    """`flowchart_000, litmus_002`: the frameworks' ids, for a sentence."""
+    return ", ".join(v.id for v in verdicts)
+
+
 def _decide(a: Assessment, f: Facts, fws: dict[str, FrameworkVerdict]) -> _Decision:
     d = _Decision()
     f000, f001, f002, f003 = (
@@ -140,7 +147,6 @@ def _decide(a: Assessment, f: Facts, fws: dict[str, FrameworkVerdict]) -> _Decis
         else "prompting (003: 'Start with Prompting. Always.')"
     )
     pilot = a.evidence.pilot_improves()
-    names = lambda fs: ", ".join(x.id for x in fs)  # noqa: E731
 
     if not support:
         if undecided and not against:
