@@ -18,10 +18,32 @@ from typing import TYPE_CHECKING, Any, Literal
 if TYPE_CHECKING:
     from profiles.model import Profile
 
-Kind = Literal["text", "notes", "money", "count", "decimal", "share", "model", "choice"]
-NUMERIC: frozenset[str] = frozenset({"money", "count", "decimal", "share"})
+Kind = Literal[
+    "text",
+    "notes",
+    "money",
+    "count",
+    "decimal",
+    "share",
+    "percent",
+    "model",
+    "choice",
+    "answer",
+    "multi",
+    "list",
+]
+"""How a question is asked: `choice` and `answer` (yes/no) are selects whose blank is
+"unknown"; `multi` picks several of `choices` (none picked = unknown, `NONE` = "none yet");
+`list` is comma-separated text; `percent` is 0–100 (`94` or `94%`)."""
+NUMERIC: frozenset[str] = frozenset({"money", "count", "decimal", "share", "percent"})
+SELECTS: frozenset[str] = frozenset({"choice", "answer"})
+LISTS: frozenset[str] = frozenset({"multi", "list"})
 UNKNOWN = frozenset({"", "unknown", "?", "-", "—"})
 """What a person may type for "I don't know": the field is left out of the profile."""
+NONE = "none"
+"""A list answer of "none" (an explicit empty list), as opposed to unknown (left out)."""
+YES_NO: tuple[tuple[str, str], ...] = (("Unknown", ""), ("Yes", "yes"), ("No", "no"))
+"""The choices of an `answer` field: the blank, first, is unknown."""
 
 
 @dataclass(frozen=True)
@@ -34,8 +56,14 @@ class FieldSpec:
     hint: str = ""
     kind: Kind = "decimal"
     choices: tuple[tuple[str, str], ...] = ()
-    """(label, value) pairs for `choice` fields; the value "" leaves the field out."""
+    """(label, value) pairs for `choice` and `multi` fields; the value "" (the blank of a
+    select) leaves the field out. `answer` fields default to `YES_NO`."""
     placeholder: str = "unknown"
+
+    @property
+    def options(self) -> tuple[tuple[str, str], ...]:
+        """The choices offered, `YES_NO` for an `answer`."""
+        return self.choices or (YES_NO if self.kind == "answer" else ())
 
 
 @dataclass
@@ -61,9 +89,12 @@ def is_unknown(text: str) -> bool:
     return text.strip().lower() in UNKNOWN
 
 
-def clean_number(text: str) -> str:
-    """`$1,500` → `1500`, `5%` → `0.05`: what people type, as the model reads it."""
+def clean_number(text: str, kind: str = "decimal") -> str:
+    """`$1,500` → `1500`, `5%` → `0.05` (a `percent` keeps `94%` as `94`): what people type,
+    as the model reads it."""
     raw = text.strip().replace(",", "").replace("_", "").replace("$", "").replace(" ", "")
+    if raw.endswith("%") and kind == "percent":
+        return raw[:-1]
     if raw.endswith("%"):
         try:
             return format((Decimal(raw[:-1]) / 100).normalize(), "f")
@@ -75,7 +106,7 @@ def clean_number(text: str) -> str:
 def parse_number(text: str, kind: str) -> Decimal | None:
     """The number typed, or None when it is not one of `kind` (a count must be whole)."""
     try:
-        value = Decimal(clean_number(text))
+        value = Decimal(clean_number(text, kind))
     except InvalidOperation:
         return None
     if not value.is_finite():
@@ -105,13 +136,30 @@ def get_path(data: Mapping[str, Any], path: str) -> Any:
     return node
 
 
-def values_from_data(data: Mapping[str, Any], paths: Iterable[str]) -> dict[str, str]:
-    """The widget text for each field path, "" where the document has no answer."""
-    out = {}
-    for path in paths:
-        value = get_path(data, path)
-        out[path] = "" if value is None else _text(value)
-    return out
+def _answer_text(value: Any, kind: str) -> str:
+    if value is None:
+        return ""
+    if kind in LISTS and isinstance(value, list | tuple):
+        sep = "," if kind == "multi" else ", "
+        return sep.join(_text(v) for v in value) if value else NONE
+    text = _text(value)
+    return "" if kind in SELECTS and is_unknown(text) else text
+
+
+def values_from_data(
+    data: Mapping[str, Any], paths: Iterable[str] | Mapping[str, FieldSpec]
+) -> dict[str, str]:
+    """The widget text for each field path, "" where the document has no answer (or says
+    "unknown" to a select). Pass the specs by path to read lists by their kind."""
+    kinds = {p: s.kind for p, s in paths.items()} if isinstance(paths, Mapping) else {}
+    return {path: _answer_text(get_path(data, path), kinds.get(path, "")) for path in paths}
+
+
+def split_list(text: str) -> list[str]:
+    """A list answer's items: `few_shot,rag` → `["few_shot", "rag"]`; `none` → `[]`."""
+    if text.strip().lower() == NONE:
+        return []
+    return [item.strip() for item in text.split(",") if item.strip()]
 
 
 def data_from_values(
@@ -133,7 +181,12 @@ def data_from_values(
                 owner = get_path(data, ".".join(parents[:-1])) if parents[:-1] else data
                 owner.pop(parents[-1], None)
             continue
-        node[leaf] = clean_number(text) if kind in NUMERIC else text.strip()
+        if kind in LISTS:
+            node[leaf] = split_list(text)
+        elif kind in NUMERIC:
+            node[leaf] = clean_number(text, kind)
+        else:
+            node[leaf] = text.strip()
     return data
 
 

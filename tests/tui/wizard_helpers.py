@@ -40,3 +40,53 @@ def freeze(pilot: Pilot[Any]) -> None:
     for screen in pilot.app.screen_stack:
         for widget in screen.query(Input):
             widget.cursor_blink = False
+
+
+async def focus_field(pilot: Pilot[Any], path: str) -> None:
+    """Press tab until the answer at `path` (a field path on the step shown) has focus."""
+    from tui.widgets.field import FieldRow
+
+    for _ in range(40):
+        focused = pilot.app.focused
+        row = None if focused is None else focused.parent
+        if isinstance(row, FieldRow) and row.spec.path == path:
+            return
+        await pilot.press("tab")
+    raise AssertionError(f"tab never reached {path}")
+
+
+async def type_answer(pilot: Pilot[Any], path: str, text: str) -> None:
+    """Focus the input at `path`, clear it and type `text`."""
+    await focus_field(pilot, path)
+    await pilot.press("end", "ctrl+u", *text)
+    await pilot.pause()
+
+
+async def choose(pilot: Pilot[Any], path: str, label: str) -> None:
+    """Pick `label` in the select at `path` by keyboard: open it, go to the top, move down to
+    the option, press enter."""
+    from textual.widgets import Select
+
+    from tui.widgets.field import FieldRow
+
+    await focus_field(pilot, path)
+    select = pilot.app.focused
+    assert isinstance(select, Select) and isinstance(select.parent, FieldRow)
+    spec = select.parent.spec
+    blank = [text for text, value in spec.options if not value]
+    labels = blank[:1] + [text for text, value in spec.options if value]
+    await pilot.press("enter", "home", *["down"] * labels.index(label), "enter")
+    await pilot.pause()
+
+
+async def tick(pilot: Pilot[Any], path: str, *labels: str) -> None:
+    """Tick `labels` in the list at `path` by keyboard (up/down to move, space to tick)."""
+    from textual.widgets import SelectionList
+
+    await focus_field(pilot, path)
+    ticks = pilot.app.focused
+    assert isinstance(ticks, SelectionList)
+    prompts = [str(ticks.get_option_at_index(i).prompt) for i in range(ticks.option_count)]
+    for label in labels:
+        await pilot.press("home", *["down"] * prompts.index(label), "space")
+    await pilot.pause()

@@ -85,8 +85,9 @@ class WizardScreen(Screen[None]):
 
     @on(Input.Changed)
     @on(Select.Changed)
-    def answer_changed(self, event: Input.Changed | Select.Changed) -> None:
-        row = event.control.parent
+    @on(FieldRow.Changed)
+    def answer_changed(self, event: Input.Changed | Select.Changed | FieldRow.Changed) -> None:
+        row = event.control if isinstance(event, FieldRow.Changed) else event.control.parent
         if not isinstance(row, FieldRow) or self.answers.get(row.spec.path) == row.value:
             return
         self.answers[row.spec.path] = row.value
@@ -112,6 +113,7 @@ class WizardScreen(Screen[None]):
             self.evaluation = evaluation
             panel.evaluation = evaluation
         self._mark_rows()
+        self._settle()
         reasons = [
             f"fix {row.spec.label}: {row.shown_error}"
             for row in self.query(FieldRow)
@@ -124,6 +126,11 @@ class WizardScreen(Screen[None]):
             elif self._mounted_row(path) is None:
                 reasons.append(f"fix {spec.label}: {message}")
         panel.stale = reasons[0] if reasons else ""
+
+    def _settle(self) -> None:
+        """Say on the step shown what its answers already settle (tui/steps/settled.py)."""
+        if self.evaluation is not None:
+            self.steps[self.index].settle(self.evaluation, self.catalog)
 
     def _mounted_row(self, path: str) -> FieldRow | None:
         rows = self.query("#field-" + path.replace(".", "--"))
@@ -148,11 +155,12 @@ class WizardScreen(Screen[None]):
             self._mark_rows()
         self.query_one(ProgressLine).index = index
         switcher.current = step.id
+        self._settle()
         step.scroll_home(animate=False)
         self.call_after_refresh(self._focus_first, step)
 
     def _focus_first(self, step: Step) -> None:
-        inputs = step.query("Input, Select")
+        inputs = step.query("Input, Select, SelectionList")
         if inputs:
             inputs.first().focus()
         else:

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from .base import Step
+from .data import DataStep
+from .evidence import EvidenceStep
+from .knowledge import KnowledgeStep
 from .models import ModelsStep
-from .placeholder import DataStep, EvidenceStep, KnowledgeStep, TeamStep, UseCaseStep
+from .team import TeamStep
+from .use_case import UseCaseStep
 from .volume import VolumeStep
 
 STEPS: tuple[type[Step], ...] = (

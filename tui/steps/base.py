@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -12,6 +12,12 @@ from textual.widgets import Label, Static
 
 from ..form import FieldSpec
 from ..widgets.field import FieldRow
+from .notice import SettledNotice
+
+if TYPE_CHECKING:
+    from engine.catalog import Catalog
+
+    from ..evaluation import Evaluation
 
 
 class Step(VerticalScroll):
@@ -21,7 +27,6 @@ class Step(VerticalScroll):
     Step { padding: 0 1; }
     Step > .step--title { text-style: bold; color: $accent; }
     Step > .step--why { color: $text-muted; margin: 0 0 1 0; }
-    Step > .step--pending { border: round $warning; padding: 0 1; margin: 0 0 1 0; }
     """
 
     KEY: ClassVar[str] = ""
@@ -30,10 +35,8 @@ class Step(VerticalScroll):
     SHORT: ClassVar[str] = ""
     """The progress line's name for the step."""
     WHY: ClassVar[str] = ""
-    """Why the step asks, citing the guide it comes from."""
+    """Why the step asks, citing the guide and question it comes from."""
     FIELDS: ClassVar[tuple[FieldSpec, ...]] = ()
-    PENDING: ClassVar[tuple[str, ...]] = ()
-    """Questions that arrive with the decision rules; listed, not asked yet."""
 
     def __init__(self, answers: Mapping[str, str]) -> None:
         super().__init__(id=f"step-{self.KEY}")
@@ -43,14 +46,15 @@ class Step(VerticalScroll):
     def compose(self) -> ComposeResult:
         yield Label(Content(self.TITLE), classes="step--title")
         yield Static(Content(self.WHY), classes="step--why")
+        yield SettledNotice(id="settled")
         for spec in self.FIELDS:
             yield FieldRow(spec, self.answers.get(spec.path, ""))
-        if self.PENDING:
-            lines = "\n".join(f"· {q}" for q in self.PENDING)
-            yield Static(
-                Content(
-                    "Placeholder: these questions come with the decision rules and are "
-                    f"not asked yet.\n{lines}"
-                ),
-                classes="step--pending",
-            )
+
+    def settle(self, evaluation: Evaluation, catalog: Catalog | None) -> None:
+        """Show what the answers so far settle (from `engine.rules`), or nothing."""
+        from .decision import decide
+        from .settled import notice_for
+
+        decision = decide(evaluation, catalog)
+        notice = None if decision is None else notice_for(self.KEY, decision)
+        self.query_one(SettledNotice).show(notice)

@@ -11,9 +11,12 @@ class ModelsStep(Step):
     TITLE = "Models and prices"
     SHORT = "models"
     WHY = (
-        "Each path's cost comes from its model's prices (the catalog, dated) or from a bill you "
-        "already know (guide 000, cost cards; guide 001, training cost by provider). Give a "
-        "model id like openai:gpt-4o-mini, or the monthly figure. F2 shows the prices used."
+        "000's flowchart ends (after question 4) with 'Calculate: is a custom model cheaper "
+        "than API calls?' "
+        "(break-even under 12 months). Each path's cost comes from its model's prices (the "
+        "catalog, dated) or a bill you already know (000's cost cards; 001's training cost by "
+        "provider). Give a model id like openai:gpt-4o-mini, or the monthly figure. F2 shows "
+        "the prices used."
     )
     FIELDS = (
         FieldSpec(

@@ -11,15 +11,29 @@ class VolumeStep(Step):
     TITLE = "Volume and tokens"
     SHORT = "volume"
     WHY = (
-        "Volume decides whether fine-tuning can pay back at all: below about 100 requests a "
-        "day it rarely does (guide 001, volume decision table; guide 003, break-even by "
-        "volume). Tokens per request decide what each request costs. Give a month or a day."
+        "Volume decides whether fine-tuning can pay back at all: below 100 requests a day "
+        "'training cost never recovers' (001's volume table; 001 question 1 asks for over "
+        "1,000 a day), below 10K a month 'stick with prompting' (003); 000's flowchart asks "
+        "about latency (question 3) and 1M+ a month (question 4). Tokens per request decide "
+        "what each request costs. Give a month or a day."
     )
     FIELDS = (
         FieldSpec(
             "workload.requests_per_month", "Requests a month", "Or a day, below.", kind="decimal"
         ),
         FieldSpec("workload.requests_per_day", "Requests a day", kind="decimal"),
+        FieldSpec(
+            "use_case.latency_critical",
+            "Is latency critical at scale?",
+            "000 flowchart question 3: a smaller fine-tuned model.",
+            kind="answer",
+        ),
+        FieldSpec(
+            "use_case.volume_stable",
+            "Will this volume hold?",
+            "Long enough to recoup the upfront cost (003 Step 8).",
+            kind="answer",
+        ),
         FieldSpec(
             "workload.instruction_tokens",
             "Instruction tokens per request",

@@ -1,14 +1,22 @@
-"""One question: label, input (or choice), why-it-asks hint and a one-line reason when refused."""
+"""One question: label, input (a select, or a list to tick), why-it-asks hint and a one-line
+reason when refused."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
 
 from textual.app import ComposeResult
 from textual.containers import Container
 from textual.content import Content
+from textual.message import Message
 from textual.validation import ValidationResult, Validator
+from textual.widget import Widget
 from textual.widgets import Input, Label, Select
 
-from ..form import NUMERIC, FieldSpec, is_unknown, parse_number
+from ..form import NONE, NUMERIC, SELECTS, FieldSpec, is_unknown, parse_number, split_list
+
+if TYPE_CHECKING:
+    from textual.widgets import SelectionList
 
 
 class NumberValidator(Validator):
@@ -29,7 +37,13 @@ class NumberValidator(Validator):
             return self.failure("cannot be negative")
         if self.kind == "share" and number > 1:
             return self.failure("a fraction from 0 to 1 (or a percentage like 5%)")
+        if self.kind == "percent" and number > 100:
+            return self.failure("a percentage from 0 to 100")
         return self.success()
+
+
+NONE_LABEL = "None tried yet"
+"""The `multi` option that answers "none" rather than unknown (nothing ticked)."""
 
 
 class FieldRow(Container):
@@ -53,7 +67,20 @@ class FieldRow(Container):
     FieldRow > Select { height: 1; }
     FieldRow > Select > SelectCurrent { border: none; height: 1; padding: 0 1; }
     FieldRow > Select:focus > SelectCurrent { background: $primary 30%; }
+    FieldRow > SelectionList { height: auto; max-height: 9; border: none; padding: 0; }
+    FieldRow > SelectionList:focus { border: none; background: $primary 15%; }
     """
+
+    class Changed(Message):
+        """A `multi` row's ticks changed (inputs and selects post their own `Changed`)."""
+
+        def __init__(self, row: FieldRow) -> None:
+            super().__init__()
+            self.row = row
+
+        @property
+        def control(self) -> FieldRow:
+            return self.row
 
     def __init__(self, spec: FieldSpec, value: str = "") -> None:
         super().__init__(id="field-" + spec.path.replace(".", "--"))
@@ -66,15 +93,18 @@ class FieldRow(Container):
     def compose(self) -> ComposeResult:
         spec = self.spec
         yield Label(Content(spec.label), classes="field--label")
-        if spec.kind == "choice":
-            options = [(label, value) for label, value in spec.choices if value]
+        if spec.kind in SELECTS:
+            options = [(label, value) for label, value in spec.options if value]
             yield Select(
                 options,
-                prompt=next((label for label, value in spec.choices if not value), "—"),
+                prompt=next((label for label, value in spec.options if not value), "—"),
                 allow_blank=True,
                 value=self.initial if self.initial in {v for _, v in options} else Select.NULL,
+                compact=True,
                 id="input",
             )
+        elif spec.kind == "multi":
+            yield self._ticks()
         else:
             validators = [NumberValidator(spec.kind)] if spec.kind in NUMERIC else []
             yield Input(
@@ -88,23 +118,58 @@ class FieldRow(Container):
             yield Label(Content(spec.hint), classes="field--hint")
         yield Label("", classes="field--error", markup=False)
 
+    def _ticks(self) -> Widget:
+        """The `multi` answer: one tick per choice and "none tried yet"; nothing ticked is
+        unknown. Imported here: the first step has no such question."""
+        from .ticks import Ticks
+
+        ticked = set(split_list(self.initial)) if self.initial else set()
+        none = self.initial.strip().lower() == NONE
+        options: list[tuple[str, str, bool]] = [(NONE_LABEL, NONE, none)]
+        options += [(label, value, value in ticked) for label, value in self.spec.options]
+        return Ticks(*options, compact=True, id="input")
+
+    def on_selection_list_selected_changed(self, event: Message) -> None:
+        event.stop()
+        self.post_message(self.Changed(self))
+
     @property
     def value(self) -> str:
         widget = self.query_one("#input")
         if isinstance(widget, Select):
             return "" if widget.value is Select.NULL else str(widget.value)
-        assert isinstance(widget, Input)
-        return widget.value
+        if isinstance(widget, Input):
+            return widget.value
+        ticked: set[Any] = set(self._selection_list(widget).selected)
+        chosen = [value for _, value in self.spec.options if value in ticked]
+        if chosen:
+            return ",".join(chosen)
+        return NONE if NONE in ticked else ""
 
     @value.setter
     def value(self, text: str) -> None:
         widget = self.query_one("#input")
         if isinstance(widget, Select):
-            known = {value for _, value in self.spec.choices if value}
+            known = {value for _, value in self.spec.options if value}
             widget.value = text if text in known else Select.NULL
-        else:
-            assert isinstance(widget, Input)
+        elif isinstance(widget, Input):
             widget.value = text
+        else:
+            ticks = self._selection_list(widget)
+            wanted = set(split_list(text)) if text.strip().lower() != NONE else {NONE}
+            known = {NONE} | {value for _, value in self.spec.options}
+            with ticks.prevent(ticks.SelectedChanged):
+                ticks.deselect_all()
+                for value in wanted & known:
+                    ticks.select(value)
+            self.post_message(self.Changed(self))
+
+    @staticmethod
+    def _selection_list(widget: Widget) -> SelectionList[str]:
+        from textual.widgets import SelectionList
+
+        assert isinstance(widget, SelectionList)
+        return widget
 
     def set_error(self, message: str | None) -> str | None:
         """Mark the field refused with `message` (its own validator's reason first), or clear

@@ -1,0 +1,51 @@
+"""Knowledge or behaviour: RAG for what the model lacks, fine-tuning for how it behaves."""
+
+from __future__ import annotations
+
+from ..form import FieldSpec
+from .base import Step
+
+
+class KnowledgeStep(Step):
+    KEY = "knowledge"
+    TITLE = "Knowledge or behaviour"
+    SHORT = "knowledge"
+    WHY = (
+        "'Use RAG for knowledge, fine-tune for behaviour' (003 Step 4): facts the model "
+        "lacks, above all ones that change, belong in retrieval — fine-tuned knowledge goes "
+        "stale (003 Examples 3 and 5). Behaviour is where fine-tuning earns its keep: format "
+        "or style (001 question 4), a style impossible to specify (003 Step 7), proprietary "
+        "patterns (001's task table; 003 Example 2)."
+    )
+    FIELDS = (
+        FieldSpec(
+            "use_case.knowledge_missing",
+            "Does the model lack knowledge?",
+            "Documents, facts, internal data — not capability.",
+            kind="answer",
+        ),
+        FieldSpec(
+            "use_case.knowledge_changes",
+            "Does that knowledge change?",
+            "New cases, products, prices: RAG keeps it current.",
+            kind="answer",
+        ),
+        FieldSpec(
+            "use_case.primarily_format_or_style",
+            "Primarily format or style?",
+            "001 question 4. Unknown: read from the task type.",
+            kind="answer",
+        ),
+        FieldSpec(
+            "use_case.style_hard_to_specify",
+            "Style impossible to specify?",
+            "Idiosyncratic patterns (003 style replication).",
+            kind="answer",
+        ),
+        FieldSpec(
+            "use_case.proprietary_domain",
+            "Proprietary domain, DSL, terms?",
+            "Internal code patterns, domain entities (001, 003).",
+            kind="answer",
+        ),
+    )

@@ -1,0 +1,72 @@
+"""Use case: what the feature does and what a mistake costs (guide 003, Step 1)."""
+
+from __future__ import annotations
+
+from ..form import FieldSpec
+from .base import Step
+
+LEVELS = (("Unknown", ""), ("Low", "low"), ("Medium", "medium"), ("High", "high"))
+
+TASKS = (
+    ("Unknown", ""),
+    ("Classification (sentiment)", "sentiment_classification"),
+    ("Classification (multi-label)", "multi_label_classification"),
+    ("Entity extraction (standard NER)", "standard_ner"),
+    ("Entity extraction (custom schema)", "custom_schema_extraction"),
+    ("Summarization", "summarization"),
+    ("Code generation", "code_generation"),
+    ("Style transfer (brand voice)", "style_transfer"),
+    ("Structured output (JSON schema)", "structured_output"),
+    ("Translation", "translation"),
+    ("Reasoning / analysis", "reasoning"),
+    ("Question answering", "question_answering"),
+    ("Chat", "chat"),
+    ("Other", "other"),
+)
+"""Guide 001's 'Quality Comparison by Task Type' rows, then 003's worked examples."""
+
+
+class UseCaseStep(Step):
+    KEY = "use-case"
+    TITLE = "Use case"
+    SHORT = "use case"
+    WHY = (
+        "Guide 003, Step 1 'Define Your Use Case': document the task, its success criteria and "
+        "whether you can tolerate errors. The task type picks the row of guide 001's quality-"
+        "by-task table ('fine-tuning justified?'); the cost of an error decides 001's "
+        "sentiment row and its 100–1,000 requests/day band. Unknown is an answer."
+    )
+    FIELDS = (
+        FieldSpec("profile.name", "Name of this assessment", kind="text", placeholder="required"),
+        FieldSpec(
+            "profile.notes",
+            "Notes",
+            "Context for whoever reads the profile later.",
+            kind="notes",
+            placeholder="optional",
+        ),
+        FieldSpec(
+            "use_case.description",
+            "The task, in your words",
+            "003 Step 1: document the specific task.",
+            kind="notes",
+            placeholder="optional",
+        ),
+        FieldSpec(
+            "use_case.task", "Task type", "001's task table row.", kind="choice", choices=TASKS
+        ),
+        FieldSpec(
+            "use_case.criticality",
+            "How critical is a wrong answer?",
+            "High: money, medical, legal (003's critical-accuracy case).",
+            kind="choice",
+            choices=LEVELS,
+        ),
+        FieldSpec(
+            "use_case.error_cost",
+            "Cost of one wrong answer",
+            "001: 'only if error cost is high'.",
+            kind="choice",
+            choices=LEVELS,
+        ),
+    )
