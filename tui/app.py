@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import partial
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import work
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 
 from .bridge import ProfileExistsError, save
@@ -18,6 +19,8 @@ from .screens.help import HelpScreen
 from .screens.wizard import WizardScreen
 
 if TYPE_CHECKING:
+    from textual.screen import Screen
+
     from engine.catalog import Catalog
     from profiles.model import Profile
 
@@ -41,6 +44,7 @@ class TunewiseApp(App[int]):
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (100, "-wide")]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save"),
+        Binding("ctrl+o", "open", "Open"),
         Binding("f1", "help", "Help"),
         Binding("question_mark", "help", "Help", show=False),
         Binding("f2", "prices", "Prices"),
@@ -52,8 +56,11 @@ class TunewiseApp(App[int]):
         document: Mapping[str, Any],
         path: Path | None,
         catalog_loader: CatalogLoader,
+        compare: Sequence[Path] = (),
     ) -> None:
         super().__init__()
+        self.compare_paths = list(compare)
+        """Profiles to show side by side on top of the wizard at start (`tunewise compare`)."""
         self.document = document
         self.path = path
         """The file the answers were opened from or last saved to (None for a new one)."""
@@ -64,6 +71,10 @@ class TunewiseApp(App[int]):
 
     def on_mount(self) -> None:
         self.push_screen(self.wizard)
+        if self.compare_paths:
+            from .screens.compare import CompareScreen
+
+            self.push_screen(CompareScreen(self.compare_paths))
         self.call_after_refresh(self._after_first_paint)
 
     def _after_first_paint(self) -> None:
@@ -95,7 +106,53 @@ class TunewiseApp(App[int]):
     def dirty(self) -> bool:
         return self.saved_values is not None and self.wizard.values != self.saved_values
 
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """Textual's commands, then every action with a key on `screen`, by its footer name."""
+        yield from super().get_system_commands(screen)
+        seen = {"Quit"}
+        for active in screen.active_bindings.values():
+            b = active.binding
+            if b.description and b.show and b.description not in seen:
+                seen.add(b.description)
+                key = self.get_key_display(b)
+                run = partial(self.run_action, b.action, active.node)
+                yield SystemCommand(b.description, f"{b.description} (key: {key})", run)
+
     # -- actions -------------------------------------------------------------------------------
+
+    def action_open(self) -> None:
+        from .screens.browser import BrowserScreen
+
+        folder = self.path.resolve().parent if self.path else Path.cwd()
+        self.push_screen(BrowserScreen(folder))
+
+    def open_profile(self, path: Path) -> None:
+        """Show `path`'s answers in the wizard, asking first when answers are unsaved."""
+        if not self.dirty:
+            self._open(path)
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._open(path)
+
+        self.push_screen(ConfirmScreen("You have unsaved changes. Open without saving?"), answered)
+
+    def _open(self, path: Path) -> None:
+        from profiles.files import load_profile
+
+        try:
+            profile = load_profile(path)
+        except (OSError, ValueError) as exc:  # FileError is a ValueError: one line
+            self.notify(str(exc), title="Cannot open", severity="error", markup=False)
+            return
+        while self.screen is not self.wizard and len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.document = profile.model_dump(mode="python", exclude_none=True)
+        self.path = path
+        self.wizard.load(self.document)
+        self.saved_values = self.wizard.values
+        self.notify(f"Opened {path}", markup=False)
 
     def action_help(self) -> None:
         keys: dict[str, str] = {}
@@ -166,6 +223,7 @@ def make_app(
     *,
     catalog_loader: CatalogLoader = default_catalog_loader,
     theme: str | None = None,
+    compare: Sequence[Path] = (),
 ) -> TunewiseApp:
     """The wizard for `profile` (a `Profile`, or a profile document not yet validated, which
     lets startup skip importing pydantic), saved to `path` by default."""
@@ -173,7 +231,7 @@ def make_app(
         document: Mapping[str, Any] = profile
     else:
         document = profile.model_dump(mode="python", exclude_none=True)
-    app = TunewiseApp(document, path, catalog_loader)
+    app = TunewiseApp(document, path, catalog_loader, compare)
     if theme is not None:
         app.theme = theme
     return app

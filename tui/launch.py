@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Sequence
 from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
@@ -27,7 +28,9 @@ def starter_document() -> dict[str, Any]:
 
 
 def launch(path: Path | None = None) -> int:
-    """Run the wizard on `path` (a profile) or a new assessment; the exit status."""
+    """Run the wizard on `path` (a profile) or a new assessment; the exit status.
+
+    A profile that cannot be read raises `FileError` (one line) before the screen opens."""
     from .app import make_app
 
     if path is None:
@@ -36,5 +39,15 @@ def launch(path: Path | None = None) -> int:
         from profiles.files import load_profile
 
         app = make_app(load_profile(path), path)
+    result = app.run()
+    return result if isinstance(result, int) else 0
+
+
+def launch_compare(paths: Sequence[Path]) -> int:
+    """`tunewise compare A B …` in a terminal: the compare screen over a new assessment
+    (Back leads to the wizard). Files that cannot be opened are named on the screen."""
+    from .app import make_app
+
+    app = make_app(starter_document(), compare=paths)
     result = app.run()
     return result if isinstance(result, int) else 0
