@@ -48,6 +48,7 @@ class TunewiseApp(App[int]):
         Binding("f1", "help", "Help"),
         Binding("question_mark", "help", "Help", show=False),
         Binding("f2", "prices", "Prices"),
+        Binding("f3", "flowchart", "Map"),
         Binding("ctrl+q", "quit", "Quit", priority=True),
     ]
 
@@ -116,7 +117,8 @@ class TunewiseApp(App[int]):
                 seen.add(b.description)
                 key = self.get_key_display(b)
                 run = partial(self.run_action, b.action, active.node)
-                yield SystemCommand(b.description, f"{b.description} (key: {key})", run)
+                about = b.tooltip or b.description
+                yield SystemCommand(b.description, f"{about} (key: {key})", run)
 
     # -- actions -------------------------------------------------------------------------------
 
@@ -170,6 +172,18 @@ class TunewiseApp(App[int]):
             return
         note = "" if not self.wizard.errors else "For the last valid answers."
         self.push_screen(PricesScreen(ev.book, note))
+
+    def action_flowchart(self) -> None:
+        """The flowchart map with this assessment's path (tui/screens/flowchart.py)."""
+        from .screens.flowchart import FlowchartScreen
+        from .steps.decision import decide
+
+        ev = self.wizard.evaluation
+        decision = None if ev is None else decide(ev, getattr(self, "catalog", None))
+        if decision is None:
+            self.notify("No map yet: prices are loading.", severity="warning")
+            return
+        self.push_screen(FlowchartScreen(decision.recommendation))
 
     async def action_quit(self) -> None:
         if not self.dirty:

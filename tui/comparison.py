@@ -93,6 +93,8 @@ def build(paths: list[Path], catalog: Callable[[], Catalog | None] = lambda: Non
     from profiles.diff import show_value as show
     from profiles.files import open_profile
 
+    from .widgets.verdict_card import words
+
     out = Comparison()
     opened: list[Opened] = []
     for path in paths:
@@ -126,9 +128,7 @@ def build(paths: list[Path], catalog: Callable[[], Catalog | None] = lambda: Non
     outcome_rows = [
         Row(
             "verdict",
-            tuple(
-                Cell(v.replace("_", " "), c) for v, c in zip(verdicts, verdict_changed, strict=True)
-            ),
+            tuple(Cell(words(v), c) for v, c in zip(verdicts, verdict_changed, strict=True)),
         )
     ]
     costs = [costs_of(o.result) for o in opened]

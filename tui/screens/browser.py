@@ -51,6 +51,21 @@ def catalog_getter(app: object) -> Callable[[], Catalog | None]:
     return get
 
 
+def shown(path: Path) -> str:
+    """`path` relative to the working directory when inside it (shorter, and the same on
+    every machine), else as given."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve())) or "."
+    except ValueError:
+        return str(path)
+
+
+def error_text(row: ProfileRow) -> str:
+    """The row's one-line error naming the file by its name (the folder is in the title)."""
+    where = str(row.path)
+    return row.path.name + row.error[len(where) :] if row.error.startswith(where) else row.error
+
+
 def _cell(text: str, width: int) -> Text:
     """Plain text (never markup) cut to `width` cells."""
     cut = text if len(text) <= width else text[: width - 1] + "…"
@@ -78,7 +93,7 @@ class BrowserScreen(Screen[None]):
         """Marked rows in the order they were marked (the compare screen's order)."""
 
     def compose(self) -> ComposeResult:
-        yield Label(Content(f"Profiles in {self.folder}"), id="browser-title")
+        yield Label(Content(f"Profiles in {shown(self.folder)}"), id="browser-title")
         table: DataTable[Text] = DataTable(
             id="browser-table", cursor_type="row", zebra_stripes=True
         )
@@ -123,7 +138,7 @@ class BrowserScreen(Screen[None]):
         self.rows[key] = row
         widths = [w for _, w in self.widths()]
         if row.error:
-            cells = ["", row.path.name, f"✗ {row.error}", "error", ""]
+            cells = ["", row.path.name, f"✗ {error_text(row)}", "error", ""]
         else:
             verdict = words(row.verdict) if row.verdict else "—"
             cells = ["", row.path.name, row.name, verdict, row.break_even or "—"]
@@ -155,9 +170,9 @@ class BrowserScreen(Screen[None]):
         if row is None:
             return
         if row.error:
-            text = f"✗ {row.error}"
+            text = f"✗ {error_text(row)}"
         else:
-            text = f"{row.name}\n{row.path}"
+            text = f"{row.name}\n{shown(row.path)}"
             if row.computed:
                 text += "\n(no stored result: verdict and break-even computed now)"
         self.query_one("#browser-detail", Static).update(Content(text))
@@ -170,7 +185,7 @@ class BrowserScreen(Screen[None]):
             return
         row = self.rows[key]
         if row.error:
-            self.notify(row.error, title="Cannot open", severity="error", markup=False)
+            self.notify(error_text(row), title="Cannot open", severity="error", markup=False)
             return
         open_profile = getattr(self.app, "open_profile", None)
         if open_profile is not None:
@@ -210,7 +225,7 @@ class BrowserScreen(Screen[None]):
         self.folder = folder.resolve()
         self.rows.clear()
         self.marked.clear()
-        self.query_one("#browser-title", Label).update(Content(f"Profiles in {self.folder}"))
+        self.query_one("#browser-title", Label).update(Content(f"Profiles in {shown(self.folder)}"))
         self.query_one(DataTable).clear()
         self.query_one("#browser-detail", Static).update(Content("Loading…"))
         self.load_rows()

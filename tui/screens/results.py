@@ -16,6 +16,7 @@ from textual.widgets import Footer, Label
 from ..widgets.break_even_volumes import BreakEvenVolumes
 from ..widgets.chart import CostChart
 from ..widgets.cost_summary import CostSummary
+from ..widgets.flowchart_strip import FlowchartStrip
 from ..widgets.framework_table import FrameworkTable
 from ..widgets.line_items import LineItems
 from ..widgets.next_steps import NextSteps
@@ -67,7 +68,7 @@ def export_markdown(evaluation: Evaluation, recommendation: Recommendation | Non
 class ResultsScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,ctrl+b,pageup", "back", "Back"),
-        Binding("e", "export", "Export Markdown"),
+        Binding("e", "export", "Export", tooltip="Export the results to a Markdown file"),
     ]
 
     def __init__(
@@ -98,7 +99,9 @@ class ResultsScreen(Screen[None]):
         with VerticalScroll(id="results"):
             yield Label(Content(ev.profile.profile.name), classes="results--title")
             yield VerdictCard(rec, ev.verdict, id="verdict", classes="results--verdict")
-            yield Container(id="flowchart-strip-slot")
+            with Container(id="flowchart-strip-slot"):
+                if rec is not None:
+                    yield FlowchartStrip(rec, id="flowchart-strip")
             yield CostSummary(r, id="summary")
             yield CostChart(r.cumulative, r.break_even_months, id="chart")
             yield BreakEvenVolumes(r, id="volumes")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .side_by_side import letter
+from .verdict_card import words
 from .wrapped_text import Line, WrappedText
 
 if TYPE_CHECKING:
@@ -51,9 +52,10 @@ def diff_lines(diffs: list[ProfileDiff]) -> list[Line]:
             lines += [Line(f"◆ {change_text(c)}", 2, 4) for c in changes]
         if d.a.verdict is not None or d.b.verdict is not None:
             if d.verdict_changed:
-                text = f"◆ Verdict: {d.a.verdict or '(none)'} → {d.b.verdict or '(none)'}"
+                a, b = (words(v) if v else "(none)" for v in (d.a.verdict, d.b.verdict))
+                text = f"◆ Verdict: {a} → {b}"
             else:
-                text = f"Verdict: {d.a.verdict} (unchanged)"
+                text = f"Verdict: {words(d.a.verdict or '')} (unchanged)"
             lines.append(Line(text, 1, 3, style="bold"))
         if d.reasons:
             lines.append(Line("Reasons that flipped", 1, style="bold"))
