@@ -204,3 +204,36 @@ async def test_f_changes_folder(isolated: Path) -> None:
         await pilot.pause()
         assert screen.folder == other.resolve()
         assert list(screen.rows) == [str(other.resolve() / "only.toml")]
+
+
+async def test_open_is_in_the_command_palette_and_the_help(isolated: Path) -> None:
+    from textual.command import CommandPalette
+
+    from tui.screens.help import HelpScreen
+
+    folder = folder_of_examples(isolated)
+    app = new_app()
+    app.path = folder / "mine.toml"
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        names = [c.title for c in app.get_system_commands(app.screen)]
+        assert "Open" in names and "Results" in names
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert ("ctrl+o", "Open") in [
+            (k.lower().replace("^", "ctrl+"), d) for k, d in app.screen.keys
+        ]
+        await pilot.press("escape")
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"Open")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, BrowserScreen)
+        names = [c.title for c in app.get_system_commands(app.screen)]
+        assert {"Open", "Mark", "Compare marked", "Folder"} <= set(names)
