@@ -1,0 +1,88 @@
+"""The flowchart map in two lines, for the results screen: each guide's answers along its
+path (✓ yes, ✗ no, ? unknown) and where it ended (◆), then the consolidated verdict."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.content import Content
+from textual.widget import Widget
+
+if TYPE_CHECKING:
+    from engine.rules import FrameworkVerdict, Recommendation
+
+MARKS = {"yes": "✓", "no": "✗", "unknown": "?"}
+CODES = {
+    "flowchart_000": "000",
+    "decision_tree_001": "001",
+    "litmus_002": "002",
+    "practical_003": "003",
+}
+
+
+def _words(verdict: str) -> str:
+    return {"rag": "RAG", "measure_first": "measure first"}.get(verdict, verdict.replace("_", " "))
+
+
+def path_marks(fw: FrameworkVerdict) -> str:
+    """`1✓ 2✗ 3?`: the framework's own questions in the order it asked them (the tables it
+    reads afterwards are left out: they annotate, they do not decide)."""
+    from ..steps.settled import questions
+
+    known = questions()
+    asked = [s.answer for s in fw.path if s.question in known]
+    return " ".join(f"{i}{MARKS.get(a, '·')}" for i, a in enumerate(asked, 1))
+
+
+def strip_items(rec: Recommendation) -> list[tuple[str, str]]:
+    """One item a framework, (path, verdict): (`001 1✗`, `prompting`); the key to the whole
+    map last."""
+    items = [
+        (f"{CODES[fw.id]} {path_marks(fw)}", _words(fw.verdict))
+        for fw in rec.frameworks
+        if fw.id in CODES
+    ]
+    return [*items, ("F3", "map")]
+
+
+def pack(items: list[tuple[str, str]], width: int) -> list[list[tuple[str, str]]]:
+    """Items on lines of at most `width` cells, never split (one per line at worst)."""
+    lines: list[list[tuple[str, str]]] = [[]]
+    used = len("Path: ")
+    for path, verdict in items:
+        size = len(path) + len(verdict) + 3 + (3 if lines[-1] else 0)
+        if lines[-1] and used + size > width:
+            lines.append([])
+            used = len("Path: ")
+            size -= 3
+        lines[-1].append((path, verdict))
+        used += size
+    return lines
+
+
+class FlowchartStrip(Widget):
+    """Two lines (more only when narrow) summarising the map; F3 opens the whole map."""
+
+    DEFAULT_CSS = """
+    FlowchartStrip { height: auto; padding: 0 1; }
+    """
+
+    def __init__(self, recommendation: Recommendation, *, id: str | None = None) -> None:  # noqa: A002
+        super().__init__(id=id)
+        self.recommendation = recommendation
+
+    def _lines(self, width: int) -> list[Content]:
+        out: list[Content] = []
+        for n, line in enumerate(pack(strip_items(self.recommendation), width)):
+            pieces: list[tuple[str, str] | str] = [("Path: " if n == 0 else "      ", "bold")]
+            for i, (path, verdict) in enumerate(line):
+                mark = "" if path == "F3" else "◆ "
+                pieces += [" · " if i else "", f"{path} ", (mark + verdict, "bold")]
+            out.append(Content.assemble(*pieces))
+        return out
+
+    def render(self) -> Content:
+        return Content("\n").join(self._lines(self.content_region.width or 76))
+
+    def get_content_height(self, container: object, viewport: object, width: int) -> int:
+        return len(self._lines(width))
