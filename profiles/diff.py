@@ -321,14 +321,16 @@ def side(
     path: str = "",
     stale: str | None = None,
     recommendation: Recommendation | None = None,
+    costs: Costs | None = None,
 ) -> Side:
+    """One profile as `compare` and `diff` show it; `costs` is `costs_of(result)` if known."""
     rec = recommendation or (profile.result.recommendation if profile.result else None)
     return Side(
         name=profile.profile.name,
         path=path,
         verdict=rec.verdict if rec else None,
         confidence=rec.confidence if rec else "",
-        costs=costs_of(result),
+        costs=costs or costs_of(result),
         break_even_note=result.break_even_note,
         stale=stale,
     )

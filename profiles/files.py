@@ -32,6 +32,7 @@ from engine.tomlfile import FileError, find_line, parse_toml, read_text, validat
 
 from .model import FORMAT, Profile
 from .snapshot import (
+    Costs,
     Recommendation,
     ResultSnapshot,
     costs_of,
@@ -62,6 +63,8 @@ class Opened:
     result: CostResult
     stale: str | None
     """`stale: computed by tunewise 0.1.0 with prices as of 2025-11; …`, or None."""
+    costs: Costs | None = None
+    """`costs_of(result)`: the figures as a snapshot keeps them."""
 
 
 def _migrate_1(data: dict[str, Any]) -> dict[str, Any]:
@@ -118,8 +121,9 @@ def open_profile(path: Path, catalog: Catalog | None = None) -> Opened:
     profile = loads_profile(path, text)
     try:
         book, result = evaluate_profile(profile, catalog)
-        costs_of(result)  # every figure must be representable in a snapshot
-        return Opened(profile, book, result, stale_note(profile, book, result, catalog))
+        costs = costs_of(result)  # every figure must be representable in a snapshot
+        stale = stale_note(profile, book, result, catalog, costs=costs)
+        return Opened(profile, book, result, stale, costs)
     except InputError as exc:
         raise FileError(path, str(exc), find_line(text, tuple(exc.field.split(".")))) from None
     except ArithmeticError:
@@ -129,23 +133,29 @@ def open_profile(path: Path, catalog: Catalog | None = None) -> Opened:
 
 
 def stale_note(
-    profile: Profile, book: PriceBook, result: CostResult, catalog: Catalog | None = None
+    profile: Profile,
+    book: PriceBook,
+    result: CostResult,
+    catalog: Catalog | None = None,
+    *,
+    costs: Costs | None = None,
 ) -> str | None:
     """One line when the profile's stored result differs from `result`, else None.
 
     A stored recommendation is judged again by today's rules (with `catalog`, the built-in
-    one when None), so a verdict that changed makes the result stale too."""
+    one when None), so a verdict that changed makes the result stale too. `costs` is
+    `costs_of(result)` when the caller has it already."""
     stored = profile.result
     if stored is None:
         return None
-    fresh = result_snapshot(
-        result,
-        book,
-        profile.profile.assessed_on,
-        tunewise=__version__,
-        recommendation=None
-        if stored.recommendation is None
-        else recommend(profile, book, result, catalog),
+    judged = None
+    if stored.recommendation is not None:
+        rec = _assess(profile, book, result, catalog)
+        judged = Recommendation.model_construct(verdict=rec.verdict, confidence=rec.confidence)
+    fresh = ResultSnapshot.model_construct(  # only what `outcome_differences` compares
+        costs=costs or costs_of(result),
+        warnings=[w.code for w in result.warnings],
+        recommendation=judged,
     )
     changes = outcome_differences(stored, fresh)
     if not changes:

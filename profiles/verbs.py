@@ -20,7 +20,7 @@ from engine.pricebook import PriceBook
 from engine.result import CostResult
 from engine.tomlfile import FileError, find_line, read_text
 
-from .diff import Comparison, diff_profiles, side
+from .diff import Comparison, Side, diff_profiles, side
 from .files import (
     evaluate_profile,
     load_profile,
@@ -140,11 +140,7 @@ def _lazy(catalog: _Catalog) -> Catalog | None:
 
 
 def compare(args: argparse.Namespace) -> int:
-    rows = []
-    for path in args.files:
-        opened = open_profile(path)
-        rows.append(side(opened.profile, opened.result, path=str(path), stale=opened.stale))
-    c = Comparison(rows=rows)
+    c = Comparison(rows=open_sides(list(args.files)))
     _out(_renderers("compare")[args.format](c))
     return _gated(
         args,
@@ -152,6 +148,35 @@ def compare(args: argparse.Namespace) -> int:
         verdict_changed=c.verdicts_differ,
         percent=c.max_outcome_percent,
     )
+
+
+def open_sides(paths: list[Path]) -> list[Side]:
+    """Open, recompute and stale-check every profile, in order; the first file that cannot
+    be used raises its one-line `FileError`."""
+    sides, error = _open_chunk(paths)
+    if error:
+        raise FileError(*error)
+    return sides
+
+
+def _open_chunk(paths: list[Path]) -> tuple[list[Side], tuple[Path, str, int | None] | None]:
+    """The sides of `paths` up to the first that fails, and that failure's parts."""
+    sides: list[Side] = []
+    for path in paths:
+        try:
+            opened = open_profile(path)
+        except FileError as exc:
+            return sides, (exc.path, exc.message, exc.line)
+        sides.append(
+            side(
+                opened.profile,
+                opened.result,
+                path=str(path),
+                stale=opened.stale,
+                costs=opened.costs,
+            )
+        )
+    return sides, None
 
 
 def show(args: argparse.Namespace) -> int:
