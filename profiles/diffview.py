@@ -57,7 +57,10 @@ def _verdict(d: ProfileDiff) -> str | None:
         return None
     if d.verdict_changed:
         return f"Verdict: {_who(a, d.a.confidence)} → {_who(b, d.b.confidence)}"
-    return f"Verdict: {_who(a, d.a.confidence)} (unchanged)"
+    if d.a.confidence != d.b.confidence:
+        was, now = d.a.confidence or "none", d.b.confidence or "none"
+        return f"Verdict: {a}, unchanged (confidence {was} → {now})"
+    return f"Verdict: {_who(a, d.a.confidence)}, unchanged"
 
 
 MARK = {"added": "+", "removed": "-"}

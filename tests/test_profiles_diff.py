@@ -92,6 +92,16 @@ def test_stored_verdict_flip_is_shown_with_the_reasons_that_flipped(
     assert all(len(line) <= 80 for line in flipped.splitlines())
 
 
+def test_a_confidence_change_alone_is_said_but_is_no_verdict_change(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lower = tmp_path / "lower.toml"
+    lower.write_text(TEN.read_text().replace('confidence = "high"', 'confidence = "low"'))
+    code, out, _ = run(["diff", str(lower), str(TEN), "--fail-on", "verdict"], capsys)
+    assert code == 0
+    assert "Verdict: rag, unchanged (confidence low → high)" in out
+
+
 def test_text_markdown_and_json_say_the_same(capsys: pytest.CaptureFixture[str]) -> None:
     args = ["diff", str(TEN), str(FIFTY)]
     text = run(args, capsys)[1]
@@ -233,7 +243,7 @@ def test_reprice_judges_the_verdict_again(
     assert "  + decision (rag): no framework makes a case for fine-tuning" in flipped
     assert "flowchart_000" not in flipped
     code, out, _ = run(["diff", str(TEN), "--reprice", "--fail-on", "verdict"], capsys)
-    assert code == 0 and "Verdict: rag (high confidence) (unchanged)" in out
+    assert code == 0 and "Verdict: rag (high confidence), unchanged" in out
 
 
 def test_schema_is_json_schema(capsys: pytest.CaptureFixture[str]) -> None:
