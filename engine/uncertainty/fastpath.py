@@ -313,18 +313,36 @@ class Curve:
         return n * self.F + self.V * g
 
     def positive(self, lo: int, hi: int) -> tuple[int, int] | None:
-        """The months in [lo, hi] where s > 0 (s is monotone, so one interval)."""
-        if self.s(lo) > 0:
-            if self.s(hi) > 0:
-                return lo, hi
-            ok, bad = lo, hi  # decreasing: last positive month
+        """The months in [lo, hi] where s > 0 (s is monotone, so one interval). The edge is
+        solved from r^(m−1) = −F/V, then checked on whole months."""
+        first, last = self.s(lo) > 0, self.s(hi) > 0
+        if first and last:
+            return lo, hi
+        if not first and not last:
+            return None
+        ratio = -self.F / self.V  # s changes sign inside, so V ≠ 0 and r ≠ 1
+        # ratio ≤ 0 only when r^(m−1) underflows to 0 (F = 0): bisect from the middle instead
+        guess = 1 + math.log(ratio) / math.log(self.r) if ratio > 0 else (lo + hi) / 2
+        edge = min(max(int(guess), lo), hi)
+        if first:  # decreasing: the last positive month, in (ok, bad)
+            ok, bad = lo, hi
+            if self.s(edge) > 0:
+                ok = edge
+                bad = min(edge + 2, hi) if self.s(min(edge + 2, hi)) <= 0 else hi
+            else:
+                bad = edge
+                ok = max(edge - 2, lo) if self.s(max(edge - 2, lo)) > 0 else lo
             while bad - ok > 1:
                 mid = (ok + bad) // 2
                 ok, bad = (mid, bad) if self.s(mid) > 0 else (ok, mid)
             return lo, ok
-        if self.s(hi) <= 0:
-            return None
-        bad, ok = lo, hi  # increasing: first positive month
+        bad, ok = lo, hi  # increasing: the first positive month, in (bad, ok)
+        if self.s(edge) > 0:
+            ok = edge
+            bad = max(edge - 2, lo) if self.s(max(edge - 2, lo)) <= 0 else lo
+        else:
+            bad = edge
+            ok = min(edge + 2, hi) if self.s(min(edge + 2, hi)) > 0 else hi
         while ok - bad > 1:
             mid = (ok + bad) // 2
             bad, ok = (bad, mid) if self.s(mid) > 0 else (mid, ok)
@@ -342,13 +360,27 @@ class Curve:
         if self.c(a) >= target:
             m = a
         else:
-            bad, step = a, 1
-            while True:  # gallop, then bisect: C is increasing where s > 0
-                probe = min(a + step, c)
-                if self.c(probe) >= target:
-                    ok = probe
-                    break
-                bad, step = probe, step * 2
+            # C is increasing where s > 0: start from the linear estimate past month a,
+            # gallop to bracket the first month with C ≥ target, then bisect.
+            estimate = a + (target - self.c(a)) / self.s(a)
+            guess = min(max(math.ceil(estimate) if estimate < c else c, a + 1), c)
+            bad, ok, step = a, c, 1
+            if self.c(guess) >= target:
+                ok = guess
+                while ok - step > bad:
+                    probe = ok - step
+                    if self.c(probe) < target:
+                        bad = probe
+                        break
+                    ok, step = probe, step * 2
+            else:
+                bad = guess
+                while bad + step < ok:
+                    probe = bad + step
+                    if self.c(probe) >= target:
+                        ok = probe
+                        break
+                    bad, step = probe, step * 2
             while ok - bad > 1:
                 mid = (ok + bad) // 2
                 bad, ok = (bad, mid) if self.c(mid) >= target else (mid, ok)
