@@ -89,9 +89,10 @@ def _outcome(name: str, costs: Costs) -> str:
 def build(paths: list[Path], catalog: Callable[[], Catalog | None] = lambda: None) -> Comparison:
     """Open every path (skipping, with its one-line error, those that cannot be opened) and
     lay out outcomes, changed answers and changed prices side by side."""
-    from profiles.diff import OUTCOME_LABELS, answers_of, costs_of, diff_profiles, flatten
+    from profiles.diff import OUTCOME_LABELS, answers_of, diff_profiles, flatten
     from profiles.diff import show_value as show
     from profiles.files import open_profile
+    from profiles.snapshot import costs_of
 
     from .widgets.verdict_card import words
 

@@ -65,9 +65,10 @@ async def open_browser(pilot) -> BrowserScreen:  # type: ignore[no-untyped-def]
 async def move_to(pilot, screen: BrowserScreen, path: Path) -> None:  # type: ignore[no-untyped-def]
     table = screen.query_one(DataTable)
     target = table.get_row_index(str(path))
-    await pilot.press("home")
-    for _ in range(target):
-        await pilot.press("down")
+    await pilot.pause()
+    step = "down" if target > table.cursor_row else "up"
+    for _ in range(abs(target - table.cursor_row)):
+        await pilot.press(step)
     await pilot.pause()
     assert table.cursor_row == target
 

@@ -57,7 +57,7 @@ class CompareScreen(Screen[None]):
         comparison = build(self.paths, catalog_getter(self.app))
         self.app.call_from_thread(self._show, comparison)
 
-    async def _show(self, comparison: Comparison) -> None:
+    def _show(self, comparison: Comparison) -> None:
         self.comparison = comparison
         status = self.query_one("#compare-status", Static)
         lines = [f"✗ {e}" for e in comparison.errors]
@@ -71,9 +71,9 @@ class CompareScreen(Screen[None]):
         if not comparison.names:
             return
         body = self.query_one("#compare-body")
-        await body.mount(SideBySide(comparison, id="side-by-side"))
+        body.mount(SideBySide(comparison, id="side-by-side"))
         if comparison.diffs:
-            await body.mount(DiffList(comparison.diffs, id="diffs"))
+            body.mount(DiffList(comparison.diffs, id="diffs"))
 
     def action_back(self) -> None:
         self.app.pop_screen()
