@@ -294,6 +294,7 @@ def snapshot(
 
     if recommendation is None and judge:
         recommendation = _assess(profile, book, result, catalog)
+    judged = None if isinstance(recommendation, Recommendation) else recommendation
     if recommendation is not None and not isinstance(recommendation, Recommendation):
         rules = recommendation.rules_version
         recommendation = recommendation_of(recommendation)
@@ -310,6 +311,22 @@ def snapshot(
         recommendation=recommendation,
         rules=rules,
     )
+    if profile.ranges and judge:  # the simulation runs only for a profile with ranges
+        from .ranges import profile_uncertainty, uncertainty_snapshot
+
+        stored = stored.model_copy(
+            update={
+                "uncertainty": uncertainty_snapshot(
+                    profile_uncertainty(
+                        profile,
+                        book,
+                        result,
+                        recommendation=judged,
+                        catalog=catalog or default_catalog(),
+                    )
+                )
+            }
+        )
     return profile.model_copy(
         update={
             "profile": profile.profile.model_copy(update=header_update),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -10,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from engine.assessment import Assessment, Data, Evidence, Team, UseCase
 from engine.inputs import CostInputs, FineTuningPath, PromptingPath, Workload
 from engine.pricebook import PriceBook
+from engine.ranges import Range
 
 from .snapshot import ResultSnapshot
 from .text import Name, Text
@@ -70,6 +72,11 @@ class Profile(BaseModel):
     """The labelled examples and guide 001's data-quality checklist."""
     team: Team = Team()
     """Operational maturity and the providers chosen."""
+    ranges: dict[str, Range] = {}
+    """Low / likely / high of numeric answers, by dotted path (`workload.requests_per_day`);
+    the answer itself stays the likely value, so a profile without ranges reads the same."""
+    scenarios: dict[str, dict[str, Decimal]] = {}
+    """Named sets of answers (`[scenarios.high]`), by dotted path; `--scenario NAME` uses one."""
     prices: PriceBook | None = None
     """The price snapshot the result used, kept apart from the answers; a profile that has one
     evaluates without loading any price data."""

@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_serializer
 from engine.pricebook import PriceBook
 from engine.result import CostResult
 
+from .ranges_snapshot import UncertaintySnapshot
 from .text import Text
 
 if TYPE_CHECKING:
@@ -101,6 +102,8 @@ class ResultSnapshot(Snap):
     warnings: list[str] = []
     """Warning codes the engine raised."""
     recommendation: Recommendation | None = None
+    uncertainty: UncertaintySnapshot | None = None
+    """The simulation over the profile's ranges, when it has any."""
 
 
 def prices_as_of(book: PriceBook, assessed_on: date) -> str:

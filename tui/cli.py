@@ -82,6 +82,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     assess.add_argument("file", type=Path, help="profile (.toml)")
     assess.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    assess.add_argument("--scenario", metavar="NAME", help="use the profile's [scenarios.NAME]")
+    assess.add_argument("--samples", type=int, metavar="N", help="simulation samples (10000)")
+    assess.add_argument("--seed", type=int, metavar="N", help="simulation seed (0)")
     assess.add_argument(
         "--prices", type=Path, metavar="FILE", help="team price file overriding the built-in prices"
     )
@@ -256,17 +259,28 @@ def _assess(args: argparse.Namespace) -> int:
     from profiles.report import render_json, render_markdown, render_text
 
     profile = load_profile(args.file)
-    inputs = profile.cost_inputs()
     try:
+        if args.scenario is not None:
+            from profiles.ranges import apply_scenario
+
+            profile = apply_scenario(profile, args.scenario)
+        inputs = profile.cost_inputs()
         catalog = load_catalog(args.prices)
         book = catalog.resolve(inputs)
         result = evaluate(inputs, book)
+        recommendation = assess(profile.assessment(), inputs, result, book, catalog)
+        render = {"text": render_text, "json": render_json, "markdown": render_markdown}
+        out = render[args.format](profile, result, book, recommendation=recommendation)
+        if profile.ranges:  # engine.uncertainty is imported only for a profile with ranges
+            from profiles.ranges import add_uncertainty
+
+            out = add_uncertainty(
+                out, args.format, profile, book, result, recommendation=recommendation,
+                catalog=catalog, samples=args.samples, seed=args.seed, scenario=args.scenario,
+            )  # fmt: skip
     except InputError as exc:
         text = args.file.read_text(encoding="utf-8")
         raise FileError(args.file, str(exc), find_line(text, tuple(exc.field.split(".")))) from None
-    recommendation = assess(profile.assessment(), inputs, result, book, catalog)
-    render = {"text": render_text, "json": render_json, "markdown": render_markdown}
-    out = render[args.format](profile, result, book, recommendation=recommendation)
     sys.stdout.write(out.rstrip("\n") + "\n")
     return EXIT_OK
 
