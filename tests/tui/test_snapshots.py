@@ -1,15 +1,13 @@
-"""Every screen at 80×24, one wide layout, and hostile user text (plain `def` tests)."""
+"""Every screen at 80×24, one wide layout, and hostile user text (plain `def` tests). The
+flowchart steps and the map are in test_snapshots_steps.py."""
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-import pytest
 from textual.pilot import Pilot
 from wizard_helpers import freeze, hostile_document, new_app, ready
-
-from tui.steps import STEPS
 
 Run = Callable[[Pilot[Any]], Awaitable[None]]
 
@@ -26,11 +24,6 @@ def keys(*pressed: str) -> Run:
         await pilot.pause()
 
     return run_before
-
-
-@pytest.mark.parametrize("index", range(len(STEPS)), ids=[s.KEY for s in STEPS])
-def test_step(snap_compare: Any, index: int) -> None:
-    assert snap_compare(new_app(), terminal_size=(80, 24), run_before=keys(*["ctrl+n"] * index))
 
 
 def test_results(snap_compare: Any) -> None:

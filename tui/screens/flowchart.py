@@ -137,11 +137,12 @@ def draw_spine(table: dict[str, Question], fw: FrameworkVerdict) -> list[Content
             elif 1 < i <= len(side_leaf):
                 segs.append((" " * 9 + side_leaf[i - 1], leaf_style))
             out.append(_line(*segs))
-        for extra in side_leaf[len(lines) - 1 :]:
-            out.append(_line((" " * SIDE + "  " + extra, leaf_style)))
         down_on = node.taken == "down"
         edge = "┃" if down_on else "│"
         edge_style = "bold" if down_on else "dim"
+        for extra in side_leaf[len(lines) - 1 :]:
+            gap = " " * (SIDE + 2 - centre - 1)
+            out.append(_line((" " * centre + edge, edge_style), (gap + extra, leaf_style)))
         said = ""
         if node.taken == "stopped":
             said = f"? unknown, answer this first: {node.because}"
@@ -149,11 +150,12 @@ def draw_spine(table: dict[str, Question], fw: FrameworkVerdict) -> list[Content
             said = f"unknown, but either answer ends the same: {node.because}"
         elif node.taken:
             said = f"answered {node.answer}: {node.because}"
-        notes = wrap(said, WIDTH - centre - len(node.down) - 5) or [""]
+        notes = wrap(said, WIDTH - centre - 3) or [""]
         for i, note in enumerate(notes):
-            label = node.down if i == 0 else " " * len(node.down)
+            label = f"{node.down} " if i == 0 else ""
+            left = label.rjust(centre)
             gap = "  " if note else ""
-            out.append(_line((" " * centre + f"{edge} {label}{gap}", edge_style), (note, "bold")))
+            out.append(_line((f"{left}{edge}{gap}", edge_style), (note, "bold")))
         out.append(_line((" " * centre + "▼", edge_style)))
     leaf = wrap(f"{verdict_text(bottom.verdict)}: {bottom.says}", WIDTH - MARGIN - 6)
     style = "bold reverse" if reached_bottom else "dim"

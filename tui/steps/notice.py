@@ -33,9 +33,7 @@ class SettledNotice(Static):
         self.border_title = "Settled early" if notice.settled else "Decided by some guides"
         lines = [Content.assemble(("▶ ", "bold"), line) for line in notice.lines]
         lines.append(
-            Content.assemble(
-                "Verdict so far: ", (notice.verdict, "bold"), ". ctrl+r results · ctrl+n go on"
-            )
+            Content.assemble("So far: ", (notice.verdict, "bold"), ". ctrl+r results, ctrl+n next")
         )
         self.update(Content("\n").join(lines))
         focused = self.screen.focused
