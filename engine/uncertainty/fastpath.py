@@ -16,18 +16,21 @@ request stays the profile's).
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, Generic, TypeVar, cast
 
 from ..breakeven import LATEST, MAX_MONTHS, Timeline, timeline
 from ..inputs import CostInputs, GpuServing, GpuTraining, HostedTraining, HourlyServing
 from ..pricebook import PriceBook
 from ..result import PathCosts
+from .columns import Column, Num, geo, geo_one, larger, monthly_factor, values
 
 M = 1_000_000.0
 LAST_MONTH = 2 * LATEST + 2 * MAX_MONTHS
 """How far the search looks (past the Decimal engine's doubling limit, LATEST months)."""
+NEWTON_STEPS = 8
 
 PRICE_PATHS: dict[str, tuple[str, ...]] = {
     "prompting.prices.input_usd_per_mtok": ("prompting", "input"),
@@ -153,34 +156,45 @@ class Structure:
         )
 
 
-@dataclass(frozen=True)
-class Parts:
-    """One sample's costs: what each path costs up front, fixed a month and per request."""
+T = TypeVar("T", float, Num)
 
-    first: float
-    growth: float
-    factor: float
-    pe_up: float
-    pe_fixed: float
-    pe_var: float
-    ft_up: float
-    ft_fixed: float
-    ft_var: float
-    redo: float
+
+@dataclass(frozen=True)
+class Parts(Generic[T]):
+    """The costs of one sample (floats) or of every sample (`Num`: columns where ranged): what
+    each path costs up front, fixed a month and per request."""
+
+    first: T
+    growth: T
+    factor: T
+    pe_up: T
+    pe_fixed: T
+    pe_var: T
+    ft_up: T
+    ft_fixed: T
+    ft_var: T
+    redo: T
 
 
 def _tokens(
-    prefix: float, rest: float, out: float, share: float, v: dict[str, float], p: str
-) -> float:
-    cached = prefix * share
-    cost = (prefix - cached + rest) * v[f"{p}.input_usd_per_mtok"] / M
-    if cached:
+    prefix: Num, rest: Num, out: Num, share: Num | None, v: Mapping[str, Num], p: str
+) -> Num:
+    if share is None:
+        cost = (prefix + rest) * v[f"{p}.input_usd_per_mtok"] / M
+    else:
+        cached = prefix * share
+        cost = (prefix - cached + rest) * v[f"{p}.input_usd_per_mtok"] / M
         cost += cached * v[f"{p}.cached_input_usd_per_mtok"] / M
     return cost + out * v[f"{p}.output_usd_per_mtok"] / M
 
 
-def parts(v: dict[str, float], s: Structure) -> Parts:
+def parts(v: Mapping[str, float], s: Structure) -> Parts[float]:
     """One sample's costs from its values (`point_values` with the sampled ones replaced)."""
+    return cast(Parts[float], parts_of(v, s))  # floats in, floats out (no Column anywhere)
+
+
+def parts_of(v: Mapping[str, Num], s: Structure) -> Parts[Num]:
+    """The costs from values that are floats or columns (every sample at once)."""
     days = v["workload.days_per_month"]
     first = (
         v["workload.requests_per_month"]
@@ -193,14 +207,15 @@ def parts(v: dict[str, float], s: Structure) -> Parts:
         v["workload.user_tokens"],
         v["workload.output_tokens"],
     )
+    pe_var: Num
     if s.pe_source == "monthly":
         pe_var = v["prompting.inference_monthly_usd"] / s.point_first
     elif s.pe_source == "per_request":
         pe_var = v["prompting.cost_per_request_usd"]
     else:
-        share = v["prompting.cached_prefix_share"] if s.pe_cached else 0.0
+        share = v["prompting.cached_prefix_share"] if s.pe_cached else None
         pe_var = _tokens(instr + examples, rag + user, output, share, v, "prompting.prices")
-    training = 0.0
+    training: Num = 0.0
     if s.upfront_given:
         ft_up = v["fine_tuning.upfront_usd"]
     else:
@@ -214,7 +229,7 @@ def parts(v: dict[str, float], s: Structure) -> Parts:
             )
             training = count * v["fine_tuning.training.usd_per_mtok"] / M
             if s.min_charge:
-                training = max(training, v["fine_tuning.training.min_charge_usd"])
+                training = larger(training, v["fine_tuning.training.min_charge_usd"])
         elif s.training == "gpu":
             training = (
                 v["fine_tuning.training.gpu_count"]
@@ -229,7 +244,8 @@ def parts(v: dict[str, float], s: Structure) -> Parts:
             + v["fine_tuning.integration_usd"]
             + v["fine_tuning.change_management_usd"]
         )
-    ft_fixed = 0.0
+    ft_fixed: Num = 0.0
+    ft_var: Num
     hours = days * 24
     if s.serving == "monthly":
         ft_var = v["fine_tuning.serving_monthly_usd"] / s.point_first
@@ -248,7 +264,7 @@ def parts(v: dict[str, float], s: Structure) -> Parts:
     else:
         ft_instr = v["fine_tuning.instruction_tokens"] if s.ft_instructions else instr
         ft_out = v["fine_tuning.output_tokens"] if s.ft_output else output
-        share = v["fine_tuning.cached_prefix_share"] if s.ft_cached else 0.0
+        share = v["fine_tuning.cached_prefix_share"] if s.ft_cached else None
         ft_rag = rag if s.keeps_rag else 0.0
         ft_var = _tokens(ft_instr, ft_rag + user, ft_out, share, v, "fine_tuning.serving.prices")
         if s.serving == "hourly":
@@ -263,11 +279,10 @@ def parts(v: dict[str, float], s: Structure) -> Parts:
         + v["fine_tuning.retrains_per_year"] * retrain / 12.0
         + v["fine_tuning.hosting_monthly_usd"]
     )
-    decline = v["workload.api_price_decline_per_year"]
-    return Parts(
+    return Parts[Num](
         first=first,
         growth=v["workload.monthly_growth"],
-        factor=(1.0 - decline) ** (1.0 / 12.0) if decline else 1.0,
+        factor=monthly_factor(v["workload.api_price_decline_per_year"]),
         pe_up=v["prompting.prompt_engineering_usd"],
         pe_fixed=v["prompting.fixed_monthly_usd"],
         pe_var=pe_var,
@@ -278,154 +293,219 @@ def parts(v: dict[str, float], s: Structure) -> Parts:
     )
 
 
-def _geo(r: float, n: int) -> float:
-    """Σ r^(m−1) for m = 1..n (inf when it overflows)."""
-    if n <= 0:
-        return 0.0
-    if r == 1.0:
-        return float(n)
+def _s(F: float, V: float, r: float, m: int) -> float:
+    """Monthly saving in month m: s(m) = F + V·r^(m−1)."""
+    if V == 0.0 or r == 1.0:
+        return F + V
     try:
-        return (r**n - 1.0) / (r - 1.0)
+        return F + V * r ** (m - 1)
     except OverflowError:
-        return math.inf
+        return math.copysign(math.inf, V)
 
 
-class Curve:
-    """Monthly saving s(m) = F + V·r^(m−1) and cumulative saving C(n) = n·F + V·Σr^(m−1)."""
+def _c(F: float, V: float, r: float, n: int) -> float:
+    """Cumulative saving after n months: C(n) = n·F + V·Σr^(m−1)."""
+    g = geo_one(r, n)
+    if g == math.inf:
+        return math.copysign(math.inf, V) if V else n * F
+    return n * F + V * g
 
-    __slots__ = ("F", "V", "r")
 
-    def __init__(self, F: float, V: float, r: float) -> None:
-        self.F, self.V, self.r = F, V, r
-
-    def s(self, m: int) -> float:
-        if self.V == 0.0 or self.r == 1.0:
-            return self.F + self.V
-        try:
-            return self.F + self.V * self.r ** (m - 1)
-        except OverflowError:
-            return math.copysign(math.inf, self.V)
-
-    def c(self, n: int) -> float:
-        g = _geo(self.r, n)
-        if math.isinf(g):
-            return math.copysign(math.inf, self.V) if self.V else n * self.F
-        return n * self.F + self.V * g
-
-    def positive(self, lo: int, hi: int) -> tuple[int, int] | None:
-        """The months in [lo, hi] where s > 0 (s is monotone, so one interval). The edge is
-        solved from r^(m−1) = −F/V, then checked on whole months."""
-        first, last = self.s(lo) > 0, self.s(hi) > 0
-        if first and last:
-            return lo, hi
-        if not first and not last:
-            return None
-        ratio = -self.F / self.V  # s changes sign inside, so V ≠ 0 and r ≠ 1
-        # ratio ≤ 0 only when r^(m−1) underflows to 0 (F = 0): bisect from the middle instead
-        guess = 1 + math.log(ratio) / math.log(self.r) if ratio > 0 else (lo + hi) / 2
-        edge = min(max(int(guess), lo), hi)
-        if first:  # decreasing: the last positive month, in (ok, bad)
-            ok, bad = lo, hi
-            if self.s(edge) > 0:
-                ok = edge
-                bad = min(edge + 2, hi) if self.s(min(edge + 2, hi)) <= 0 else hi
-            else:
-                bad = edge
-                ok = max(edge - 2, lo) if self.s(max(edge - 2, lo)) > 0 else lo
-            while bad - ok > 1:
-                mid = (ok + bad) // 2
-                ok, bad = (mid, bad) if self.s(mid) > 0 else (ok, mid)
-            return lo, ok
-        bad, ok = lo, hi  # increasing: the first positive month, in (bad, ok)
-        if self.s(edge) > 0:
+def _positive(F: float, V: float, r: float, lo: int, hi: int) -> tuple[int, int] | None:
+    """The months in [lo, hi] where s > 0 (s is monotone, so one interval). The edge is
+    solved from r^(m−1) = −F/V, accepted when the months either side of it confirm it, else
+    bracketed and bisected on whole months."""
+    first, last = _s(F, V, r, lo) > 0, _s(F, V, r, hi) > 0
+    if first and last:
+        return lo, hi
+    if not first and not last:
+        return None
+    ratio = -F / V  # s changes sign inside, so V ≠ 0 and r ≠ 1
+    # ratio ≤ 0 only when r^(m−1) underflows to 0 (F = 0): bisect from the middle instead
+    guess = 1 + math.log(ratio) / math.log(r) if ratio > 0 else (lo + hi) / 2
+    edge = min(max(int(guess), lo), hi)
+    at_edge = _s(F, V, r, edge) > 0
+    if first:  # decreasing: the last positive month, in [lo, hi)
+        if at_edge and (edge == hi or _s(F, V, r, edge + 1) <= 0):
+            return lo, edge
+        ok, bad = lo, hi
+        if at_edge:
             ok = edge
-            bad = max(edge - 2, lo) if self.s(max(edge - 2, lo)) <= 0 else lo
+            bad = min(edge + 2, hi) if _s(F, V, r, min(edge + 2, hi)) <= 0 else hi
         else:
             bad = edge
-            ok = min(edge + 2, hi) if self.s(min(edge + 2, hi)) > 0 else hi
-        while ok - bad > 1:
+            ok = max(edge - 2, lo) if _s(F, V, r, max(edge - 2, lo)) > 0 else lo
+        while bad - ok > 1:
             mid = (ok + bad) // 2
-            bad, ok = (bad, mid) if self.s(mid) > 0 else (mid, ok)
-        return ok, hi
+            ok, bad = (mid, bad) if _s(F, V, r, mid) > 0 else (ok, mid)
+        return lo, ok
+    # increasing: the first positive month, in (lo, hi]
+    if not at_edge and edge < hi and _s(F, V, r, edge + 1) > 0:
+        return edge + 1, hi
+    bad, ok = lo, hi
+    if at_edge:
+        ok = edge
+        bad = max(edge - 2, lo) if _s(F, V, r, max(edge - 2, lo)) <= 0 else lo
+    else:
+        bad = edge
+        ok = min(edge + 2, hi) if _s(F, V, r, min(edge + 2, hi)) > 0 else hi
+    while ok - bad > 1:
+        mid = (ok + bad) // 2
+        bad, ok = (bad, mid) if _s(F, V, r, mid) > 0 else (mid, ok)
+    return ok, hi
 
-    def crossing(self, target: float, lo: int, hi: int) -> float | None:
-        """Break-even in [lo − 1, hi]: the first month m with s(m) > 0 and C(m) ≥ target,
-        interpolated within it; None when there is none."""
-        span = self.positive(lo, hi)
-        if span is None:
-            return None
-        a, c = span
-        if self.c(c) < target:
-            return None
-        if self.c(a) >= target:
-            m = a
+
+def _newton(F: float, V: float, r: float, target: float, x: float, a: int, c: int) -> float:
+    """Refine a guess at where the continuous C(x) = x·F + V·(r^x − 1)/(r − 1) reaches
+    `target` (C is monotone on [a, c], and equals the cumulative saving at whole months)."""
+    if V == 0.0 or r == 1.0:
+        return x
+    slope = V * math.log(r) / (r - 1.0)
+    for _ in range(NEWTON_STEPS):
+        try:
+            rx = r**x
+        except OverflowError:
+            break
+        d = F + slope * rx
+        if not d > 0:
+            break
+        step = (x * F + V * (rx - 1.0) / (r - 1.0) - target) / d
+        x = min(max(x - step, float(a)), float(c))
+        if abs(step) < 1e-6:
+            break
+    return x
+
+
+def crossing(F: float, V: float, r: float, target: float, lo: int, hi: int) -> float | None:
+    """Break-even in [lo − 1, hi]: the first month m with s(m) > 0 and C(m) ≥ target,
+    interpolated within it; None when there is none.
+
+    Month m is guessed by Newton's method on the continuous C and accepted when C(m − 1) <
+    target ≤ C(m) (both needed anyway for the interpolation); otherwise it is bracketed by
+    galloping from the guess and bisected, on whole months.
+    """
+    span = _positive(F, V, r, lo, hi)
+    if span is None:
+        return None
+    a, c = span
+    if _c(F, V, r, c) < target:
+        return None
+    if _c(F, V, r, a) >= target:
+        m = a
+    else:
+        # C is increasing where s > 0: start from the linear estimate past month a
+        estimate = a + (target - _c(F, V, r, a)) / _s(F, V, r, a)
+        x = _newton(F, V, r, target, min(estimate, float(c)), a, c)
+        guess = min(max(math.ceil(x), a + 1), c)
+        if _c(F, V, r, guess) >= target and _c(F, V, r, guess - 1) < target:
+            m = guess
         else:
-            # C is increasing where s > 0: start from the linear estimate past month a,
-            # gallop to bracket the first month with C ≥ target, then bisect.
-            estimate = a + (target - self.c(a)) / self.s(a)
-            guess = min(max(math.ceil(estimate) if estimate < c else c, a + 1), c)
-            bad, ok, step = a, c, 1
-            if self.c(guess) >= target:
-                ok = guess
-                while ok - step > bad:
-                    probe = ok - step
-                    if self.c(probe) < target:
-                        bad = probe
-                        break
-                    ok, step = probe, step * 2
-            else:
-                bad = guess
-                while bad + step < ok:
-                    probe = bad + step
-                    if self.c(probe) >= target:
-                        ok = probe
-                        break
-                    bad, step = probe, step * 2
-            while ok - bad > 1:
-                mid = (ok + bad) // 2
-                bad, ok = (bad, mid) if self.c(mid) >= target else (mid, ok)
-            m = ok
-        return m - 1 + max(target - self.c(m - 1), 0.0) / self.s(m)
+            m = _bracket(F, V, r, target, guess, a, c)
+    return m - 1 + max(target - _c(F, V, r, m - 1), 0.0) / _s(F, V, r, m)
 
 
-def break_even(p: Parts, s: Structure) -> float | None:
-    """Months until fine-tuning pays back (None: never), as `engine.breakeven.break_even`."""
-    gap = p.ft_up - p.pe_up
-    saving = (p.pe_fixed + p.pe_var * p.first) - (p.ft_fixed + p.ft_var * p.first)
-    time = s.time
-    plain = p.factor == 1.0 and not time.retiring
-    if plain and not p.growth:
+def _bracket(F: float, V: float, r: float, target: float, guess: int, a: int, c: int) -> int:
+    """The first month in (a, c] with C ≥ target: gallop from `guess`, then bisect."""
+    bad, ok, step = a, c, 1
+    if _c(F, V, r, guess) >= target:
+        ok = guess
+        while ok - step > bad:
+            probe = ok - step
+            if _c(F, V, r, probe) < target:
+                bad = probe
+                break
+            ok, step = probe, step * 2
+    else:
+        bad = guess
+        while bad + step < ok:
+            probe = bad + step
+            if _c(F, V, r, probe) >= target:
+                ok = probe
+                break
+            bad, step = probe, step * 2
+    while ok - bad > 1:
+        mid = (ok + bad) // 2
+        bad, ok = (bad, mid) if _c(F, V, r, mid) >= target else (mid, ok)
+    return ok
+
+
+def months(
+    gap: float, saving: float, V: float, r: float, redo: float, simple: bool, time: Timeline
+) -> float | None:
+    """Months until fine-tuning pays back (None: never), as `engine.breakeven.break_even`:
+    `gap` the upfront difference, `saving` the first month's, `V` its volume-scaled part,
+    `r` the month-on-month factor of that part; `simple`: no growth, no falling prices and no
+    retirement, so the guides' closed form gap ÷ saving holds."""
+    if simple:
         if saving <= 0:
             return None
         return 0.0 if gap <= 0 else gap / saving
     if gap <= 0 and saving >= 0:
         return 0.0
-    V = (p.pe_var - p.ft_var) * p.first
-    curve = Curve(saving - V, V, (1.0 + p.growth) * p.factor)
-    if plain:
-        return curve.crossing(gap, 1, LAST_MONTH)
+    F = saving - V
     b = time.retire_month
-    assert b is not None or not time.retiring
     if not time.retiring or b is None:
-        return curve.crossing(gap, 1, LAST_MONTH)
-    before = curve.crossing(gap, 1, b)
+        return crossing(F, V, r, gap, 1, LAST_MONTH)
+    before = crossing(F, V, r, gap, 1, b)
     if before is not None or time.at_retirement == "abandon":
         return before
-    return curve.crossing(gap + p.redo, b + 1, LAST_MONTH)
+    return crossing(F, V, r, gap + redo, b + 1, LAST_MONTH)
 
 
-def totals(p: Parts, s: Structure, horizon: int) -> tuple[float, float]:
-    """Cumulative cost of prompting and of fine-tuning at the end of month `horizon`."""
+def break_even(p: Parts[float], s: Structure) -> float | None:
+    """Months until fine-tuning pays back (None: never), as `engine.breakeven.break_even`."""
+    saving = (p.pe_fixed + p.pe_var * p.first) - (p.ft_fixed + p.ft_var * p.first)
+    V = (p.pe_var - p.ft_var) * p.first
+    simple = p.factor == 1.0 and not p.growth and not s.time.retiring
     r = (1.0 + p.growth) * p.factor
-    pe = p.pe_up + horizon * p.pe_fixed + p.pe_var * p.first * _geo(r, horizon)
-    ft = p.ft_up + horizon * p.ft_fixed + p.ft_var * p.first * _geo(r, horizon)
+    return months(p.ft_up - p.pe_up, saving, V, r, p.redo, simple, s.time)
+
+
+def break_evens(p: Parts[Num], s: Structure, count: int) -> list[float | None]:
+    """`break_even` of every sample: the inputs to the search as columns, one call each."""
+    saving = (p.pe_fixed + p.pe_var * p.first) - (p.ft_fixed + p.ft_var * p.first)
+    V = (p.pe_var - p.ft_var) * p.first
+    r = (1.0 + p.growth) * p.factor
+    time = s.time
+    gaps = values(p.ft_up - p.pe_up, count)
+    savings = values(saving, count)
+    if not time.retiring and not isinstance(r, Column) and r == 1.0 and not p.growth:
+        return [
+            None if x <= 0 else 0.0 if g <= 0 else g / x for g, x in zip(gaps, savings, strict=True)
+        ]
+    simple = [
+        f == 1.0 and not g and not time.retiring
+        for f, g in zip(values(p.factor, count), values(p.growth, count), strict=True)
+    ]
+    return [
+        months(g, x, v, q, d, e, time)
+        for g, x, v, q, d, e in zip(
+            gaps,
+            savings,
+            values(V, count),
+            values(r, count),
+            values(p.redo, count),
+            simple,
+            strict=True,
+        )
+    ]
+
+
+def totals(p: Parts[T], s: Structure, horizon: int) -> tuple[T, T]:
+    """Cumulative cost of prompting and of fine-tuning at the end of month `horizon` (of one
+    sample, or of every sample as columns)."""
+    r = (1.0 + p.growth) * p.factor
+    g = geo(r, horizon)
+    pe = p.pe_up + horizon * p.pe_fixed + p.pe_var * p.first * g
+    ft = p.ft_up + horizon * p.ft_fixed + p.ft_var * p.first * g
     time = s.time
     b = time.retire_month
     if time.retiring and b is not None and b <= horizon:
         if time.at_retirement == "redo":
             ft += p.redo
         elif b < horizon:
-            ft_b = p.ft_up + b * p.ft_fixed + p.ft_var * p.first * _geo(r, b)
-            pe_b = p.pe_up + b * p.pe_fixed + p.pe_var * p.first * _geo(r, b)
+            gb = geo(r, b)
+            ft_b = p.ft_up + b * p.ft_fixed + p.ft_var * p.first * gb
+            pe_b = p.pe_up + b * p.pe_fixed + p.pe_var * p.first * gb
             ft = ft_b + (pe - pe_b)
     return pe, ft

@@ -17,7 +17,8 @@ from ..inputs import CostInputs
 from ..pricebook import PriceBook
 from ..ranges import Range
 from ..result import CostResult
-from .fastpath import Parts, Structure, break_even, parts, point_values, totals
+from .columns import Column, Num, head, values
+from .fastpath import Parts, Structure, break_evens, parts_of, point_values, totals
 from .model import Band, Spread, Uncertainty
 from .sampling import draws
 
@@ -89,14 +90,15 @@ def prepare(
 
 @dataclass(frozen=True)
 class Samples:
-    """Per-sample outcomes (parallel lists)."""
+    """Per-sample outcomes (parallel lists), and the samples' costs as columns."""
 
     break_even: list[float | None]
     prompting_total: list[float]
     finetune_total: list[float]
     first: list[float]
     days: list[float]
-    parts: list[Parts]
+    parts: Parts[Num]
+    """Each path's costs; a column where an input behind it is ranged, else a float."""
 
 
 def sample_values(setup: Setup, samples: int, seed: int, shape: str) -> dict[str, list[float]]:
@@ -112,26 +114,22 @@ def sample_values(setup: Setup, samples: int, seed: int, shape: str) -> dict[str
 def simulate(
     setup: Setup, *, samples: int = DEFAULT_SAMPLES, seed: int = DEFAULT_SEED, shape: str = "pert"
 ) -> Samples:
-    """Run the fast path on `samples` seeded draws."""
+    """Run the fast path on `samples` seeded draws, column by column: each ranged input is
+    one list, every other input one float, and the formulas run once over the columns."""
     columns = sample_values(setup, samples, seed, shape)
-    names = list(columns)
-    rows = zip(*(columns[n] for n in names), strict=True) if names else ((),) * samples
-    point, structure, horizon = setup.point, setup.structure, setup.horizon
-    days_ranged = "workload.days_per_month" in columns
-    days = point["workload.days_per_month"]
-    out = Samples([], [], [], [], [], [])
-    for row in rows:
-        v = dict(point)
-        v.update(zip(names, row, strict=True))
-        p = parts(v, structure)
-        pe, ft = totals(p, structure, horizon)
-        out.break_even.append(break_even(p, structure))
-        out.prompting_total.append(pe)
-        out.finetune_total.append(ft)
-        out.first.append(p.first)
-        out.days.append(v["workload.days_per_month"] if days_ranged else days)
-        out.parts.append(p)
-    return out
+    v: dict[str, Num] = dict(setup.point)
+    v.update((name, Column(column)) for name, column in columns.items())
+    structure = setup.structure
+    p = parts_of(v, structure)
+    pe, ft = totals(p, structure, setup.horizon)
+    return Samples(
+        break_even=break_evens(p, structure, samples),
+        prompting_total=values(pe, samples),
+        finetune_total=values(ft, samples),
+        first=values(p.first, samples),
+        days=values(v["workload.days_per_month"], samples),
+        parts=p,
+    )
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -152,16 +150,16 @@ def spread(values: list[float | None], places: int) -> Spread:
 
 def band(setup: Setup, run: Samples, limit: int = BAND_SAMPLES) -> tuple[Band, ...]:
     """P10/P50/P90 of both cumulative curves at each month, from the first `limit` samples."""
-    chosen = run.parts[:limit]
+    chosen = Parts[Num](**{k: head(x, limit) for k, x in vars(run.parts).items()})
+    count = min(limit, len(run.break_even))
     out = []
     for month in range(setup.horizon + 1):
-        pe = [totals(p, setup.structure, month)[0] for p in chosen]
-        ft = [totals(p, setup.structure, month)[1] for p in chosen]
+        pe, ft = totals(chosen, setup.structure, month)
         out.append(
             Band(
                 month=month,
-                prompting=spread(list[float | None](pe), 2),
-                finetune=spread(list[float | None](ft), 2),
+                prompting=spread(list[float | None](values(pe, count)), 2),
+                finetune=spread(list[float | None](values(ft, count)), 2),
             )
         )
     return tuple(out)
