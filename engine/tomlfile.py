@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
-import tomllib
+import tomli
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -127,8 +127,8 @@ def parse_toml(
 ) -> dict[str, Any]:
     """TOML as a dict (floats through `parse_float`), or a one-line `FileError`."""
     try:
-        return tomllib.loads(text, parse_float=parse_float)
-    except tomllib.TOMLDecodeError as exc:
+        return tomli.loads(text, parse_float=parse_float)
+    except tomli.TOMLDecodeError as exc:
         message = str(exc)
         match = re.search(r"\(at line (\d+), column \d+\)", message)
         line = int(match.group(1)) if match else None

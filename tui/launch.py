@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import tomllib
+import tomli
 from collections.abc import Sequence
 from importlib.util import find_spec
 from pathlib import Path
@@ -19,7 +19,7 @@ def starter_document() -> dict[str, Any]:
     assert spec is not None and spec.submodule_search_locations
     folder = Path(next(iter(spec.submodule_search_locations)))
     text = (folder / STARTER).read_text(encoding="utf-8")
-    data = tomllib.loads(text)
+    data = tomli.loads(text)
     data.pop("claim", None)
     header = data["profile"]
     header["name"] = f"New assessment (from: {header['name']})"
