@@ -347,3 +347,18 @@ async def test_prompting_that_meets_the_target_settles_on_the_evidence_step() ->
         assert text.startswith("Settled early")
         assert "000 flowchart, question 1 yes → prompting" in text
         assert "prompting (high confidence)" in text or "prompting (" in text
+
+
+def test_the_steps_load_no_engine_and_no_pydantic_before_the_first_screen() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, tui.app, tui.steps, tui.launch\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('engine', 'pydantic', 'profiles') or m == 'textual.widgets._selection_list'))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip() == "[]"
