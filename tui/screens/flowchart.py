@@ -207,9 +207,9 @@ def draw_map(rec: Recommendation) -> list[Content]:
         fw = frameworks[module.ID]
         out += [heading(fw), Content(f"{fw.source}"), *draw_spine(module.TREE, fw), Content("")]
     for key in ("practical_003", "providers"):
-        fw = frameworks.get(key)
-        if fw is not None:
-            out += [heading(fw), Content(fw.source), *draw_path(fw), Content("")]
+        listed = frameworks.get(key)
+        if listed is not None:
+            out += [heading(listed), Content(listed.source), *draw_path(listed), Content("")]
     return out
 
 
