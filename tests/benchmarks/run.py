@@ -206,6 +206,14 @@ def table(outcomes: Sequence[Outcome], data: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def _in_project_venv() -> None:
+    """`python tests/benchmarks/run.py` from a Python outside any virtual environment: re-run
+    under the project's `.venv`, whose `tunewise` the benchmarks time, when there is one."""
+    venv_python = ROOT / ".venv" / "bin" / "python"
+    if sys.prefix == sys.base_prefix and venv_python.exists():
+        os.execv(venv_python, [str(venv_python), str(Path(__file__).resolve()), *sys.argv[1:]])
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=(__doc__ or "").splitlines()[0],
@@ -241,4 +249,5 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    _in_project_venv()
     sys.exit(main())
