@@ -376,6 +376,71 @@ def _newton(F: float, V: float, r: float, target: float, x: float, a: int, c: in
     return x
 
 
+MISS = -1.0
+"""What `_falling` returns when its shortcuts do not settle the month (never a break-even)."""
+
+
+def _falling(F: float, V: float, r: float, target: float, lo: int, hi: int) -> float | None:
+    """`crossing` when 0 < r < 1 and V ≠ 0 (prices falling faster than volume grows: the
+    usual case), with s and C written out: r^n cannot overflow, so there is nothing to guard.
+
+    The edge of the positive saving is solved and accepted when the months either side
+    confirm it. The month is found by Newton's method from the linear estimate; C is concave
+    where the saving falls (V > 0), so the steps approach the root from below, and two steps
+    usually settle the whole month, which C(m − 1) < target ≤ C(m) then confirms. Returns
+    MISS when a shortcut is not confirmed (the general search then decides): whatever this
+    returns is the month the general search finds, with the same final expression."""
+    q = r - 1.0
+    s_lo = F + V if lo == 1 else F + V * r ** (lo - 1)
+    up = s_lo > 0
+    if up == (F + V * r ** (hi - 1) > 0):
+        if not up:
+            return None
+        a, c = lo, hi
+    else:
+        ratio = -F / V
+        if not ratio > 0:
+            return MISS
+        edge = min(max(int(1 + math.log(ratio) / math.log(r)), lo), hi)
+        at_edge = F + V * r ** (edge - 1) > 0
+        if up:  # decreasing: positive up to the edge
+            if not at_edge or (edge < hi and F + V * r**edge > 0):
+                return MISS
+            a, c = lo, edge
+        else:  # increasing: positive from the month after the edge
+            if at_edge or edge >= hi or not F + V * r**edge > 0:
+                return MISS
+            a, c = edge + 1, hi
+            s_lo = F + V * r ** (a - 1)
+    if c * F + V * ((r**c - 1.0) / q) < target:
+        return None
+    ca = a * F + V * ((r**a - 1.0) / q)
+    if ca >= target:
+        m = a
+    else:
+        x = min(a + (target - ca) / s_lo, float(c))
+        slope = V * math.log(r) / q
+        for _ in range(NEWTON_STEPS):
+            rx = r**x
+            d = F + slope * rx
+            if not d > 0:
+                break
+            step = (x * F + V * (rx - 1.0) / q - target) / d
+            x = min(max(x - step, float(a)), float(c))
+            if -0.25 < step < 0.25:
+                break
+        m = min(max(math.ceil(x), a + 1), c)
+        if not m * F + V * ((r**m - 1.0) / q) >= target:
+            m += 1
+            if m > c or not m * F + V * ((r**m - 1.0) / q) >= target:
+                return MISS
+    n = m - 1
+    before = n * F + V * ((r**n - 1.0) / q) if n > 0 else n * F + V * 0.0
+    if m > a and before >= target:
+        return MISS
+    return n + max(target - before, 0.0) / (F + V * r**n)
+
+
 def crossing(F: float, V: float, r: float, target: float, lo: int, hi: int) -> float | None:
     """Break-even in [lo − 1, hi]: the first month m with s(m) > 0 and C(m) ≥ target,
     interpolated within it; None when there is none.
@@ -384,6 +449,10 @@ def crossing(F: float, V: float, r: float, target: float, lo: int, hi: int) -> f
     target ≤ C(m) (both needed anyway for the interpolation); otherwise it is bracketed by
     galloping from the guess and bisected, on whole months.
     """
+    if 0.0 < r < 1.0 and V != 0.0:
+        found = _falling(F, V, r, target, lo, hi)
+        if found != MISS:
+            return found
     span = _positive(F, V, r, lo, hi)
     if span is None:
         return None

@@ -1,10 +1,22 @@
-"""Seeded, reproducible draws from triangular and PERT distributions.
+"""Seeded, reproducible draws from triangular and PERT distributions, jointly stratified.
 
-Every ranged field has its own stream (`random.Random("seed:field")`, stratified: Latin
-hypercube sampling), so adding a range to one field leaves the other fields' draws
-unchanged. Draws go through the inverse CDF of one uniform each, so a range and a wider one
-are sampled with the same uniforms (common random numbers): the comparison between them is
-not noise.
+The uniforms are a scrambled Sobol sequence (randomised quasi-Monte Carlo). Each ranged
+answer is one dimension of the sequence: its place among the profile's ranged answers in
+sorted order. Every dimension is scrambled with its own random linear matrix and digital
+shift, drawn from its own stream `random.Random("seed:field")` (Matoušek's linear matrix
+scramble, the scheme `scipy.stats.qmc.Sobol(scramble=True)` uses). So:
+
+- the draws are reproducible: the same profile and seed give the same numbers;
+- every field's draws cover its range evenly (each of the first 2^k points in its own
+  1/2^k slice), as Latin hypercube sampling does, and, unlike Latin hypercube sampling,
+  pairs of fields are stratified jointly too (a (t, m, 2)-net in every pair of dimensions),
+  so outcomes that depend on several inputs at once, like whether fine-tuning ever pays
+  back, settle with far fewer samples (see `tests/test_uncertainty_sampling.py`);
+- a range and a wider one on the same answers are sampled with the same uniforms (common
+  random numbers): the comparison between them is not noise. Adding or removing a ranged
+  answer can move others to another dimension, which redraws them.
+
+Draws go through the inverse CDF of one uniform each.
 """
 
 from __future__ import annotations
@@ -12,80 +24,146 @@ from __future__ import annotations
 import math
 import random
 from bisect import bisect_right
-from collections.abc import Callable
+from functools import lru_cache
+from itertools import accumulate, pairwise
+from operator import xor
 
 GRID = 2048
 """Points of the tabulated PERT inverse CDF (linear interpolation between them)."""
+BITS = 30
+"""Binary digits of each uniform (a resolution of 2^-30)."""
+SCALE = 1.0 / (1 << BITS)
+
+JOE_KUO = (
+    "1 0 1|2 1 1 3|3 1 1 3 1|3 2 1 1 1|4 1 1 1 3 3|4 4 1 3 5 13|5 2 1 1 5 5 17|5 4 1 1 5 5 5|"
+    "5 7 1 1 7 11 19|5 11 1 1 5 1 1|5 13 1 1 1 3 11|5 14 1 3 5 5 31|6 1 1 3 3 9 7 49|"
+    "6 13 1 1 1 15 21 21|6 16 1 3 1 13 27 49|6 19 1 1 1 15 7 5|6 22 1 3 1 15 13 25|"
+    "6 25 1 1 5 5 19 61|7 1 1 3 7 11 23 15 103|7 4 1 3 7 13 13 15 69|7 7 1 1 3 13 7 35 63|"
+    "7 8 1 3 5 9 1 25 53|7 14 1 3 1 13 9 35 107|7 19 1 3 1 5 27 61 31|7 21 1 1 5 11 19 41 61|"
+    "7 28 1 3 5 3 3 13 69|7 31 1 1 7 13 1 19 1|7 32 1 3 7 5 13 19 59|7 37 1 1 3 9 25 29 41|"
+    "7 41 1 3 5 13 23 1 55|7 42 1 3 7 3 13 59 17|7 50 1 3 1 3 5 53 69|7 55 1 1 5 5 23 33 13|"
+    "7 56 1 1 7 7 1 61 123|7 59 1 1 7 9 13 61 49|7 62 1 3 3 5 3 55 33|"
+    "8 14 1 3 1 15 31 13 49 245|8 21 1 3 5 15 31 59 63 97|8 22 1 3 1 11 11 11 77 249|"
+    "8 38 1 3 1 11 27 43 71 9|8 47 1 1 7 15 21 11 81 45|8 49 1 3 7 3 25 31 65 79|"
+    "8 50 1 3 1 1 19 11 3 205|8 52 1 1 5 9 19 21 29 157|8 56 1 3 7 11 1 33 89 185|"
+    "8 67 1 3 3 3 15 9 79 71|8 70 1 3 7 11 15 39 119 27|8 84 1 1 3 1 11 31 97 225|"
+    "8 97 1 1 1 3 23 43 57 177|8 103 1 3 7 7 17 17 37 71|8 115 1 3 1 5 27 63 123 213|"
+    "8 122 1 1 3 5 11 43 53 133|9 8 1 3 5 5 29 17 47 173 479|9 13 1 3 3 11 3 1 109 9 69|"
+    "9 16 1 1 1 5 17 39 23 5 343|9 22 1 3 1 5 25 15 31 103 499|9 25 1 1 1 11 11 17 63 105 183|"
+    "9 44 1 1 5 11 9 29 97 231 363|9 47 1 1 5 15 19 45 41 7 383|9 52 1 3 7 7 31 19 83 137 221|"
+    "9 55 1 1 1 3 23 15 111 223 83|9 59 1 1 5 13 31 15 55 25 161|9 62 1 1 3 13 25 47 39 87 257"
+)
+"""Joe and Kuo's Sobol direction numbers (`new-joe-kuo-6.21201`, S. Joe and F. Y. Kuo,
+"Constructing Sobol sequences with better two-dimensional projections", SIAM J. Sci.
+Comput. 30 (2008) 2635-2654; web.maths.unsw.edu.au/~fkuo/sobol/) for dimensions 2 onwards,
+one row each as `s a m_1 … m_s` (dimension 1 is van der Corput's and needs none)."""
+ROWS = tuple(tuple(int(n) for n in row.split()) for row in JOE_KUO.split("|"))
+DIMENSIONS = len(ROWS) + 1
+"""How many ranged answers one simulation can draw."""
 
 
-def uniforms(seed: int, field: str, count: int) -> list[float]:
-    """`count` uniforms in [0, 1) from the field's own stream, Latin hypercube style: one in
-    each of `count` equal strata, in shuffled order (so each field's draws cover its range
-    evenly and percentiles settle with far fewer samples than plain random draws)."""
+@lru_cache(maxsize=DIMENSIONS)
+def directions(dimension: int) -> tuple[int, ...]:
+    """The BITS direction numbers of a Sobol dimension (0-based), as BITS-bit integers."""
+    if dimension == 0:
+        return tuple(1 << (BITS - 1 - k) for k in range(BITS))
+    s, a, *m = ROWS[dimension - 1]
+    v = [m[k] << (BITS - 1 - k) for k in range(s)]
+    for k in range(s, BITS):  # Bratley and Fox's recurrence: `a` holds the inner coefficients
+        x = v[k - s] ^ (v[k - s] >> s)
+        for i in range(1, s):
+            if (a >> (s - 1 - i)) & 1:
+                x ^= v[k - i]
+        v.append(x)
+    return tuple(v)
+
+
+@lru_cache(maxsize=8)
+def _gray_steps(count: int) -> tuple[int, ...]:
+    """Which direction number changes from point i − 1 to point i (Gray-code order): the
+    number of trailing zeros of i, for i = 1 .. count − 1."""
+    return tuple((i & -i).bit_length() - 1 for i in range(1, count))
+
+
+def _scrambled(v: tuple[int, ...], rnd: random.Random) -> list[int]:
+    """Direction numbers under a random lower-triangular binary matrix with a unit diagonal
+    (each digit of a point becomes itself plus a random combination of the digits above)."""
+    rows = [
+        (rnd.getrandbits(i) << (BITS - i) if i else 0) | (1 << (BITS - 1 - i)) for i in range(BITS)
+    ]
+    return [
+        sum(1 << (BITS - 1 - i) for i, row in enumerate(rows) if (x & row).bit_count() & 1)
+        for x in v
+    ]
+
+
+def sobol_points(seed: int, field: str, dimension: int, count: int) -> list[int]:
+    """`count` points of one scrambled Sobol dimension as BITS-bit integers (point / 2^BITS
+    is the uniform), in Gray-code order: every prefix of 2^k points is a whole net."""
+    if not 0 <= dimension < DIMENSIONS:
+        raise ValueError(f"the sequence has {DIMENSIONS} dimensions; {dimension} was asked for")
+    if count <= 0:
+        return []
     rnd = random.Random(f"{seed}:{field}")
-    draw = rnd.random
-    keys = [draw() for _ in range(count)]
-    order = sorted(range(count), key=keys.__getitem__)  # a seeded random permutation
-    return [(i + draw()) / count for i in order]
+    v = _scrambled(directions(dimension)[: max(1, (count - 1).bit_length())], rnd)
+    shift = rnd.getrandbits(BITS)
+    return list(accumulate(map(v.__getitem__, _gray_steps(count)), xor, initial=shift))
 
 
-def triangular_quantile(low: float, likely: float, high: float) -> Callable[[float], float]:
-    """The inverse CDF of the triangular distribution on [low, high] peaking at `likely`."""
-    if high <= low:
-        return lambda u: low
+def uniforms(seed: int, field: str, dimension: int, count: int) -> list[float]:
+    """`count` uniforms in [0, 1) for one field: its scrambled Sobol dimension."""
+    return [x * SCALE for x in sobol_points(seed, field, dimension, count)]
+
+
+def triangular(points: list[int], low: float, likely: float, high: float) -> list[float]:
+    """The triangular distribution on [low, high] peaking at `likely`, by its inverse CDF."""
     span = high - low
     split = (likely - low) / span
-    left = span * (likely - low)
-    right = span * (high - likely)
+    left, right = span * (likely - low), span * (high - likely)
     sqrt = math.sqrt
-
-    def quantile(u: float) -> float:
-        if u < split:
-            return low + sqrt(u * left)
-        return high - sqrt((1.0 - u) * right)
-
-    return quantile
+    return [
+        low + sqrt(u * left) if u < split else high - sqrt((1.0 - u) * right)
+        for u in [x * SCALE for x in points]
+    ]
 
 
-def _beta_cdf_table(a: float, b: float) -> list[float]:
-    """CDF of Beta(a, b) (a, b ≥ 1) at GRID + 1 evenly spaced points, by the midpoint rule."""
+@lru_cache(maxsize=64)
+def _pert_table(a: float, b: float) -> tuple[list[float], list[float]]:
+    """CDF of Beta(a, b) (a, b ≥ 1) at GRID + 1 evenly spaced points, by the midpoint rule,
+    and the slope of the inverse CDF (in units of GRID steps) between each pair."""
     step = 1.0 / GRID
     dens = [((i + 0.5) * step) ** (a - 1) * (1 - (i + 0.5) * step) ** (b - 1) for i in range(GRID)]
     total = sum(dens)
-    cdf, acc = [0.0], 0.0
-    for d in dens:
-        acc += d / total
-        cdf.append(acc)
+    cdf = [0.0, *(min(c, 1.0) for c in accumulate(d / total for d in dens))]
     cdf[-1] = 1.0
-    return cdf
+    slope = [1.0 / (hi - lo) if hi > lo else 0.0 for lo, hi in pairwise(cdf)]
+    return cdf, slope
 
 
-def pert_quantile(low: float, likely: float, high: float) -> Callable[[float], float]:
-    """The inverse CDF of the PERT distribution: Beta(1 + 4(m−a)/(b−a), 1 + 4(b−m)/(b−a))
-    scaled to [low, high], tabulated once and interpolated."""
-    if high <= low:
-        return lambda u: low
+def pert(points: list[int], low: float, likely: float, high: float) -> list[float]:
+    """The PERT distribution, Beta(1 + 4(m−a)/(b−a), 1 + 4(b−m)/(b−a)) scaled to [low, high],
+    by its inverse CDF tabulated once and interpolated."""
     span = high - low
-    cdf = _beta_cdf_table(1 + 4 * (likely - low) / span, 1 + 4 * (high - likely) / span)
-    step = 1.0 / GRID
-
-    def quantile(u: float) -> float:
-        i = bisect_right(cdf, u) - 1
-        if i >= GRID:
-            return high
-        lo, hi = cdf[i], cdf[i + 1]
-        frac = (u - lo) / (hi - lo) if hi > lo else 0.0
-        return low + span * (i + frac) * step
-
-    return quantile
+    cdf, slope = _pert_table(1 + 4 * (likely - low) / span, 1 + 4 * (high - likely) / span)
+    unit = span / GRID
+    return [
+        low + unit * ((i := bisect_right(cdf, u) - 1) + (u - cdf[i]) * slope[i])
+        for u in [x * SCALE for x in points]
+    ]
 
 
 def draws(
-    seed: int, field: str, count: int, low: float, likely: float, high: float, shape: str
+    seed: int,
+    field: str,
+    dimension: int,
+    count: int,
+    low: float,
+    likely: float,
+    high: float,
+    shape: str,
 ) -> list[float]:
-    """`count` draws for one ranged field."""
+    """`count` draws for one ranged field, from its dimension of the sequence."""
     if high <= low:
         return [likely] * count
-    make = pert_quantile if shape == "pert" else triangular_quantile
-    quantile = make(low, likely, high)
-    return [quantile(u) for u in uniforms(seed, field, count)]
+    points = sobol_points(seed, field, dimension, count)
+    return (pert if shape == "pert" else triangular)(points, low, likely, high)

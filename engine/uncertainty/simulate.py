@@ -20,7 +20,7 @@ from ..result import CostResult
 from .columns import Column, Num, head, values
 from .fastpath import Parts, Structure, break_evens, parts_of, point_values, totals
 from .model import Band, Spread, Uncertainty
-from .sampling import draws
+from .sampling import DIMENSIONS, draws
 
 DEFAULT_SAMPLES = 10_000
 DEFAULT_SEED = 0
@@ -57,6 +57,10 @@ def prepare(
     Raises `InputError` naming `ranges.<path>` in one line otherwise.
     """
     values = point_values(inputs, book)
+    if len(ranges) > DIMENSIONS:
+        raise InputError(
+            "ranges", f"{len(ranges)} ranged answers; the simulation draws at most {DIMENSIONS}"
+        )
     checked: dict[str, tuple[float, float, float, str | None]] = {}
     whole = set()
     for path, rng in ranges.items():
@@ -102,9 +106,12 @@ class Samples:
 
 
 def sample_values(setup: Setup, samples: int, seed: int, shape: str) -> dict[str, list[float]]:
+    """Each ranged answer's draws, from its dimension of the sequence: its place among the
+    ranged answers in sorted order (so the order they are written in does not matter)."""
     out = {}
-    for path, (low, likely, high, own) in setup.ranges.items():
-        column = draws(seed, path, samples, low, likely, high, own or shape)
+    for dimension, path in enumerate(sorted(setup.ranges)):
+        low, likely, high, own = setup.ranges[path]
+        column = draws(seed, path, dimension, samples, low, likely, high, own or shape)
         if path in setup.whole:
             column = [float(round(x)) for x in column]
         out[path] = column
