@@ -50,24 +50,29 @@ def test_same_seed_same_numbers_other_seed_other_numbers(example: Profile) -> No
 
 
 def test_ten_times_the_samples_moves_p50_by_less_than_2_percent(example: Profile) -> None:
-    """The totals' P50 moves well under 2%. Break-even's P50 in this example sits where its
-    density is thin (about half the cases never pay back), so its sampling error at 10,000
-    samples is ~1.2%: 10x the samples moves it by under 3% for every seed tried (measured:
-    0.6-2.5% over seeds 0-7; under 2% for 5 of 8), not reliably under 2%."""
+    """P50 of break-even and of both totals moves under 2% from 10,000 to 100,000 samples.
+
+    Break-even's P50 is the hard one: about 45% of the cases never pay back, so P50 sits in
+    the thin upper tail of the cases that do. The draws are a scrambled Sobol sequence, which
+    stratifies pairs of inputs jointly; with Latin hypercube draws (each input stratified
+    alone) the move was 0.6-2.5% over seeds 0-7, over 2% for 2 seeds of 12. Measured with
+    Sobol draws over seeds 0-19: at most 1.56%, mean 0.58%; P50 at 10,000 samples spreads
+    0.70% (sd) from seed to seed, against 1.07% with Latin hypercube draws and 1.67% with
+    plain random ones. The estimator was not the problem: nearest-rank, interpolated and
+    Hazen quantiles agree to 0.01 months at 10,000 samples."""
     moves = []
-    for seed in range(3):
+    for seed in range(5):
         few, many = (
             run(example, samples=10_000, seed=seed),
             run(example, samples=100_000, seed=seed),
         )
-        for name in ("prompting_total", "finetune_total"):
+        for name in ("prompting_total", "finetune_total", "break_even_months"):
             a, b = getattr(few, name).p50, getattr(many, name).p50
             assert a is not None and b is not None
             assert abs(a - b) / b < 0.02, (name, seed, a, b)
         a, b = few.break_even_months.p50, many.break_even_months.p50
-        assert a is not None and b is not None
         moves.append(abs(a - b) / b)
-    assert max(moves) < 0.03, moves
+    assert 0 < max(moves) < 0.02, moves
 
 
 def test_example_gives_percentiles_and_a_payback_probability_in_json(

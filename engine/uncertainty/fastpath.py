@@ -443,16 +443,22 @@ def _falling(F: float, V: float, r: float, target: float, lo: int, hi: int) -> f
 
 def crossing(F: float, V: float, r: float, target: float, lo: int, hi: int) -> float | None:
     """Break-even in [lo − 1, hi]: the first month m with s(m) > 0 and C(m) ≥ target,
-    interpolated within it; None when there is none.
+    interpolated within it; None when there is none. Falling prices take the written-out
+    path (`_falling`); the rest, and whatever it does not settle, the general search."""
+    if 0.0 < r < 1.0 and V != 0.0:
+        found = _falling(F, V, r, target, lo, hi)
+        if found != MISS:
+            return found
+    return searched(F, V, r, target, lo, hi)
+
+
+def searched(F: float, V: float, r: float, target: float, lo: int, hi: int) -> float | None:
+    """`crossing` by the general search, for any r.
 
     Month m is guessed by Newton's method on the continuous C and accepted when C(m − 1) <
     target ≤ C(m) (both needed anyway for the interpolation); otherwise it is bracketed by
     galloping from the guess and bisected, on whole months.
     """
-    if 0.0 < r < 1.0 and V != 0.0:
-        found = _falling(F, V, r, target, lo, hi)
-        if found != MISS:
-            return found
     span = _positive(F, V, r, lo, hi)
     if span is None:
         return None
