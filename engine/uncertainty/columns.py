@@ -86,9 +86,14 @@ def geo(r: float, n: int) -> float: ...
 def geo(r: Num, n: int) -> Num: ...
 def geo(r: Num, n: int) -> Num:
     """Σ r^(m−1) for m = 1..n, element-wise (inf when it overflows)."""
-    if isinstance(r, Column):
+    if not isinstance(r, Column):
+        return geo_one(r, n)
+    if n <= 0:
+        return Column([0.0] * len(r.xs))
+    try:
+        return Column([(x**n - 1.0) / (x - 1.0) if x != 1.0 else float(n) for x in r.xs])
+    except OverflowError:
         return Column([geo_one(x, n) for x in r.xs])
-    return geo_one(r, n)
 
 
 def geo_one(r: float, n: int) -> float:

@@ -19,6 +19,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from itertools import repeat
 from typing import Any, Generic, TypeVar, cast
 
 from ..breakeven import LATEST, MAX_MONTHS, Timeline, timeline
@@ -401,7 +402,8 @@ def _falling(F: float, V: float, r: float, target: float, lo: int, hi: int) -> f
         ratio = -F / V
         if not ratio > 0:
             return MISS
-        edge = min(max(int(1 + math.log(ratio) / math.log(r)), lo), hi)
+        edge = int(1 + math.log(ratio) / math.log(r))
+        edge = lo if edge < lo else hi if edge > hi else edge
         at_edge = F + V * r ** (edge - 1) > 0
         if up:  # decreasing: positive up to the edge
             if not at_edge or (edge < hi and F + V * r**edge > 0):
@@ -418,7 +420,8 @@ def _falling(F: float, V: float, r: float, target: float, lo: int, hi: int) -> f
     if ca >= target:
         m = a
     else:
-        x = min(a + (target - ca) / s_lo, float(c))
+        x = a + (target - ca) / s_lo
+        x = c if x > c else x
         slope = V * math.log(r) / q
         for _ in range(NEWTON_STEPS):
             rx = r**x
@@ -426,10 +429,12 @@ def _falling(F: float, V: float, r: float, target: float, lo: int, hi: int) -> f
             if not d > 0:
                 break
             step = (x * F + V * (rx - 1.0) / q - target) / d
-            x = min(max(x - step, float(a)), float(c))
+            x -= step
+            x = a if x < a else c if x > c else x
             if -0.25 < step < 0.25:
                 break
-        m = min(max(math.ceil(x), a + 1), c)
+        m = math.ceil(x)
+        m = a + 1 if m <= a else c if m > c else m
         if not m * F + V * ((r**m - 1.0) / q) >= target:
             m += 1
             if m > c or not m * F + V * ((r**m - 1.0) / q) >= target:
@@ -548,22 +553,31 @@ def break_evens(p: Parts[Num], s: Structure, count: int) -> list[float | None]:
         return [
             None if x <= 0 else 0.0 if g <= 0 else g / x for g, x in zip(gaps, savings, strict=True)
         ]
-    simple = [
-        f == 1.0 and not g and not time.retiring
-        for f, g in zip(values(p.factor, count), values(p.growth, count), strict=True)
-    ]
-    return [
-        months(g, x, v, q, d, e, time)
-        for g, x, v, q, d, e in zip(
-            gaps,
-            savings,
-            values(V, count),
-            values(r, count),
-            values(p.redo, count),
-            simple,
-            strict=True,
-        )
-    ]
+    if time.retiring:
+        simple: list[bool] | repeat[bool] = repeat(False, count)
+    else:
+        simple = [
+            f == 1.0 and not g
+            for f, g in zip(values(p.factor, count), values(p.growth, count), strict=True)
+        ]
+    out: list[float | None] = []
+    add = out.append
+    plain = not time.retiring
+    for g, x, v, q, d, e in zip(
+        gaps,
+        savings,
+        values(V, count),
+        values(r, count),
+        values(p.redo, count),
+        simple,
+        strict=True,
+    ):
+        if plain and 0.0 < q < 1.0 and v != 0.0 and not (g <= 0 and x >= 0):
+            found = _falling(x - v, v, q, g, 1, LAST_MONTH)  # `months`, written out
+            add(searched(x - v, v, q, g, 1, LAST_MONTH) if found == MISS else found)
+        else:
+            add(months(g, x, v, q, d, e, time))
+    return out
 
 
 def totals(p: Parts[T], s: Structure, horizon: int) -> tuple[T, T]:

@@ -147,8 +147,8 @@ def pert(points: list[int], low: float, likely: float, high: float) -> list[floa
     cdf, slope = _pert_table(1 + 4 * (likely - low) / span, 1 + 4 * (high - likely) / span)
     unit = span / GRID
     return [
-        low + unit * ((i := bisect_right(cdf, u) - 1) + (u - cdf[i]) * slope[i])
-        for u in [x * SCALE for x in points]
+        low + unit * ((i := bisect_right(cdf, u := x * SCALE) - 1) + (u - cdf[i]) * slope[i])
+        for x in points
     ]
 
 
