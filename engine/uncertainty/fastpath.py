@@ -392,37 +392,46 @@ def _falling(F: float, V: float, r: float, target: float, lo: int, hi: int) -> f
     MISS when a shortcut is not confirmed (the general search then decides): whatever this
     returns is the month the general search finds, with the same final expression."""
     q = r - 1.0
+    lnr = math.log(r)
     s_lo = F + V if lo == 1 else F + V * r ** (lo - 1)
     up = s_lo > 0
     if up == (F + V * r ** (hi - 1) > 0):
         if not up:
             return None
         a, c = lo, hi
+        rc = r**c
     else:
         ratio = -F / V
         if not ratio > 0:
             return MISS
-        edge = int(1 + math.log(ratio) / math.log(r))
+        edge = int(1 + math.log(ratio) / lnr)
         edge = lo if edge < lo else hi if edge > hi else edge
         at_edge = F + V * r ** (edge - 1) > 0
+        rc = r**edge
         if up:  # decreasing: positive up to the edge
-            if not at_edge or (edge < hi and F + V * r**edge > 0):
+            if not at_edge or (edge < hi and F + V * rc > 0):
                 return MISS
             a, c = lo, edge
         else:  # increasing: positive from the month after the edge
-            if at_edge or edge >= hi or not F + V * r**edge > 0:
+            if at_edge or edge >= hi or not F + V * rc > 0:
                 return MISS
             a, c = edge + 1, hi
-            s_lo = F + V * r ** (a - 1)
-    if c * F + V * ((r**c - 1.0) / q) < target:
+            s_lo = F + V * rc
+            rc = r**c
+    if c * F + V * ((rc - 1.0) / q) < target:
         return None
     ca = a * F + V * ((r**a - 1.0) / q)
     if ca >= target:
         m = a
     else:
-        x = a + (target - ca) / s_lo
-        x = c if x > c else x
-        slope = V * math.log(r) / q
+        if V > 0 and target * q / V > -1.0:
+            # where V·(1 − r^x)/(1 − r) alone reaches the target: near the root when the
+            # fixed part F is small beside the falling saving, whichever side it lies
+            x = math.log(1.0 + target * q / V) / lnr
+        else:
+            x = a + (target - ca) / s_lo
+        x = a if x < a else c if x > c else x
+        slope = V * lnr / q
         for _ in range(NEWTON_STEPS):
             rx = r**x
             d = F + slope * rx
@@ -440,10 +449,11 @@ def _falling(F: float, V: float, r: float, target: float, lo: int, hi: int) -> f
             if m > c or not m * F + V * ((r**m - 1.0) / q) >= target:
                 return MISS
     n = m - 1
-    before = n * F + V * ((r**n - 1.0) / q) if n > 0 else n * F + V * 0.0
+    rn = r**n
+    before = n * F + V * ((rn - 1.0) / q) if n > 0 else n * F + V * 0.0
     if m > a and before >= target:
         return MISS
-    return n + max(target - before, 0.0) / (F + V * r**n)
+    return n + max(target - before, 0.0) / (F + V * rn)
 
 
 def crossing(F: float, V: float, r: float, target: float, lo: int, hi: int) -> float | None:
