@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import statistics
+from bisect import bisect_right
 
 import pytest
 from hypothesis import given, settings
@@ -13,9 +14,13 @@ from engine.uncertainty.fastpath import _c, _s, crossing, searched
 from engine.uncertainty.sampling import (
     BITS,
     DIMENSIONS,
+    GRID,
     ROWS,
+    SCALE,
+    _pert_table,
     directions,
     draws,
+    pert,
     sobol_points,
     uniforms,
 )
@@ -84,6 +89,26 @@ def test_pert_draws_have_the_pert_mean_and_stay_in_range() -> None:
     assert min(xs) >= low and max(xs) <= high
     assert statistics.median(xs) < statistics.fmean(xs)  # skewed right, as this range is
     assert draws(0, "x", 0, 10, 5.0, 5.0, 5.0, "pert") == [5.0] * 10
+
+
+@pytest.mark.parametrize(
+    ("low", "likely", "high"), [(1.0, 2.0, 5.0), (0.0, 0.0, 1.0), (3.0, 9.0, 9.0), (0.5, 0.65, 0.8)]
+)
+def test_pert_cells_give_the_table_search_figure(low: float, likely: float, high: float) -> None:
+    """The per-cell multiply-add is the same line as searching the tabulated inverse CDF."""
+    span = high - low
+    table = _pert_table(1 + 4 * (likely - low) / span, 1 + 4 * (high - likely) / span)
+    points = [*sobol_points(9, "f", 4, 20000), 0, (1 << BITS) - 1]
+    searched_ = [
+        low
+        + span
+        / GRID
+        * ((i := bisect_right(table.cdf, u) - 1) + (u - table.cdf[i]) * table.slope[i])
+        for u in (x * SCALE for x in points)
+    ]
+    got = pert(points, low, likely, high)
+    assert max(abs(a - b) for a, b in zip(got, searched_, strict=True)) < 1e-12 * span
+    assert sum(o is not None for o in table.offset) > 0.8 * len(table.offset)
 
 
 def _brute(F: float, V: float, r: float, target: float, lo: int, hi: int) -> float | None:

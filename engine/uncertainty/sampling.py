@@ -27,6 +27,7 @@ from bisect import bisect_right
 from functools import lru_cache
 from itertools import accumulate, pairwise
 from operator import xor
+from typing import NamedTuple
 
 GRID = 2048
 """Points of the tabulated PERT inverse CDF (linear interpolation between them)."""
@@ -127,27 +128,57 @@ def triangular(points: list[int], low: float, likely: float, high: float) -> lis
     ]
 
 
-@lru_cache(maxsize=64)
-def _pert_table(a: float, b: float) -> tuple[list[float], list[float]]:
-    """CDF of Beta(a, b) (a, b ≥ 1) at GRID + 1 evenly spaced points, by the midpoint rule,
-    and the slope of the inverse CDF (in units of GRID steps) between each pair."""
+CELL_BITS = 14
+"""The PERT inverse CDF is also indexed by a point's top CELL_BITS bits: 2^14 cells of u."""
+CELLS = 1 << CELL_BITS
+SHIFT = BITS - CELL_BITS
+
+
+class PertTable(NamedTuple):
+    """Beta(a, b)'s CDF at GRID + 1 evenly spaced points and its inverse, in GRID steps."""
+
+    cdf: list[float]
+    slope: list[float]
+    """Slope of the inverse CDF between each pair of points."""
+    offset: list[float | None]
+    """Per cell of u: the inverse CDF is `offset + gain · point` when the whole cell lies
+    between two tabulated points (the same line as the segment's), else None."""
+    gain: list[float]
+
+
+@lru_cache(maxsize=16)
+def _pert_table(a: float, b: float) -> PertTable:
+    """Beta(a, b) (a, b ≥ 1), its CDF tabulated by the midpoint rule."""
     step = 1.0 / GRID
     dens = [((i + 0.5) * step) ** (a - 1) * (1 - (i + 0.5) * step) ** (b - 1) for i in range(GRID)]
     total = sum(dens)
     cdf = [0.0, *(min(c, 1.0) for c in accumulate(d / total for d in dens))]
     cdf[-1] = 1.0
     slope = [1.0 / (hi - lo) if hi > lo else 0.0 for lo, hi in pairwise(cdf)]
-    return cdf, slope
+    offset: list[float | None] = [None] * CELLS
+    gain = [0.0] * CELLS
+    for i in range(GRID):
+        first, end = math.ceil(cdf[i] * CELLS), math.floor(cdf[i + 1] * CELLS)
+        if end > first:  # cells first .. end − 1 lie wholly in segment i
+            offset[first:end] = [i - cdf[i] * slope[i]] * (end - first)
+            gain[first:end] = [slope[i] * SCALE] * (end - first)
+    return PertTable(cdf, slope, offset, gain)
 
 
 def pert(points: list[int], low: float, likely: float, high: float) -> list[float]:
     """The PERT distribution, Beta(1 + 4(m−a)/(b−a), 1 + 4(b−m)/(b−a)) scaled to [low, high],
-    by its inverse CDF tabulated once and interpolated."""
+    by its inverse CDF tabulated once and interpolated: a point whose cell lies within one
+    tabulated segment is one multiply-add; the rest (cells holding a tabulated point, under
+    one in eight) search the table."""
     span = high - low
-    cdf, slope = _pert_table(1 + 4 * (likely - low) / span, 1 + 4 * (high - likely) / span)
+    cdf, slope, offset, gain = _pert_table(
+        1 + 4 * (likely - low) / span, 1 + 4 * (high - likely) / span
+    )
     unit = span / GRID
     return [
-        low + unit * ((i := bisect_right(cdf, u := x * SCALE) - 1) + (u - cdf[i]) * slope[i])
+        low + unit * (o + gain[j] * x)
+        if (o := offset[(j := x >> SHIFT)]) is not None
+        else low + unit * ((i := bisect_right(cdf, u := x * SCALE) - 1) + (u - cdf[i]) * slope[i])
         for x in points
     ]
 
