@@ -8,6 +8,13 @@ the monthly saving) and the totals at the horizon (geometric sums). The formulas
 `engine.costs` and `engine.breakeven` line for line; `tests/test_uncertainty_fastpath.py`
 proves the two agree within 1e-9 relative at generated points.
 
+`parts_of` and `totals` run on one sample's floats or on every sample at once (`columns`:
+an input that is ranged is a column, one that is not stays one float, so nothing that does
+not vary is computed per sample). Break-even is found per sample (`break_evens`): in closed
+form when nothing changes over time, written out with a Newton guess when prices fall faster
+than volume grows (`_falling`), else by the general search (`searched`);
+`tests/test_uncertainty_sampling.py` checks both searches against scanning every month.
+
 A monthly bill given directly (`inference_monthly_usd`, `serving_monthly_usd`) is the bill at
 the profile's own volume: when the volume is sampled, the bill scales with it (the cost per
 request stays the profile's).

@@ -112,7 +112,7 @@ def run(*, runs: int = 9, quick: bool = False, stages: bool = False) -> list[Mea
         )
         out.append(
             Measurement(
-                name=f"  of which drawing {SAMPLES:,} × {ranged} PERT values (LHS)",
+                name=f"  of which drawing {SAMPLES:,} × {ranged} PERT values (scrambled Sobol)",
                 figure=draw,
                 unit="ms",
                 target=TARGET_MS,
