@@ -20,7 +20,7 @@ from engine.rules import assess, facts_for
 from engine.rules.recommend import recommend
 from engine.uncertainty.fastpath import break_even, parts, point_values, totals
 from engine.uncertainty.points import inputs_at
-from engine.uncertainty.simulate import prepare, sample_values, simulate, uncertainty
+from engine.uncertainty.simulate import band, prepare, sample_values, simulate, uncertainty
 from engine.uncertainty.verdicts import verdict_function
 from profiles.files import evaluate_profile, load_profile
 from profiles.model import Profile
@@ -157,6 +157,32 @@ def test_fast_path_equals_the_exact_engine_at_sampled_points(example: Profile) -
         pe, ft = totals(p, setup.structure, setup.horizon)
         assert math.isclose(pe, float(exact.prompting_total_usd), rel_tol=1e-9)
         assert math.isclose(ft, float(exact.finetune_total_usd), rel_tol=1e-9)
+
+
+def test_the_band_is_the_spread_of_each_months_totals_sample_by_sample(example: Profile) -> None:
+    """The chart's band, computed on columns, equals the scalar fast path run per sample."""
+    setup = _setup(example)
+    bands = band(setup, simulate(setup, samples=300, seed=2), limit=200)
+    assert [b.month for b in bands] == list(range(setup.horizon + 1))
+    columns = sample_values(setup, 300, 2, "pert")
+    for month in (0, 1, 12, setup.horizon):
+        pe, ft = [], []
+        for i in range(200):
+            v = dict(setup.point)
+            v.update({k: c[i] for k, c in columns.items()})
+            a, b = totals(parts(v, setup.structure), setup.structure, month)
+            pe.append(a)
+            ft.append(b)
+        pe.sort()
+        ft.sort()
+        at = bands[month]
+        assert (at.prompting.p10, at.prompting.p50, at.prompting.p90) == tuple(
+            round(pe[k], 2) for k in (19, 99, 179)
+        )
+        assert (at.finetune.p10, at.finetune.p50, at.finetune.p90) == tuple(
+            round(ft[k], 2) for k in (19, 99, 179)
+        )
+    assert bands[0].finetune.p10 != bands[0].finetune.p90  # the upfront cost is ranged
 
 
 def _width(profile: Profile, seed: int) -> float:
