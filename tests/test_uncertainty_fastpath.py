@@ -6,6 +6,7 @@ import math
 from datetime import date
 from decimal import Decimal
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -21,7 +22,16 @@ from engine.inputs import (
     Workload,
 )
 from engine.pricebook import GpuQuote, PriceBook, Quote, TokenQuotes
-from engine.uncertainty.fastpath import Structure, break_even, parts, point_values, totals
+from engine.uncertainty.columns import Column, Num, values
+from engine.uncertainty.fastpath import (
+    Structure,
+    break_even,
+    break_evens,
+    parts,
+    parts_of,
+    point_values,
+    totals,
+)
 
 ON = date(2026, 11, 22)
 FAST = settings(deadline=None, max_examples=150)
@@ -115,3 +125,79 @@ def test_fast_path_equals_the_exact_engine(case: tuple[CostInputs, PriceBook]) -
         exact.break_even_months,
         exact.break_even_note,
     )
+
+
+@FAST
+@given(cases(), st.data())
+def test_columns_give_each_samples_scalar_figures(
+    case: tuple[CostInputs, PriceBook], data: st.DataObject
+) -> None:
+    """Every sample at once (ranged inputs as columns) gives, sample by sample, the figures
+    the scalar fast path gives at that sample's values, whatever the structure."""
+    inputs, book = case
+    s = Structure.of(inputs, book, evaluate(inputs, book).finetune)
+    point = {k: float(x) for k, x in point_values(inputs, book).items()}
+    rangeable = sorted(k for k in point if k != "workload.horizon_months")
+    names = data.draw(st.lists(st.sampled_from(rangeable), unique=True, max_size=6))
+    n = 6
+    cols: dict[str, list[float]] = {}
+    for name in names:
+        factors = data.draw(st.lists(st.floats(0.5, 1.5), min_size=n, max_size=n))
+        top = 0.95 if name.endswith(("_share", "decline_per_year")) else math.inf
+        cols[name] = [min(point[name] * f, top) for f in factors]
+    v: dict[str, Num] = dict(point)
+    v.update((k, Column(c)) for k, c in cols.items())
+    p = parts_of(v, s)
+    horizon = inputs.workload.horizon_months
+    pe, ft = totals(p, s, horizon)
+    months = break_evens(p, s, n)
+    for i in range(n):
+        at = dict(point)
+        at.update({k: c[i] for k, c in cols.items()})
+        one = parts(at, s)
+        assert (values(pe, n)[i], values(ft, n)[i]) == totals(one, s, horizon)
+        assert months[i] == break_even(one, s)
+
+
+@pytest.mark.parametrize("per_day", ["12000", "19400", "19600"])
+def test_a_break_even_a_million_months_out_is_found_as_far_as_the_engine_looks(
+    per_day: str,
+) -> None:
+    """Shrinking volume (−3% a month) with fine-tuned requests dearer: the saving turns
+    positive only when volume has all but gone, and pays back after ~10^6 months. The Decimal
+    engine stops looking after 1,228,800 months; so does the fast path (found by hypothesis:
+    the fast path used to look further and find 1,591,318 months where the engine says never)."""
+    inputs = CostInputs(
+        assessed_on=ON,
+        workload=Workload(
+            requests_per_day=Decimal(per_day),
+            instruction_tokens=475,
+            example_tokens=3000,
+            user_tokens=215,
+            output_tokens=0,
+            monthly_growth=Decimal("-0.03"),
+            horizon_months=1,
+        ),
+        prompting=PromptingPath(
+            prices=TokenPrices(input_usd_per_mtok=Decimal(0), output_usd_per_mtok=Decimal(0)),
+            fixed_monthly_usd=Decimal("0.02"),
+        ),
+        fine_tuning=FineTuningPath(
+            training=GpuTraining(hours=Decimal("0.01"), usd_per_gpu_hour=Decimal(0)),
+            serving=TokenServing(
+                prices=TokenPrices(
+                    input_usd_per_mtok=Decimal("1.83"), output_usd_per_mtok=Decimal(0)
+                )
+            ),
+        ),
+    )
+    book = PriceBook(
+        prompting=TokenQuotes(input=_q(Decimal(0)), output=_q(Decimal(0))),
+        fine_tuned=TokenQuotes(input=_q(Decimal("1.83")), output=_q(Decimal(0))),
+        training_gpu=GpuQuote(name="GPU", hour=_q(Decimal(0))),
+    )
+    exact = evaluate(inputs, book)
+    s = Structure.of(inputs, book, exact.finetune)
+    fast = break_even(parts({k: float(x) for k, x in point_values(inputs, book).items()}, s), s)
+    assert close(fast, exact.break_even_months)
+    assert (fast is None) == (per_day == "19600")

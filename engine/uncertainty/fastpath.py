@@ -36,8 +36,20 @@ from ..result import PathCosts
 from .columns import Column, Num, geo, geo_one, larger, monthly_factor, values
 
 M = 1_000_000.0
-LAST_MONTH = 2 * LATEST + 2 * MAX_MONTHS
-"""How far the search looks (past the Decimal engine's doubling limit, LATEST months)."""
+
+
+def _last_month() -> int:
+    """The last month `engine.breakeven` looks at: its late search doubles from 2 × MAX_MONTHS
+    and gives up once the doubled month reaches LATEST without paying back."""
+    month = 2 * MAX_MONTHS
+    while month < LATEST:
+        month *= 2
+    return month
+
+
+LAST_MONTH = _last_month()
+"""How far the search looks: as far as the Decimal engine does (1,228,800 months), so a
+break-even past it is never in both."""
 NEWTON_STEPS = 8
 
 PRICE_PATHS: dict[str, tuple[str, ...]] = {
