@@ -16,7 +16,7 @@ from .messages import CatalogFailed, CatalogLoaded
 from .screens.confirm import ConfirmScreen
 from .screens.filename import FileNameScreen
 from .screens.help import HelpScreen
-from .screens.wizard import WizardScreen
+from .screens.wizard import WIDE_AT, WizardScreen
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -41,7 +41,7 @@ class TunewiseApp(App[int]):
 
     CSS_PATH: ClassVar[list[str | PurePath]] = ["app.tcss", "wizard.tcss", "results.tcss"]
     TITLE = "tunewise"
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (100, "-wide")]
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (WIDE_AT, "-wide")]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save"),
         Binding("ctrl+o", "open", "Open"),
@@ -70,8 +70,11 @@ class TunewiseApp(App[int]):
         """The answers as last opened or saved: quitting with others asks first."""
         self.wizard = WizardScreen(document)
 
+    def get_default_screen(self) -> Screen[Any]:
+        """The wizard is the base screen (no blank default screen mounted and styled first)."""
+        return self.wizard
+
     def on_mount(self) -> None:
-        self.push_screen(self.wizard)
         if self.compare_paths:
             from .screens.compare import CompareScreen
 

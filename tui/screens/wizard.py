@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container
@@ -23,12 +23,18 @@ if TYPE_CHECKING:
 
     from ..evaluation import Evaluation
 
+WIDE_AT = 100
+"""From this many columns the panel docks beside the questions (the app's breakpoint)."""
+
 
 class WizardScreen(Screen[None]):
     """Holds the answers (`answers`, by field path), reads them into a profile on every change
     and keeps the last valid evaluation for the panel and the results. Steps are mounted when
     first shown, so startup composes one page of questions, not all of them."""
 
+    AUTO_FOCUS = "FieldRow > #input"
+    """The first answer has focus in the first frame (not the step's scroll container,
+    which would be focused, restyled with its rows, and unfocused again after it)."""
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+n,pagedown", "next", "Next"),
         Binding("ctrl+b,pageup", "back", "Back"),
@@ -50,6 +56,7 @@ class WizardScreen(Screen[None]):
         """The last evaluation of valid answers."""
         self.errors: dict[str, str] = {}
         """The current answers' refusals, by field path (or section)."""
+        self._resumed = False
 
     def set_document(self, document: Mapping[str, Any]) -> None:
         self.document = answers_only(document)
@@ -57,12 +64,25 @@ class WizardScreen(Screen[None]):
         self.answers.update(values_from_data(self.document, self.specs))
 
     def compose(self) -> ComposeResult:
+        # The breakpoint class the first resize would set, set before the children are
+        # styled: otherwise that resize restyles every widget once more before the first frame.
+        wide = self.app.size.width >= WIDE_AT
+        self.set_class(wide, "-wide", update=False)
+        self.set_class(not wide, "-narrow", update=False)
         yield ProgressLine([s.TITLE for s in self.steps] + ["Results"], id="progress")
         with Container(id="body"):
             with ContentSwitcher(initial=self.steps[0].id, id="steps"):
                 yield self.steps[0]
             yield CostPanel(id="panel")
         yield Footer()
+
+    def _on_screen_resume(self, event: events.ScreenResume) -> None:
+        """The first resume follows the mount, where every widget was just styled: skip the
+        whole-screen restyle Textual does on resume that once (later resumes keep it, since
+        the theme may have changed under another screen). Runs before `Screen`'s handler."""
+        if not self._resumed:
+            self._resumed = True
+            event.refresh_styles = False
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._focus_first, self.steps[0])

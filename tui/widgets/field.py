@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from textual.app import ComposeResult
 from textual.containers import Container
 from textual.content import Content
+from textual.geometry import Region
 from textual.message import Message
 from textual.validation import ValidationResult, Validator
 from textual.widget import Widget
@@ -42,6 +43,18 @@ class NumberValidator(Validator):
         return self.success()
 
 
+class AnswerInput(Input):
+    """An `Input` that brings its cursor into view when it gets its size: the first answer is
+    focused while the screen is composed (before any layout), and `Input` scrolls to the
+    cursor only when focused."""
+
+    def on_resize(self) -> None:
+        if self.has_focus:
+            self.scroll_to_region(
+                Region(self._cursor_offset, 0, width=1, height=1), force=True, animate=False
+            )
+
+
 NONE_LABEL = "None tried yet"
 """The `multi` option that answers "none" rather than unknown (nothing ticked)."""
 
@@ -55,7 +68,7 @@ class FieldRow(Container):
         height: auto; margin: 0 0 1 0;
     }
     FieldRow > .field--label { width: 1fr; padding: 0 1 0 0; }
-    FieldRow:focus-within > .field--label { text-style: bold reverse; }
+    FieldRow.-focused > .field--label { text-style: bold reverse; }
     FieldRow > .field--hint { column-span: 2; color: $text-muted; }
     FieldRow > .field--error { column-span: 2; color: $text-error; display: none; }
     FieldRow.-invalid > .field--error { display: block; }
@@ -107,7 +120,7 @@ class FieldRow(Container):
             yield self._ticks()
         else:
             validators = [NumberValidator(spec.kind)] if spec.kind in NUMERIC else []
-            yield Input(
+            yield AnswerInput(
                 self.initial,
                 placeholder=spec.placeholder,
                 validators=validators,
@@ -128,6 +141,14 @@ class FieldRow(Container):
         options: list[tuple[str, str, bool]] = [(NONE_LABEL, NONE, none)]
         options += [(label, value, value in ticked) for label, value in self.spec.options]
         return Ticks(*options, compact=True, id="input")
+
+    def on_descendant_focus(self) -> None:
+        # A class, not `:focus-within`: that pseudo-class makes Textual restyle every row
+        # whenever focus moves, and its first application comes after the first frame.
+        self.add_class("-focused")
+
+    def on_descendant_blur(self) -> None:
+        self.remove_class("-focused")
 
     def on_selection_list_selected_changed(self, event: Message) -> None:
         event.stop()
