@@ -43,8 +43,11 @@ class TunewiseApp(App[int]):
     TITLE = "tunewise"
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (WIDE_AT, "-wide")]
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save"),
-        Binding("ctrl+o", "open", "Open"),
+        # Priority for the keys that open a dialog to type in: the app acts on the key before
+        # the focused answer sees it. Otherwise the key bubbles up from the answer's queue, and
+        # what is typed right after it (a fast typist, a paste) lands in that answer.
+        Binding("ctrl+s", "save", "Save", priority=True),
+        Binding("ctrl+o", "open", "Open", priority=True),
         Binding("f1", "help", "Help"),
         Binding("question_mark", "help", "Help", show=False),
         Binding("f2", "prices", "Prices"),
