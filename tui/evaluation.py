@@ -9,10 +9,10 @@ from __future__ import annotations
 import contextlib
 import importlib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from .bridge import Verdict, recommend
+from .bridge import Verdict
 from .form import FormErrors, build_profile, locate
 
 if TYPE_CHECKING:
@@ -50,7 +50,24 @@ def assess(
     except InputError as exc:
         paths = locate(exc.field, exc.message, values)
         raise FormErrors(dict.fromkeys(paths, exc.message)) from None
-    return Evaluation(profile, book, result, recommend(profile, result, book, catalog))
+    evaluation = Evaluation(profile, book, result, None)
+    return replace(evaluation, verdict=verdict_of(evaluation, catalog))
+
+
+def verdict_of(evaluation: Evaluation, catalog: Catalog) -> Verdict | None:
+    """The rules' verdict, from the same run the step's settled notice reads
+    (`steps.decision.decide` keeps it), so a keystroke runs the rules once, not twice."""
+    from .steps.decision import decide
+
+    try:
+        decision = decide(evaluation, catalog)
+    except Exception:  # the rules must never take the wizard down
+        return None
+    if decision is None:
+        return None
+    rec = decision.recommendation
+    reasons = tuple(str(getattr(r, "text", r)) for r in rec.reasons)
+    return Verdict(str(rec.verdict).replace("_", " "), str(rec.confidence or ""), reasons)
 
 
 def warm_up(data: Mapping[str, Any]) -> None:

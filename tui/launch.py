@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import tomli
 from collections.abc import Sequence
 from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
+
+import tomli
 
 STARTER = "support-chatbot-50k.toml"
 """The built-in example a new assessment starts from, so the panel shows figures at once."""

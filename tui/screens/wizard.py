@@ -134,16 +134,14 @@ class WizardScreen(Screen[None]):
             panel.evaluation = evaluation
         self._mark_rows()
         self._settle()
-        reasons = [
-            f"fix {row.spec.label}: {row.shown_error}"
-            for row in self.query(FieldRow)
-            if row.shown_error
-        ]
+        rows = self._rows()
+        reasons = [f"fix {row.spec.label}: {row.shown_error}" for row in rows if row.shown_error]
+        mounted = {row.spec.path for row in rows}
         for path, message in self.errors.items():
             spec = self.specs.get(path)
             if spec is None:
                 reasons.append(f"{path}: {message}")
-            elif self._mounted_row(path) is None:
+            elif path not in mounted:
                 reasons.append(f"fix {spec.label}: {message}")
         panel.stale = reasons[0] if reasons else ""
 
@@ -152,12 +150,12 @@ class WizardScreen(Screen[None]):
         if self.evaluation is not None:
             self.steps[self.index].settle(self.evaluation, self.catalog)
 
-    def _mounted_row(self, path: str) -> FieldRow | None:
-        rows = self.query("#field-" + path.replace(".", "--"))
-        return rows.first(FieldRow) if rows else None
+    def _rows(self) -> list[FieldRow]:
+        """The answer rows of the steps mounted so far (no DOM query: this runs per key)."""
+        return [row for step in self.steps if step.is_mounted for row in step.rows]
 
     def _mark_rows(self) -> None:
-        for row in self.query(FieldRow):
+        for row in self._rows():
             row.set_error(self.errors.get(row.spec.path))
 
     # -- navigation ----------------------------------------------------------------------------

@@ -42,13 +42,16 @@ class Step(VerticalScroll):
         super().__init__(id=f"step-{self.KEY}")
         self.answers = answers
         """The wizard's answers by field path: what each row shows when it is composed."""
+        self.rows: list[FieldRow] = []
+        """The step's answer rows once composed (the wizard marks them on every keystroke
+        without a DOM query)."""
 
     def compose(self) -> ComposeResult:
         yield Label(Content(self.TITLE), classes="step--title")
         yield Static(Content(self.WHY), classes="step--why")
         yield SettledNotice(id="settled")
-        for spec in self.FIELDS:
-            yield FieldRow(spec, self.answers.get(spec.path, ""))
+        self.rows = [FieldRow(spec, self.answers.get(spec.path, "")) for spec in self.FIELDS]
+        yield from self.rows
 
     def settle(self, evaluation: Evaluation, catalog: Catalog | None) -> None:
         """Show what the answers so far settle (from `engine.rules`), or nothing."""

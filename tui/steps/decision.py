@@ -29,7 +29,8 @@ def decide(evaluation: Evaluation, catalog: Catalog | None) -> Decision | None:
     """The rules on `evaluation`'s answers, or None when they cannot run (no catalog yet, or
     rules that refuse these answers: the wizard must keep going)."""
     global _last
-    if _last is not None and _last[0] is evaluation:
+    if _last is not None and _last[0].result is evaluation.result:
+        # The same run: the evaluation with its verdict is a copy of the one judged.
         return _last[1]
     if catalog is None:
         return None

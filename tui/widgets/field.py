@@ -102,6 +102,8 @@ class FieldRow(Container):
         """The answer shown when the row is first composed."""
         self.shown_error: str | None = None
         """The reason shown below the field, None when it is not marked."""
+        self.validator = NumberValidator(spec.kind) if spec.kind in NUMERIC else None
+        """A number field's check, as typed (the model checks the answers again)."""
 
     def compose(self) -> ComposeResult:
         spec = self.spec
@@ -119,7 +121,7 @@ class FieldRow(Container):
         elif spec.kind == "multi":
             yield self._ticks()
         else:
-            validators = [NumberValidator(spec.kind)] if spec.kind in NUMERIC else []
+            validators = [self.validator] if self.validator is not None else []
             yield AnswerInput(
                 self.initial,
                 placeholder=spec.placeholder,
@@ -195,10 +197,11 @@ class FieldRow(Container):
     def set_error(self, message: str | None) -> str | None:
         """Mark the field refused with `message` (its own validator's reason first), or clear
         the mark (None); the reason shown."""
-        if self.spec.kind in NUMERIC:
-            widget = self.query_one("#input", Input)
-            result = widget.validate(widget.value)
-            if result is not None and not result.is_valid:
+        if self.validator is not None:
+            # The input's own check, run without `Input.validate` (which resets the input's
+            # classes, a restyle): this runs for every row on every keystroke.
+            result = self.validator.validate(self.query_one("#input", Input).value)
+            if not result.is_valid:
                 message = "; ".join(result.failure_descriptions)
         if message == self.shown_error:
             return message
