@@ -1,18 +1,25 @@
 """Results: verdict, reasons, each framework's verdict, the money, the chart, warnings,
-next steps and line items; exported to Markdown exactly as `tunewise assess` writes it."""
+next steps and line items; exported to Markdown exactly as `tunewise assess` writes it.
+
+For a profile with ranges a worker simulates them (the screen shows a pending line until it
+finishes): the chart gets its P10–P90 band, and the P10/P50/P90 table, the probabilities and
+the tornado chart appear below it."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Label
+from textual.worker import get_current_worker
 
+from ..how_sure import Simulated, has_ranges
 from ..widgets.break_even_volumes import BreakEvenVolumes
 from ..widgets.chart import CostChart
 from ..widgets.cost_summary import CostSummary
@@ -22,6 +29,8 @@ from ..widgets.line_items import LineItems
 from ..widgets.next_steps import NextSteps
 from ..widgets.progress import ProgressLine
 from ..widgets.reason_list import ReasonList
+from ..widgets.tornado import TornadoChart
+from ..widgets.uncertainty_summary import UncertaintySummary
 from ..widgets.verdict_card import VerdictCard
 from ..widgets.warning_list import WarningList
 from ..widgets.wrapped_text import Line, WrappedText
@@ -31,6 +40,7 @@ from .filename import FileNameScreen
 if TYPE_CHECKING:
     from engine.catalog import Catalog
     from engine.rules import Recommendation
+    from engine.uncertainty import Uncertainty
 
     from ..evaluation import Evaluation
 
@@ -83,6 +93,8 @@ class ResultsScreen(Screen[None]):
         self.catalog = catalog
         self.recommendation = recommendation
         """The rules' recommendation for `evaluation` (computed on compose when not given)."""
+        self.uncertainty: Uncertainty | None = None
+        """The simulation of `evaluation`'s ranges, once its worker has finished."""
 
     def compose(self) -> ComposeResult:
         from ..steps import STEPS
@@ -104,6 +116,9 @@ class ResultsScreen(Screen[None]):
                     yield FlowchartStrip(rec, id="flowchart-strip")
             yield CostSummary(r, id="summary")
             yield CostChart(r.cumulative, r.break_even_months, id="chart")
+            if has_ranges(ev):
+                yield UncertaintySummary(id="how-sure")
+                yield Container(id="tornado-slot")
             yield BreakEvenVolumes(r, id="volumes")
             if rec is not None:
                 yield ReasonList(rec, id="reasons")
@@ -116,6 +131,43 @@ class ResultsScreen(Screen[None]):
             if ev.profile.profile.notes:
                 yield WrappedText([Line(f"Notes: {ev.profile.profile.notes}")], id="notes")
         yield Footer()
+
+    def on_mount(self) -> None:
+        if has_ranges(self.evaluation):
+            catalog = self.catalog or getattr(self.app, "catalog", None)
+            self._simulate(self.evaluation, self.recommendation, catalog)
+
+    @work(thread=True, exclusive=True, group="uncertainty")
+    def _simulate(
+        self,
+        evaluation: Evaluation,
+        recommendation: Recommendation | None,
+        catalog: Catalog | None,
+    ) -> None:
+        from ..how_sure import simulate
+
+        try:
+            u = simulate(evaluation, recommendation=recommendation, catalog=catalog, band=True)
+        except Exception as exc:  # a failed simulation must never take the screen down
+            first = (str(exc).splitlines() or [type(exc).__name__])[0]
+            self.post_message(Simulated(evaluation, None, first))
+            return
+        if not get_current_worker().is_cancelled:
+            self.post_message(Simulated(evaluation, u))
+
+    @on(Simulated)
+    async def _simulated(self, message: Simulated) -> None:
+        message.stop()
+        self.uncertainty = u = message.uncertainty
+        self.query_one(UncertaintySummary).show(u, message.error)
+        if u is None:
+            return
+        chart = self.query_one(CostChart)
+        chart.add_class("-band")  # one more line for the band's key
+        chart.band = u.band
+        be = self.evaluation.result.break_even_months
+        likely = None if be is None else float(be)
+        await self.query_one("#tornado-slot").mount(TornadoChart(u, likely, id="tornado"))
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -1,5 +1,7 @@
 """Cumulative cost of both paths over the horizon, drawn in text: `o` prompting, `x`
-fine-tuning, `│` the break-even month. Glyphs carry the meaning, so NO_COLOR loses nothing."""
+fine-tuning, `│` the break-even month and, for a profile with ranges, each path's P10–P90 band
+shaded `░` (prompting), `▒` (fine-tuning), `▓` (both). Glyphs carry the meaning, so NO_COLOR
+loses nothing."""
 
 from __future__ import annotations
 
@@ -8,10 +10,16 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from textual.content import Content
+from textual.reactive import reactive
 from textual.widget import Widget
 
 if TYPE_CHECKING:
     from engine.result import MonthPoint
+    from engine.uncertainty.model import Band
+
+SHADES = {"prompting": "░", "finetune": "▒"}
+"""The band's shading per path; where both bands cover a cell it is `▓`."""
+BOTH = "▓"
 
 
 def _at(points: Sequence[MonthPoint], month: float, attr: str) -> float:
@@ -22,18 +30,44 @@ def _at(points: Sequence[MonthPoint], month: float, attr: str) -> float:
     return a + (b - a) * (month - lo)
 
 
+def _band_at(band: Sequence[Band], month: float, path: str) -> tuple[float, float]:
+    """P10 and P90 of one path's cumulative cost at a fractional month (interpolated)."""
+    lo = min(int(month), len(band) - 1)
+    hi = min(lo + 1, len(band) - 1)
+    a, b = getattr(band[lo], path), getattr(band[hi], path)
+    t = month - lo
+    return (a.p10 + (b.p10 - a.p10) * t, a.p90 + (b.p90 - a.p90) * t)
+
+
 def draw(
-    points: Sequence[MonthPoint], break_even: Decimal | None, width: int, height: int
+    points: Sequence[MonthPoint],
+    break_even: Decimal | None,
+    width: int,
+    height: int,
+    band: Sequence[Band] = (),
 ) -> list[str]:
-    """The chart as `height` lines of `width` characters."""
+    """The chart as `height` lines of `width` characters (one more key line with a band)."""
     from engine.money import usd
 
     horizon = points[-1].month
     top = max(max(float(p.prompting_usd), float(p.finetune_usd)) for p in points) or 1.0
+    if band:
+        top = max(top, *(max(b.prompting.p90 or 0.0, b.finetune.p90 or 0.0) for b in band))
     labels = [usd(Decimal(round(top))), usd(Decimal(round(top / 2))), "$0"]
     axis = max(len(s) for s in labels) + 1
-    plot_w, plot_h = max(width - axis - 1, 10), max(height - 3, 3)
+    plot_w, plot_h = max(width - axis - 1, 10), max(height - 3 - bool(band), 3)
     grid = [[" "] * plot_w for _ in range(plot_h)]
+
+    def row_of(usd_value: float) -> int:
+        return plot_h - 1 - round(usd_value / top * (plot_h - 1))
+
+    for col in range(plot_w) if band else ():
+        month = col / (plot_w - 1) * horizon
+        for path, shade in SHADES.items():
+            p10, p90 = _band_at(band, month, path)
+            for r in range(row_of(p90), row_of(p10) + 1):
+                cell = grid[r][col]
+                grid[r][col] = BOTH if cell not in {" ", shade} else shade
     cross = None
     if break_even is not None and break_even <= horizon:
         cross = round(float(break_even) / horizon * (plot_w - 1))
@@ -42,9 +76,9 @@ def draw(
     for col in range(plot_w):
         month = col / (plot_w - 1) * horizon
         for attr, glyph in (("prompting_usd", "o"), ("finetune_usd", "x")):
-            row = plot_h - 1 - round(_at(points, month, attr) / top * (plot_h - 1))
-            cell = grid[row][col]
-            grid[row][col] = "*" if cell in {"o", "x"} and cell != glyph else glyph
+            r = row_of(_at(points, month, attr))
+            cell = grid[r][col]
+            grid[r][col] = "*" if cell in {"o", "x"} and cell != glyph else glyph
     lines = []
     for i, row in enumerate(grid):
         label = (
@@ -64,6 +98,8 @@ def draw(
     else:
         key += "  (no break-even within the horizon)"
     lines.append(key[:width])
+    if band:
+        lines.append("░ prompting P10–P90  ▒ fine-tuning P10–P90  ▓ both"[:width])
     return lines
 
 
@@ -85,6 +121,11 @@ class CostChart(Widget):
         self.points = points
         self.break_even = break_even
 
+    band: reactive[tuple[Band, ...]] = reactive(())
+    """P10/P50/P90 of both curves per month, from the simulation (empty: no ranges, or not
+    simulated yet); drawn as shading behind the curves."""
+
     def render(self) -> Content:
-        lines = draw(self.points, self.break_even, self.size.width, self.size.height)
+        size = self.size
+        lines = draw(self.points, self.break_even, size.width, size.height, self.band)
         return Content("\n".join(lines))

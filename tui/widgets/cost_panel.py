@@ -1,16 +1,22 @@
-"""The live cost panel: both paths' money, break-even and the verdict so far."""
+"""The live cost panel: both paths' money, break-even, the verdict so far and, for a profile
+with ranges, how likely fine-tuning is to pay back (simulated in a worker, never blocking)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from textual import on, work
 from textual.content import Content
 from textual.reactive import reactive
 from textual.widget import Widget
+from textual.worker import get_current_worker
 
 from ..bridge import RULES_PENDING
+from ..how_sure import Simulated, has_ranges
 
 if TYPE_CHECKING:
+    from engine.uncertainty import Uncertainty
+
     from ..evaluation import Evaluation
 
 COMPACT_WIDTH = 60
@@ -31,6 +37,44 @@ class CostPanel(Widget, can_focus=False):
     """Why the figures shown are not those of the current answers ("" when they are)."""
     status: reactive[str] = reactive("Loading prices…")
     """What the panel is waiting for before it has any figures."""
+    uncertainty: reactive[Uncertainty | None] = reactive(None, layout=True)
+    """The last simulation's answer (kept, marked as updating, while the next one runs)."""
+    simulating: reactive[bool] = reactive(False, layout=True)
+    """Whether a simulation of the current evaluation is still running."""
+    simulation_error: reactive[str] = reactive("", layout=True)
+    """Why the last simulation failed ("" when it did not)."""
+
+    def watch_evaluation(self, evaluation: Evaluation | None) -> None:
+        """Simulate the new answers when they have ranges; forget the old answer otherwise."""
+        if not has_ranges(evaluation):
+            self.simulating = False
+            self.uncertainty = None
+            return
+        assert evaluation is not None
+        self.simulating = True
+        self._simulate(evaluation)
+
+    @work(thread=True, exclusive=True, group="uncertainty")
+    def _simulate(self, evaluation: Evaluation) -> None:
+        from ..how_sure import simulate
+
+        try:
+            uncertainty = simulate(evaluation)
+        except Exception as exc:  # a failed simulation must never take the wizard down
+            first = (str(exc).splitlines() or [type(exc).__name__])[0]
+            self.post_message(Simulated(evaluation, None, first))
+            return
+        if not get_current_worker().is_cancelled:
+            self.post_message(Simulated(evaluation, uncertainty))
+
+    @on(Simulated)
+    def _simulated(self, message: Simulated) -> None:
+        message.stop()
+        if message.evaluation is not self.evaluation:
+            return  # answers changed meanwhile: their own simulation is on its way
+        self.simulating = False
+        self.simulation_error = message.error
+        self.uncertainty = message.uncertainty
 
     def watch_stale(self, stale: str) -> None:
         self.set_class(bool(stale), "-stale")
@@ -47,8 +91,35 @@ class CostPanel(Widget, can_focus=False):
         if self.evaluation is None:
             lines.append(Content(self.status))
             return Content("\n").join(lines)
-        lines += self._figures(self.evaluation, compact=self.size.width > COMPACT_WIDTH)
+        compact = self.size.width > COMPACT_WIDTH
+        lines += self._figures(self.evaluation, compact=compact)
+        if has_ranges(self.evaluation):
+            lines += self._how_sure(self.evaluation, compact=compact)
         return Content("\n").join(lines)
+
+    def _how_sure(self, ev: Evaluation, *, compact: bool) -> list[Content]:
+        """`Pays back in 24 mo: 53% (P10–P90 7.3 mo – never)`, marked while it updates."""
+        h = ev.result.horizon_months
+        u = self.uncertainty
+        if u is None:
+            why = self.simulation_error or "simulating…"
+            return [Content(f"Pays back in {h} mo: {why}")]
+        be = u.break_even_months
+        spread = f"P10–P90 {_months(be.p10)} – {_months(be.p90)}"
+        head = Content.assemble(
+            f"Pays back in {u.horizon_months} mo: ", (_pct(u.p_payback_within_horizon), "bold")
+        )
+        retire = ""
+        if u.retire_month is not None and u.p_payback_before_retirement is not None:
+            retire = f"before the model retires: {_pct(u.p_payback_before_retirement)}"
+        updating = " · updating…" if self.simulating else ""
+        if compact:
+            tail = f" ({spread})" + (f" · {retire}" if retire else "") + updating
+            return [Content.assemble(head, tail)]
+        lines = [Content.assemble(head, updating), Content(f"  {spread}")]
+        if retire:
+            lines.append(Content(f"  {retire}"))
+        return lines
 
     def _figures(self, ev: Evaluation, *, compact: bool) -> list[Content]:
         from engine.money import number, usd
@@ -94,3 +165,11 @@ class CostPanel(Widget, can_focus=False):
             Content(f"  fine-tuning {usd(r.finetune_total_usd)}"),
             Content(f"Verdict: {verdict}"),
         ]
+
+
+def _months(value: float | None) -> str:
+    return "never" if value is None else f"{value:.1f} mo"
+
+
+def _pct(value: float) -> str:
+    return f"{round(value * 100)}%"

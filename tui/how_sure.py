@@ -1,0 +1,58 @@
+"""How sure the figures are: the simulation over a profile's ranges, run off the UI thread.
+
+`engine.uncertainty` (through `profiles.ranges`) is imported only inside `simulate`, which
+the wizard calls only for a profile with ranges: a profile without them never loads it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.message import Message
+
+if TYPE_CHECKING:
+    from engine.catalog import Catalog
+    from engine.rules import Recommendation
+    from engine.uncertainty import Uncertainty
+
+    from .evaluation import Evaluation
+
+
+def has_ranges(evaluation: Evaluation | None) -> bool:
+    """Whether `evaluation`'s profile has any ranged answer (so there is anything to simulate)."""
+    return evaluation is not None and bool(evaluation.profile.ranges)
+
+
+def simulate(
+    evaluation: Evaluation,
+    *,
+    recommendation: Recommendation | None = None,
+    catalog: Catalog | None = None,
+    band: bool = False,
+) -> Uncertainty:
+    """The simulation `tunewise assess` runs for this evaluation (same samples and seed); with
+    `band`, the P10/P50/P90 of both cumulative curves per month for the chart."""
+    from profiles.ranges import profile_uncertainty
+
+    ev = evaluation
+    return profile_uncertainty(
+        ev.profile,
+        ev.book,
+        ev.result,
+        recommendation=recommendation,
+        catalog=catalog if recommendation is not None else None,
+        with_band=band,
+    )
+
+
+class Simulated(Message):
+    """A simulation finished (posted from its worker) for `evaluation`; `uncertainty` is None
+    when it failed, with `error` saying why in one line."""
+
+    def __init__(
+        self, evaluation: Evaluation, uncertainty: Uncertainty | None, error: str = ""
+    ) -> None:
+        super().__init__()
+        self.evaluation = evaluation
+        self.uncertainty = uncertainty
+        self.error = error
