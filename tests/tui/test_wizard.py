@@ -48,6 +48,7 @@ async def test_whole_assessment_by_keyboard_to_a_saved_profile(isolated: Path) -
         await pilot.pause()
         assert isinstance(app.screen, ResultsScreen)
         shown = app.screen.evaluation.result
+        verdict = app.screen.recommendation.verdict
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, FileNameScreen)
@@ -63,6 +64,8 @@ async def test_whole_assessment_by_keyboard_to_a_saved_profile(isolated: Path) -
     assert saved.prompting.model == "openai:gpt-4"
     assert saved.fine_tuning.upfront_usd == Decimal(12000)
     assert saved.fine_tuning.serving_monthly_usd == Decimal(250)
+    assert saved.result is not None and saved.result.recommendation is not None
+    assert saved.result.recommendation.verdict == verdict  # the verdict the screen showed
 
     reopened = make_app(saved, isolated / "bot.toml", theme=THEME)
     async with reopened.run_test(size=SIZE) as pilot:
@@ -73,6 +76,7 @@ async def test_whole_assessment_by_keyboard_to_a_saved_profile(isolated: Path) -
         again = reopened.screen.evaluation.result
         assert again.break_even_months == shown.break_even_months
         assert again.prompting_total_usd == shown.prompting_total_usd
+        assert reopened.screen.recommendation.verdict == verdict
         assert not reopened.dirty
 
 
