@@ -71,7 +71,7 @@ def tornado_rows(u: Uncertainty, likely_months: float | None, width: int) -> lis
     pad = " " * INDENT
     head = [
         Line("What moves break-even most (each answer low → high, the others at likely)"),
-        Line(f"L at the answer's low, H at its high, │ likely answers ({likely}), » never"),
+        Line(f"L at the low answer, H at the high, │ likely answers ({likely}), » never"),
     ]
     rows = [text for text, _ in wrap(head, width)] + [pad + axis(h, bar_w)]
     for n, b in enumerate(u.tornado, 1):
