@@ -63,14 +63,20 @@ async def type_answer(pilot: Pilot[Any], path: str, text: str) -> None:
 
 
 async def choose(pilot: Pilot[Any], path: str, label: str) -> None:
-    """Pick `label` in the select at `path` by keyboard: open it, go to the top, move down to
-    the option, press enter."""
+    """Pick `label` in the choice or select at `path` by keyboard: a choice, home then right to
+    the option; a select, open it, go to the top, move down to the option, press enter."""
     from textual.widgets import Select
 
+    from tui.widgets.choice import Choice
     from tui.widgets.field import FieldRow
 
     await focus_field(pilot, path)
     select = pilot.app.focused
+    if isinstance(select, Choice):
+        labels = [text for text, _ in select.options]
+        await pilot.press("home", *["right"] * labels.index(label))
+        await pilot.pause()
+        return
     assert isinstance(select, Select) and isinstance(select.parent, FieldRow)
     spec = select.parent.spec
     blank = [text for text, value in spec.options if not value]

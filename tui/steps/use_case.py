@@ -58,7 +58,7 @@ class UseCaseStep(Step):
         FieldSpec(
             "use_case.criticality",
             "How critical is a wrong answer?",
-            "High: money, medical, legal (003's critical-accuracy case).",
+            "High: money, medical, legal (003 critical accuracy).",
             kind="choice",
             choices=LEVELS,
         ),

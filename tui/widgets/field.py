@@ -1,5 +1,5 @@
-"""One question: label, input (a select, or a list to tick), why-it-asks hint and a one-line
-reason when refused."""
+"""One question: label, input (a choice on one line, a select for long lists, or a list to
+tick), why-it-asks hint and a one-line reason when refused."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, Select
 
 from ..form import NONE, NUMERIC, SELECTS, FieldSpec, is_unknown, parse_number, split_list
+from .choice import Choice, options_fit
 
 if TYPE_CHECKING:
     from textual.widgets import SelectionList
@@ -55,6 +56,9 @@ class AnswerInput(Input):
             )
 
 
+CHOICE_KEYS = "←/→ or first letter."
+"""How a choice is answered: the end of its row's hint."""
+
 NONE_LABEL = "None tried yet"
 """The `multi` option that answers "none" rather than unknown (nothing ticked)."""
 
@@ -77,6 +81,8 @@ class FieldRow(Container):
     FieldRow > Input.-invalid, FieldRow > Input.-invalid:focus {
         border: none; background: $error 30%;
     }
+    FieldRow > Choice { background: $boost; }
+    FieldRow > Choice:focus { background: $primary 30%; }
     FieldRow > Select { height: 1; }
     FieldRow > Select > SelectCurrent { border: none; height: 1; padding: 0 1; }
     FieldRow > Select:focus > SelectCurrent { background: $primary 30%; }
@@ -108,7 +114,9 @@ class FieldRow(Container):
     def compose(self) -> ComposeResult:
         spec = self.spec
         yield Label(Content(spec.label), classes="field--label")
-        if spec.kind in SELECTS:
+        if self._is_choice:
+            yield self._choice()
+        elif spec.kind in SELECTS:
             options = [(label, value) for label, value in spec.options if value]
             yield Select(
                 options,
@@ -129,9 +137,24 @@ class FieldRow(Container):
                 validate_on=["changed"],
                 id="input",
             )
-        if spec.hint:
-            yield Label(Content(spec.hint), classes="field--hint")
+        hint = f"{spec.hint} {CHOICE_KEYS}".strip() if self._is_choice else spec.hint
+        if hint:
+            yield Label(Content(hint), classes="field--hint")
         yield Label("", classes="field--error", markup=False)
+
+    @property
+    def _is_choice(self) -> bool:
+        """Whether the answer is a `Choice` (a few options) rather than a `Select`."""
+        return self.spec.kind in SELECTS and options_fit(self.spec.options)
+
+    def _choice(self) -> Choice:
+        """A few options on one line; "unknown" is the option with the empty value."""
+        options = list(self.spec.options)
+        if not any(not value for _, value in options):
+            options.insert(0, ("Unknown", ""))
+        known = {value for _, value in options}
+        value = self.initial if self.initial in known else ""
+        return Choice(options, value=value, id="input")
 
     def _ticks(self) -> Widget:
         """The `multi` answer: one tick per choice and "none tried yet"; nothing ticked is
@@ -159,6 +182,8 @@ class FieldRow(Container):
     @property
     def value(self) -> str:
         widget = self.query_one("#input")
+        if isinstance(widget, Choice):
+            return widget.value
         if isinstance(widget, Select):
             return "" if widget.value is Select.NULL else str(widget.value)
         if isinstance(widget, Input):
@@ -172,7 +197,9 @@ class FieldRow(Container):
     @value.setter
     def value(self, text: str) -> None:
         widget = self.query_one("#input")
-        if isinstance(widget, Select):
+        if isinstance(widget, Choice):
+            widget.value = text if text in {value for _, value in widget.options} else ""
+        elif isinstance(widget, Select):
             known = {value for _, value in self.spec.options if value}
             widget.value = text if text in known else Select.NULL
         elif isinstance(widget, Input):

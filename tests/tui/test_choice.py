@@ -1,0 +1,225 @@
+"""The one-line choice: keys, what it shows (without colour, never as markup), its message,
+and its place in the wizard (a few options; long lists stay a `Select`)."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+import pytest
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.widgets import Select
+from wizard_helpers import HOSTILE, new_app, ready
+
+from tui.form import YES_NO
+from tui.steps import STEPS
+from tui.widgets.choice import Choice
+from tui.widgets.field import CHOICE_KEYS, FieldRow
+
+LEVELS = (("Unknown", ""), ("Low", "low"), ("Medium", "medium"), ("High", "high"))
+
+
+class ChoiceApp(App[None]):
+    """One choice, focused; `x` is an app key (to see which keys the choice lets through)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("x", "tally", "Tally")]
+
+    def __init__(self, options: Any = LEVELS, value: str | None = None) -> None:
+        super().__init__()
+        self.options = options
+        self.value = value
+        self.tallied = 0
+
+    def compose(self) -> ComposeResult:
+        yield Choice(self.options, value=self.value, id="choice")
+
+    def action_tally(self) -> None:
+        self.tallied += 1
+
+
+def changes(messages: list[Message]) -> list[str]:
+    """The values of the `Changed` messages posted (the hook sees each at every node it
+    bubbles through: each counted once)."""
+    seen: dict[int, str] = {}
+    for m in messages:
+        if isinstance(m, Choice.Changed):
+            seen.setdefault(id(m), m.value)
+    return list(seen.values())
+
+
+def text(choice: Choice) -> list[str]:
+    """The lines the choice renders, as plain text (what NO_COLOR shows)."""
+    return [line.plain for line in choice.render().split("\n")]
+
+
+@pytest.mark.parametrize(
+    ("keys", "expected"),
+    [
+        (("right",), "low"),
+        (("right", "right", "right", "right"), "high"),  # stops at the end
+        (("left",), ""),  # stops at the start
+        (("end",), "high"),
+        (("end", "home"), ""),
+        (("m",), "medium"),
+        (("M",), "medium"),
+        (("end", "u"), ""),
+        (("l",), "low"),  # an option's letter wins over l-as-right
+    ],
+)
+async def test_keys_choose(keys: tuple[str, ...], expected: str) -> None:
+    app = ChoiceApp()
+    async with app.run_test() as pilot:
+        choice = app.query_one(Choice)
+        assert app.focused is choice
+        await pilot.press(*keys)
+        assert choice.value == expected
+
+
+async def test_h_and_l_move_when_no_option_starts_with_them() -> None:
+    app = ChoiceApp(YES_NO)
+    async with app.run_test() as pilot:
+        choice = app.query_one(Choice)
+        await pilot.press("l")
+        assert choice.value == "yes"
+        await pilot.press("l")
+        assert choice.value == "no"
+        await pilot.press("h")
+        assert choice.value == "yes"
+
+
+async def test_a_letter_shared_by_options_cycles_through_them() -> None:
+    options = (("hosted (default)", ""), ("hosted API", "hosted"), ("LoRA", "lora"))
+    app = ChoiceApp(options, value="lora")
+    async with app.run_test() as pilot:
+        choice = app.query_one(Choice)
+        seen = []
+        for _ in range(3):
+            await pilot.press("h")
+            seen.append(choice.value)
+        assert seen == ["", "hosted", ""]
+
+
+async def test_other_keys_go_on_to_the_app_and_letters_used_do_not() -> None:
+    app = ChoiceApp(YES_NO)
+    async with app.run_test() as pilot:
+        await pilot.press("x", "y", "x")
+        assert app.tallied == 2
+        assert app.query_one(Choice).value == "yes"
+
+
+async def test_changed_is_posted_once_per_change_with_control() -> None:
+    messages: list[Message] = []
+    app = ChoiceApp()
+    async with app.run_test(message_hook=messages.append) as pilot:
+        choice = app.query_one(Choice)
+        await pilot.pause()
+        assert changes(messages) == []  # not on mount
+        await pilot.press("right", "left", "left")  # the last one changes nothing
+        await pilot.pause()
+        assert changes(messages) == ["low", ""]
+        event = next(m for m in messages if isinstance(m, Choice.Changed))
+        assert event.control is choice
+        choice.value = "high"
+        await pilot.pause()
+        assert changes(messages) == ["low", "", "high"]
+
+
+async def test_an_unknown_value_is_refused() -> None:
+    app = ChoiceApp()
+    async with app.run_test():
+        choice = app.query_one(Choice)
+        with pytest.raises(ValueError, match="maybe"):
+            choice.value = "maybe"
+        assert choice.value == ""
+    with pytest.raises(ValueError):
+        Choice(LEVELS, value="maybe")
+    with pytest.raises(ValueError):
+        Choice(())
+
+
+async def test_the_chosen_option_is_bracketed_and_reversed() -> None:
+    app = ChoiceApp(value="medium")
+    async with app.run_test():
+        choice = app.query_one(Choice)
+        assert text(choice) == [" Unknown   Low  [Medium]  High "]
+        # What reaches the terminal: reversed where the brackets are, and nowhere else.
+        reversed_text = "".join(
+            segment.text
+            for segment in choice.render_line(0)
+            if segment.style is not None and segment.style.reverse
+        )
+        assert reversed_text == "[Medium]"
+
+
+async def test_labels_are_never_markup() -> None:
+    labels = (HOSTILE, "[b]bold[/b]", "back\\")
+    app = ChoiceApp(tuple((label, str(i)) for i, label in enumerate(labels)), value="1")
+    async with app.run_test(size=(120, 5)):
+        choice = app.query_one(Choice)
+        assert text(choice) == [f" {HOSTILE}  [[b]bold[/b]]  back\\ "]
+        assert app.is_running
+
+
+async def test_options_that_do_not_fit_wrap_whole_and_the_height_follows() -> None:
+    options = (
+        ("the monthly bill above", ""),
+        ("tokens, fine-tuned rates", "per_token"),
+        ("tokens + hourly deployment fee", "base_plus_hourly"),
+    )
+    app = ChoiceApp(options)
+    async with app.run_test(size=(60, 10)) as pilot:
+        choice = app.query_one(Choice)
+        assert text(choice) == [
+            "[the monthly bill above]  tokens, fine-tuned rates ",
+            " tokens + hourly deployment fee ",
+        ]
+        assert choice.size.height == 2
+        await pilot.click(Choice, offset=(5, 1))
+        assert choice.value == "base_plus_hourly"
+        await pilot.click(Choice, offset=(30, 0))
+        assert choice.value == "per_token"
+
+
+async def test_the_wizard_asks_a_few_options_with_a_choice_and_long_lists_with_a_select() -> None:
+    app = new_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        for index in range(len(STEPS)):
+            if index:
+                await pilot.press("ctrl+n")
+                await pilot.pause()
+            for row in app.wizard.steps[index].rows:
+                options = row.spec.options
+                widget = row.query_one("#input")
+                if row.spec.kind in ("choice", "answer"):
+                    expected = Choice if len(options) <= 6 else Select
+                    assert isinstance(widget, expected), row.spec.path
+                    if expected is Choice:
+                        hint = row.query_one(".field--hint").render()
+                        assert CHOICE_KEYS in str(hint), row.spec.path
+        assert isinstance(app.wizard.query_one("#field-use_case--task > #input"), Select)
+
+
+async def test_a_choice_answer_reaches_the_answers_and_loads_back() -> None:
+    app = new_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        row = app.wizard.query_one("#field-use_case--error_cost", FieldRow)
+        choice = row.query_one(Choice)
+        choice.focus()
+        await pilot.press("h")
+        await pilot.pause()
+        assert app.wizard.answers["use_case.error_cost"] == "high"
+        assert app.dirty
+        profile = app.wizard.evaluation.profile if app.wizard.evaluation else None
+        assert profile is not None and profile.use_case.error_cost == "high"
+        await pilot.press("u")
+        await pilot.pause()
+        assert "use_case.error_cost" not in app.wizard.values or not row.value
+        assert app.wizard.answers["use_case.error_cost"] == ""
+        # A loaded document shows its answer; a value no option has reads as unknown.
+        row.value = "low"
+        assert choice.value == "low" and row.value == "low"
+        row.value = "sometimes"
+        assert choice.value == "" and row.value == ""
