@@ -203,3 +203,39 @@ def test_a_profile_without_ranges_never_imports_engine_uncertainty() -> None:
     ranged = probe(RANGES)  # the same run with ranges does load it: the probe can see it
     assert ranged["screen"] == "ResultsScreen"
     assert "engine.uncertainty" in ranged["loaded"]
+
+
+def test_the_chart_shades_the_band_and_only_with_one() -> None:
+    from engine.catalog import load_catalog
+    from engine.evaluate import evaluate
+    from engine.uncertainty.model import Band, Spread
+    from tui.widgets.chart import draw
+
+    profile = load_profile(RANGES)
+    inputs = profile.cost_inputs()
+    book = load_catalog().resolve(inputs)
+    result = evaluate(inputs, book)
+    points, be = result.cumulative, result.break_even_months
+    plain = draw(points, be, 76, 14)
+    assert not any(glyph in "".join(plain) for glyph in "░▒▓")
+    top = max(float(p.finetune_usd) for p in points) * 2
+
+    def band(prompting: tuple[float, float], finetune: tuple[float, float]) -> list[Band]:
+        return [
+            Band(
+                month=p.month,
+                prompting=Spread(p10=prompting[0], p50=prompting[0], p90=prompting[1]),
+                finetune=Spread(p10=finetune[0], p50=finetune[0], p90=finetune[1]),
+            )
+            for p in points
+        ]
+
+    # Prompting's band covers the whole plot, fine-tuning's sits at $0: every plot cell that
+    # no curve or break-even line holds is shaded, `▓` on the bottom row where both lie.
+    lines = draw(points, be, 76, 15, band((0.0, top), (0.0, 0.0)))
+    assert len(lines) == 15 and lines[-1].startswith("░ prompting P10–P90")
+    plot = [line.split("┤", 1)[1] for line in lines if "┤" in line]
+    assert len(plot) == 15 - 4
+    for row in plot[:-1]:
+        assert set(row) <= set("░ox*│"), row
+    assert "▓" in plot[-1] and "░" not in plot[-1]

@@ -3,6 +3,7 @@ with ranges, how likely fine-tuning is to pay back (simulated in a worker, never
 
 from __future__ import annotations
 
+import time
 from typing import TYPE_CHECKING
 
 from textual import on, work
@@ -21,6 +22,8 @@ if TYPE_CHECKING:
 
 COMPACT_WIDTH = 60
 """Wider than this (docked below the questions) the panel uses fewer, longer lines."""
+SETTLE_SECONDS = 0.08
+"""How long a simulation waits for the next key before it starts (so typing simulates once)."""
 
 
 class CostPanel(Widget, can_focus=False):
@@ -58,13 +61,19 @@ class CostPanel(Widget, can_focus=False):
     def _simulate(self, evaluation: Evaluation) -> None:
         from ..how_sure import simulate
 
+        worker = get_current_worker()
+        # A burst of keys starts one worker per key, each cancelling the one before: wait a
+        # moment, so only the last of the burst simulates (a thread cannot be interrupted).
+        time.sleep(SETTLE_SECONDS)
+        if worker.is_cancelled:
+            return
         try:
             uncertainty = simulate(evaluation)
         except Exception as exc:  # a failed simulation must never take the wizard down
             first = (str(exc).splitlines() or [type(exc).__name__])[0]
             self.post_message(Simulated(evaluation, None, first))
             return
-        if not get_current_worker().is_cancelled:
+        if not worker.is_cancelled:
             self.post_message(Simulated(evaluation, uncertainty))
 
     @on(Simulated)
