@@ -362,3 +362,41 @@ def test_the_steps_load_no_engine_and_no_pydantic_before_the_first_screen() -> N
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert out.strip() == "[]"
+
+
+async def queue_at_once(pilot, *keys: str) -> None:  # type: ignore[no-untyped-def]
+    """Post every key before any is handled (a quick typist, a paste, tmux send-keys)."""
+    from textual import events
+
+    for key in keys:
+        pilot.app.post_message(events.Key(key, key if len(key) == 1 else None))
+    await pilot.pause()
+    await pilot.pause()
+
+
+async def test_keys_right_after_ctrl_n_and_ctrl_b_go_to_the_step_shown() -> None:
+    app = new_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        assert isinstance(app.focused, Input)
+        name = app.wizard.answers["profile.name"]
+        await queue_at_once(pilot, "ctrl+n", "4", "2")
+        assert app.wizard.index == STEP["evidence"]
+        assert app.wizard.answers["profile.name"] == name  # not "…42"
+        # The keys went to the next step's first answer (end of its text).
+        assert app.wizard.answers["evidence.target_quality_pct"].endswith("42")
+        target = app.wizard.answers["evidence.target_quality_pct"]
+        await queue_at_once(pilot, "ctrl+b", "x", "y")
+        assert app.wizard.index == STEP["use-case"]
+        assert app.wizard.answers["evidence.target_quality_pct"] == target
+        assert app.wizard.answers["profile.name"].endswith("xy")
+
+
+async def test_keys_right_after_ctrl_r_never_change_an_answer() -> None:
+    app = new_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        before = dict(app.wizard.answers)
+        await queue_at_once(pilot, "ctrl+r", "x", "y", "z")
+        assert isinstance(app.screen, ResultsScreen)
+        assert app.wizard.answers == before

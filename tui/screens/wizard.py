@@ -10,10 +10,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Footer, Input, Select
 
 from ..form import FieldSpec, FormErrors, answers_only, values_from_data
 from ..steps import STEPS, Step
+from ..widgets.choice import Choice
 from ..widgets.cost_panel import CostPanel
 from ..widgets.field import FieldRow
 from ..widgets.progress import ProgressLine
@@ -36,9 +38,14 @@ class WizardScreen(Screen[None]):
     """The first answer has focus in the first frame (not the step's scroll container,
     which would be focused, restyled with its rows, and unfocused again after it)."""
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+n,pagedown", "next", "Next"),
-        Binding("ctrl+b,pageup", "back", "Back"),
-        Binding("ctrl+r", "results", "Results"),
+        # Priority: keys typed right after them must reach the next step, not bubble up from
+        # the answer that had focus after they are handled. Page up/down stay ordinary (lists
+        # and option lists use them).
+        Binding("ctrl+n", "next", "Next", priority=True),
+        Binding("pagedown", "next", "Next", show=False),
+        Binding("ctrl+b", "back", "Back", priority=True),
+        Binding("pageup", "back", "Back", show=False),
+        Binding("ctrl+r", "results", "Results", priority=True),
     ]
 
     def __init__(self, document: Mapping[str, Any]) -> None:
@@ -105,8 +112,11 @@ class WizardScreen(Screen[None]):
 
     @on(Input.Changed)
     @on(Select.Changed)
+    @on(Choice.Changed)
     @on(FieldRow.Changed)
-    def answer_changed(self, event: Input.Changed | Select.Changed | FieldRow.Changed) -> None:
+    def answer_changed(
+        self, event: Input.Changed | Select.Changed | Choice.Changed | FieldRow.Changed
+    ) -> None:
         row = event.control if isinstance(event, FieldRow.Changed) else event.control.parent
         if not isinstance(row, FieldRow) or self.answers.get(row.spec.path) == row.value:
             return
@@ -175,14 +185,21 @@ class WizardScreen(Screen[None]):
         switcher.current = step.id
         self._settle()
         step.scroll_home(animate=False)
-        self.call_after_refresh(self._focus_first, step)
+        # Focus now, not after a refresh (nor by `focus()`, which queues it): keys typed
+        # right after the step's key are already queued and must reach the step shown.
+        answer = self._focus_first(step, scroll_visible=False)
+        self.call_after_refresh(self._keep_in_view, answer)
 
-    def _focus_first(self, step: Step) -> None:
-        inputs = step.query("Input, Select, SelectionList")
-        if inputs:
-            inputs.first().focus()
-        else:
-            step.focus()
+    def _focus_first(self, step: Step, *, scroll_visible: bool = True) -> Widget:
+        inputs = step.query("Input, Choice, Select, SelectionList")
+        answer = inputs.first() if inputs else step
+        self.set_focus(answer, scroll_visible=scroll_visible)
+        return answer
+
+    def _keep_in_view(self, answer: Widget) -> None:
+        """Scroll the answer focused by `show_step` into view once the step is laid out."""
+        if self.focused is answer:
+            answer.scroll_visible(animate=False)
 
     async def action_next(self) -> None:
         if self.index == len(self.steps) - 1:
