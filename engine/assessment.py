@@ -10,7 +10,6 @@ guides use ("94% accuracy", "prompting 88–92%"). Each field's docstring names 
 question it answers.
 """
 
-
 from decimal import Decimal
 from typing import Annotated, Literal, Self
 

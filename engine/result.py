@@ -1,6 +1,5 @@
 """What the cost engine answers: every figure with the line items and prices behind it."""
 
-
 from decimal import Decimal
 from typing import Literal
 

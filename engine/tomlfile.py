@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import difflib
 import re
-import tomli
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
+import tomli
 from pydantic import BaseModel, ValidationError
 
 M = TypeVar("M", bound=BaseModel)

@@ -5,7 +5,6 @@ fine-tuned inference where missing, hosting fees, GPU-hour prices, GPU and model
 fine-tuning availability with dates. Every entry names a `[[source]]` and an `as_of` date.
 """
 
-
 from datetime import date
 from decimal import Decimal
 from typing import Annotated, Literal
