@@ -118,7 +118,13 @@ class WizardScreen(Screen[None]):
         self, event: Input.Changed | Select.Changed | Choice.Changed | FieldRow.Changed
     ) -> None:
         row = event.control if isinstance(event, FieldRow.Changed) else event.control.parent
-        if not isinstance(row, FieldRow) or self.answers.get(row.spec.path) == row.value:
+        if isinstance(row, FieldRow):
+            self.answered(row)
+
+    def answered(self, row: FieldRow) -> None:
+        """`row`'s answer changed: recompute unless it is already the answer held (a typed
+        answer arrives twice: at once from the input, then as its `Changed` message)."""
+        if self.answers.get(row.spec.path) == row.value:
             return
         self.answers[row.spec.path] = row.value
         self.recompute()

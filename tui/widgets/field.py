@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING, Any
 from textual.app import ComposeResult
 from textual.containers import Container
 from textual.content import Content
-from textual.geometry import Region
+from textual.geometry import Region, Size
 from textual.message import Message
+from textual.reactive import Reactive
 from textual.validation import ValidationResult, Validator
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select
@@ -48,6 +49,18 @@ class AnswerInput(Input):
     """An `Input` that brings its cursor into view when it gets its size: the first answer is
     focused while the screen is composed (before any layout), and `Input` scrolls to the
     cursor only when focused."""
+
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
+    """`Input` sets its virtual size on every keystroke, and `Widget` declares it with
+    `layout=True`: one key re-laid out the whole wizard (~30 ms from key to frame). An answer's
+    box is fixed by its row, so its own scroll extent needs a repaint, not a layout."""
+
+    def watch_value(self, value: str) -> None:
+        """Tell the row at once (`Input.Changed` follows as a message, after Textual has drawn
+        the key's echo: answering from the message put the new figures a frame later)."""
+        row = self.parent
+        if isinstance(row, FieldRow):
+            row.answered_now()
 
     def on_resize(self) -> None:
         if self.has_focus:
@@ -166,6 +179,13 @@ class FieldRow(Container):
         options: list[tuple[str, str, bool]] = [(NONE_LABEL, NONE, none)]
         options += [(label, value, value in ticked) for label, value in self.spec.options]
         return Ticks(*options, compact=True, id="input")
+
+    def answered_now(self) -> None:
+        """Hand the new answer to whoever shows its consequences (the wizard's `answered`),
+        in the same frame as the answer itself."""
+        answered = getattr(self.screen, "answered", None)
+        if callable(answered):
+            answered(self)
 
     def on_descendant_focus(self) -> None:
         # A class, not `:focus-within`: that pseudo-class makes Textual restyle every row
