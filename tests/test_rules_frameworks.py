@@ -452,7 +452,7 @@ def test_practical_003_reaches_every_leaf() -> None:
     says = {
         node.says for q in TREE_003.values() for node in (q.yes, q.no) if not isinstance(node, str)
     }
-    reached = set()
+    reached: set[str] = set()
     for _, g, k, _, _ in PRACTICAL:
         for step in practical(answers(**g), facts(**k)).path:
             reached.update(s for s in says if s in step.next)

@@ -41,7 +41,7 @@ class TunewiseApp(App[int]):
 
     CSS_PATH: ClassVar[list[str | PurePath]] = ["app.tcss", "wizard.tcss", "results.tcss"]
     TITLE = "tunewise"
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (WIDE_AT, "-wide")]
+    HORIZONTAL_BREAKPOINTS: list[tuple[int, str]] | None = [(0, "-narrow"), (WIDE_AT, "-wide")]  # noqa: RUF012
     BINDINGS: ClassVar[list[BindingType]] = [
         # Priority for the keys that open a dialog to type in: the app acts on the key before
         # the focused answer sees it. Otherwise the key bubbles up from the answer's queue, and

@@ -108,6 +108,7 @@ async def keystrokes(count: int) -> tuple[list[float], list[float], list[float]]
     # the new figures (the pilot's own idle waits, 20 ms sleeps, are not part of it).
     from textual.app import App
 
+    from tui.evaluation import Evaluation
     from tui.widgets.cost_panel import CostPanel
 
     display = App._display
@@ -119,15 +120,15 @@ async def keystrokes(count: int) -> tuple[list[float], list[float], list[float]]
             round_trip_ms.append((time.perf_counter() - pending.pop("start")) * 1000)
             pending.clear()
 
-    panel_watch = CostPanel.watch_evaluation  # type: ignore[attr-defined]
+    panel_watch = CostPanel.watch_evaluation
 
-    def watch(self: CostPanel, new: Any) -> None:
+    def watch(self: CostPanel, evaluation: Evaluation | None) -> None:
         """The panel's own watcher (it draws the figures), noting that the figures changed."""
         pending["changed"] = 1.0
-        panel_watch(self, new)
+        panel_watch(self, evaluation)
 
     App._display = framed  # type: ignore[method-assign]
-    CostPanel.watch_evaluation = watch  # type: ignore[attr-defined]
+    CostPanel.watch_evaluation = watch  # type: ignore[method-assign]
     try:
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
@@ -151,7 +152,7 @@ async def keystrokes(count: int) -> tuple[list[float], list[float], list[float]]
     finally:
         WizardScreen.recompute = original  # type: ignore[method-assign]
         App._display = display  # type: ignore[method-assign]
-        CostPanel.watch_evaluation = panel_watch  # type: ignore[attr-defined]
+        CostPanel.watch_evaluation = panel_watch  # type: ignore[method-assign]
     return recompute_ms, recompute_cpu_ms, round_trip_ms
 
 

@@ -11,15 +11,16 @@ from decimal import Decimal
 from pathlib import Path
 
 from textual.widgets import DataTable
-from wizard_helpers import new_app, ready
 
 from engine.money import number
 from profiles.files import load_profile
+from tests.tui.wizard_helpers import new_app, ready
 from tui.cli import main
 from tui.form import parse_number
 from tui.screens.browser import BrowserScreen
 from tui.screens.compare import CompareScreen
 from tui.screens.confirm import ConfirmScreen
+from tui.screens.results import ResultsScreen
 from tui.screens.wizard import WizardScreen
 from tui.widgets.field import FieldRow
 
@@ -122,7 +123,8 @@ async def test_enter_opens_the_profile_in_the_wizard_with_its_answers(isolated: 
         await move_to(pilot, screen, path)
         await pilot.press("enter")
         await pilot.pause()
-        assert isinstance(app.screen, WizardScreen)
+        wizard = app.screen
+        assert isinstance(wizard, WizardScreen)
         assert app.path == path
         assert not app.dirty
         answers = app.wizard.answers
@@ -133,7 +135,9 @@ async def test_enter_opens_the_profile_in_the_wizard_with_its_answers(isolated: 
         assert shown.value == profile.profile.name
         await pilot.press("ctrl+r")
         await pilot.pause()
-        assert app.screen.evaluation.result.break_even_months == Decimal(80)  # type: ignore[attr-defined]
+        results = app.screen
+        assert isinstance(results, ResultsScreen)
+        assert results.evaluation.result.break_even_months == Decimal(80)
 
 
 async def test_unsaved_answers_are_not_replaced_without_asking(isolated: Path) -> None:
@@ -151,7 +155,8 @@ async def test_unsaved_answers_are_not_replaced_without_asking(isolated: Path) -
         await move_to(pilot, screen, path)
         await pilot.press("enter")
         await pilot.pause()
-        assert isinstance(app.screen, ConfirmScreen)
+        confirm = app.screen
+        assert isinstance(confirm, ConfirmScreen)
         await pilot.press("n")
         await pilot.pause()
         assert app.screen is screen

@@ -10,8 +10,8 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import Select
-from wizard_helpers import HOSTILE, new_app, ready
 
+from tests.tui.wizard_helpers import HOSTILE, new_app, ready
 from tui.form import YES_NO
 from tui.steps import STEPS
 from tui.widgets.choice import Choice

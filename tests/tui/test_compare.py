@@ -8,8 +8,8 @@ import io
 from pathlib import Path
 
 import pytest
-from wizard_helpers import THEME, ready
 
+from tests.tui.wizard_helpers import THEME, ready
 from tui import cli
 from tui.app import make_app
 from tui.comparison import Comparison
@@ -112,7 +112,12 @@ def test_open_parses_and_a_missing_file_is_one_line(capsys: pytest.CaptureFixtur
 
 def test_open_runs_the_wizard_on_the_file(monkeypatch: pytest.MonkeyPatch) -> None:
     opened: list[Path | None] = []
-    monkeypatch.setattr("tui.launch.launch", lambda path=None: opened.append(path) or 0)
+
+    def launch(path: Path | None = None) -> int:
+        opened.append(path)
+        return 0
+
+    monkeypatch.setattr("tui.launch.launch", launch)
     assert cli.main(["open", str(A)]) == 0
     assert opened == [A]
 
@@ -132,7 +137,12 @@ def test_compare_opens_the_screen_only_at_a_terminal_without_format_or_gates(
     monkeypatch: pytest.MonkeyPatch, argv: list[str], tty: bool, in_app: bool
 ) -> None:
     launched: list[list[Path]] = []
-    monkeypatch.setattr("tui.launch.launch_compare", lambda paths: launched.append(paths) or 0)
+
+    def launch_compare(paths: list[Path]) -> int:
+        launched.append(paths)
+        return 0
+
+    monkeypatch.setattr("tui.launch.launch_compare", launch_compare)
     monkeypatch.setattr("sys.stdout.isatty", lambda: tty)
     monkeypatch.setattr("sys.stdin.isatty", lambda: tty)
     args = cli._parser().parse_args(argv)

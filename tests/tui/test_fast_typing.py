@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from textual import events
 from textual.widgets import Input
-from wizard_helpers import new_app, ready
 
+from tests.tui.wizard_helpers import new_app, ready
 from tui.screens.filename import FileNameScreen
 
 

@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from rich.text import Text
 from textual.content import Content
 from textual.widgets import Static
-from wizard_helpers import new_app, ready, type_answer
 
 from engine.catalog import load_catalog
 from engine.evaluate import evaluate
@@ -22,6 +22,7 @@ from engine.rules import (
     litmus_002,
 )
 from profiles.files import load_profile
+from tests.tui.wizard_helpers import new_app, ready, type_answer
 from tui.launch import starter_document
 from tui.screens.flowchart import WIDTH, FlowchartScreen, draw_map, draw_spine, spine
 from tui.screens.results import ResultsScreen
@@ -65,8 +66,8 @@ def test_each_drawn_framework_marks_its_path_and_its_verdict(example: Path) -> N
     for fw in rec.frameworks:
         if fw.id not in TREES:
             continue
-        nodes, _, _ = spine(TREES[fw.id], fw)  # type: ignore[arg-type]
-        drawing = draw_spine(TREES[fw.id], fw)  # type: ignore[arg-type]
+        nodes, _, _ = spine(TREES[fw.id], fw)
+        drawing = draw_spine(TREES[fw.id], fw)
         text = "\n".join(lines_of(drawing))
         asked = {s.question for s in fw.path}
         visited = [n for n in nodes if n.taken]
@@ -172,11 +173,8 @@ async def test_the_map_is_in_the_footer_palette_and_help() -> None:
         assert "Map" in names
         await pilot.press("f1")
         await pilot.pause()
-        text = "\n".join(
-            str(w.render().plain)
-            for w in app.screen.query("Static")
-            if hasattr(w.render(), "plain")
-        )
+        rendered = [w.render() for w in app.screen.query("Static")]
+        text = "\n".join(r.plain for r in rendered if isinstance(r, Content | Text))
         assert "Map" in text and "f3" in text.lower()
 
 
@@ -211,7 +209,7 @@ def test_a_framework_that_stops_marks_the_question_to_answer() -> None:
         fw for fw in rec.frameworks if fw.id in TREES and fw.verdict == "measure_first"
     ]
     for fw in undecided:
-        nodes, _, _ = spine(TREES[fw.id], fw)  # type: ignore[arg-type]
+        nodes, _, _ = spine(TREES[fw.id], fw)
         stopped = [n for n in nodes if n.taken == "stopped"]
         assert len(stopped) == 1
         assert stopped[0].question.asks in fw.unknowns

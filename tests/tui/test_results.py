@@ -7,9 +7,8 @@ import contextlib
 import io
 from pathlib import Path
 
-from wizard_helpers import THEME, ready
-
 from profiles.files import load_profile
+from tests.tui.wizard_helpers import THEME, ready
 from tui.app import make_app
 from tui.cli import main
 from tui.screens.confirm import ConfirmScreen

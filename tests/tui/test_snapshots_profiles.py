@@ -7,11 +7,11 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from test_snapshots import Run, keys
 from textual.pilot import Pilot
-from wizard_helpers import HOSTILE, THEME, freeze, ready
 
 from profiles.files import load_profile, save_profile
+from tests.tui.test_snapshots import Run, SnapCompare, keys
+from tests.tui.wizard_helpers import HOSTILE, THEME, freeze, ready
 from tui.app import TunewiseApp, make_app
 from tui.launch import starter_document
 
@@ -65,50 +65,50 @@ def comparing(root: Path, *names: str) -> TunewiseApp:
     return make_app(starter_document(), theme=THEME, compare=[where / n for n in names])
 
 
-def test_results_of_an_opened_profile(snap_compare: Any, isolated: Path) -> None:
+def test_results_of_an_opened_profile(snap_compare: SnapCompare, isolated: Path) -> None:
     path = EXAMPLES / "code-generation.toml"
     app = make_app(load_profile(path), path, theme=THEME)
     assert snap_compare(app, terminal_size=(80, 24), run_before=keys("ctrl+r"))
 
 
-def test_results_frameworks_and_next_steps(snap_compare: Any, isolated: Path) -> None:
+def test_results_frameworks_and_next_steps(snap_compare: SnapCompare, isolated: Path) -> None:
     path = EXAMPLES / "code-generation.toml"
     app = make_app(load_profile(path), path, theme=THEME)
     run = keys("ctrl+r", "tab", *["down"] * 62)
     assert snap_compare(app, terminal_size=(80, 24), run_before=run)
 
 
-def test_results_of_a_hostile_profile_wide(snap_compare: Any, isolated: Path) -> None:
+def test_results_of_a_hostile_profile_wide(snap_compare: SnapCompare, isolated: Path) -> None:
     path = folder(isolated) / "hostile.toml"
     app = make_app(load_profile(path), path, theme=THEME)
     assert snap_compare(app, terminal_size=(120, 40), run_before=keys("ctrl+r", "tab", "end"))
 
 
-def test_browser(snap_compare: Any, isolated: Path) -> None:
+def test_browser(snap_compare: SnapCompare, isolated: Path) -> None:
     assert snap_compare(in_folder(isolated), terminal_size=(80, 24), run_before=settled("ctrl+o"))
 
 
-def test_browser_with_marks(snap_compare: Any, isolated: Path) -> None:
+def test_browser_with_marks(snap_compare: SnapCompare, isolated: Path) -> None:
     run = settled("ctrl+o", "down", "space", "space", "home")
     assert snap_compare(in_folder(isolated), terminal_size=(80, 24), run_before=run)
 
 
-def test_browser_wide(snap_compare: Any, isolated: Path) -> None:
+def test_browser_wide(snap_compare: SnapCompare, isolated: Path) -> None:
     run = settled("ctrl+o", "down", "down")
     assert snap_compare(in_folder(isolated), terminal_size=(120, 40), run_before=run)
 
 
-def test_compare(snap_compare: Any, isolated: Path) -> None:
+def test_compare(snap_compare: SnapCompare, isolated: Path) -> None:
     app = comparing(isolated, "support-chatbot-10k.toml", "support-chatbot-50k.toml")
     assert snap_compare(app, terminal_size=(80, 24), run_before=settled())
 
 
-def test_compare_hostile_against_50k_scrolled(snap_compare: Any, isolated: Path) -> None:
+def test_compare_hostile_against_50k_scrolled(snap_compare: SnapCompare, isolated: Path) -> None:
     app = comparing(isolated, "hostile.toml", "support-chatbot-50k.toml")
     run = settled(*["pagedown"] * 2)
     assert snap_compare(app, terminal_size=(80, 24), run_before=run)
 
 
-def test_compare_three_wide(snap_compare: Any, isolated: Path) -> None:
+def test_compare_three_wide(snap_compare: SnapCompare, isolated: Path) -> None:
     app = comparing(isolated, *SHOWN, "broken.toml")
     assert snap_compare(app, terminal_size=(120, 40), run_before=settled())

@@ -5,12 +5,11 @@ tests; the helpers of test_snapshots_profiles.py)."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
-
-from test_snapshots_profiles import settled
-from wizard_helpers import THEME
 
 from profiles.files import load_profile
+from tests.tui.test_snapshots import SnapCompare
+from tests.tui.test_snapshots_profiles import settled
+from tests.tui.wizard_helpers import THEME
 from tui.app import TunewiseApp, make_app
 
 RANGES = Path(__file__).parents[2] / "profiles" / "examples" / "support-chatbot-ranges.toml"
@@ -22,15 +21,15 @@ def ranged() -> TunewiseApp:
     return make_app(load_profile(RANGES), RANGES, theme=THEME)
 
 
-def test_results_band_and_spread(snap_compare: Any, isolated: Path) -> None:
+def test_results_band_and_spread(snap_compare: SnapCompare, isolated: Path) -> None:
     run = settled("ctrl+r", "tab", *["down"] * CHART_AT)
     assert snap_compare(ranged(), terminal_size=(80, 24), run_before=run)
 
 
-def test_results_tornado(snap_compare: Any, isolated: Path) -> None:
+def test_results_tornado(snap_compare: SnapCompare, isolated: Path) -> None:
     run = settled("ctrl+r", "tab", *["down"] * (CHART_AT + 22))
     assert snap_compare(ranged(), terminal_size=(80, 24), run_before=run)
 
 
-def test_results_with_ranges_wide(snap_compare: Any, isolated: Path) -> None:
+def test_results_with_ranges_wide(snap_compare: SnapCompare, isolated: Path) -> None:
     assert snap_compare(ranged(), terminal_size=(130, 60), run_before=settled("ctrl+r"))

@@ -8,7 +8,6 @@ from decimal import Decimal
 from pathlib import Path
 
 from textual.widgets import Input
-from wizard_helpers import THEME, choose, new_app, ready, tick, type_answer
 
 from engine.assessment import Assessment
 from engine.catalog import load_catalog
@@ -16,6 +15,7 @@ from engine.evaluate import evaluate
 from engine.rules import assess
 from profiles.files import load_profile
 from profiles.model import Profile
+from tests.tui.wizard_helpers import THEME, choose, new_app, ready, tick, type_answer
 from tui.app import make_app
 from tui.launch import starter_document
 from tui.screens.filename import FileNameScreen
@@ -49,7 +49,7 @@ def test_every_answer_the_rules_read_is_asked_exactly_once() -> None:
     for section, info in Assessment.model_fields.items():
         model = info.annotation
         assert model is not None
-        for name in model.model_fields:  # type: ignore[union-attr]
+        for name in model.model_fields:
             assert f"{section}.{name}" in asked, f"{section}.{name} is never asked"
 
 

@@ -13,10 +13,10 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
-from wizard_helpers import THEME, ready, type_answer
 
 import tui.how_sure
 from profiles.files import load_profile
+from tests.tui.wizard_helpers import THEME, ready, type_answer
 from tui.app import make_app
 from tui.screens.results import ResultsScreen
 from tui.widgets.chart import CostChart

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
+from rich.text import Text
+from textual.app import App
+from textual.content import Content
+from textual.pilot import Pilot
 from textual.widgets import Input
-from wizard_helpers import HOSTILE, THEME, hostile_document, new_app, ready
 
 from profiles.files import load_profile
+from tests.tui.wizard_helpers import HOSTILE, THEME, hostile_document, new_app, ready
 from tui.app import make_app
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.filename import FileNameScreen
@@ -21,12 +26,12 @@ SIZE = (80, 24)
 VOLUME_STEP = 4
 
 
-def panel_text(app: object) -> str:
-    panel = app.screen.query_one(CostPanel)  # type: ignore[attr-defined]
+def panel_text(app: App[Any]) -> str:
+    panel = app.screen.query_one(CostPanel)
     return panel.render().plain
 
 
-async def clear_and_type(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
+async def clear_and_type(pilot: Pilot[Any], text: str) -> None:
     await pilot.press("end", "ctrl+u", *text)
 
 
@@ -48,6 +53,7 @@ async def test_whole_assessment_by_keyboard_to_a_saved_profile(isolated: Path) -
         await pilot.pause()
         assert isinstance(app.screen, ResultsScreen)
         shown = app.screen.evaluation.result
+        assert app.screen.recommendation is not None
         verdict = app.screen.recommendation.verdict
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -76,6 +82,7 @@ async def test_whole_assessment_by_keyboard_to_a_saved_profile(isolated: Path) -
         again = reopened.screen.evaluation.result
         assert again.break_even_months == shown.break_even_months
         assert again.prompting_total_usd == shown.prompting_total_usd
+        assert reopened.screen.recommendation is not None
         assert reopened.screen.recommendation.verdict == verdict
         assert not reopened.dirty
 
@@ -108,7 +115,9 @@ async def test_an_invalid_value_marks_the_field_and_keeps_the_last_figures() -> 
         await pilot.pause()
         row = app.screen.query_one("#field-workload--requests_per_month", FieldRow)
         assert row.has_class("-invalid")
-        assert "number" in row.query_one(".field--error").render().plain
+        error = row.query_one(".field--error").render()
+        assert isinstance(error, Content)
+        assert "number" in error.plain
         panel = app.screen.query_one(CostPanel)
         assert panel.stale and panel.has_class("-stale")
         assert "STALE" in panel_text(app)
@@ -197,8 +206,9 @@ async def test_user_text_is_never_markup() -> None:
         await pilot.press("ctrl+r")
         await pilot.pause()
         assert isinstance(app.screen, ResultsScreen)
-        title = app.screen.query_one(".results--title").render().plain
-        assert title == HOSTILE
+        title = app.screen.query_one(".results--title").render()
+        assert isinstance(title, Content)
+        assert title.plain == HOSTILE
         assert app.is_running
 
 
@@ -208,8 +218,7 @@ async def test_help_lists_every_shown_binding() -> None:
         await ready(pilot)
         await pilot.press("f1")
         await pilot.pause()
-        text = "\n".join(
-            w.render().plain for w in app.screen.query("Static") if hasattr(w.render(), "plain")
-        )
+        rendered = [w.render() for w in app.screen.query("Static")]
+        text = "\n".join(r.plain for r in rendered if isinstance(r, Content | Text))
         for description in ("Next", "Back", "Results", "Save", "Prices", "Quit"):
             assert description in text
