@@ -39,7 +39,7 @@ def default_catalog_loader() -> Catalog:
 class TunewiseApp(App[int]):
     """The wizard. Holds the file being edited; the wizard screen holds the answers."""
 
-    CSS_PATH: ClassVar[list[str | PurePath]] = ["app.tcss", "wizard.tcss", "results.tcss"]
+    CSS_PATH: ClassVar[list[str | PurePath]] = ["app.tcss", "wizard.tcss"]
     TITLE = "tunewise"
     HORIZONTAL_BREAKPOINTS: list[tuple[int, str]] | None = [(0, "-narrow"), (WIDE_AT, "-wide")]  # noqa: RUF012
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -76,6 +76,8 @@ def export_markdown(evaluation: Evaluation, recommendation: Recommendation | Non
 
 
 class ResultsScreen(Screen[None]):
+    CSS_PATH = "../results.tcss"
+    """Read when the results are first shown, not at startup."""
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,ctrl+b,pageup", "back", "Back"),
         Binding("e", "export", "Export", tooltip="Export the results to a Markdown file"),
