@@ -17,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from measurement import Measurement, median, wall  # noqa: E402
+from measurement import Measurement, median, precompile, wall  # noqa: E402
 
 from profiles.files import evaluate_profile, load_profile, save_profile, snapshot  # noqa: E402
 
@@ -43,6 +43,7 @@ def generate(directory: Path, count: int) -> list[Path]:
 
 def run(*, count: int = 1000, runs: int = 3, quick: bool = False) -> list[Measurement]:
     """`tunewise compare` over `count` generated profiles: median wall time of `runs`."""
+    precompile()
     if quick:
         count, runs = min(count, 50), 1
     with tempfile.TemporaryDirectory() as tmp:

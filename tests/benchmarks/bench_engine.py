@@ -16,7 +16,7 @@ import sys
 import timeit
 from pathlib import Path
 
-from measurement import Measurement, interleaved, median, wall
+from measurement import Measurement, interleaved, median, precompile, wall
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "profiles" / "examples" / "support-chatbot-50k.toml"
@@ -51,6 +51,7 @@ def run_evaluate(*, quick: bool = False) -> list[Measurement]:
 
 def run_assess(*, runs: int = 15, quick: bool = False) -> list[Measurement]:
     """`tunewise assess` against the pydantic-import floor, fresh processes, interleaved."""
+    precompile()
     if quick:
         runs = min(runs, 3)
     exe = str(Path(sys.executable).with_name("tunewise"))

@@ -22,7 +22,7 @@ import sys
 import time
 from typing import Any
 
-from measurement import Measurement, interleaved, median
+from measurement import Measurement, interleaved, median, precompile
 
 TARGET_RATIO = 1.15
 TARGET_KEY_MS = 16.0
@@ -158,6 +158,7 @@ async def keystrokes(count: int) -> tuple[list[float], list[float], list[float]]
 
 def run_first_screen(*, runs: int = 9, quick: bool = False) -> list[Measurement]:
     """The wizard's first frame against a bare Textual app's, fresh processes, interleaved."""
+    precompile()
     if quick:
         runs = min(runs, 2)
     times = interleaved(
