@@ -38,7 +38,8 @@ def assess(
     kinds: Mapping[str, str],
     catalog: Catalog,
 ) -> Evaluation:
-    """Evaluate the answers, or raise `FormErrors` naming the fields that stop it."""
+    """Evaluate the answers, or raise `FormErrors` naming the fields that stop it (a range the
+    simulation cannot take, on the field it ranges)."""
     from engine.errors import InputError
     from engine.evaluate import evaluate
 
@@ -47,8 +48,14 @@ def assess(
     try:
         book = catalog.resolve(inputs)
         result = evaluate(inputs, book)
+        if profile.ranges:  # checked here (~0.2 ms), so the field is marked, not the panel
+            from engine.uncertainty.simulate import prepare
+
+            prepare(inputs, book, result, profile.ranges)
     except InputError as exc:
-        paths = locate(exc.field, exc.message, values)
+        ranged = exc.field.removeprefix("ranges.")
+        field = ranged if ranged in values else exc.field
+        paths = locate(field, exc.message, values)
         raise FormErrors(dict.fromkeys(paths, exc.message)) from None
     evaluation = Evaluation(profile, book, result, None)
     return replace(evaluation, verdict=verdict_of(evaluation, catalog))

@@ -40,10 +40,23 @@ SELECTS: frozenset[str] = frozenset({"choice", "answer"})
 LISTS: frozenset[str] = frozenset({"multi", "list"})
 UNKNOWN = frozenset({"", "unknown", "?", "-", "—"})
 """What a person may type for "I don't know": the field is left out of the profile."""
+RANGE_SEP = ".."
+"""Between the values of a typed range: `8000..12000` or `8000..10000..12000`."""
+RANGED_SECTIONS = ("workload.", "prompting.", "fine_tuning.")
+"""The sections whose numbers the simulation can range: the cost inputs (the engine's
+`point_values`); the readiness answers (evidence, data) are single figures."""
+NOT_RANGED = frozenset({"workload.horizon_months"})
+"""As `engine.uncertainty.simulate.NOT_RANGED` (a decision, not an estimate), kept here so
+the first screen need not import the simulation; a test keeps the two equal."""
 NONE = "none"
 """A list answer of "none" (an explicit empty list), as opposed to unknown (left out)."""
 YES_NO: tuple[tuple[str, str], ...] = (("Unknown", ""), ("Yes", "yes"), ("No", "no"))
 """The choices of an `answer` field: the blank, first, is unknown."""
+
+
+def rangeable(path: str, kind: str) -> bool:
+    """Whether the answer at `path` may be a range: a number among the cost inputs."""
+    return kind in NUMERIC and path.startswith(RANGED_SECTIONS) and path not in NOT_RANGED
 
 
 @dataclass(frozen=True)
@@ -59,6 +72,11 @@ class FieldSpec:
     """(label, value) pairs for `choice` and `multi` fields; the value "" (the blank of a
     select) leaves the field out. `answer` fields default to `YES_NO`."""
     placeholder: str = "unknown"
+
+    @property
+    def rangeable(self) -> bool:
+        """Whether the answer may be typed as a range (low..high), the simulation's input."""
+        return rangeable(self.path, self.kind)
 
     @property
     def options(self) -> tuple[tuple[str, str], ...]:
@@ -116,6 +134,61 @@ def parse_number(text: str, kind: str) -> Decimal | None:
     return value
 
 
+ONE_NUMBER = "one number here: ranges are for volumes, tokens and costs"
+"""The reason a range is refused on a field the simulation does not range."""
+RANGE_FORM = "a range is low..high or low..likely..high"
+"""The reason a malformed range is refused (the field's value is shown above it)."""
+
+
+def is_range(text: str) -> bool:
+    """Whether `text` is typed as a range rather than one number."""
+    return RANGE_SEP in text
+
+
+def number_problem(value: Decimal, kind: str) -> str | None:
+    """Why `value` cannot answer a field of `kind`, or None."""
+    if value < 0:
+        return "cannot be negative"
+    if kind == "share" and value > 1:
+        return "a fraction from 0 to 1 (or a percentage like 5%)"
+    if kind == "percent" and value > 100:
+        return "a percentage from 0 to 100"
+    return None
+
+
+def parse_range_text(
+    text: str, kind: str, point: Decimal | None = None
+) -> tuple[Decimal, Decimal, Decimal]:
+    """`8000..12000` or `8000..10000..12000` as (low, likely, high), each value read as a
+    number of `kind` is (`$8,000`, `5%`). With two values the likely value is `point` when it
+    lies inside, else the midpoint, as `engine.ranges.parse_range` reads them; a count's
+    midpoint is rounded to a whole number. Raises `ValueError` with a one-line reason."""
+    parts = text.split(RANGE_SEP)
+    values = [parse_number(part, kind) if part.strip() else None for part in parts]
+    if len(parts) not in (2, 3) or None in values:
+        whole = " of whole numbers" if kind == "count" and len(parts) in (2, 3) else ""
+        raise ValueError(RANGE_FORM + whole)
+    numbers = [v for v in values if v is not None]
+    for number in numbers:
+        problem = number_problem(number, kind)
+        if problem is not None:
+            raise ValueError(problem)
+    low, high = numbers[0], numbers[-1]
+    if low > high:
+        raise ValueError("low is above high: write low..high")
+    if len(numbers) == 3:
+        likely = numbers[1]
+        if not low <= likely <= high:
+            raise ValueError("the likely value is outside low..high")
+    elif point is not None and low <= point <= high:
+        likely = point
+    else:
+        likely = (low + high) / 2
+        if kind == "count":
+            likely = likely.to_integral_value()
+    return low, likely, high
+
+
 def _text(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
@@ -152,7 +225,66 @@ def values_from_data(
     """The widget text for each field path, "" where the document has no answer (or says
     "unknown" to a select). Pass the specs by path to read lists by their kind."""
     kinds = {p: s.kind for p, s in paths.items()} if isinstance(paths, Mapping) else {}
-    return {path: _answer_text(get_path(data, path), kinds.get(path, "")) for path in paths}
+    ranges = data.get("ranges") or {}
+    return {
+        path: range_shown(ranges[path], get_path(data, path))
+        if path in ranges and kinds.get(path) in NUMERIC
+        else _answer_text(get_path(data, path), kinds.get(path, ""))
+        for path in paths
+    }
+
+
+def range_shown(entry: Mapping[str, Any], point: Any) -> str:
+    """A `[ranges]` entry as the wizard shows it, `25000..50000..80000` (the likely value: the
+    entry's own, else the answer's), as `engine.ranges.range_text` writes one."""
+    likely = entry.get("likely", point)
+    values = [entry.get("low"), likely, entry.get("high")]
+    return RANGE_SEP.join(_text(v) for v in values if v is not None)
+
+
+def _decimal(value: Any) -> Decimal | None:
+    """A document's number as a Decimal (None when absent or not a number)."""
+    if value is None or isinstance(value, bool):
+        return None
+    try:
+        number = Decimal(repr(value)) if isinstance(value, float) else Decimal(str(value))
+    except InvalidOperation:
+        return None
+    return number if number.is_finite() else None
+
+
+def _set_range(
+    data: dict[str, Any], base: Mapping[str, Any], path: str, text: str, kind: str
+) -> None:
+    """Put the typed range `text` for `path` into `data`: the likely value as the answer, and
+    low, likely and high in `[ranges]` (its `shape` kept). A range
+    equal to the one `base` already holds leaves both as they were, so opening and saving a
+    profile writes its ranges back unchanged. Raises `FormErrors` for `path`."""
+    if not rangeable(path, kind):
+        raise FormErrors({path: ONE_NUMBER})
+    point = _decimal(get_path(base, path))
+    try:
+        low, likely, high = parse_range_text(text, kind, point)
+    except ValueError as exc:
+        raise FormErrors({path: str(exc)}) from None
+    old = (base.get("ranges") or {}).get(path)
+    if isinstance(old, Mapping) and point is not None:
+        held = tuple(_decimal(old.get(k, point)) for k in ("low", "likely", "high"))
+        if held == (low, likely, high):
+            return  # `data` is a copy of `base`: answer and entry as they were
+    *parents, leaf = path.split(".")
+    node = data
+    for part in parents:
+        node = node.setdefault(part, {})
+    node[leaf] = _plain(likely)
+    entry = {"low": _plain(low), "likely": _plain(likely), "high": _plain(high)}
+    if isinstance(old, Mapping) and old.get("shape"):
+        entry["shape"] = old["shape"]
+    data.setdefault("ranges", {})[path] = entry
+
+
+def _plain(number: Decimal) -> str:
+    return format(number.normalize(), "f")
 
 
 def split_list(text: str) -> list[str]:
@@ -166,14 +298,23 @@ def data_from_values(
     values: Mapping[str, str], base: Mapping[str, Any], kinds: Mapping[str, str]
 ) -> dict[str, Any]:
     """`base` with every asked field replaced by its answer; unknown answers are left out
-    (an empty `kind` drops its whole table, e.g. `fine_tuning.serving`)."""
+    (an empty `kind` drops its whole table, e.g. `fine_tuning.serving`). A number typed as a
+    range (`8000..12000`) answers its likely value and sets the field's `[ranges]` entry; one
+    typed as a single number (or unknown) drops the entry. Raises `FormErrors` for a range
+    that is malformed or on a field that takes none."""
     data: dict[str, Any] = copy.deepcopy(dict(base))
+    ranges = data.get("ranges")
     for path, text in values.items():
+        kind = kinds.get(path, "text")
+        if kind in NUMERIC and is_range(text):
+            _set_range(data, base, path, text, kind)
+            continue
+        if isinstance(ranges, dict) and kind in NUMERIC:
+            ranges.pop(path, None)
         *parents, leaf = path.split(".")
         node = data
         for part in parents:
             node = node.setdefault(part, {})
-        kind = kinds.get(path, "text")
         unknown = not text.strip() if kind in {"text", "notes"} else is_unknown(text)
         if unknown:
             node.pop(leaf, None)
@@ -187,6 +328,8 @@ def data_from_values(
             node[leaf] = clean_number(text, kind)
         else:
             node[leaf] = text.strip()
+    if "ranges" in data and not data["ranges"]:
+        del data["ranges"]  # the last range typed away: nothing to simulate
     return data
 
 

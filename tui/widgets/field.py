@@ -15,7 +15,19 @@ from textual.validation import ValidationResult, Validator
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select
 
-from ..form import NONE, NUMERIC, SELECTS, FieldSpec, is_unknown, parse_number, split_list
+from ..form import (
+    NONE,
+    NUMERIC,
+    ONE_NUMBER,
+    SELECTS,
+    FieldSpec,
+    is_range,
+    is_unknown,
+    number_problem,
+    parse_number,
+    parse_range_text,
+    split_list,
+)
 from .choice import Choice, options_fit
 
 if TYPE_CHECKING:
@@ -23,26 +35,31 @@ if TYPE_CHECKING:
 
 
 class NumberValidator(Validator):
-    """A number of the field's kind, or "unknown"/empty (checked again by the model)."""
+    """A number of the field's kind, or "unknown"/empty (checked again by the model); with
+    `ranges`, also a range of them (`8000..12000`, `8000..10000..12000`)."""
 
-    def __init__(self, kind: str) -> None:
+    def __init__(self, kind: str, *, ranges: bool = False) -> None:
         super().__init__()
         self.kind = kind
+        self.ranges = ranges
 
     def validate(self, value: str) -> ValidationResult:
         if is_unknown(value):
+            return self.success()
+        if is_range(value):
+            if not self.ranges:
+                return self.failure(ONE_NUMBER)
+            try:
+                parse_range_text(value, self.kind)
+            except ValueError as exc:
+                return self.failure(str(exc))
             return self.success()
         number = parse_number(value, self.kind)
         if number is None:
             what = "a whole number" if self.kind == "count" else "a number"
             return self.failure(f"type {what} or leave it empty for unknown")
-        if number < 0:
-            return self.failure("cannot be negative")
-        if self.kind == "share" and number > 1:
-            return self.failure("a fraction from 0 to 1 (or a percentage like 5%)")
-        if self.kind == "percent" and number > 100:
-            return self.failure("a percentage from 0 to 100")
-        return self.success()
+        problem = number_problem(number, self.kind)
+        return self.success() if problem is None else self.failure(problem)
 
 
 class AnswerInput(Input):
@@ -71,6 +88,11 @@ class AnswerInput(Input):
 
 CHOICE_KEYS = "←/→ or first letter."
 """How a choice is answered: the end of its row's hint."""
+
+RANGE_HINT = "Or a range: low..high."
+"""The end of a rangeable number's hint (`8000..12000`, `8000..10000..12000`)."""
+RANGE_PLACEHOLDER = "or low..high"
+"""The same, after the placeholder, for a rangeable number without a hint line."""
 
 NONE_LABEL = "None tried yet"
 """The `multi` option that answers "none" rather than unknown (nothing ticked)."""
@@ -121,7 +143,9 @@ class FieldRow(Container):
         """The answer shown when the row is first composed."""
         self.shown_error: str | None = None
         """The reason shown below the field, None when it is not marked."""
-        self.validator = NumberValidator(spec.kind) if spec.kind in NUMERIC else None
+        self.validator = (
+            NumberValidator(spec.kind, ranges=spec.rangeable) if spec.kind in NUMERIC else None
+        )
         """A number field's check, as typed (the model checks the answers again)."""
 
     def compose(self) -> ComposeResult:
@@ -145,12 +169,17 @@ class FieldRow(Container):
             validators = [self.validator] if self.validator is not None else []
             yield AnswerInput(
                 self.initial,
-                placeholder=spec.placeholder,
+                placeholder=spec.placeholder
+                if spec.hint or not spec.rangeable
+                # No hint line to say it in: the placeholder does (no row grows).
+                else f"{spec.placeholder} {RANGE_PLACEHOLDER}",
                 validators=validators,
                 validate_on=["changed"],
                 id="input",
             )
         hint = f"{spec.hint} {CHOICE_KEYS}".strip() if self._is_choice else spec.hint
+        if hint and spec.rangeable:
+            hint = f"{hint} {RANGE_HINT}"
         if hint:
             yield Label(Content(hint), classes="field--hint")
         yield Label("", classes="field--error", markup=False)
