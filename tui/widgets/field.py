@@ -89,8 +89,10 @@ class AnswerInput(Input):
 CHOICE_KEYS = "←/→ or first letter."
 """How a choice is answered: the end of its row's hint."""
 
-RANGE_HINT = "Or a range: low..high."
-"""The end of a rangeable number's hint (`8000..12000`, `8000..10000..12000`)."""
+RANGE_HINT = "Range: low..high."
+"""The end of a rangeable number's hint (`8000..12000`, `8000..10000..12000`). Short: a hint
+wider than the label column (34) takes two lines in the grid's row height once the row is
+laid out again (Textual sizes a spanning cell by each column), a blank line under it."""
 RANGE_PLACEHOLDER = "or low..high"
 """The same, after the placeholder, for a rangeable number without a hint line."""
 
