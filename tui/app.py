@@ -68,6 +68,9 @@ class TunewiseApp(App[int]):
         self.document = document
         self.path = path
         """The file the answers were opened from or last saved to (None for a new one)."""
+        self.path_bytes = _read_bytes(path)
+        """`path`'s bytes as opened or last saved: saving over it again does not ask unless
+        someone changed the file since."""
         self.catalog_loader = catalog_loader
         self.saved_values: dict[str, str] | None = None
         """The answers as last opened or saved: quitting with others asks first."""
@@ -156,8 +159,9 @@ class TunewiseApp(App[int]):
             return
         while self.screen is not self.wizard and len(self.screen_stack) > 1:
             self.pop_screen()
-        self.document = profile.model_dump(mode="python", exclude_none=True)
+        self.document = profile.model_dump(mode="python", exclude_unset=True)
         self.path = path
+        self.path_bytes = _read_bytes(path)
         self.wizard.load(self.document)
         self.saved_values = self.wizard.values
         self.notify(f"Opened {path}", markup=False)
@@ -219,6 +223,9 @@ class TunewiseApp(App[int]):
     def _save_to(self, ev: Evaluation, path: Path | None, *, force: bool = False) -> None:
         if path is None:
             return
+        if self.path is not None and path.resolve() == self.path.resolve():
+            # The open file, unchanged on disk since: saving over it is what was asked.
+            force = force or _read_bytes(path) == self.path_bytes
         try:
             save(ev.profile, path, book=ev.book, result=ev.result, force=force)
         except ProfileExistsError:
@@ -233,8 +240,19 @@ class TunewiseApp(App[int]):
             self.notify(f"Not saved: {exc}", severity="error", markup=False)
             return
         self.path = path
+        self.path_bytes = _read_bytes(path)
         self.saved_values = self.wizard.values
         self.notify(f"Saved to {path.resolve()}", markup=False)
+
+
+def _read_bytes(path: Path | None) -> bytes | None:
+    """The file's bytes, or None when there is no file to read."""
+    if path is None:
+        return None
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
 
 
 def make_app(
@@ -250,7 +268,7 @@ def make_app(
     if isinstance(profile, Mapping):
         document: Mapping[str, Any] = profile
     else:
-        document = profile.model_dump(mode="python", exclude_none=True)
+        document = profile.model_dump(mode="python", exclude_unset=True)
     app = TunewiseApp(document, path, catalog_loader, compare)
     if theme is not None:
         app.theme = theme

@@ -317,6 +317,9 @@ def data_from_values(
             node = node.setdefault(part, {})
         unknown = not text.strip() if kind in {"text", "notes"} else is_unknown(text)
         if unknown:
+            if get_path(base, path) == "unknown":
+                node[leaf] = "unknown"  # written as unknown in the file: kept as written
+                continue
             node.pop(leaf, None)
             if leaf == "kind" and parents:
                 owner = get_path(data, ".".join(parents[:-1])) if parents[:-1] else data
@@ -330,7 +333,20 @@ def data_from_values(
             node[leaf] = text.strip()
     if "ranges" in data and not data["ranges"]:
         del data["ranges"]  # the last range typed away: nothing to simulate
+    _drop_empty_tables(data, base)
     return data
+
+
+def _drop_empty_tables(data: dict[str, Any], base: Mapping[str, Any]) -> None:
+    """Remove the tables that only unknown answers created (`[data]` with nothing known):
+    saving must not add empty sections the opened file did not have."""
+    for key in list(data):
+        value, before = data[key], base.get(key)
+        if not isinstance(value, dict):
+            continue
+        _drop_empty_tables(value, before if isinstance(before, Mapping) else {})
+        if not value and key not in base:
+            del data[key]
 
 
 def _locate(loc: tuple[Any, ...], message: str, known: Iterable[str]) -> list[str]:

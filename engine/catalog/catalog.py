@@ -313,7 +313,8 @@ class Catalog:
             fine_tuning=p.fine_tuning,
             since=p.since,
             jobs_until=p.jobs_until,
-            alternatives=tuple(p.alternatives),
+            # Only when there are some: an explicit empty list would be written to profiles.
+            **({"alternatives": tuple(p.alternatives)} if p.alternatives else {}),
             source=self.source_title(p),
             as_of=p.as_of,
             note=p.note,

@@ -177,9 +177,9 @@ def unknown_everywhere() -> dict[str, object]:
 
 
 async def test_unknown_and_none_round_trip_through_every_step(isolated: Path) -> None:
-    """Open → visit every step → save gives the same answers: unknown stays unknown (nothing
-    written), an explicit "none tried yet" stays an empty list, and no step marks the
-    profile changed just by being shown."""
+    """Open → visit every step → save gives the same answers: unknown stays unknown (written
+    only where the file wrote it), an explicit "none tried yet" stays an empty list, and no
+    step marks the profile changed just by being shown."""
     doc = unknown_everywhere()
     doc["evidence"] = {"techniques_tried": []}
     doc["use_case"] = {"criticality": "unknown", "knowledge_missing": "no"}
@@ -209,7 +209,8 @@ async def test_unknown_and_none_round_trip_through_every_step(isolated: Path) ->
     assert saved.assessment().team == Assessment().team
     text = source.read_text(encoding="utf-8")
     assert "techniques_tried = []" in text
-    assert "criticality" not in text  # unknown is not written
+    assert 'criticality = "unknown"' in text  # written as unknown in the file: kept so
+    assert "\ntask = " not in text  # unknown from the start: nothing written
 
     reopened = make_app(saved, source, theme=THEME)
     async with reopened.run_test(size=SIZE) as pilot:
