@@ -132,24 +132,36 @@ def _pct(value: float | None) -> str:
     return "—" if value is None else f"{round(value * 100)}%"
 
 
+def _facts(u: Uncertainty) -> list[tuple[str, str]]:
+    """The section's figures as (what, value), for the text and Markdown renderings alike."""
+    be = u.break_even_months
+    facts = [
+        ("Break-even months", f"P10 {_m(be.p10)} · P50 {_m(be.p50)} · P90 {_m(be.p90)}"),
+        (f"Pays back within {u.horizon_months} months", _pct(u.p_payback_within_horizon)),
+    ]
+    if u.retire_month is not None:
+        facts.append(
+            (
+                f"Pays back before the base model retires (month {u.retire_month})",
+                _pct(u.p_payback_before_retirement),
+            )
+        )
+    if u.p_verdict_changes is not None:
+        facts.append(("Verdict would change", _pct(u.p_verdict_changes)))
+    return facts
+
+
+def _title(u: Uncertainty, scenario: str) -> str:
+    return f"({u.samples:,} samples, seed {u.seed}, {u.shape}{scenario})"
+
+
 def uncertainty_text(u: Uncertainty) -> list[str]:
     """The "How sure" section and the tornado table, plain text within 80 columns."""
     from .report import _wrap
 
-    be = u.break_even_months
     scenario = f", scenario {u.scenario}" if u.scenario else ""
-    lines = [
-        f"How sure ({u.samples:,} samples, seed {u.seed}, {u.shape}{scenario})",
-        f"  Break-even months    P10 {_m(be.p10)} · P50 {_m(be.p50)} · P90 {_m(be.p90)}",
-        f"  Pays back within {u.horizon_months} months: {_pct(u.p_payback_within_horizon)}",
-    ]
-    if u.retire_month is not None:
-        lines.append(
-            f"  Pays back before the base model retires (month {u.retire_month}): "
-            f"{_pct(u.p_payback_before_retirement)}"
-        )
-    if u.p_verdict_changes is not None:
-        lines.append(f"  Verdict would change: {_pct(u.p_verdict_changes)}")
+    lines = [f"How sure {_title(u, scenario)}"]
+    lines += [f"  {what}: {value}" for what, value in _facts(u)]
     lines += _wrap(u.summary, "  ", "  ")
     if u.tornado:
         lines += ["", "What moves break-even most (others at likely)"]
@@ -169,22 +181,9 @@ def _short(value: float) -> str:
 def uncertainty_markdown(u: Uncertainty) -> list[str]:
     from .report import _md
 
-    be = u.break_even_months
-    out = [
-        f"**How sure** ({u.samples:,} samples, seed {u.seed}, {u.shape}"
-        + (f", scenario {_md(u.scenario)}" if u.scenario else "")
-        + ")",
-        "",
-        f"- Break-even months: P10 {_m(be.p10)}, P50 {_m(be.p50)}, P90 {_m(be.p90)}",
-        f"- Pays back within {u.horizon_months} months: {_pct(u.p_payback_within_horizon)}",
-    ]
-    if u.retire_month is not None:
-        out.append(
-            f"- Pays back before the base model retires (month {u.retire_month}): "
-            f"{_pct(u.p_payback_before_retirement)}"
-        )
-    if u.p_verdict_changes is not None:
-        out.append(f"- Verdict would change: {_pct(u.p_verdict_changes)}")
+    scenario = f", scenario {_md(u.scenario)}" if u.scenario else ""
+    out = [f"**How sure** {_title(u, scenario)}", ""]
+    out += [f"- {what}: {value}" for what, value in _facts(u)]
     out += ["", _md(u.summary)]
     if u.tornado:
         out += [
