@@ -188,7 +188,7 @@ class TunewiseApp(App[int]):
         from .screens.flowchart import FlowchartScreen
         from .steps.decision import decide
 
-        ev = self.wizard.evaluation
+        ev = self.wizard.shown  # the scenario the panel shows, if any
         decision = None if ev is None else decide(ev, getattr(self, "catalog", None))
         if decision is None:
             self.notify("No map yet: prices are loading.", severity="warning")

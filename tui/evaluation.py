@@ -10,6 +10,7 @@ import contextlib
 import importlib
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from .bridge import Verdict
@@ -30,6 +31,18 @@ class Evaluation:
     book: PriceBook
     result: CostResult
     verdict: Verdict | None
+    scenario: str = ""
+    """The profile's named scenario these figures are for ("" for the answers as typed)."""
+    scenario_sets: str = ""
+    """What that scenario sets, in words (`requests a month 100,000`)."""
+
+    @property
+    def scenario_line(self) -> str:
+        """`Scenario: high (requests a month 100,000)`, or "" for the answers as typed."""
+        if not self.scenario:
+            return ""
+        sets = f" ({self.scenario_sets})" if self.scenario_sets else ""
+        return f"Scenario: {self.scenario}{sets}"
 
 
 def assess(
@@ -37,15 +50,26 @@ def assess(
     base: Mapping[str, Any],
     kinds: Mapping[str, str],
     catalog: Catalog,
+    *,
+    scenario: str = "",
+    labels: Mapping[str, str] | None = None,
 ) -> Evaluation:
     """Evaluate the answers, or raise `FormErrors` naming the fields that stop it (a range the
-    simulation cannot take, on the field it ranges)."""
+    simulation cannot take, on the field it ranges). With `scenario`, the figures are those of
+    the profile's `[scenarios.NAME]` applied to the answers (`tunewise assess --scenario`);
+    `labels` (field path → question) name what it sets."""
     from engine.errors import InputError
     from engine.evaluate import evaluate
 
     profile = build_profile(values, base, kinds)
-    inputs = profile.cost_inputs()
+    sets = ""
     try:
+        if scenario:
+            from profiles.ranges import apply_scenario
+
+            sets = scenario_sets(profile.scenarios.get(scenario, {}), labels or {})
+            profile = apply_scenario(profile, scenario)
+        inputs = profile.cost_inputs()
         book = catalog.resolve(inputs)
         result = evaluate(inputs, book)
         if profile.ranges:  # checked here (~0.2 ms), so the field is marked, not the panel
@@ -57,8 +81,17 @@ def assess(
         field = ranged if ranged in values else exc.field
         paths = locate(field, exc.message, values)
         raise FormErrors(dict.fromkeys(paths, exc.message)) from None
-    evaluation = Evaluation(profile, book, result, None)
+    evaluation = Evaluation(profile, book, result, None, scenario, sets)
     return replace(evaluation, verdict=verdict_of(evaluation, catalog))
+
+
+def scenario_sets(settings: Mapping[str, Decimal], labels: Mapping[str, str]) -> str:
+    """`requests a month 100,000`: each answer a scenario sets, by its question."""
+    from engine.money import number
+
+    return ", ".join(
+        f"{labels.get(path, path).lower()} {number(value)}" for path, value in settings.items()
+    )
 
 
 def verdict_of(evaluation: Evaluation, catalog: Catalog) -> Verdict | None:

@@ -30,8 +30,9 @@ def simulate(
     catalog: Catalog | None = None,
     band: bool = False,
 ) -> Uncertainty:
-    """The simulation `tunewise assess` runs for this evaluation (same samples and seed); with
-    `band`, the P10/P50/P90 of both cumulative curves per month for the chart."""
+    """The simulation `tunewise assess` runs for this evaluation (same samples and seed, and
+    its `--scenario` when it shows one); with `band`, the P10/P50/P90 of both cumulative
+    curves per month for the chart."""
     from profiles.ranges import profile_uncertainty
 
     ev = evaluation
@@ -41,6 +42,7 @@ def simulate(
         ev.result,
         recommendation=recommendation,
         catalog=catalog if recommendation is not None else None,
+        scenario=ev.scenario or None,
         with_band=band,
     )
 

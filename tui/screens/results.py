@@ -112,6 +112,8 @@ class ResultsScreen(Screen[None]):
         yield progress
         with VerticalScroll(id="results"):
             yield Label(Content(ev.profile.profile.name), classes="results--title")
+            if ev.scenario:
+                yield Label(Content(ev.scenario_line), classes="results--scenario")
             yield VerdictCard(rec, ev.verdict, id="verdict", classes="results--verdict")
             with Container(id="flowchart-strip-slot"):
                 if rec is not None:

@@ -46,6 +46,11 @@ class WizardScreen(Screen[None]):
         Binding("ctrl+b", "back", "Back", priority=True),
         Binding("pageup", "back", "Back", show=False),
         Binding("ctrl+r", "results", "Results", priority=True),
+        # F4, not ctrl+e: an answer's input takes ctrl+e (end of line). Shown only for a
+        # profile with `[scenarios]` (`check_action`); pressed without, `on_key` says why.
+        Binding(
+            "f4", "scenario", "Scenario", tooltip="Show the figures of the next named scenario"
+        ),
     ]
 
     def __init__(self, document: Mapping[str, Any]) -> None:
@@ -60,7 +65,13 @@ class WizardScreen(Screen[None]):
         self.steps = [cls(self.answers) for cls in STEPS]
         self.catalog: Catalog | None = None
         self.evaluation: Evaluation | None = None
-        """The last evaluation of valid answers."""
+        """The last evaluation of valid answers, as typed (what is saved)."""
+        self.scenario = ""
+        """The profile's named scenario the panel and the results show ("" for the answers
+        as typed). A view, not an edit: the answers and what is saved stay as typed."""
+        self.shown: Evaluation | None = None
+        """What the panel and the results show: `evaluation`, or `scenario` applied to it."""
+        self.labels = {path: spec.label for path, spec in self.specs.items()}
         self.errors: dict[str, str] = {}
         """The current answers' refusals, by field path (or section)."""
         self._resumed = False
@@ -99,9 +110,11 @@ class WizardScreen(Screen[None]):
     def load(self, document: Mapping[str, Any]) -> None:
         """Show `document`'s answers (in the mounted rows now, in the others when mounted)."""
         self.set_document(document)
+        self.scenario = ""
         for row in self.query(FieldRow):
             row.value = self.answers[row.spec.path]
         self.recompute()
+        self.refresh_bindings()  # the new profile may have scenarios, or none
 
     @property
     def values(self) -> dict[str, str]:
@@ -147,9 +160,10 @@ class WizardScreen(Screen[None]):
         else:
             self.errors = {}
             self.evaluation = evaluation
-            panel.evaluation = evaluation
         self._mark_rows()
         self._settle()
+        if not self.errors:
+            self._show()
         rows = self._rows()
         reasons = [f"fix {row.spec.label}: {row.shown_error}" for row in rows if row.shown_error]
         mounted = {row.spec.path for row in rows}
@@ -160,6 +174,61 @@ class WizardScreen(Screen[None]):
             elif path not in mounted:
                 reasons.append(f"fix {spec.label}: {message}")
         panel.stale = reasons[0] if reasons else ""
+
+    def _show(self) -> None:
+        """Put the evaluation of the scenario chosen (or of the answers) in the panel. After
+        `_settle`, so the rules' cache keeps the answers' run for the step's notice."""
+        shown = self.evaluation
+        if shown is not None and self.scenario and self.catalog is not None:
+            from ..evaluation import assess
+
+            try:
+                shown = assess(
+                    self.answers,
+                    self.document,
+                    self.kinds,
+                    self.catalog,
+                    scenario=self.scenario,
+                    labels=self.labels,
+                )
+            except FormErrors as exc:  # a scenario these answers refuse: back to the answers
+                why = next(iter(exc.errors.values()), "refused")
+                self.notify(f"Scenario {self.scenario}: {why}", severity="error", markup=False)
+                self.scenario = ""
+                shown = self.evaluation
+        self.shown = shown
+        self.query_one(CostPanel).evaluation = shown
+
+    @property
+    def scenarios(self) -> list[str]:
+        """The profile's named scenarios, in file order (the wizard does not edit them)."""
+        return list(self.document.get("scenarios") or {})
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The scenario key is shown only for a profile with scenarios."""
+        return bool(self.scenarios) if action == "scenario" else True
+
+    def on_key(self, event: events.Key) -> None:
+        """The scenario key on a profile without scenarios: say so (its binding is hidden)."""
+        if event.key == "f4" and not self.scenarios:
+            event.stop()
+            self.notify("No scenarios in this profile.", severity="warning")
+
+    def action_scenario(self) -> None:
+        """Show the next scenario's figures: the answers as typed, each scenario, then back."""
+        if self.evaluation is None:
+            self.notify("No figures yet: prices are loading.", severity="warning")
+            return
+        if self.errors:
+            self.notify("Fix the marked answers first: a scenario applies to them.")
+            return
+        cycle = ["", *self.scenarios]
+        at = cycle.index(self.scenario) if self.scenario in cycle else 0
+        self.scenario = cycle[(at + 1) % len(cycle)]
+        self._show()
+        shown = self.shown
+        name = shown.scenario_line if shown is not None and shown.scenario else ""
+        self.notify(name or "Scenario: expected (the answers as typed)", markup=False)
 
     def _settle(self) -> None:
         """Say on the step shown what its answers already settle (tui/steps/settled.py)."""
@@ -227,4 +296,4 @@ class WizardScreen(Screen[None]):
             )
         from .results import ResultsScreen
 
-        self.app.push_screen(ResultsScreen(self.evaluation))
+        self.app.push_screen(ResultsScreen(self.shown or self.evaluation))

@@ -100,6 +100,8 @@ class CostPanel(Widget, can_focus=False):
         if self.evaluation is None:
             lines.append(Content(self.status))
             return Content("\n").join(lines)
+        if self.evaluation.scenario:  # user text (a scenario's name): plain, never markup
+            lines.append(Content.assemble((self.evaluation.scenario_line, "bold")))
         compact = self.size.width > COMPACT_WIDTH
         lines += self._figures(self.evaluation, compact=compact)
         if has_ranges(self.evaluation):
