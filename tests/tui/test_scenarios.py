@@ -5,7 +5,9 @@ dirty mark and what is saved stay as typed. Without scenarios the key is hidden 
 
 from __future__ import annotations
 
+import html
 import json
+import re
 import shutil
 import tomllib
 from decimal import Decimal
@@ -54,6 +56,12 @@ def cli_json(path: Path, scenario: str, capsys: pytest.CaptureFixture[str]) -> d
     args = ["assess", str(path), "--scenario", scenario, "--format", "json"]
     assert tui.cli.main(args) == 0
     return json.loads(capsys.readouterr().out)  # type: ignore[no-any-return]
+
+
+def screen_text(app: TunewiseApp) -> str:
+    """The characters on screen, as the screenshot draws them."""
+    svg = app.export_screenshot()
+    return html.unescape("".join(re.findall(r"<text[^>]*>(.*?)</text>", svg))).replace("\xa0", " ")
 
 
 def scenarios_of(path: Path) -> dict[str, dict[str, Any]]:
@@ -126,7 +134,12 @@ async def test_the_panel_shows_the_figures_assess_gives_for_the_scenario(
         assert list(u.ranged) == uncertainty["ranged"]
         assert round(u.p_payback_within_horizon, 4) == uncertainty["p_payback_within_horizon"]
         pays = round(uncertainty["p_payback_within_horizon"] * 100)
-        assert f"Pays back in {uncertainty['horizon_months']} mo: {pays}%" in text
+        payback = f"Pays back in {uncertainty['horizon_months']} mo: {pays}%"
+        assert payback in text
+        # At 80×24 the panel grows by the scenario's line: none of its figures is cut off.
+        on_screen = screen_text(app)
+        assert f"Scenario: {name} (requests a month" in on_screen
+        assert payback in on_screen
 
 
 async def test_switching_changes_neither_the_answers_nor_the_dirty_mark() -> None:

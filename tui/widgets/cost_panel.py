@@ -49,6 +49,7 @@ class CostPanel(Widget, can_focus=False):
 
     def watch_evaluation(self, evaluation: Evaluation | None) -> None:
         """Simulate the new answers when they have ranges; forget the old answer otherwise."""
+        self.set_class(evaluation is not None and bool(evaluation.scenario), "-scenario")
         if not has_ranges(evaluation):
             self.simulating = False
             self.uncertainty = None
