@@ -10,7 +10,7 @@ import argparse
 import shutil
 import sys
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -293,40 +293,16 @@ def _prices(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _diff(args: argparse.Namespace) -> int:
-    from profiles.verbs import diff
-
-    return diff(args)
+PROFILE_VERBS = ("diff", "compare", "show", "schema", "examples", "new")
+"""Verbs on profile files: each is the function of that name in `profiles.verbs`."""
 
 
-def _compare(args: argparse.Namespace) -> int:
-    from profiles.verbs import compare
+def _profile_verb(args: argparse.Namespace) -> int:
+    """Run `profiles.verbs.<command>`, imported only when asked for."""
+    from profiles import verbs
 
-    return compare(args)
-
-
-def _show(args: argparse.Namespace) -> int:
-    from profiles.verbs import show
-
-    return show(args)
-
-
-def _schema(args: argparse.Namespace) -> int:
-    from profiles.verbs import schema
-
-    return schema(args)
-
-
-def _examples(args: argparse.Namespace) -> int:
-    from profiles.verbs import examples
-
-    return examples(args)
-
-
-def _new(args: argparse.Namespace) -> int:
-    from profiles.verbs import new
-
-    return new(args)
+    verb: Callable[[argparse.Namespace], int] = getattr(verbs, args.command)
+    return verb(args)
 
 
 EPILOG_OPEN = """examples:
@@ -365,13 +341,8 @@ def _compare_in_app(args: argparse.Namespace, argv: Sequence[str] | None) -> boo
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    handlers = {
-        "diff": _diff,
-        "compare": _compare,
-        "show": _show,
-        "schema": _schema,
-        "examples": _examples,
-        "new": _new,
+    handlers: dict[str, Callable[[argparse.Namespace], int]] = {
+        **dict.fromkeys(PROFILE_VERBS, _profile_verb),
         "assess": _assess,
         "prices": _prices,
         "open": _open,
