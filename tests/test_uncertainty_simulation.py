@@ -320,3 +320,23 @@ def test_plain_profiles_do_not_import_the_simulation() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, check=False)
     assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.parametrize("samples", [0, -5, 10_000_001])
+def test_a_sample_count_out_of_range_is_refused_naming_it(example: Profile, samples: int) -> None:
+    book, result = evaluate_profile(example)
+    setup = prepare(example.cost_inputs(), book, result, example.ranges)
+    with pytest.raises(InputError, match=r"^samples: must be from 1 to 10,000,000"):
+        simulate(setup, samples=samples)
+
+
+@pytest.mark.parametrize("samples", ["0", "-5", "many"])
+def test_assess_with_a_bad_sample_count_is_one_error_line(
+    samples: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["assess", str(RANGES), "--samples", samples])
+    assert exit_.value.code == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert err.strip().splitlines()[-1].startswith("tunewise assess: error: argument --samples")

@@ -62,6 +62,17 @@ class _Help(argparse.RawDescriptionHelpFormatter):
         return "\n".join(out)
 
 
+def _sample_count(text: str) -> int:
+    """`--samples`: a whole number from 1 to ten million."""
+    try:
+        count = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if not 1 <= count <= 10_000_000:
+        raise argparse.ArgumentTypeError(f"must be from 1 to 10,000,000 (got {count:,})")
+    return count
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="tunewise",
@@ -83,7 +94,9 @@ def _parser() -> argparse.ArgumentParser:
     assess.add_argument("file", type=Path, help="profile (.toml)")
     assess.add_argument("--format", choices=("text", "json", "markdown"), default="text")
     assess.add_argument("--scenario", metavar="NAME", help="use the profile's [scenarios.NAME]")
-    assess.add_argument("--samples", type=int, metavar="N", help="simulation samples (10000)")
+    assess.add_argument(
+        "--samples", type=_sample_count, metavar="N", help="simulation samples (10000)"
+    )
     assess.add_argument("--seed", type=int, metavar="N", help="simulation seed (0)")
     assess.add_argument(
         "--prices", type=Path, metavar="FILE", help="team price file overriding the built-in prices"

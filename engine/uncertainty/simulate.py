@@ -23,6 +23,8 @@ from .model import Band, Spread, Uncertainty
 from .sampling import DIMENSIONS, draws
 
 DEFAULT_SAMPLES = 10_000
+MAX_SAMPLES = 10_000_000
+"""About ten minutes of simulation: more is a typo, not a wish."""
 DEFAULT_SEED = 0
 DEFAULT_SHAPE = "pert"
 BAND_SAMPLES = 1_000
@@ -122,7 +124,11 @@ def simulate(
     setup: Setup, *, samples: int = DEFAULT_SAMPLES, seed: int = DEFAULT_SEED, shape: str = "pert"
 ) -> Samples:
     """Run the fast path on `samples` seeded draws, column by column: each ranged input is
-    one list, every other input one float, and the formulas run once over the columns."""
+    one list, every other input one float, and the formulas run once over the columns.
+
+    Raises `InputError` (field `samples`) unless 1 ≤ `samples` ≤ `MAX_SAMPLES`."""
+    if not 1 <= samples <= MAX_SAMPLES:
+        raise InputError("samples", f"must be from 1 to {MAX_SAMPLES:,} (got {samples:,})")
     columns = sample_values(setup, samples, seed, shape)
     v: dict[str, Num] = dict(setup.point)
     v.update((name, Column(column)) for name, column in columns.items())
