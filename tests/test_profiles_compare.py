@@ -159,3 +159,21 @@ def test_json_has_the_same_figures(capsys: pytest.CaptureFixture[str]) -> None:
     assert [r["verdict"] for r in data["rows"]] == ["rag", "measure_first"]
     assert [r["costs"]["break_even_months"] for r in data["rows"]] == ["80", "9.6"]
     assert data["rows"][0]["break_even_note"].startswith("$12,000 more up front")
+
+
+@pytest.mark.parametrize("verb", ["diff", "compare"])
+@pytest.mark.parametrize("percent", ["-5", "nan", "inf", "lots"])
+def test_fail_above_takes_only_a_percentage_of_zero_or_more(
+    verb: str, percent: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A negative gate would trip on identical profiles: refused, one line, exit 2."""
+    same = str(EX / "code-generation.toml")
+    with pytest.raises(SystemExit) as exit_:
+        main([verb, same, same, "--fail-above", percent, "--format", "text"])
+    assert exit_.value.code == 2
+    assert "argument --fail-above" in capsys.readouterr().err.strip().splitlines()[-1]
+
+
+def test_fail_above_accepts_a_percent_sign(capsys: pytest.CaptureFixture[str]) -> None:
+    same = str(EX / "code-generation.toml")
+    assert main(["diff", same, same, "--fail-above", "10%"]) == 0

@@ -62,6 +62,17 @@ class _Help(argparse.RawDescriptionHelpFormatter):
         return "\n".join(out)
 
 
+def _percent(text: str) -> float:
+    """`--fail-above`: a percentage, 0 or more (`10` or `10%`)."""
+    try:
+        value = float(text.strip().removesuffix("%"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a percentage: {text!r}") from None
+    if not 0 <= value < float("inf"):
+        raise argparse.ArgumentTypeError(f"must be 0 or more (got {text})")
+    return value
+
+
 def _sample_count(text: str) -> int:
     """`--samples`: a whole number from 1 to ten million."""
     try:
@@ -190,7 +201,7 @@ def _profile_verbs(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
     )
     diff.add_argument(
         "--fail-above",
-        type=float,
+        type=_percent,
         metavar="PERCENT",
         help="exit 1 only when a cost outcome moved by more than PERCENT",
     )
@@ -213,7 +224,7 @@ def _profile_verbs(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
     )
     compare.add_argument(
         "--fail-above",
-        type=float,
+        type=_percent,
         metavar="PERCENT",
         help="exit 1 only when an outcome differs from the first profile's by more than PERCENT",
     )
