@@ -73,6 +73,18 @@ def _percent(text: str) -> float:
     return value
 
 
+def _gates(parser: argparse.ArgumentParser, *, verdict: str, outcome: str) -> None:
+    """`--fail-on verdict` and `--fail-above PERCENT`: what lets CI gate on a difference."""
+    parser.add_argument(
+        "--fail-on",
+        choices=("verdict",),
+        help=f"exit 1 only when {verdict} (or a --fail-above gate trips)",
+    )
+    parser.add_argument(
+        "--fail-above", type=_percent, metavar="PERCENT", help=f"exit 1 only when {outcome}"
+    )
+
+
 def _sample_count(text: str) -> int:
     """`--samples`: a whole number from 1 to ten million."""
     try:
@@ -194,16 +206,10 @@ def _profile_verbs(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
         action="store_true",
         help="re-evaluate against today's catalog (with one file: A as saved against A today)",
     )
-    diff.add_argument(
-        "--fail-on",
-        choices=("verdict",),
-        help="exit 1 only when the verdict changed (or a --fail-above gate trips)",
-    )
-    diff.add_argument(
-        "--fail-above",
-        type=_percent,
-        metavar="PERCENT",
-        help="exit 1 only when a cost outcome moved by more than PERCENT",
+    _gates(
+        diff,
+        verdict="the verdict changed",
+        outcome="a cost outcome moved by more than PERCENT",
     )
     diff.add_argument("--prices", type=Path, metavar="FILE", help="team price file for --reprice")
 
@@ -217,16 +223,10 @@ def _profile_verbs(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
     )
     compare.add_argument("files", type=Path, nargs="+", metavar="FILE", help="profile (.toml)")
     compare.add_argument("--format", choices=("text", "markdown", "json"), default="text")
-    compare.add_argument(
-        "--fail-on",
-        choices=("verdict",),
-        help="exit 1 only when the verdicts differ (or a --fail-above gate trips)",
-    )
-    compare.add_argument(
-        "--fail-above",
-        type=_percent,
-        metavar="PERCENT",
-        help="exit 1 only when an outcome differs from the first profile's by more than PERCENT",
+    _gates(
+        compare,
+        verdict="the verdicts differ",
+        outcome="an outcome differs from the first profile's by more than PERCENT",
     )
 
     show = sub.add_parser(

@@ -18,7 +18,7 @@ import tui.how_sure
 from engine.ranges import parse_range, range_text
 from engine.uncertainty.simulate import NOT_RANGED
 from profiles.files import load_profile
-from tests.tui.wizard_helpers import THEME, ready, type_answer
+from tests.tui.wizard_helpers import THEME, VOLUME_STEP, ready, step_of, to_step, type_answer
 from tui.app import make_app
 from tui.form import NOT_RANGED as FORM_NOT_RANGED
 from tui.form import ONE_NUMBER, parse_range_text
@@ -32,8 +32,7 @@ SIZE = (80, 24)
 EXAMPLES = Path(__file__).parents[2] / "profiles" / "examples"
 RANGES = EXAMPLES / "support-chatbot-ranges.toml"
 POINTS = EXAMPLES / "support-chatbot-50k.toml"
-VOLUME_STEP = 4
-EVIDENCE_STEP = 1
+EVIDENCE_STEP = step_of("evidence.techniques_tried")
 VOLUME = "workload.requests_per_month"
 
 
@@ -41,12 +40,6 @@ async def settle(pilot: Pilot[Any]) -> None:
     """The figures, then the simulation the figures started."""
     await ready(pilot)
     await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
-
-async def to_step(pilot: Pilot[Any], index: int) -> None:
-    for _ in range(index):
-        await pilot.press("ctrl+n")
     await pilot.pause()
 
 

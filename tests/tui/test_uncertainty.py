@@ -16,7 +16,7 @@ from textual.pilot import Pilot
 
 import tui.how_sure
 from profiles.files import load_profile
-from tests.tui.wizard_helpers import THEME, ready, type_answer
+from tests.tui.wizard_helpers import THEME, VOLUME_STEP, ready, to_step, type_answer
 from tui.app import make_app
 from tui.screens.results import ResultsScreen
 from tui.widgets.chart import CostChart
@@ -29,7 +29,6 @@ ROOT = Path(__file__).parents[2]
 EXAMPLES = ROOT / "profiles" / "examples"
 RANGES = EXAMPLES / "support-chatbot-ranges.toml"
 POINTS = EXAMPLES / "code-generation.toml"
-VOLUME_STEP = 4
 
 
 async def settle(pilot: Pilot[Any]) -> None:
@@ -81,9 +80,7 @@ async def test_the_panel_marks_the_old_figure_while_the_new_answers_simulate(
         before = app.screen.query_one(CostPanel).uncertainty
         assert before is not None
         monkeypatch.setattr(tui.how_sure, "simulate", held)
-        for _ in range(VOLUME_STEP):
-            await pilot.press("ctrl+n")
-        await pilot.pause()
+        await to_step(pilot, VOLUME_STEP)
         await type_answer(pilot, "workload.requests_per_month", "70000")
         panel = app.screen.query_one(CostPanel)
         assert panel.simulating

@@ -13,7 +13,15 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from profiles.files import load_profile
-from tests.tui.wizard_helpers import HOSTILE, THEME, hostile_document, new_app, ready
+from tests.tui.wizard_helpers import (
+    HOSTILE,
+    THEME,
+    VOLUME_STEP,
+    hostile_document,
+    new_app,
+    ready,
+    to_step,
+)
 from tui.app import make_app
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.filename import FileNameScreen
@@ -23,7 +31,6 @@ from tui.widgets.cost_panel import CostPanel
 from tui.widgets.field import FieldRow
 
 SIZE = (80, 24)
-VOLUME_STEP = 4
 
 
 def panel_text(app: App[Any]) -> str:
@@ -41,9 +48,7 @@ async def test_whole_assessment_by_keyboard_to_a_saved_profile(isolated: Path) -
         await ready(pilot)
         assert isinstance(app.focused, Input)  # the name, first question of the first step
         await clear_and_type(pilot, "Support bot")
-        for _ in range(VOLUME_STEP):
-            await pilot.press("ctrl+n")
-        await pilot.pause()
+        await to_step(pilot, VOLUME_STEP)
         await clear_and_type(pilot, "120000")  # requests a month, focused on arrival
         await pilot.press("ctrl+n")  # models and prices
         await pilot.pause()
@@ -91,9 +96,7 @@ async def test_one_keystroke_in_the_volume_field_updates_the_panel() -> None:
     app = new_app()
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
-        for _ in range(VOLUME_STEP):
-            await pilot.press("ctrl+n")
-        await pilot.pause()
+        await to_step(pilot, VOLUME_STEP)
         before = panel_text(app)
         assert "50,000 req/mo" in before
         await pilot.press("end", "0")
@@ -107,9 +110,7 @@ async def test_an_invalid_value_marks_the_field_and_keeps_the_last_figures() -> 
     app = new_app()
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
-        for _ in range(VOLUME_STEP):
-            await pilot.press("ctrl+n")
-        await pilot.pause()
+        await to_step(pilot, VOLUME_STEP)
         before = panel_text(app)
         await pilot.press("end", "x")
         await pilot.pause()
@@ -132,9 +133,7 @@ async def test_a_model_level_refusal_is_marked_where_it_is() -> None:
     app = new_app()
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
-        for _ in range(VOLUME_STEP):
-            await pilot.press("ctrl+n")
-        await pilot.pause()
+        await to_step(pilot, VOLUME_STEP)
         await pilot.press("tab")  # requests a day
         await pilot.press(*"100")  # a month and a day: the model wants exactly one
         await pilot.pause()

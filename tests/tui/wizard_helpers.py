@@ -42,6 +42,24 @@ def freeze(pilot: Pilot[Any]) -> None:
             widget.cursor_blink = False
 
 
+def step_of(path: str) -> int:
+    """The index of the wizard step asking the answer at `path` (steps come and go)."""
+    from tui.steps import STEPS
+
+    return next(i for i, step in enumerate(STEPS) if any(f.path == path for f in step.FIELDS))
+
+
+VOLUME_STEP = step_of("workload.requests_per_month")
+"""The step asking the monthly volume."""
+
+
+async def to_step(pilot: Pilot[Any], moves: int) -> None:
+    """Press Next `moves` times, then let the screen settle."""
+    for _ in range(moves):
+        await pilot.press("ctrl+n")
+    await pilot.pause()
+
+
 async def focus_field(pilot: Pilot[Any], path: str) -> None:
     """Press tab until the answer at `path` (a field path on the step shown) has focus."""
     from tui.widgets.field import FieldRow
