@@ -40,7 +40,7 @@ def volume_keys() -> list[str]:
     """Next until the volume step shows (the number of steps before it may change)."""
     from tui.steps import STEPS
 
-    index = next(i for i, s in enumerate(STEPS) if s.KEY == "volume")
+    index = next(i for i, s in enumerate(STEPS) if s.key == "volume")
     return ["ctrl+n"] * index
 
 

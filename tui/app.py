@@ -11,13 +11,10 @@ from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 
-from .bridge import ProfileExistsError, save
-from .messages import CatalogFailed, CatalogLoaded
-from .screens.confirm import ConfirmScreen
-from .screens.filename import FileNameScreen
-from .screens.help import HelpScreen
 from .screens.wizard import WIDE_AT, WizardScreen
 
+# The dialogs, the save path and the worker's messages are imported when first used: the
+# first screen needs none of them (each widget class and module costs the first frame).
 if TYPE_CHECKING:
     from textual.screen import Screen
 
@@ -25,6 +22,7 @@ if TYPE_CHECKING:
     from profiles.model import Profile
 
     from .evaluation import Evaluation
+    from .messages import CatalogFailed, CatalogLoaded
 
 CatalogLoader = Callable[[], "Catalog"]
 
@@ -94,6 +92,8 @@ class TunewiseApp(App[int]):
     @work(thread=True, exclusive=True, group="catalog")
     def load_prices(self) -> None:
         """Load the catalog and import the engine off the UI thread, then post the result."""
+        from .messages import CatalogFailed, CatalogLoaded
+
         try:
             catalog = self.catalog_loader()
             from .evaluation import warm_up
@@ -142,12 +142,17 @@ class TunewiseApp(App[int]):
         if not self.dirty:
             self._open(path)
             return
+        self.confirm("You have unsaved changes. Open without saving?", partial(self._open, path))
+
+    def confirm(self, question: str, then: Callable[[], object]) -> None:
+        """Ask `question` (y/n) and run `then` on yes."""
+        from .screens.confirm import ConfirmScreen
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self._open(path)
+                then()
 
-        self.push_screen(ConfirmScreen("You have unsaved changes. Open without saving?"), answered)
+        self.push_screen(ConfirmScreen(question), answered)
 
     def _open(self, path: Path) -> None:
         from profiles.files import load_profile
@@ -171,6 +176,8 @@ class TunewiseApp(App[int]):
         for active in self.screen.active_bindings.values():
             if active.binding.description and active.binding.show:
                 keys.setdefault(active.binding.description, self.get_key_display(active.binding))
+        from .screens.help import HelpScreen
+
         self.push_screen(HelpScreen([(k, d) for d, k in keys.items()]))
 
     def action_prices(self) -> None:
@@ -199,12 +206,7 @@ class TunewiseApp(App[int]):
         if not self.dirty:
             self.exit(0)
             return
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self.exit(0)
-
-        self.push_screen(ConfirmScreen("You have unsaved changes. Quit without saving?"), answered)
+        self.confirm("You have unsaved changes. Quit without saving?", partial(self.exit, 0))
 
     def action_save(self) -> None:
         ev = self.wizard.evaluation
@@ -212,6 +214,7 @@ class TunewiseApp(App[int]):
             reason = "fix the marked answers first" if ev else "prices are still loading"
             self.notify(f"Not saved: {reason}.", severity="error")
             return
+        from .screens.filename import FileNameScreen
         from .screens.results import slug
 
         suggestion = str(self.path) if self.path else slug(ev.profile.profile.name) + ".toml"
@@ -226,15 +229,14 @@ class TunewiseApp(App[int]):
         if self.path is not None and path.resolve() == self.path.resolve():
             # The open file, unchanged on disk since: saving over it is what was asked.
             force = force or _read_bytes(path) == self.path_bytes
+        from .bridge import ProfileExistsError, save
+
         try:
             save(ev.profile, path, book=ev.book, result=ev.result, force=force)
         except ProfileExistsError:
-
-            def answered(yes: bool | None) -> None:
-                if yes:
-                    self._save_to(ev, path, force=True)
-
-            self.push_screen(ConfirmScreen(f"{path} exists. Overwrite it?"), answered)
+            self.confirm(
+                f"{path} exists. Overwrite it?", partial(self._save_to, ev, path, force=True)
+            )
             return
         except (OSError, ValueError) as exc:
             self.notify(f"Not saved: {exc}", severity="error", markup=False)

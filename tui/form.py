@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 if TYPE_CHECKING:
     from profiles.model import Profile
@@ -59,9 +58,9 @@ def rangeable(path: str, kind: str) -> bool:
     return kind in NUMERIC and path.startswith(RANGED_SECTIONS) and path not in NOT_RANGED
 
 
-@dataclass(frozen=True)
-class FieldSpec:
-    """One question: where its answer goes in the profile and how to ask it."""
+class FieldSpec(NamedTuple):
+    """One question: where its answer goes in the profile and how to ask it. (A named tuple,
+    not a dataclass: a dataclass is compiled at import, on the way to the first screen.)"""
 
     path: str
     """Dotted path in the profile document, e.g. `workload.requests_per_month`."""
@@ -84,11 +83,12 @@ class FieldSpec:
         return self.choices or (YES_NO if self.kind == "answer" else ())
 
 
-@dataclass
 class FormErrors(Exception):
     """Answers the model or the engine refused: field path (or section) → one-line reason."""
 
-    errors: dict[str, str] = field(default_factory=dict)
+    def __init__(self, errors: dict[str, str] | None = None) -> None:
+        super().__init__(errors)
+        self.errors: dict[str, str] = {} if errors is None else errors
 
     def __str__(self) -> str:
         return "; ".join(f"{k}: {v}" for k, v in self.errors.items())

@@ -81,7 +81,7 @@ def _volume_step() -> int:
     from tui.steps import STEPS
 
     for index, step in enumerate(STEPS):
-        if any(spec.path == "workload.requests_per_month" for spec in step.FIELDS):
+        if any(spec.path == "workload.requests_per_month" for spec in step.fields):
             return index
     raise LookupError("no wizard step asks workload.requests_per_month")
 

@@ -1,5 +1,6 @@
 """The one-line choice: keys, what it shows (without colour, never as markup), its message,
-and its place in the wizard (a few options; long lists stay a `Select`)."""
+a long list shown one option at a time with the whole list a key away, and its place in the
+wizard (every choice question)."""
 
 from __future__ import annotations
 
@@ -9,10 +10,11 @@ import pytest
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
-from textual.widgets import Select
+from textual.widgets import OptionList
 
 from tests.tui.wizard_helpers import HOSTILE, new_app, ready
 from tui.form import YES_NO
+from tui.screens.pick import PickScreen
 from tui.steps import STEPS
 from tui.widgets.choice import Choice
 from tui.widgets.field import CHOICE_KEYS, FieldRow
@@ -181,7 +183,74 @@ async def test_options_that_do_not_fit_wrap_whole_and_the_height_follows() -> No
         assert choice.value == "per_token"
 
 
-async def test_the_wizard_asks_a_few_options_with_a_choice_and_long_lists_with_a_select() -> None:
+TASKS = tuple((f"Task {name}", name.lower()) for name in "ABCDEFGHIJ")
+"""A long list (more than `options_fit` allows): shown one option at a time."""
+
+
+async def test_a_long_list_shows_the_chosen_option_and_where_it_is() -> None:
+    app = ChoiceApp((("Unknown", ""), *TASKS), value="c")
+    async with app.run_test(size=(60, 5)) as pilot:
+        choice = app.query_one(Choice)
+        assert choice.listed
+        assert text(choice) == ["‹ Task C ›  4/11 · enter lists all"]
+        assert choice.size.height == 1
+        await pilot.press("right", "right")
+        assert choice.value == "e"
+        await pilot.press("end")
+        assert choice.value == "j"
+        await pilot.press("u")  # first letters still choose
+        assert choice.value == ""
+        reversed_text = "".join(
+            segment.text
+            for segment in choice.render_line(0)
+            if segment.style is not None and segment.style.reverse
+        )
+        assert reversed_text == "‹ Unknown ›"  # the chosen option reads without colour
+
+
+async def test_enter_lists_all_options_and_picks_one() -> None:
+    app = ChoiceApp((("Unknown", ""), *TASKS), value="b")
+    async with app.run_test(size=(60, 20)) as pilot:
+        choice = app.query_one(Choice)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PickScreen)
+        listing = app.screen.query_one(OptionList)
+        assert listing.option_count == 11
+        assert listing.highlighted == 2  # the chosen option
+        await pilot.press("down", "down", "enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, PickScreen)
+        assert choice.value == "d"
+        assert app.focused is choice
+
+
+async def test_escape_leaves_a_long_list_as_it_was() -> None:
+    messages: list[Message] = []
+    app = ChoiceApp((("Unknown", ""), *TASKS), value="b")
+    async with app.run_test(size=(60, 20), message_hook=messages.append) as pilot:
+        choice = app.query_one(Choice)
+        await pilot.press("space", "down", "escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, PickScreen)
+        assert choice.value == "b"
+        assert changes(messages) == []
+
+
+async def test_a_click_on_a_long_list_opens_it_and_enter_on_a_short_one_does_not() -> None:
+    app = ChoiceApp((("Unknown", ""), *TASKS))
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.click(Choice)
+        await pilot.pause()
+        assert isinstance(app.screen, PickScreen)
+    app = ChoiceApp()
+    async with app.run_test() as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, PickScreen)
+
+
+async def test_every_choice_question_in_the_wizard_is_a_choice() -> None:
     app = new_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
@@ -190,15 +259,13 @@ async def test_the_wizard_asks_a_few_options_with_a_choice_and_long_lists_with_a
                 await pilot.press("ctrl+n")
                 await pilot.pause()
             for row in app.wizard.steps[index].rows:
-                options = row.spec.options
                 widget = row.query_one("#input")
                 if row.spec.kind in ("choice", "answer"):
-                    expected = Choice if len(options) <= 6 else Select
-                    assert isinstance(widget, expected), row.spec.path
-                    if expected is Choice:
-                        hint = row.query_one(".field--hint").render()
-                        assert CHOICE_KEYS in str(hint), row.spec.path
-        assert isinstance(app.wizard.query_one("#field-use_case--task > #input"), Select)
+                    assert isinstance(widget, Choice), row.spec.path
+                    assert widget.listed == (len(row.spec.options) > 6), row.spec.path
+                    assert CHOICE_KEYS in row.hint, row.spec.path
+        task = app.wizard.query_one("#field-use_case--task > #input", Choice)
+        assert task.listed
 
 
 async def test_a_choice_answer_reaches_the_answers_and_loads_back() -> None:

@@ -73,3 +73,9 @@ def test_hostile_text_in_the_wizard(snap_compare: SnapCompare) -> None:
 def test_hostile_text_in_results(snap_compare: SnapCompare) -> None:
     app = new_app(hostile_document())
     assert snap_compare(app, terminal_size=(80, 24), run_before=keys("ctrl+r"))
+
+
+def test_task_type_list(snap_compare: SnapCompare) -> None:
+    """The task type, a long choice, opened to its whole list (enter), the answer highlighted."""
+    run = keys("tab", "tab", "tab", "enter")
+    assert snap_compare(new_app(), terminal_size=(80, 24), run_before=run)

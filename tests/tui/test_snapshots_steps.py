@@ -14,7 +14,7 @@ EIGHTY_A_DAY = ["end", "ctrl+u", "2", "4", "0", "0"]
 """2,400 requests a month: below 001's 100 a day, so the volume step says it is settled."""
 
 
-@pytest.mark.parametrize("index", range(len(STEPS)), ids=[s.KEY for s in STEPS])
+@pytest.mark.parametrize("index", range(len(STEPS)), ids=[s.key for s in STEPS])
 def test_step(snap_compare: SnapCompare, index: int) -> None:
     assert snap_compare(new_app(), terminal_size=(80, 24), run_before=keys(*["ctrl+n"] * index))
 

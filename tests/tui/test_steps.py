@@ -25,7 +25,7 @@ from tui.steps.notice import SettledNotice
 from tui.widgets.field import FieldRow
 
 SIZE = (80, 24)
-STEP = {cls.KEY: i for i, cls in enumerate(STEPS)}
+STEP = {step.key: i for i, step in enumerate(STEPS)}
 
 
 async def go_to(pilot, key: str) -> None:  # type: ignore[no-untyped-def]
@@ -44,7 +44,7 @@ def rules_verdict(profile: Profile) -> str:
 
 
 def test_every_answer_the_rules_read_is_asked_exactly_once() -> None:
-    asked = [spec.path for step in STEPS for spec in step.FIELDS]
+    asked = [spec.path for step in STEPS for spec in step.fields]
     assert len(asked) == len(set(asked))
     for section, info in Assessment.model_fields.items():
         model = info.annotation
@@ -54,7 +54,7 @@ def test_every_answer_the_rules_read_is_asked_exactly_once() -> None:
 
 
 def test_steps_follow_the_flowchart_and_cite_a_guide() -> None:
-    assert [s.KEY for s in STEPS] == [
+    assert [s.key for s in STEPS] == [
         "use-case",
         "evidence",
         "knowledge",
@@ -64,13 +64,13 @@ def test_steps_follow_the_flowchart_and_cite_a_guide() -> None:
         "team",
     ]
     for step in STEPS:
-        assert re.search(r"\b00[0-3]\b", step.WHY), f"{step.KEY} cites no guide"
-        assert "question" in step.WHY or "Step" in step.WHY, f"{step.KEY} names no question"
+        assert re.search(r"\b00[0-3]\b", step.why), f"{step.key} cites no guide"
+        assert "question" in step.why or "Step" in step.why, f"{step.key} names no question"
 
 
 def test_every_select_offers_unknown_first() -> None:
     for step in STEPS:
-        for spec in step.FIELDS:
+        for spec in step.fields:
             if spec.kind in ("answer", "choice") and spec.path.split(".")[0] in (
                 "use_case",
                 "evidence",
@@ -84,7 +84,7 @@ async def test_only_the_first_step_is_composed_at_startup() -> None:
     app = new_app()
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
-        mounted = [s.KEY for s in app.wizard.steps if s.is_mounted]
+        mounted = [s.spec.key for s in app.wizard.steps if s.is_mounted]
         assert mounted == ["use-case"]
 
 

@@ -46,7 +46,7 @@ def step_of(path: str) -> int:
     """The index of the wizard step asking the answer at `path` (steps come and go)."""
     from tui.steps import STEPS
 
-    return next(i for i, step in enumerate(STEPS) if any(f.path == path for f in step.FIELDS))
+    return next(i for i, step in enumerate(STEPS) if any(f.path == path for f in step.fields))
 
 
 VOLUME_STEP = step_of("workload.requests_per_month")
@@ -81,25 +81,15 @@ async def type_answer(pilot: Pilot[Any], path: str, text: str) -> None:
 
 
 async def choose(pilot: Pilot[Any], path: str, label: str) -> None:
-    """Pick `label` in the choice or select at `path` by keyboard: a choice, home then right to
-    the option; a select, open it, go to the top, move down to the option, press enter."""
-    from textual.widgets import Select
-
+    """Pick `label` in the choice at `path` by keyboard: home, then right to the option (a
+    long list too: it shows one option at a time, in the same order)."""
     from tui.widgets.choice import Choice
-    from tui.widgets.field import FieldRow
 
     await focus_field(pilot, path)
-    select = pilot.app.focused
-    if isinstance(select, Choice):
-        labels = [text for text, _ in select.options]
-        await pilot.press("home", *["right"] * labels.index(label))
-        await pilot.pause()
-        return
-    assert isinstance(select, Select) and isinstance(select.parent, FieldRow)
-    spec = select.parent.spec
-    blank = [text for text, value in spec.options if not value]
-    labels = blank[:1] + [text for text, value in spec.options if value]
-    await pilot.press("enter", "home", *["down"] * labels.index(label), "enter")
+    choice = pilot.app.focused
+    assert isinstance(choice, Choice), path
+    labels = [text for text, _ in choice.options]
+    await pilot.press("home", *["right"] * labels.index(label))
     await pilot.pause()
 
 

@@ -107,7 +107,7 @@ class ResultsScreen(Screen[None]):
             catalog = self.catalog or getattr(self.app, "catalog", None)
             self.recommendation = recommend(ev, catalog)
         rec = self.recommendation
-        progress = ProgressLine([s.TITLE for s in STEPS] + ["Results"], id="progress")
+        progress = ProgressLine([s.title for s in STEPS] + ["Results"], id="progress")
         progress.index = len(STEPS)
         yield progress
         with VerticalScroll(id="results"):

@@ -11,10 +11,11 @@ from textual.binding import Binding, BindingType
 from textual.containers import Container
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import ContentSwitcher, Footer, Input, Select
+from textual.widgets import ContentSwitcher, Footer, Input
 
 from ..form import FieldSpec, FormErrors, answers_only, values_from_data
-from ..steps import STEPS, Step
+from ..steps import STEPS
+from ..steps.step import Step
 from ..widgets.choice import Choice
 from ..widgets.cost_panel import CostPanel
 from ..widgets.field import FieldRow
@@ -55,14 +56,14 @@ class WizardScreen(Screen[None]):
 
     def __init__(self, document: Mapping[str, Any]) -> None:
         super().__init__()
-        self.specs: dict[str, FieldSpec] = {s.path: s for c in STEPS for s in c.FIELDS}
+        self.specs: dict[str, FieldSpec] = {f.path: f for s in STEPS for f in s.fields}
         self.kinds = {path: spec.kind for path, spec in self.specs.items()}
         self.document: dict[str, Any] = {}
         """The profile being edited, as data: fields the wizard does not ask are kept."""
         self.answers: dict[str, str] = {}
         """Every answer as typed, by field path, whether or not its step is mounted."""
         self.set_document(document)
-        self.steps = [cls(self.answers) for cls in STEPS]
+        self.steps = [Step(spec, self.answers) for spec in STEPS]
         self.catalog: Catalog | None = None
         self.evaluation: Evaluation | None = None
         """The last evaluation of valid answers, as typed (what is saved)."""
@@ -87,7 +88,7 @@ class WizardScreen(Screen[None]):
         wide = self.app.size.width >= WIDE_AT
         self.set_class(wide, "-wide", update=False)
         self.set_class(not wide, "-narrow", update=False)
-        yield ProgressLine([s.TITLE for s in self.steps] + ["Results"], id="progress")
+        yield ProgressLine([s.title for s in STEPS] + ["Results"], id="progress")
         with Container(id="body"):
             with ContentSwitcher(initial=self.steps[0].id, id="steps"):
                 yield self.steps[0]
@@ -124,12 +125,9 @@ class WizardScreen(Screen[None]):
     # -- recomputation -------------------------------------------------------------------------
 
     @on(Input.Changed)
-    @on(Select.Changed)
     @on(Choice.Changed)
     @on(FieldRow.Changed)
-    def answer_changed(
-        self, event: Input.Changed | Select.Changed | Choice.Changed | FieldRow.Changed
-    ) -> None:
+    def answer_changed(self, event: Input.Changed | Choice.Changed | FieldRow.Changed) -> None:
         row = event.control if isinstance(event, FieldRow.Changed) else event.control.parent
         if isinstance(row, FieldRow):
             self.answered(row)
@@ -149,6 +147,7 @@ class WizardScreen(Screen[None]):
     def recompute(self) -> None:
         """Rebuild the profile from the answers and evaluate it; mark what is refused."""
         if self.catalog is None:
+            self._mark_rows()  # each answer's own check (a number, a range) needs no prices
             return
         from ..evaluation import assess
 
@@ -266,7 +265,7 @@ class WizardScreen(Screen[None]):
         self.call_after_refresh(self._keep_in_view, answer)
 
     def _focus_first(self, step: Step, *, scroll_visible: bool = True) -> Widget:
-        inputs = step.query("Input, Choice, Select, SelectionList")
+        inputs = step.query("Input, Choice, SelectionList")
         answer = inputs.first() if inputs else step
         self.set_focus(answer, scroll_visible=scroll_visible)
         return answer

@@ -2,24 +2,16 @@
 
 from __future__ import annotations
 
-from .base import Step
-from .data import DataStep
-from .evidence import EvidenceStep
-from .knowledge import KnowledgeStep
-from .models import ModelsStep
-from .team import TeamStep
-from .use_case import UseCaseStep
-from .volume import VolumeStep
+from .data import DATA
+from .evidence import EVIDENCE
+from .knowledge import KNOWLEDGE
+from .models import MODELS
+from .spec import StepSpec
+from .team import TEAM
+from .use_case import USE_CASE
+from .volume import VOLUME
 
-STEPS: tuple[type[Step], ...] = (
-    UseCaseStep,
-    EvidenceStep,
-    KnowledgeStep,
-    DataStep,
-    VolumeStep,
-    ModelsStep,
-    TeamStep,
-)
+STEPS: tuple[StepSpec, ...] = (USE_CASE, EVIDENCE, KNOWLEDGE, DATA, VOLUME, MODELS, TEAM)
 """Flowchart order: use case → evidence → knowledge → data → volume → models → team."""
 
-__all__ = ["STEPS", "Step"]
+__all__ = ["STEPS", "StepSpec"]

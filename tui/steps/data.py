@@ -3,20 +3,18 @@
 from __future__ import annotations
 
 from ..form import FieldSpec
-from .base import Step
+from .spec import StepSpec
 
-
-class DataStep(Step):
-    KEY = "data"
-    TITLE = "Data"
-    SHORT = "data"
-    WHY = (
+DATA = StepSpec(
+    key="data",
+    title="Data",
+    why=(
         "Fine-tuning learns from labelled examples: 000's flowchart asks for 1,000+ high-"
         "quality ones (question 2), 001's tree for 100+ (question 2), and high quality means "
         "passing 001's data quality checklist. 001's data table says what a set buys: 50–100 "
         "nudge format, 500–2,000 reach production quality."
-    )
-    FIELDS = (
+    ),
+    fields=(
         FieldSpec(
             "data.labelled_examples",
             "Labelled examples",
@@ -65,4 +63,5 @@ class DataStep(Step):
             "001 'Insufficient eval set'; 003 Step 11.",
             kind="answer",
         ),
-    )
+    ),
+)

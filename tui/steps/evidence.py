@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..form import FieldSpec
-from .base import Step
+from .spec import StepSpec
 
 TECHNIQUES = (
     ("Basic prompting", "basic"),
@@ -17,18 +17,17 @@ TECHNIQUES = (
 """Guide 003's Steps 2–5 and 'Test Structured Outputs First'."""
 
 
-class EvidenceStep(Step):
-    KEY = "evidence"
-    TITLE = "Prompting evidence"
-    SHORT = "evidence"
-    WHY = (
+EVIDENCE = StepSpec(
+    key="evidence",
+    title="Prompting evidence",
+    why=(
         "Start with prompting, and measure it (003 Steps 2–6). Guide 002's litmus test asks "
         "whether prompting is exhausted (question 1) and the fine-tuned delta quantified "
         "(question 2); 001's tree whether the gap to target is over 5 points (question 3) and "
         "a pilot improves on your eval set (question 5); 000's flowchart starts with 'does the "
         "base model already perform well?'. Leave numbers empty when not measured."
-    )
-    FIELDS = (
+    ),
+    fields=(
         FieldSpec(
             "evidence.target_quality_pct",
             "Quality needed, %",
@@ -62,4 +61,5 @@ class EvidenceStep(Step):
             kind="percent",
         ),
         FieldSpec("evidence.finetuned_meets_target", "Pilot meets the target?", kind="answer"),
-    )
+    ),
+)

@@ -3,21 +3,19 @@
 from __future__ import annotations
 
 from ..form import FieldSpec
-from .base import Step
+from .spec import StepSpec
 
-
-class KnowledgeStep(Step):
-    KEY = "knowledge"
-    TITLE = "Knowledge or behaviour"
-    SHORT = "knowledge"
-    WHY = (
+KNOWLEDGE = StepSpec(
+    key="knowledge",
+    title="Knowledge or behaviour",
+    why=(
         "'Use RAG for knowledge, fine-tune for behaviour' (003 Step 4): facts the model "
         "lacks, above all ones that change, belong in retrieval — fine-tuned knowledge goes "
         "stale (003 Examples 3 and 5). Behaviour is where fine-tuning earns its keep: format "
         "or style (001 question 4), a style impossible to specify (003 Step 7), proprietary "
         "patterns (001's task table; 003 Example 2)."
-    )
-    FIELDS = (
+    ),
+    fields=(
         FieldSpec(
             "use_case.knowledge_missing",
             "Does the model lack knowledge?",
@@ -48,4 +46,5 @@ class KnowledgeStep(Step):
             "Internal code patterns, domain entities (001, 003).",
             kind="answer",
         ),
-    )
+    ),
+)

@@ -3,22 +3,20 @@
 from __future__ import annotations
 
 from ..form import FieldSpec
-from .base import Step
+from .spec import StepSpec
 
-
-class ModelsStep(Step):
-    KEY = "models"
-    TITLE = "Models and prices"
-    SHORT = "models"
-    WHY = (
+MODELS = StepSpec(
+    key="models",
+    title="Models and prices",
+    why=(
         "000's flowchart ends (after question 4) with 'Calculate: is a custom model cheaper "
         "than API calls?' "
         "(break-even under 12 months). Each path's cost comes from its model's prices (the "
         "catalog, dated) or a bill you already know (000's cost cards; 001's training cost by "
         "provider). Give a model id like openai:gpt-4o-mini, or the monthly figure. F2 shows "
         "the prices used."
-    )
-    FIELDS = (
+    ),
+    fields=(
         FieldSpec(
             "prompting.model", "Prompting: model", "Catalog id, provider:model.", kind="model"
         ),
@@ -76,4 +74,5 @@ class ModelsStep(Step):
             kind="money",
             placeholder="0",
         ),
-    )
+    ),
+)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.content import Content
 from textual.widgets import Static
 
-from .settled import Notice
+if TYPE_CHECKING:
+    from .settled import Notice
 
 
 class SettledNotice(Static):

@@ -3,20 +3,18 @@
 from __future__ import annotations
 
 from ..form import FieldSpec
-from .base import Step
+from .spec import StepSpec
 
-
-class TeamStep(Step):
-    KEY = "team"
-    TITLE = "Team readiness"
-    SHORT = "team"
-    WHY = (
+TEAM = StepSpec(
+    key="team",
+    title="Team readiness",
+    why=(
         "Guide 002's litmus question 3: do you possess the operational maturity to manage model "
         "lifecycle, versioning and drift? Guide 001: budget 2–4 retraining cycles a year. Guide "
         "003: keep prompting as the fallback ('No fallback plan') and pick a provider that "
         "still offers fine-tuning (Step 13)."
-    )
-    FIELDS = (
+    ),
+    fields=(
         FieldSpec("team.versioning", "Models and data versioned?", kind="answer"),
         FieldSpec("team.monitoring", "Quality and drift monitored?", kind="answer"),
         FieldSpec("team.retraining_budget", "Budget for 2–4 retrains a year?", kind="answer"),
@@ -32,4 +30,5 @@ class TeamStep(Step):
             "Comma-separated: openai, azure, google, aws, together… Empty: not chosen.",
             kind="list",
         ),
-    )
+    ),
+)

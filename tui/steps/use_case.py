@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..form import FieldSpec
-from .base import Step
+from .spec import StepSpec
 
 LEVELS = (("Unknown", ""), ("Low", "low"), ("Medium", "medium"), ("High", "high"))
 
@@ -26,17 +26,16 @@ TASKS = (
 """Guide 001's 'Quality Comparison by Task Type' rows, then 003's worked examples."""
 
 
-class UseCaseStep(Step):
-    KEY = "use-case"
-    TITLE = "Use case"
-    SHORT = "use case"
-    WHY = (
+USE_CASE = StepSpec(
+    key="use-case",
+    title="Use case",
+    why=(
         "Guide 003, Step 1 'Define Your Use Case': document the task, its success criteria and "
         "whether you can tolerate errors. The task type picks the row of guide 001's quality-"
         "by-task table ('fine-tuning justified?'); the cost of an error decides 001's "
         "sentiment row and its 100–1,000 requests/day band. Unknown is an answer."
-    )
-    FIELDS = (
+    ),
+    fields=(
         FieldSpec("profile.name", "Name of this assessment", kind="text", placeholder="required"),
         FieldSpec(
             "profile.notes",
@@ -69,4 +68,5 @@ class UseCaseStep(Step):
             kind="choice",
             choices=LEVELS,
         ),
-    )
+    ),
+)

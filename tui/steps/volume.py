@@ -3,21 +3,19 @@
 from __future__ import annotations
 
 from ..form import FieldSpec
-from .base import Step
+from .spec import StepSpec
 
-
-class VolumeStep(Step):
-    KEY = "volume"
-    TITLE = "Volume and tokens"
-    SHORT = "volume"
-    WHY = (
+VOLUME = StepSpec(
+    key="volume",
+    title="Volume and tokens",
+    why=(
         "Volume decides whether fine-tuning can pay back at all: below 100 requests a day "
         "'training cost never recovers' (001's volume table; 001 question 1 asks for over "
         "1,000 a day), below 10K a month 'stick with prompting' (003); 000's flowchart asks "
         "about latency (question 3) and 1M+ a month (question 4). Tokens per request decide "
         "what each request costs. Give a month or a day."
-    )
-    FIELDS = (
+    ),
+    fields=(
         FieldSpec(
             "workload.requests_per_month", "Requests a month", "Or a day, below.", kind="decimal"
         ),
@@ -59,4 +57,5 @@ class VolumeStep(Step):
             placeholder="0",
         ),
         FieldSpec("workload.horizon_months", "Horizon, months", kind="count", placeholder="24"),
-    )
+    ),
+)

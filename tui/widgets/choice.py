@@ -1,8 +1,11 @@
-"""A choice among a few options on one line, chosen from the keyboard: `Unknown  Yes [No]`.
+"""A choice from the keyboard on one line: `Unknown  Yes [No]`, or for a long list
+`‹ Chat ›  13/14 · enter lists all`.
 
-A light alternative to Textual's `Select` (which composes an overlay and an option list per
-field) for yes / no / unknown and low / medium / high answers: one widget, one render. The
-chosen option is bracketed as well as reversed, so it reads without colour (`NO_COLOR`).
+A light alternative to Textual's `Select` (which composes an overlay, an option list and four
+more widgets per field): one widget, one render. A few options (yes / no / unknown, low /
+medium / high) are all shown, the chosen one bracketed as well as reversed, so it reads without
+colour (`NO_COLOR`). A long list shows the chosen option and where it is in the list; enter,
+space or a click opens the whole list (`tui/screens/pick.py`).
 """
 
 from __future__ import annotations
@@ -16,7 +19,6 @@ from textual.content import Content
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
-from textual.style import Style
 from textual.widget import Widget
 
 GAP = 1
@@ -26,18 +28,23 @@ GAP = 1
 class Choice(Widget, can_focus=True):
     """One of `options` ((label, value) pairs), chosen with ←/→ (or h/l), home/end or the
     first letter of an option (again to cycle options sharing that letter). Labels are never
-    read as markup. Options that do not fit the width wrap to the next line, whole."""
+    read as markup. A few options are all shown, wrapping to the next line whole when they do
+    not fit; more than `options_fit` allows are shown one at a time (`listed`), and enter,
+    space or a click opens the whole list to pick from."""
 
     DEFAULT_CSS = """
     Choice { width: 1fr; height: auto; }
-    Choice > .choice--chosen { text-style: bold reverse; }
     """
-    COMPONENT_CLASSES: ClassVar[set[str]] = {"choice--chosen"}
+    # The chosen option is reversed (the mark NO_COLOR keeps) and a long list's place muted:
+    # style strings, not component classes (each is styled as a node, per choice, at startup).
+    CHOSEN = "bold reverse"
+    WHERE = "$text-muted"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("left", "move(-1)", "Previous option", show=False),
         Binding("right", "move(1)", "Next option", show=False),
         Binding("home", "first", "First option", show=False),
         Binding("end", "last", "Last option", show=False),
+        Binding("enter,space", "pick", "List the options", show=False),
     ]
 
     value: reactive[str] = reactive("", init=False)
@@ -60,6 +67,7 @@ class Choice(Widget, can_focus=True):
         options: Iterable[tuple[str, str]],
         *,
         value: str | None = None,
+        label: str = "",
         name: str | None = None,
         id: str | None = None,  # noqa: A002 - Textual's own parameter name
         classes: str | None = None,
@@ -70,6 +78,10 @@ class Choice(Widget, can_focus=True):
         if not self._options:
             raise ValueError("a Choice needs at least one option")
         self._values = [v for _, v in self._options]
+        self.label = label
+        """What is chosen (the question), the title of a long list opened to pick from."""
+        self.listed = not options_fit(self._options)
+        """Whether the options are shown one at a time (a long list) rather than all."""
         self.set_reactive(Choice.value, self._options[0][1] if value is None else value)
         self.validate_value(self.value)
 
@@ -103,6 +115,18 @@ class Choice(Widget, can_focus=True):
     def action_last(self) -> None:
         self.value = self._values[-1]
 
+    def action_pick(self) -> None:
+        """Open the whole list, the chosen option highlighted; what is picked is chosen."""
+        if not self.listed:
+            return
+        from ..screens.pick import PickScreen
+
+        def picked(value: str | None) -> None:
+            if value is not None:
+                self.value = value
+
+        self.app.push_screen(PickScreen(self._options, self.value, self.label), picked)
+
     def on_key(self, event: events.Key) -> None:
         """The first letter of an option chooses it (the next one with that letter when
         several share it); otherwise h and l move as ← and →. Other keys go on bubbling."""
@@ -122,6 +146,9 @@ class Choice(Widget, can_focus=True):
         event.prevent_default()
 
     def on_click(self, event: events.Click) -> None:
+        if self.listed:
+            self.action_pick()
+            return
         offset = event.get_content_offset(self)
         if offset is None:
             return
@@ -152,15 +179,23 @@ class Choice(Widget, can_focus=True):
         return lines
 
     def get_content_width(self, container: Size, viewport: Size) -> int:
+        if self.listed:
+            return max(_width(label) for label, _ in self._options) + 2 + len(self._where())
         return sum(_width(label) for label, _ in self._options) + GAP * (len(self._options) - 1)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return len(self._lines(width))
+        return 1 if self.listed else len(self._lines(width))
+
+    def _where(self) -> str:
+        """A long list's place of the chosen option, and how to see them all."""
+        return f"  {self.index + 1}/{len(self._options)} · enter lists all"
 
     def render(self) -> Content:
         chosen = self.index
-        # The rich style: `get_visual_style` leaves out `reverse`, the mark NO_COLOR keeps.
-        style = Style.from_rich_style(self.get_component_rich_style("choice--chosen", partial=True))
+        style = self.CHOSEN
+        if self.listed:
+            label = Content(f"‹ {self._options[chosen][0]} ›").stylize(style)
+            return Content.assemble(label, Content(self._where()).stylize(self.WHERE))
         rows: list[Content] = []
         for line in self._lines(self.content_region.width or self.size.width):
             parts: list[Content] = []

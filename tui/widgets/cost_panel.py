@@ -12,7 +12,6 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.worker import get_current_worker
 
-from ..bridge import RULES_PENDING
 from ..how_sure import Simulated, has_ranges
 
 if TYPE_CHECKING:
@@ -135,6 +134,8 @@ class CostPanel(Widget, can_focus=False):
 
     def _figures(self, ev: Evaluation, *, compact: bool) -> list[Content]:
         from engine.money import number, usd
+
+        from ..bridge import RULES_PENDING
 
         r = ev.result
         pe, ft = r.prompting, r.finetune

@@ -1,19 +1,18 @@
-"""One question: label, input (a choice on one line, a select for long lists, or a list to
-tick), why-it-asks hint and a one-line reason when refused."""
+"""One question: label, answer (typed, a choice on one line or a list to tick), why-it-asks
+hint and a one-line reason when refused."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
 from textual.app import ComposeResult
-from textual.containers import Container
 from textual.content import Content
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import Reactive
 from textual.validation import ValidationResult, Validator
 from textual.widget import Widget
-from textual.widgets import Input, Label, Select
+from textual.widgets import Input
 
 from ..form import (
     NONE,
@@ -28,7 +27,7 @@ from ..form import (
     parse_range_text,
     split_list,
 )
-from .choice import Choice, options_fit
+from .choice import Choice
 
 if TYPE_CHECKING:
     from textual.widgets import SelectionList
@@ -100,19 +99,21 @@ NONE_LABEL = "None tried yet"
 """The `multi` option that answers "none" rather than unknown (nothing ticked)."""
 
 
-class FieldRow(Container):
-    """A labelled answer. `value` is the text as typed; `error` shows a refusal below it."""
+LABEL_WIDTH = 34
+"""Columns of the label, left of the answer (the label's own text gets one less)."""
+
+
+class FieldRow(Widget):
+    """A labelled answer. `value` is the text as typed; `set_error` shows a refusal below it.
+
+    One widget around the answer: the row draws its label (left of the answer), its hint and
+    its error (below it) itself, rather than composing a `Label` for each. A wizard page has a
+    few dozen of these, and every widget is a node Textual mounts, styles and lays out before
+    the first frame."""
 
     DEFAULT_CSS = """
-    FieldRow {
-        layout: grid; grid-size: 2; grid-columns: 34 1fr; grid-rows: auto;
-        height: auto; margin: 0 0 1 0;
-    }
-    FieldRow > .field--label { width: 1fr; padding: 0 1 0 0; }
-    FieldRow.-focused > .field--label { text-style: bold reverse; }
-    FieldRow > .field--hint { column-span: 2; color: $text-muted; }
-    FieldRow > .field--error { column-span: 2; color: $text-error; display: none; }
-    FieldRow.-invalid > .field--error { display: block; }
+    FieldRow { layout: vertical; height: auto; margin: 0 0 1 0; }
+    FieldRow > #input { margin: 0 0 0 34; width: 1fr; }
     FieldRow > Input { border: none; height: 1; padding: 0 1; background: $boost; }
     FieldRow > Input:focus { border: none; background: $primary 30%; }
     FieldRow > Input.-invalid, FieldRow > Input.-invalid:focus {
@@ -120,15 +121,17 @@ class FieldRow(Container):
     }
     FieldRow > Choice { background: $boost; }
     FieldRow > Choice:focus { background: $primary 30%; }
-    FieldRow > Select { height: 1; }
-    FieldRow > Select > SelectCurrent { border: none; height: 1; padding: 0 1; }
-    FieldRow > Select:focus > SelectCurrent { background: $primary 30%; }
     FieldRow > SelectionList { height: auto; max-height: 9; border: none; padding: 0; }
     FieldRow > SelectionList:focus { border: none; background: $primary 15%; }
     """
+    LABEL_FOCUSED = "bold reverse"
+    HINT = "$text-muted"
+    ERROR = "$text-error"
+    """The styles of the row's own text (style strings of the theme's variables: component
+    classes would be styled as a node each, for every row, before the first frame)."""
 
     class Changed(Message):
-        """A `multi` row's ticks changed (inputs and selects post their own `Changed`)."""
+        """A `multi` row's ticks changed (inputs and choices post their own `Changed`)."""
 
         def __init__(self, row: FieldRow) -> None:
             super().__init__()
@@ -149,47 +152,65 @@ class FieldRow(Container):
             NumberValidator(spec.kind, ranges=spec.rangeable) if spec.kind in NUMERIC else None
         )
         """A number field's check, as typed (the model checks the answers again)."""
+        hint = f"{spec.hint} {CHOICE_KEYS}".strip() if spec.kind in SELECTS else spec.hint
+        if hint and spec.rangeable:
+            hint = f"{hint} {RANGE_HINT}"
+        self.hint = hint
+        """Why the question is asked and how to answer it, the line below the answer."""
+        self.focused_within = False
+        """Whether the answer has focus (the label is then shown reversed)."""
 
     def compose(self) -> ComposeResult:
         spec = self.spec
-        yield Label(Content(spec.label), classes="field--label")
-        if self._is_choice:
+        if spec.kind in SELECTS:
             yield self._choice()
-        elif spec.kind in SELECTS:
-            options = [(label, value) for label, value in spec.options if value]
-            yield Select(
-                options,
-                prompt=next((label for label, value in spec.options if not value), "—"),
-                allow_blank=True,
-                value=self.initial if self.initial in {v for _, v in options} else Select.NULL,
-                compact=True,
-                id="input",
-            )
         elif spec.kind == "multi":
             yield self._ticks()
         else:
-            validators = [self.validator] if self.validator is not None else []
             yield AnswerInput(
                 self.initial,
                 placeholder=spec.placeholder
                 if spec.hint or not spec.rangeable
                 # No hint line to say it in: the placeholder does (no row grows).
                 else f"{spec.placeholder} {RANGE_PLACEHOLDER}",
-                validators=validators,
-                validate_on=["changed"],
+                # The row checks the answer (`set_error`). `Input`'s own check would set a
+                # class on every input as it is built, styling each one twice at startup.
+                validate_on=[],
                 id="input",
             )
-        hint = f"{spec.hint} {CHOICE_KEYS}".strip() if self._is_choice else spec.hint
-        if hint and spec.rangeable:
-            hint = f"{hint} {RANGE_HINT}"
-        if hint:
-            yield Label(Content(hint), classes="field--hint")
-        yield Label("", classes="field--error", markup=False)
 
-    @property
-    def _is_choice(self) -> bool:
-        """Whether the answer is a `Choice` (a few options) rather than a `Select`."""
-        return self.spec.kind in SELECTS and options_fit(self.spec.options)
+    # -- the row's own text: label, hint and error ---------------------------------------------
+
+    def _label_lines(self) -> list[Content]:
+        return Content(self.spec.label).wrap(LABEL_WIDTH - 1)
+
+    def _notes(self, width: int) -> list[Content]:
+        """The lines below the answer: the hint, then the reason it is refused, wrapped."""
+        lines: list[Content] = []
+        if self.hint:
+            lines += Content(self.hint).stylize(self.HINT).wrap(max(width, 1))
+        if self.shown_error is not None:
+            lines += Content(f"✗ {self.shown_error}").stylize(self.ERROR).wrap(max(width, 1))
+        return lines
+
+    def _answer_height(self) -> int:
+        children = self.children
+        return max(1, children[0].outer_size.height) if children else 1
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        answer = super().get_content_height(container, viewport, width)
+        return max(answer, len(self._label_lines())) + len(self._notes(width))
+
+    def render(self) -> Content:
+        width = self.content_region.width or self.size.width
+        labels = self._label_lines()
+        if self.focused_within:
+            labels = [
+                line.pad_right(LABEL_WIDTH - 1 - line.cell_length).stylize(self.LABEL_FOCUSED)
+                for line in labels
+            ]
+        lines = labels + [Content("")] * (self._answer_height() - len(labels))
+        return Content("\n").join(lines + self._notes(width))
 
     def _choice(self) -> Choice:
         """A few options on one line; "unknown" is the option with the empty value."""
@@ -198,7 +219,7 @@ class FieldRow(Container):
             options.insert(0, ("Unknown", ""))
         known = {value for _, value in options}
         value = self.initial if self.initial in known else ""
-        return Choice(options, value=value, id="input")
+        return Choice(options, value=value, label=self.spec.label, id="input")
 
     def _ticks(self) -> Widget:
         """The `multi` answer: one tick per choice and "none tried yet"; nothing ticked is
@@ -219,12 +240,14 @@ class FieldRow(Container):
             answered(self)
 
     def on_descendant_focus(self) -> None:
-        # A class, not `:focus-within`: that pseudo-class makes Textual restyle every row
-        # whenever focus moves, and its first application comes after the first frame.
-        self.add_class("-focused")
+        # Not `:focus-within` nor a class: either makes Textual restyle the row (and with the
+        # pseudo-class every row) whenever focus moves. The label is the row's own text.
+        self.focused_within = True
+        self.refresh()
 
     def on_descendant_blur(self) -> None:
-        self.remove_class("-focused")
+        self.focused_within = False
+        self.refresh()
 
     def on_selection_list_selected_changed(self, event: Message) -> None:
         event.stop()
@@ -235,8 +258,6 @@ class FieldRow(Container):
         widget = self.query_one("#input")
         if isinstance(widget, Choice):
             return widget.value
-        if isinstance(widget, Select):
-            return "" if widget.value is Select.NULL else str(widget.value)
         if isinstance(widget, Input):
             return widget.value
         ticked: set[Any] = set(self._selection_list(widget).selected)
@@ -250,9 +271,6 @@ class FieldRow(Container):
         widget = self.query_one("#input")
         if isinstance(widget, Choice):
             widget.value = text if text in {value for _, value in widget.options} else ""
-        elif isinstance(widget, Select):
-            known = {value for _, value in self.spec.options if value}
-            widget.value = text if text in known else Select.NULL
         elif isinstance(widget, Input):
             widget.value = text
         else:
@@ -287,5 +305,5 @@ class FieldRow(Container):
         invalid = message is not None
         self.set_class(invalid, "-invalid")
         self.query_one("#input").set_class(invalid, "-invalid")
-        self.query_one(".field--error", Label).update(Content(f"✗ {message}" if invalid else ""))
+        self.refresh(layout=True)  # the reason takes lines below the answer, or gives them back
         return message

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Label, Static
+from textual.widgets import Static
 
-from ..form import FieldSpec
 from ..widgets.field import FieldRow
 from .notice import SettledNotice
 
@@ -18,28 +17,21 @@ if TYPE_CHECKING:
     from engine.catalog import Catalog
 
     from ..evaluation import Evaluation
+    from .spec import StepSpec
 
 
 class Step(VerticalScroll):
-    """One page of the wizard. Subclasses set the class variables; the wizard reads `FIELDS`."""
+    """One page of the wizard: the title, why it asks, what is settled so far and a row per
+    question of its `spec`."""
 
     DEFAULT_CSS = """
     Step { padding: 0 1; }
-    Step > .step--title { text-style: bold; color: $accent; }
     Step > .step--why { color: $text-muted; margin: 0 0 1 0; }
     """
 
-    KEY: ClassVar[str] = ""
-    """Short id, also the widget id (`volume`)."""
-    TITLE: ClassVar[str] = ""
-    SHORT: ClassVar[str] = ""
-    """The progress line's name for the step."""
-    WHY: ClassVar[str] = ""
-    """Why the step asks, citing the guide and question it comes from."""
-    FIELDS: ClassVar[tuple[FieldSpec, ...]] = ()
-
-    def __init__(self, answers: Mapping[str, str]) -> None:
-        super().__init__(id=f"step-{self.KEY}")
+    def __init__(self, spec: StepSpec, answers: Mapping[str, str]) -> None:
+        super().__init__(id=f"step-{spec.key}")
+        self.spec = spec
         self.answers = answers
         """The wizard's answers by field path: what each row shows when it is composed."""
         self.rows: list[FieldRow] = []
@@ -47,10 +39,12 @@ class Step(VerticalScroll):
         without a DOM query)."""
 
     def compose(self) -> ComposeResult:
-        yield Label(Content(self.TITLE), classes="step--title")
-        yield Static(Content(self.WHY), classes="step--why")
+        spec = self.spec
+        # One widget for the title and why it asks (each widget costs the first frame).
+        title = Content(spec.title).stylize("bold $accent")
+        yield Static(Content.assemble(title, "\n", spec.why), classes="step--why")
         yield SettledNotice(id="settled")
-        self.rows = [FieldRow(spec, self.answers.get(spec.path, "")) for spec in self.FIELDS]
+        self.rows = [FieldRow(field, self.answers.get(field.path, "")) for field in spec.fields]
         yield from self.rows
 
     def settle(self, evaluation: Evaluation, catalog: Catalog | None) -> None:
@@ -59,5 +53,5 @@ class Step(VerticalScroll):
         from .settled import notice_for
 
         decision = decide(evaluation, catalog)
-        notice = None if decision is None else notice_for(self.KEY, decision)
+        notice = None if decision is None else notice_for(self.spec.key, decision)
         self.query_one(SettledNotice).show(notice)
