@@ -8,10 +8,9 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Container
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import ContentSwitcher, Footer, Input
+from textual.widgets import Footer, Input
 
 from ..form import FieldSpec, FormErrors, answers_only, values_from_data
 from ..steps import STEPS
@@ -83,17 +82,20 @@ class WizardScreen(Screen[None]):
         self.answers.update(values_from_data(self.document, self.specs))
 
     def compose(self) -> ComposeResult:
-        # The breakpoint class the first resize would set, set before the children are
-        # styled: otherwise that resize restyles every widget once more before the first frame.
+        # The breakpoint class the first resize would set, set now: it restyles the screen
+        # alone (no children yet), where that resize would restyle every widget once more
+        # before the first frame. The screen's own layout depends on it (wizard.tcss).
         wide = self.app.size.width >= WIDE_AT
-        self.set_class(wide, "-wide", update=False)
-        self.set_class(not wide, "-narrow", update=False)
+        self.set_class(wide, "-wide")
+        self.set_class(not wide, "-narrow")
+        # No containers around the steps and the panel (each costs the first frame): the
+        # progress line and footer dock, and the screen lays out the step shown and the panel,
+        # side by side when wide, one above the other when narrow (wizard.tcss). One step is
+        # shown at a time; the others are mounted (before the panel) when first shown.
         yield ProgressLine([s.title for s in STEPS] + ["Results"], id="progress")
-        with Container(id="body"):
-            with ContentSwitcher(initial=self.steps[0].id, id="steps"):
-                yield self.steps[0]
-            yield CostPanel(id="panel")
         yield Footer()
+        yield self.steps[0]
+        yield CostPanel(id="panel")
 
     def _on_screen_resume(self, event: events.ScreenResume) -> None:
         """The first resume follows the mount, where every widget was just styled: skip the
@@ -251,12 +253,14 @@ class WizardScreen(Screen[None]):
     async def show_step(self, index: int) -> None:
         index = max(0, min(index, len(self.steps) - 1))
         step: Step = self.steps[index]
-        switcher = self.query_one(ContentSwitcher)
+        for other in self.steps:
+            if other is not step and other.is_mounted:
+                other.display = False
+        step.display = True
         if not step.is_mounted:
-            await switcher.mount(step)
+            await self.mount(step, before=self.query_one(CostPanel))
             self._mark_rows()
         self.query_one(ProgressLine).index = index
-        switcher.current = step.id
         self._settle()
         step.scroll_home(animate=False)
         # Focus now, not after a refresh (nor by `focus()`, which queues it): keys typed
