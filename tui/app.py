@@ -37,7 +37,8 @@ def default_catalog_loader() -> Catalog:
 class TunewiseApp(App[int]):
     """The wizard. Holds the file being edited; the wizard screen holds the answers."""
 
-    CSS_PATH: ClassVar[list[str | PurePath]] = ["app.tcss", "wizard.tcss"]
+    CSS_PATH: ClassVar[list[str | PurePath]] = ["wizard.tcss"]
+    """The first screen's styles only: each other screen loads its own when first opened."""
     TITLE = "tunewise"
     HORIZONTAL_BREAKPOINTS: list[tuple[int, str]] | None = [(0, "-narrow"), (WIDE_AT, "-wide")]  # noqa: RUF012
     BINDINGS: ClassVar[list[BindingType]] = [

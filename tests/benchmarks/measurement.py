@@ -15,9 +15,11 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 ROOT = Path(__file__).resolve().parents[2]
+
+T = TypeVar("T")
 
 
 def precompile() -> None:
@@ -83,13 +85,13 @@ def wall(argv: Sequence[str], *, ok_codes: tuple[int, ...] = (0,), **kwargs: Any
 
 
 def interleaved(
-    runs: Mapping[str, Callable[[], float]], *, repeat: int, warmup: int = 1
-) -> dict[str, list[float]]:
+    runs: Mapping[str, Callable[[], T]], *, repeat: int, warmup: int = 1
+) -> dict[str, list[T]]:
     """Call each timing function `warmup` times, then `repeat` times in turn; all the times."""
     for _ in range(warmup):
         for timed in runs.values():
             timed()
-    times: dict[str, list[float]] = {name: [] for name in runs}
+    times: dict[str, list[T]] = {name: [] for name in runs}
     for _ in range(repeat):
         for name, timed in runs.items():
             times[name].append(timed())

@@ -15,6 +15,8 @@ from textual.widgets import Footer, Static
 class ConfirmScreen(ModalScreen[bool]):
     """Dismisses with True for yes, False for no."""
 
+    CSS_PATH = "../dialog.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y", "answer(True)", "Yes"),
         Binding("n,escape", "answer(False)", "No"),

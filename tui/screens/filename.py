@@ -16,6 +16,8 @@ from textual.widgets import Footer, Input, Label, Static
 class FileNameScreen(ModalScreen[Path | None]):
     """Dismisses with the path typed (relative to the working directory), or None."""
 
+    CSS_PATH = "../dialog.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, title: str, suggestion: str) -> None:

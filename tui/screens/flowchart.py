@@ -216,6 +216,8 @@ def draw_map(rec: Recommendation) -> list[Content]:
 class FlowchartScreen(Screen[None]):
     """The decision flowchart with this assessment's path. Scrolls with the arrow keys."""
 
+    CSS_PATH = "../flowchart.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,f3", "back", "Back"),
     ]

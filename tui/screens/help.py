@@ -19,6 +19,8 @@ ALWAYS = (
 
 
 class HelpScreen(ModalScreen[None]):
+    CSS_PATH = "../dialog.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,f1,q", "close", "Close")]
 
     def __init__(self, keys: list[tuple[str, str]]) -> None:

@@ -22,6 +22,8 @@ class PickScreen(ModalScreen[str | None]):
     PickScreen #pick-list { height: auto; max-height: 12; border: none; padding: 0; }
     PickScreen #pick-list:focus > .option-list--option-highlighted { text-style: bold reverse; }
     """
+
+    CSS_PATH = "../dialog.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, options: Sequence[tuple[str, str]], value: str, title: str = "") -> None:

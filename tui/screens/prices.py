@@ -30,6 +30,8 @@ def price_lines(book: PriceBook | None) -> list[str]:
 
 
 class PricesScreen(ModalScreen[None]):
+    CSS_PATH = "../dialog.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,f2,q", "close", "Close")]
 
     def __init__(self, book: PriceBook | None, note: str = "") -> None:
