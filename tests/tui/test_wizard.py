@@ -23,6 +23,7 @@ from tests.tui.wizard_helpers import (
     to_step,
 )
 from tui.app import make_app
+from tui.launch import starter_document
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.filename import FileNameScreen
 from tui.screens.results import ResultsScreen
@@ -221,3 +222,24 @@ async def test_help_lists_every_shown_binding() -> None:
         text = "\n".join(r.plain for r in rendered if isinstance(r, Content | Text))
         for description in ("Next", "Back", "Results", "Save", "Prices", "Quit"):
             assert description in text
+
+
+async def test_a_row_draws_its_label_and_a_muted_hint_below_the_answer() -> None:
+    app = make_app(starter_document(), theme="textual-dark")  # a theme with muted colours
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        row = app.screen.query_one("#field-profile--notes", FieldRow)
+        label, hint = row.render_line(0), row.render_line(1)
+        assert label.text.rstrip() == "Notes"
+        assert hint.text.startswith(row.hint)
+        # The hint is muted: a colour between the label's and the background.
+        label_colour = next(s.style.color for s in label if s.text.strip() and s.style)
+        hint_colour = next(s.style.color for s in hint if s.text.strip() and s.style)
+        assert label_colour is not None and hint_colour is not None
+        # On a dark theme, muted is dimmer than the label's text.
+        assert sum(hint_colour.get_truecolor()) < sum(label_colour.get_truecolor())
+        # Focus moves the label's mark (reverse, which NO_COLOR keeps) to the focused row.
+        name = app.screen.query_one("#field-profile--name", FieldRow)
+        assert name.focused_within and not row.focused_within
+        assert any(s.style and s.style.reverse for s in name.render_line(0) if s.text.strip())
+        assert not any(s.style and s.style.reverse for s in label if s.text.strip())

@@ -38,7 +38,7 @@ class Choice(Widget, can_focus=True):
     # The chosen option is reversed (the mark NO_COLOR keeps) and a long list's place muted:
     # style strings, not component classes (each is styled as a node, per choice, at startup).
     CHOSEN = "bold reverse"
-    WHERE = "$text-muted"
+    WHERE = "$foreground-muted"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("left", "move(-1)", "Previous option", show=False),
         Binding("right", "move(1)", "Next option", show=False),

@@ -125,7 +125,7 @@ class FieldRow(Widget):
     FieldRow > SelectionList:focus { border: none; background: $primary 15%; }
     """
     LABEL_FOCUSED = "bold reverse"
-    HINT = "$text-muted"
+    HINT = "$foreground-muted"
     ERROR = "$text-error"
     """The styles of the row's own text (style strings of the theme's variables: component
     classes would be styled as a node each, for every row, before the first frame)."""
