@@ -124,11 +124,12 @@ class FieldRow(Widget):
     FieldRow > SelectionList { height: auto; max-height: 9; border: none; padding: 0; }
     FieldRow > SelectionList:focus { border: none; background: $primary 15%; }
     """
+    # The styles of the row's own text: style strings of the theme's variables (component
+    # classes would be styled as a node each, for every row, before the first frame). Muted is
+    # `$foreground-muted`: `$text-muted` is "auto 60%", which a style string draws as white.
     LABEL_FOCUSED = "bold reverse"
     HINT = "$foreground-muted"
     ERROR = "$text-error"
-    """The styles of the row's own text (style strings of the theme's variables: component
-    classes would be styled as a node each, for every row, before the first frame)."""
 
     class Changed(Message):
         """A `multi` row's ticks changed (inputs and choices post their own `Changed`)."""
