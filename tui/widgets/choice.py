@@ -194,8 +194,8 @@ class Choice(Widget, can_focus=True):
         chosen = self.index
         style = self.CHOSEN
         if self.listed:
-            label = Content(f"‹ {self._options[chosen][0]} ›").stylize(style)
-            return Content.assemble(label, Content(self._where()).stylize(self.WHERE))
+            shown = Content(f"‹ {self._options[chosen][0]} ›").stylize(style)
+            return Content.assemble(shown, Content(self._where()).stylize(self.WHERE))
         rows: list[Content] = []
         for line in self._lines(self.content_region.width or self.size.width):
             parts: list[Content] = []
