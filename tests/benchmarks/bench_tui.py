@@ -11,12 +11,20 @@
     .venv/bin/python tests/benchmarks/bench_tui.py [--runs 9] [--keys 60] [--quick]
 
 `run()` returns the figures as `Measurement`s for `tests/benchmarks/run.py`.
+
+Instruction counts, which do not move with the machine's load: one child, stopped dead at its
+first frame (no shutdown counted), under valgrind, for `tunewise` and for `bare`:
+
+    PYTHONHASHSEED=0 BENCH_STOP_AT_FIRST_FRAME=1 valgrind --tool=callgrind \
+        --callgrind-out-file=/dev/null .venv/bin/python tests/benchmarks/bench_tui.py \
+        --child tunewise 0
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import subprocess
 import sys
 import time
@@ -44,6 +52,8 @@ def _child(kind: str, t0: float) -> None:
         if renderable is not None and not self._batch_count and not getattr(self, "_seen", 0):
             self._seen = 1  # type: ignore[attr-defined]
             print(time.time() - t0, time.process_time(), flush=True)
+            if os.environ.get("BENCH_STOP_AT_FIRST_FRAME"):
+                os._exit(0)
             self.exit()
 
     App._display = first_display  # type: ignore[method-assign]
