@@ -13,11 +13,12 @@ from textual.message import Message
 from textual.widgets import OptionList
 
 from tests.tui.wizard_helpers import HOSTILE, new_app, ready
-from tui.form import YES_NO
+from tui.form import YES_NO, FieldSpec
 from tui.screens.pick import PickScreen
 from tui.steps import STEPS
 from tui.widgets.choice import Choice
-from tui.widgets.field import CHOICE_KEYS, FieldRow
+from tui.widgets.choice_row import ChoiceRow
+from tui.widgets.question import CHOICE_KEYS, LABEL_WIDTH
 
 LEVELS = (("Unknown", ""), ("Low", "low"), ("Medium", "medium"), ("High", "high"))
 
@@ -259,12 +260,13 @@ async def test_every_choice_question_in_the_wizard_is_a_choice() -> None:
                 await pilot.press("ctrl+n")
                 await pilot.pause()
             for row in app.wizard.steps[index].rows:
-                widget = row.query_one("#input")
                 if row.spec.kind in ("choice", "answer"):
-                    assert isinstance(widget, Choice), row.spec.path
-                    assert widget.listed == (len(row.spec.options) > 6), row.spec.path
+                    assert isinstance(row, ChoiceRow), row.spec.path
+                    assert row.listed == (len(row.spec.options) > 6), row.spec.path
                     assert CHOICE_KEYS in row.hint, row.spec.path
-        task = app.wizard.query_one("#field-use_case--task > #input", Choice)
+                else:
+                    assert not isinstance(row, Choice), row.spec.path
+        task = app.wizard.query_one("#field-use_case--task", ChoiceRow)
         assert task.listed
 
 
@@ -272,9 +274,8 @@ async def test_a_choice_answer_reaches_the_answers_and_loads_back() -> None:
     app = new_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
-        row = app.wizard.query_one("#field-use_case--error_cost", FieldRow)
-        choice = row.query_one(Choice)
-        choice.focus()
+        row = app.wizard.query_one("#field-use_case--error_cost", ChoiceRow)
+        row.focus()
         await pilot.press("h")
         await pilot.pause()
         assert app.wizard.answers["use_case.error_cost"] == "high"
@@ -287,6 +288,92 @@ async def test_a_choice_answer_reaches_the_answers_and_loads_back() -> None:
         assert app.wizard.answers["use_case.error_cost"] == ""
         # A loaded document shows its answer; a value no option has reads as unknown.
         row.value = "low"
-        assert choice.value == "low" and row.value == "low"
+        assert row.value == "low" and "[Low]" in row.render().plain
         row.value = "sometimes"
-        assert choice.value == "" and row.value == ""
+        assert row.value == "" and "[Unknown]" in row.render().plain
+
+
+def reversed_columns(row: ChoiceRow) -> list[range]:
+    """The columns of the row's first line drawn reversed (what NO_COLOR keeps)."""
+    line = row.render().split("\n")[0]
+    return sorted(
+        (range(span.start, span.end) for span in line.spans if "reverse" in str(span.style)),
+        key=lambda r: r.start,
+    )
+
+
+class RowApp(App[None]):
+    """One choice question as the wizard shows it (a `ChoiceRow`), and a plain choice after
+    it (focused first, so the row's focus is the test's doing)."""
+
+    def __init__(self, spec: FieldSpec, value: str = "") -> None:
+        super().__init__()
+        self.spec = spec
+        self.value = value
+
+    def compose(self) -> ComposeResult:
+        yield ChoiceRow(self.spec, self.value)
+        yield Choice(YES_NO, id="other")
+
+    def on_mount(self) -> None:
+        self.query_one("#other").focus()
+
+
+CRITICAL = FieldSpec(
+    "use_case.criticality", "How critical?", "High: money.", kind="choice", choices=LEVELS[1:]
+)
+
+
+async def test_a_choice_row_draws_its_label_left_of_the_options_and_its_hint_below() -> None:
+    app = RowApp(CRITICAL, "medium")
+    async with app.run_test(size=(80, 10)) as pilot:
+        row = app.query_one(ChoiceRow)
+        lines = text(row)
+        # "Unknown" is added (the question had none), the answer is in the label's column.
+        assert lines[0] == "How critical?".ljust(LABEL_WIDTH) + (
+            " Unknown   Low  [Medium]  High ".ljust(80 - LABEL_WIDTH)
+        )
+        assert lines[1:] == [f"High: money. {CHOICE_KEYS}"]
+        assert row.size.height == 2
+        medium = range(lines[0].index("[Medium]"), lines[0].index("[Medium]") + 8)
+        assert reversed_columns(row) == [medium]  # the chosen option alone
+        # Focused, the label is reversed across its column too; the text is unchanged.
+        row.focus()
+        await pilot.pause()
+        assert reversed_columns(row) == [range(0, LABEL_WIDTH - 1), medium]
+        assert text(row)[0] == lines[0]
+
+
+async def test_a_click_chooses_by_column_and_a_click_on_the_label_chooses_nothing() -> None:
+    app = RowApp(CRITICAL)
+    async with app.run_test(size=(80, 10)) as pilot:
+        row = app.query_one(ChoiceRow)
+        high = text(row)[0].index(" High ")
+        await pilot.click(ChoiceRow, offset=(high + 1, 0))
+        assert row.value == "high"
+        await pilot.click(ChoiceRow, offset=(3, 0))  # on the label
+        await pilot.click(ChoiceRow, offset=(high + 1, 1))  # on the hint, below "High"
+        assert row.value == "high"
+        await pilot.click(ChoiceRow, offset=(LABEL_WIDTH + 1, 0))
+        assert row.value == ""
+
+
+async def test_a_refused_choice_row_shows_the_reason_below_and_clears_it() -> None:
+    app = RowApp(CRITICAL, "low")
+    async with app.run_test(size=(80, 10)) as pilot:
+        row = app.query_one(ChoiceRow)
+        assert row.set_error("not with this [b]model[/b]") == "not with this [b]model[/b]"
+        await pilot.pause()
+        assert row.has_class("-invalid")
+        assert text(row)[2] == "✗ not with this [b]model[/b]"  # never markup
+        assert row.size.height == 3
+        assert row.set_error(None) is None
+        await pilot.pause()
+        assert not row.has_class("-invalid") and row.size.height == 2
+
+
+async def test_a_choice_row_reads_an_answer_no_option_has_as_unknown() -> None:
+    app = RowApp(CRITICAL, "sometimes")
+    async with app.run_test(size=(80, 10)):
+        row = app.query_one(ChoiceRow)
+        assert row.value == "" and "[Unknown]" in text(row)[0]

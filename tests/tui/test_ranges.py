@@ -26,7 +26,8 @@ from tui.screens.filename import FileNameScreen
 from tui.screens.wizard import WizardScreen
 from tui.steps import STEPS
 from tui.widgets.cost_panel import CostPanel
-from tui.widgets.field import RANGE_HINT, RANGE_PLACEHOLDER, FieldRow
+from tui.widgets.field import RANGE_PLACEHOLDER, FieldRow
+from tui.widgets.question import RANGE_HINT
 
 SIZE = (80, 24)
 EXAMPLES = Path(__file__).parents[2] / "profiles" / "examples"
@@ -118,7 +119,7 @@ async def test_a_typed_range_simulates_saves_and_reopens(isolated: Path) -> None
     async with reopened.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await to_step(pilot, VOLUME_STEP)
-        assert row(pilot, VOLUME).query_one(Input).value == "30000..50000..90000"
+        assert row(pilot, VOLUME).query_one("#input", Input).value == "30000..50000..90000"
         assert panel(pilot).uncertainty is not None
         assert not reopened.dirty
 
@@ -143,12 +144,12 @@ async def test_opening_and_saving_writes_the_ranges_back_byte_for_byte(isolated:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await to_step(pilot, VOLUME_STEP)
-        shown = row(pilot, VOLUME).query_one(Input).value
+        shown = row(pilot, VOLUME).query_one("#input", Input).value
         profile = load_profile(RANGES)
         assert shown == range_text(profile.ranges[VOLUME], Decimal(50000))
         assert shown == "25000..50000..80000"
         await to_step(pilot, 1)  # the fine-tuning upfront cost, on the models step
-        upfront = row(pilot, "fine_tuning.upfront_usd").query_one(Input).value
+        upfront = row(pilot, "fine_tuning.upfront_usd").query_one("#input", Input).value
         assert upfront == "8000..12000..35000"
         await save_as(pilot, "again.toml")
     original = RANGES.read_text(encoding="utf-8")
@@ -182,7 +183,7 @@ async def test_a_malformed_range_is_marked_in_one_line_and_keeps_the_figures(
         await pilot.press(typed[-1])
         await settle(pilot)
         marked = row(pilot, VOLUME)
-        assert marked.query_one(Input).value == typed
+        assert marked.query_one("#input", Input).value == typed
         assert marked.shown_error == reason
         shown = marked.render().plain.splitlines()
         assert shown[-1] == f"✗ {reason}"  # one line at 80 columns, below the hint
@@ -246,8 +247,8 @@ async def test_rangeable_fields_say_so_without_a_taller_row() -> None:
         per_day = row(pilot, "workload.requests_per_day")
         assert not per_day.hint  # no hint line added: the placeholder says it
         assert per_day.region.height == 1
-        assert per_day.query_one(Input).placeholder == f"unknown {RANGE_PLACEHOLDER}"
-        horizon = row(pilot, "workload.horizon_months").query_one(Input)
+        assert per_day.query_one("#input", Input).placeholder == f"unknown {RANGE_PLACEHOLDER}"
+        horizon = row(pilot, "workload.horizon_months").query_one("#input", Input)
         assert RANGE_PLACEHOLDER not in horizon.placeholder
 
 

@@ -25,7 +25,7 @@ from tui.app import TunewiseApp, make_app
 from tui.screens.filename import FileNameScreen
 from tui.screens.results import ResultsScreen
 from tui.widgets.cost_panel import CostPanel
-from tui.widgets.field import FieldRow
+from tui.widgets.question import QuestionRow
 from tui.widgets.uncertainty_summary import UncertaintySummary
 
 SIZE = (80, 24)
@@ -150,12 +150,12 @@ async def test_switching_changes_neither_the_answers_nor_the_dirty_mark() -> Non
             await pilot.press("ctrl+n")
         await pilot.pause()
         before = app.wizard.values
-        shown = {row.spec.path: row.value for row in app.wizard.query(FieldRow)}
+        shown = {row.spec.path: row.value for row in app.wizard.query(QuestionRow)}
         assert "workload.requests_per_month" in shown
         for _ in range(3):
             await press_and_settle(pilot, "f4")
             assert app.wizard.values == before
-            assert {row.spec.path: row.value for row in app.wizard.query(FieldRow)} == shown
+            assert {row.spec.path: row.value for row in app.wizard.query(QuestionRow)} == shown
             assert not app.dirty
 
 

@@ -23,6 +23,7 @@ from tui.screens.results import ResultsScreen
 from tui.steps import STEPS
 from tui.steps.notice import SettledNotice
 from tui.widgets.field import FieldRow
+from tui.widgets.question import QuestionRow
 
 SIZE = (80, 24)
 STEP = {step.key: i for i, step in enumerate(STEPS)}
@@ -268,7 +269,7 @@ async def test_back_and_next_keep_the_new_answers() -> None:
         await pilot.pause()
         row = app.screen.query_one("#field-data--labelled_examples", FieldRow)
         assert row.value == "1200"
-        assert app.screen.query_one("#field-data--consistent_format", FieldRow).value == "no"
+        assert app.screen.query_one("#field-data--consistent_format", QuestionRow).value == "no"
 
 
 async def test_a_percentage_over_100_and_contradicting_answers_are_marked() -> None:
@@ -282,12 +283,12 @@ async def test_a_percentage_over_100_and_contradicting_answers_are_marked() -> N
         await type_answer(pilot, "evidence.target_quality_pct", "90")
         await type_answer(pilot, "evidence.prompting_quality_pct", "95")
         await choose(pilot, "evidence.prompting_meets_target", "No")
-        marked = {r.spec.path for r in app.screen.query(FieldRow) if r.has_class("-invalid")}
+        marked = {r.spec.path for r in app.screen.query(QuestionRow) if r.has_class("-invalid")}
         assert "evidence.prompting_meets_target" in marked
         assert "evidence.prompting_quality_pct" in marked
         assert app.is_running
         await choose(pilot, "evidence.prompting_meets_target", "Yes")
-        marked = {r.spec.path for r in app.screen.query(FieldRow) if r.has_class("-invalid")}
+        marked = {r.spec.path for r in app.screen.query(QuestionRow) if r.has_class("-invalid")}
         assert not marked
 
 

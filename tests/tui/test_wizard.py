@@ -30,6 +30,7 @@ from tui.screens.results import ResultsScreen
 from tui.screens.wizard import WizardScreen
 from tui.widgets.cost_panel import CostPanel
 from tui.widgets.field import FieldRow
+from tui.widgets.question import QuestionRow
 
 SIZE = (80, 24)
 
@@ -140,7 +141,7 @@ async def test_a_model_level_refusal_is_marked_where_it_is() -> None:
         await pilot.pause()
         wizard = app.screen
         assert isinstance(wizard, WizardScreen)
-        marked = [r.spec.path for r in wizard.query(FieldRow) if r.has_class("-invalid")]
+        marked = [r.spec.path for r in wizard.query(QuestionRow) if r.has_class("-invalid")]
         assert marked == ["workload.requests_per_month", "workload.requests_per_day"]
         assert app.is_running
 

@@ -38,7 +38,9 @@ async def ready(pilot: Pilot[Any]) -> None:
 def freeze(pilot: Pilot[Any]) -> None:
     """No cursor blink in any screen on the stack (snapshots must not depend on timing)."""
     for screen in pilot.app.screen_stack:
-        for widget in screen.query(Input):
+        # By class, not a query: the wizard's answers are `AnswerInput`s, which have no
+        # `Input` CSS type name (tui/widgets/field.py).
+        for widget in screen.walk_children(Input):
             widget.cursor_blink = False
 
 
@@ -62,12 +64,13 @@ async def to_step(pilot: Pilot[Any], moves: int) -> None:
 
 async def focus_field(pilot: Pilot[Any], path: str) -> None:
     """Press tab until the answer at `path` (a field path on the step shown) has focus."""
-    from tui.widgets.field import FieldRow
+    from tui.widgets.question import QuestionRow
 
     for _ in range(40):
         focused = pilot.app.focused
-        row = None if focused is None else focused.parent
-        if isinstance(row, FieldRow) and row.spec.path == path:
+        # A choice is its own row; other answers are inside theirs.
+        row = focused if isinstance(focused, QuestionRow) or focused is None else focused.parent
+        if isinstance(row, QuestionRow) and row.spec.path == path:
             return
         await pilot.press("tab")
     raise AssertionError(f"tab never reached {path}")

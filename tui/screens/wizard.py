@@ -19,6 +19,7 @@ from ..widgets.choice import Choice
 from ..widgets.cost_panel import CostPanel
 from ..widgets.field import FieldRow
 from ..widgets.progress import ProgressLine
+from ..widgets.question import QuestionRow
 
 if TYPE_CHECKING:
     from engine.catalog import Catalog
@@ -34,7 +35,7 @@ class WizardScreen(Screen[None]):
     and keeps the last valid evaluation for the panel and the results. Steps are mounted when
     first shown, so startup composes one page of questions, not all of them."""
 
-    AUTO_FOCUS = "FieldRow > #input"
+    AUTO_FOCUS = "FieldRow > #input, ChoiceRow"
     """The first answer has focus in the first frame (not the step's scroll container,
     which would be focused, restyled with its rows, and unfocused again after it)."""
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -114,7 +115,7 @@ class WizardScreen(Screen[None]):
         """Show `document`'s answers (in the mounted rows now, in the others when mounted)."""
         self.set_document(document)
         self.scenario = ""
-        for row in self.query(FieldRow):
+        for row in self.query(QuestionRow):
             row.value = self.answers[row.spec.path]
         self.recompute()
         self.refresh_bindings()  # the new profile may have scenarios, or none
@@ -130,11 +131,13 @@ class WizardScreen(Screen[None]):
     @on(Choice.Changed)
     @on(FieldRow.Changed)
     def answer_changed(self, event: Input.Changed | Choice.Changed | FieldRow.Changed) -> None:
-        row = event.control if isinstance(event, FieldRow.Changed) else event.control.parent
-        if isinstance(row, FieldRow):
+        # A choice is its own row; an input is inside one; a list's row posts for it.
+        control = event.control
+        row = control if isinstance(control, QuestionRow) else control.parent
+        if isinstance(row, QuestionRow):
             self.answered(row)
 
-    def answered(self, row: FieldRow) -> None:
+    def answered(self, row: QuestionRow) -> None:
         """`row`'s answer changed: recompute unless it is already the answer held (a typed
         answer arrives twice: at once from the input, then as its `Changed` message)."""
         if self.answers.get(row.spec.path) == row.value:
@@ -236,7 +239,7 @@ class WizardScreen(Screen[None]):
         if self.evaluation is not None:
             self.steps[self.index].settle(self.evaluation, self.catalog)
 
-    def _rows(self) -> list[FieldRow]:
+    def _rows(self) -> list[QuestionRow]:
         """The answer rows of the steps mounted so far (no DOM query: this runs per key)."""
         return [row for step in self.steps if step.is_mounted for row in step.rows]
 
@@ -269,8 +272,7 @@ class WizardScreen(Screen[None]):
         self.call_after_refresh(self._keep_in_view, answer)
 
     def _focus_first(self, step: Step, *, scroll_visible: bool = True) -> Widget:
-        inputs = step.query("Input, Choice, SelectionList")
-        answer = inputs.first() if inputs else step
+        answer = step.rows[0].answer if step.rows else step
         self.set_focus(answer, scroll_visible=scroll_visible)
         return answer
 

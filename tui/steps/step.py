@@ -10,13 +10,17 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
+from ..form import SELECTS
+from ..widgets.choice_row import ChoiceRow
 from ..widgets.field import FieldRow
+from ..widgets.question import QuestionRow
 from .notice import SettledNotice
 
 if TYPE_CHECKING:
     from engine.catalog import Catalog
 
     from ..evaluation import Evaluation
+    from ..form import FieldSpec
     from .spec import StepSpec
 
 
@@ -34,7 +38,7 @@ class Step(VerticalScroll):
         self.spec = spec
         self.answers = answers
         """The wizard's answers by field path: what each row shows when it is composed."""
-        self.rows: list[FieldRow] = []
+        self.rows: list[QuestionRow] = []
         """The step's answer rows once composed (the wizard marks them on every keystroke
         without a DOM query)."""
 
@@ -44,8 +48,13 @@ class Step(VerticalScroll):
         title = Content(spec.title).stylize("bold $accent")
         yield Static(Content.assemble(title, "\n", spec.why), classes="step--why")
         yield SettledNotice(id="settled")
-        self.rows = [FieldRow(field, self.answers.get(field.path, "")) for field in spec.fields]
+        self.rows = [self._row(field) for field in spec.fields]
         yield from self.rows
+
+    def _row(self, field: FieldSpec) -> QuestionRow:
+        """The row for `field`: a choice is a row of its own, other answers a row around one."""
+        value = self.answers.get(field.path, "")
+        return ChoiceRow(field, value) if field.kind in SELECTS else FieldRow(field, value)
 
     def settle(self, evaluation: Evaluation, catalog: Catalog | None) -> None:
         """Show what the answers so far settle (from `engine.rules`), or nothing."""

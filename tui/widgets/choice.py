@@ -39,6 +39,8 @@ class Choice(Widget, can_focus=True):
     # style strings, not component classes (each is styled as a node, per choice, at startup).
     CHOSEN = "bold reverse"
     WHERE = "$foreground-muted"
+    answer_left = 0
+    """Columns left of the options (a `ChoiceRow` draws its question's label there)."""
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("left", "move(-1)", "Previous option", show=False),
         Binding("right", "move(1)", "Next option", show=False),
@@ -146,22 +148,23 @@ class Choice(Widget, can_focus=True):
         event.prevent_default()
 
     def on_click(self, event: events.Click) -> None:
-        if self.listed:
-            self.action_pick()
-            return
         offset = event.get_content_offset(self)
         if offset is None:
             return
-        for row, line in enumerate(self._lines(self.content_region.width or self.size.width)):
-            if row != offset.y:
-                continue
-            x = 0
-            for index in line:
-                width = _width(self._options[index][0])
-                if x <= offset.x < x + width:
-                    self.value = self._values[index]
-                    return
-                x += width + GAP
+        x, y = offset.x - self.answer_left, offset.y
+        width = self.answer_width(self.content_region.width or self.size.width)
+        lines = [[self.index]] if self.listed else self._lines(width)
+        if x < 0 or y >= len(lines):
+            return  # beside or below the options (a row's label or hint)
+        if self.listed:
+            self.action_pick()
+            return
+        for index in lines[y]:
+            option = _width(self._options[index][0])
+            if x < option:
+                self.value = self._values[index]
+                return
+            x -= option + GAP
 
     # -- rendering -----------------------------------------------------------------------------
 
@@ -186,18 +189,24 @@ class Choice(Widget, can_focus=True):
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return 1 if self.listed else len(self._lines(width))
 
+    def answer_width(self, width: int) -> int:
+        """Columns for the options in a content `width`."""
+        return max(width - self.answer_left, 1)
+
     def _where(self) -> str:
         """A long list's place of the chosen option, and how to see them all."""
         return f"  {self.index + 1}/{len(self._options)} · enter lists all"
 
-    def render(self) -> Content:
+    def answer_lines(self, width: int) -> list[Content]:
+        """The options as shown in `width` columns: a line each (the chosen one reversed), or
+        for a long list the chosen one and where it is."""
         chosen = self.index
         style = self.CHOSEN
         if self.listed:
             shown = Content(f"‹ {self._options[chosen][0]} ›").stylize(style)
-            return Content.assemble(shown, Content(self._where()).stylize(self.WHERE))
+            return [Content.assemble(shown, Content(self._where()).stylize(self.WHERE))]
         rows: list[Content] = []
-        for line in self._lines(self.content_region.width or self.size.width):
+        for line in self._lines(width):
             parts: list[Content] = []
             for index in line:
                 label = self._options[index][0]
@@ -206,7 +215,10 @@ class Choice(Widget, can_focus=True):
                 else:
                     parts.append(Content(f" {label} "))
             rows.append(Content(" " * GAP).join(parts))
-        return Content("\n").join(rows)
+        return rows
+
+    def render(self) -> Content:
+        return Content("\n").join(self.answer_lines(self.content_region.width or self.size.width))
 
 
 def _initial(label: str) -> str:

@@ -1,5 +1,5 @@
-"""One question: label, answer (typed, a choice on one line or a list to tick), why-it-asks
-hint and a one-line reason when refused."""
+"""A question answered in a widget inside its row: a number or text typed, or a list to tick.
+(A choice is its own row: `choice_row.py`.)"""
 
 from __future__ import annotations
 
@@ -18,7 +18,6 @@ from ..form import (
     NONE,
     NUMERIC,
     ONE_NUMBER,
-    SELECTS,
     FieldSpec,
     is_range,
     is_unknown,
@@ -27,7 +26,7 @@ from ..form import (
     parse_range_text,
     split_list,
 )
-from .choice import Choice
+from .question import QuestionRow
 
 if TYPE_CHECKING:
     from textual.widgets import SelectionList
@@ -61,10 +60,47 @@ class NumberValidator(Validator):
         return self.success() if problem is None else self.failure(problem)
 
 
-class AnswerInput(Input):
-    """An `Input` that brings its cursor into view when it gets its size: the first answer is
-    focused while the screen is composed (before any layout), and `Input` scrolls to the
-    cursor only when focused."""
+class AnswerInput(Input, inherit_css=False):
+    """The answer box of a typed answer: one line, no border, in the row's answer column.
+
+    Its whole style is here (`inherit_css=False`): `Input`'s own default CSS is a three-line
+    bordered box, nearly all of it overridden, and Textual parses and matches a class's
+    default CSS when its first instance is mounted, on the way to the first frame (~14M
+    instructions of ~1,100M). The component classes (cursor, selection, placeholder,
+    suggestion) are `Input`'s, styled as `Input` styles them. Without inherited CSS it has no
+    `Input` CSS type name either: select and query it as `AnswerInput` (`isinstance` still
+    sees an `Input`).
+
+    It also brings its cursor into view when it gets its size: the first answer is focused
+    while the screen is composed (before any layout), and `Input` scrolls to the cursor only
+    when focused."""
+
+    COMPONENT_CLASSES = Input.COMPONENT_CLASSES
+    DEFAULT_CSS = """
+    AnswerInput {
+        width: 1fr; height: 1; padding: 0 1;
+        color: $foreground; background: $boost;
+        scrollbar-size-horizontal: 0; pointer: text;
+        &:focus { background: $primary 30%; }
+        &>.input--cursor {
+            background: $input-cursor-background;
+            color: $input-cursor-foreground;
+            text-style: $input-cursor-text-style;
+        }
+        &>.input--selection {
+            background: $input-selection-background;
+            color: $input-selection-foreground;
+        }
+        &>.input--placeholder, &>.input--suggestion { color: $text-disabled; }
+        &:ansi {
+            background: ansi_default;
+            color: ansi_default;
+            &:focus { background: $primary 30%; }
+            &>.input--cursor { background: ansi_white; color: ansi_black; }
+            &>.input--placeholder, &>.input--suggestion { text-style: dim; color: ansi_default; }
+        }
+    }
+    """
 
     virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
     """`Input` sets its virtual size on every keystroke, and `Widget` declares it with
@@ -85,54 +121,33 @@ class AnswerInput(Input):
             )
 
 
-CHOICE_KEYS = "←/→ or first letter."
-"""How a choice is answered: the end of its row's hint."""
-
-RANGE_HINT = "Range: low..high."
-"""The end of a rangeable number's hint (`8000..12000`, `8000..10000..12000`). Short: a hint
-wider than the label column (34) takes two lines in the grid's row height once the row is
-laid out again (Textual sizes a spanning cell by each column), a blank line under it."""
 RANGE_PLACEHOLDER = "or low..high"
-"""The same, after the placeholder, for a rangeable number without a hint line."""
+"""The end of a rangeable number's placeholder when it has no hint line to say so."""
 
 NONE_LABEL = "None tried yet"
 """The `multi` option that answers "none" rather than unknown (nothing ticked)."""
 
 
-LABEL_WIDTH = 34
-"""Columns of the label, left of the answer (the label's own text gets one less)."""
-
-
-class FieldRow(Widget):
-    """A labelled answer. `value` is the text as typed; `set_error` shows a refusal below it.
+class FieldRow(QuestionRow):
+    """A question answered in a widget inside the row: a typed answer (`AnswerInput`) or a
+    list to tick (`Ticks`). `value` is the answer as text.
 
     One widget around the answer: the row draws its label (left of the answer), its hint and
-    its error (below it) itself, rather than composing a `Label` for each. A wizard page has a
-    few dozen of these, and every widget is a node Textual mounts, styles and lays out before
-    the first frame."""
+    its error (below it) itself (`QuestionRow`). A wizard page has a few dozen rows, and every
+    widget is a node Textual mounts, styles and lays out before the first frame."""
 
     DEFAULT_CSS = """
     FieldRow { layout: vertical; height: auto; margin: 0 0 1 0; }
     FieldRow > #input { margin: 0 0 0 34; width: 1fr; }
-    FieldRow > Input { border: none; height: 1; padding: 0 1; background: $boost; }
-    FieldRow > Input:focus { border: none; background: $primary 30%; }
-    FieldRow > Input.-invalid, FieldRow > Input.-invalid:focus {
-        border: none; background: $error 30%;
+    FieldRow.-invalid > AnswerInput, FieldRow.-invalid > AnswerInput:focus {
+        background: $error 30%;
     }
-    FieldRow > Choice { background: $boost; }
-    FieldRow > Choice:focus { background: $primary 30%; }
     FieldRow > SelectionList { height: auto; max-height: 9; border: none; padding: 0; }
     FieldRow > SelectionList:focus { border: none; background: $primary 15%; }
     """
-    # The styles of the row's own text: style strings of the theme's variables (component
-    # classes would be styled as a node each, for every row, before the first frame). Muted is
-    # `$foreground-muted`: `$text-muted` is "auto 60%", which a style string draws as white.
-    LABEL_FOCUSED = "bold reverse"
-    HINT = "$foreground-muted"
-    ERROR = "$text-error"
 
     class Changed(Message):
-        """A `multi` row's ticks changed (inputs and choices post their own `Changed`)."""
+        """A `multi` row's ticks changed (inputs post their own `Changed`)."""
 
         def __init__(self, row: FieldRow) -> None:
             super().__init__()
@@ -143,29 +158,19 @@ class FieldRow(Widget):
             return self.row
 
     def __init__(self, spec: FieldSpec, value: str = "") -> None:
-        super().__init__(id="field-" + spec.path.replace(".", "--"))
-        self.spec = spec
+        super().__init__(spec)
         self.initial = value
         """The answer shown when the row is first composed."""
-        self.shown_error: str | None = None
-        """The reason shown below the field, None when it is not marked."""
         self.validator = (
             NumberValidator(spec.kind, ranges=spec.rangeable) if spec.kind in NUMERIC else None
         )
         """A number field's check, as typed (the model checks the answers again)."""
-        hint = f"{spec.hint} {CHOICE_KEYS}".strip() if spec.kind in SELECTS else spec.hint
-        if hint and spec.rangeable:
-            hint = f"{hint} {RANGE_HINT}"
-        self.hint = hint
-        """Why the question is asked and how to answer it, the line below the answer."""
         self.focused_within = False
-        """Whether the answer has focus (the label is then shown reversed)."""
+        """Whether the answer inside has focus (set on its focus and blur, not a class)."""
 
     def compose(self) -> ComposeResult:
         spec = self.spec
-        if spec.kind in SELECTS:
-            yield self._choice()
-        elif spec.kind == "multi":
+        if spec.kind == "multi":
             yield self._ticks()
         else:
             yield AnswerInput(
@@ -180,19 +185,13 @@ class FieldRow(Widget):
                 id="input",
             )
 
-    # -- the row's own text: label, hint and error ---------------------------------------------
+    @property
+    def answer(self) -> Widget:
+        return self.query_one("#input")
 
-    def _label_lines(self) -> list[Content]:
-        return Content(self.spec.label).wrap(LABEL_WIDTH - 1)
-
-    def _notes(self, width: int) -> list[Content]:
-        """The lines below the answer: the hint, then the reason it is refused, wrapped."""
-        lines: list[Content] = []
-        if self.hint:
-            lines += Content(self.hint).stylize(self.HINT).wrap(max(width, 1))
-        if self.shown_error is not None:
-            lines += Content(f"✗ {self.shown_error}").stylize(self.ERROR).wrap(max(width, 1))
-        return lines
+    @property
+    def answer_focused(self) -> bool:
+        return self.focused_within
 
     def _answer_height(self) -> int:
         children = self.children
@@ -200,27 +199,13 @@ class FieldRow(Widget):
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         answer = super().get_content_height(container, viewport, width)
-        return max(answer, len(self._label_lines())) + len(self._notes(width))
+        return max(answer, len(self.label_lines())) + len(self.notes(width))
 
     def render(self) -> Content:
         width = self.content_region.width or self.size.width
-        labels = self._label_lines()
-        if self.focused_within:
-            labels = [
-                line.pad_right(LABEL_WIDTH - 1 - line.cell_length).stylize(self.LABEL_FOCUSED)
-                for line in labels
-            ]
+        labels = self.label_lines()
         lines = labels + [Content("")] * (self._answer_height() - len(labels))
-        return Content("\n").join(lines + self._notes(width))
-
-    def _choice(self) -> Choice:
-        """A few options on one line; "unknown" is the option with the empty value."""
-        options = list(self.spec.options)
-        if not any(not value for _, value in options):
-            options.insert(0, ("Unknown", ""))
-        known = {value for _, value in options}
-        value = self.initial if self.initial in known else ""
-        return Choice(options, value=value, label=self.spec.label, id="input")
+        return Content("\n").join(lines + self.notes(width))
 
     def _ticks(self) -> Widget:
         """The `multi` answer: one tick per choice and "none tried yet"; nothing ticked is
@@ -232,13 +217,6 @@ class FieldRow(Widget):
         options: list[tuple[str, str, bool]] = [(NONE_LABEL, NONE, none)]
         options += [(label, value, value in ticked) for label, value in self.spec.options]
         return Ticks(*options, compact=True, id="input")
-
-    def answered_now(self) -> None:
-        """Hand the new answer to whoever shows its consequences (the wizard's `answered`),
-        in the same frame as the answer itself."""
-        answered = getattr(self.screen, "answered", None)
-        if callable(answered):
-            answered(self)
 
     def on_descendant_focus(self) -> None:
         # Not `:focus-within` nor a class: either makes Textual restyle the row (and with the
@@ -257,8 +235,6 @@ class FieldRow(Widget):
     @property
     def value(self) -> str:
         widget = self.query_one("#input")
-        if isinstance(widget, Choice):
-            return widget.value
         if isinstance(widget, Input):
             return widget.value
         ticked: set[Any] = set(self._selection_list(widget).selected)
@@ -270,19 +246,17 @@ class FieldRow(Widget):
     @value.setter
     def value(self, text: str) -> None:
         widget = self.query_one("#input")
-        if isinstance(widget, Choice):
-            widget.value = text if text in {value for _, value in widget.options} else ""
-        elif isinstance(widget, Input):
+        if isinstance(widget, Input):
             widget.value = text
-        else:
-            ticks = self._selection_list(widget)
-            wanted = set(split_list(text)) if text.strip().lower() != NONE else {NONE}
-            known = {NONE} | {value for _, value in self.spec.options}
-            with ticks.prevent(ticks.SelectedChanged):
-                ticks.deselect_all()
-                for value in wanted & known:
-                    ticks.select(value)
-            self.post_message(self.Changed(self))
+            return
+        ticks = self._selection_list(widget)
+        wanted = set(split_list(text)) if text.strip().lower() != NONE else {NONE}
+        known = {NONE} | {value for _, value in self.spec.options}
+        with ticks.prevent(ticks.SelectedChanged):
+            ticks.deselect_all()
+            for value in wanted & known:
+                ticks.select(value)
+        self.post_message(self.Changed(self))
 
     @staticmethod
     def _selection_list(widget: Widget) -> SelectionList[str]:
@@ -291,20 +265,11 @@ class FieldRow(Widget):
         assert isinstance(widget, SelectionList)
         return widget
 
-    def set_error(self, message: str | None) -> str | None:
-        """Mark the field refused with `message` (its own validator's reason first), or clear
-        the mark (None); the reason shown."""
+    def check(self, message: str | None) -> str | None:
+        """A number's own check first: run without `Input.validate`, which resets the input's
+        classes (a restyle), and this runs for every row on every keystroke."""
         if self.validator is not None:
-            # The input's own check, run without `Input.validate` (which resets the input's
-            # classes, a restyle): this runs for every row on every keystroke.
             result = self.validator.validate(self.query_one("#input", Input).value)
             if not result.is_valid:
-                message = "; ".join(result.failure_descriptions)
-        if message == self.shown_error:
-            return message
-        self.shown_error = message
-        invalid = message is not None
-        self.set_class(invalid, "-invalid")
-        self.query_one("#input").set_class(invalid, "-invalid")
-        self.refresh(layout=True)  # the reason takes lines below the answer, or gives them back
+                return "; ".join(result.failure_descriptions)
         return message
