@@ -100,3 +100,24 @@ def test_measurements_from_other_modules_keep_their_verdict(
 ) -> None:
     runner = _load_runner()
     assert runner._coerce(item).met is met
+
+
+def test_a_benchmark_gets_only_the_options_it_takes() -> None:
+    runner = _load_runner()
+    seen: list[dict[str, bool]] = []
+
+    def both(*, quick: bool = False, instructions: bool = False) -> list[Any]:
+        seen.append({"quick": quick, "instructions": instructions})
+        return []
+
+    def quick_only(*, quick: bool = False) -> list[Any]:
+        seen.append({"quick": quick})
+        return []
+
+    def neither() -> list[Any]:
+        seen.append({})
+        return []
+
+    for function in (both, quick_only, neither):
+        runner._call(function, True, True)
+    assert seen == [{"quick": True, "instructions": True}, {"quick": True}, {}]

@@ -3,10 +3,12 @@
     python tests/benchmarks/run.py                  # the full set, a table
     python tests/benchmarks/run.py --json           # the same, for machines
     python tests/benchmarks/run.py --quick --only engine,assess
+    python tests/benchmarks/run.py --only first-screen --instructions   # with valgrind
 
 The benchmarks live in the `bench_*.py` modules beside this file (each also runs on its own);
 this runner imports them and calls their `run(...)` functions, which return `Measurement`s.
-Timing follows hyperfine: warm-up runs, commands being compared interleaved, medians.
+Timing follows hyperfine: warm-up runs, commands being compared interleaved, medians (the
+first screen's ratio is of the fastest runs, the medians' beside it: see bench_tui.py).
 Speed targets are checked here, by figures and ratios, never by timed tests.
 
 Exit status: 0 when every benchmark ran (targets met or not; `--strict`: all met), 1 when a
@@ -106,15 +108,17 @@ def _coerce(item: Any) -> Measurement:
     )
 
 
-def _call(function: Callable[..., Any], quick: bool) -> Any:
+def _call(function: Callable[..., Any], quick: bool, instructions: bool = False) -> Any:
+    """Call a benchmark's `run`, with the options it takes (`quick`, `instructions`)."""
     try:
         parameters = inspect.signature(function).parameters
     except (TypeError, ValueError):
         parameters = {}  # type: ignore[assignment]
-    return function(quick=quick) if "quick" in parameters else function()
+    options = {"quick": quick, "instructions": instructions}
+    return function(**{name: value for name, value in options.items() if name in parameters})
 
 
-def run_one(benchmark: Benchmark, *, quick: bool) -> Outcome:
+def run_one(benchmark: Benchmark, *, quick: bool, instructions: bool = False) -> Outcome:
     outcome = Outcome(benchmark)
     start = time.perf_counter()
     script = HERE / f"{benchmark.module}.py"
@@ -129,7 +133,7 @@ def run_one(benchmark: Benchmark, *, quick: bool) -> Outcome:
             outcome.status = "unstructured"
             outcome.message = _script_output(script, quick=quick)
             return outcome
-        outcome.measurements = [_coerce(m) for m in _call(function, quick)]
+        outcome.measurements = [_coerce(m) for m in _call(function, quick, instructions)]
     except Exception as exc:
         outcome.status = "error"
         lines = traceback.format_exception_only(exc)
@@ -225,6 +229,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--only", metavar="NAMES", help="comma-separated benchmarks to run (default: all)"
     )
     parser.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
+    parser.add_argument(
+        "--instructions",
+        action="store_true",
+        help="also count the first screen's instructions under valgrind (needs valgrind)",
+    )
     args = parser.parse_args(argv)
     chosen = list(BENCHMARKS)
     if args.only:
@@ -238,7 +247,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not args.json:
             print(f"running {benchmark.key}…", file=sys.stderr, flush=True)
         with contextlib.redirect_stdout(sys.stderr):  # stdout carries the table or JSON only
-            outcomes.append(run_one(benchmark, quick=args.quick))
+            outcomes.append(run_one(benchmark, quick=args.quick, instructions=args.instructions))
     data = report(outcomes, quick=args.quick)
     print(json.dumps(data, indent=2, ensure_ascii=False) if args.json else table(outcomes, data))
     if any(o.status == "error" for o in outcomes):

@@ -14,13 +14,13 @@ from ..form import SELECTS
 from ..widgets.choice_row import ChoiceRow
 from ..widgets.field import FieldRow
 from ..widgets.question import QuestionRow
-from .notice import SettledNotice
 
 if TYPE_CHECKING:
     from engine.catalog import Catalog
 
     from ..evaluation import Evaluation
     from ..form import FieldSpec
+    from .notice import SettledNotice
     from .spec import StepSpec
 
 
@@ -38,6 +38,8 @@ class Step(VerticalScroll):
         self.spec = spec
         self.answers = answers
         """The wizard's answers by field path: what each row shows when it is composed."""
+        self.notice_box: SettledNotice | None = None
+        """What the answers settle, once there is something to say (`settle`)."""
         self.rows: list[QuestionRow] = []
         """The step's answer rows once composed (the wizard marks them on every keystroke
         without a DOM query)."""
@@ -47,7 +49,6 @@ class Step(VerticalScroll):
         # One widget for the title and why it asks (each widget costs the first frame).
         title = Content(spec.title).stylize("bold $accent")
         yield Static(Content.assemble(title, "\n", spec.why), classes="step--why")
-        yield SettledNotice(id="settled")
         self.rows = [self._row(field) for field in spec.fields]
         yield from self.rows
 
@@ -63,4 +64,13 @@ class Step(VerticalScroll):
 
         decision = decide(evaluation, catalog)
         notice = None if decision is None else notice_for(self.spec.key, decision)
-        self.query_one(SettledNotice).show(notice)
+        box = self.notice_box
+        if box is None:
+            if notice is None:
+                return
+            # Mounted the first time there is something to say: most steps never have.
+            from .notice import SettledNotice
+
+            box = self.notice_box = SettledNotice(id="settled")
+            self.mount(box, after=self.children[0])  # below the title and why it asks
+        box.show(notice)
