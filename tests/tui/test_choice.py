@@ -354,6 +354,9 @@ async def test_a_click_chooses_by_column_and_a_click_on_the_label_chooses_nothin
         await pilot.click(ChoiceRow, offset=(3, 0))  # on the label
         await pilot.click(ChoiceRow, offset=(high + 1, 1))  # on the hint, below "High"
         assert row.value == "high"
+        low = text(row)[0].index(" Low ")
+        await pilot.click(ChoiceRow, offset=(low - 1, 0))  # the gap before "Low"
+        assert row.value == "high"
         await pilot.click(ChoiceRow, offset=(LABEL_WIDTH + 1, 0))
         assert row.value == ""
 

@@ -161,7 +161,7 @@ class Choice(Widget, can_focus=True):
             return
         for index in lines[y]:
             option = _width(self._options[index][0])
-            if x < option:
+            if 0 <= x < option:  # on this option, not in the gap before it
                 self.value = self._values[index]
                 return
             x -= option + GAP
