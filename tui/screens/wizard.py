@@ -43,6 +43,11 @@ class WizardScreen(Screen[None]):
         # the answer that had focus after they are handled. Page up/down stay ordinary (lists
         # and option lists use them).
         Binding("ctrl+n", "next", "Next", priority=True),
+        # Tab moves between answers before the next key is handed on, for the same reason:
+        # as an ordinary binding it acts only once the answer it leaves has seen the key, and
+        # a letter typed right after it went into that answer. No answer here takes Tab.
+        Binding("tab", "app.focus_next", "Next answer", show=False, priority=True),
+        Binding("shift+tab", "app.focus_previous", "Previous answer", show=False, priority=True),
         Binding("pagedown", "next", "Next", show=False),
         Binding("ctrl+b", "back", "Back", priority=True),
         Binding("pageup", "back", "Back", show=False),

@@ -21,6 +21,8 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from .keys import run_own_binding
+
 GAP = 1
 """Columns between two options (each option also has a column either side for its bracket)."""
 
@@ -129,9 +131,14 @@ class Choice(Widget, can_focus=True):
 
         self.app.push_screen(PickScreen(self._options, self.value, self.label), picked)
 
-    def on_key(self, event: events.Key) -> None:
+    async def on_key(self, event: events.Key) -> None:
         """The first letter of an option chooses it (the next one with that letter when
-        several share it); otherwise h and l move as ← and →. Other keys go on bubbling."""
+        several share it); otherwise h and l move as ← and →. The choice's own bound keys
+        (←, →, Home, End, Enter) act now too, in the order typed (`keys.py`). Other keys go
+        on bubbling."""
+        if await run_own_binding(self, event):
+            event.prevent_default()
+            return
         char = event.character
         if char is None or len(char) != 1 or not char.isprintable() or char == " ":
             return

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from textual import events
 from textual.app import ComposeResult
 from textual.content import Content
 from textual.geometry import Region, Size
@@ -26,6 +27,7 @@ from ..form import (
     parse_range_text,
     split_list,
 )
+from .keys import run_own_binding
 from .question import QuestionRow
 
 if TYPE_CHECKING:
@@ -113,6 +115,11 @@ class AnswerInput(Input, inherit_css=False):
         row = self.parent
         if isinstance(row, FieldRow):
             row.answered_now()
+
+    async def on_key(self, event: events.Key) -> None:
+        """Its own keys (End, ←, Backspace…) act now, in order with the letters typed
+        (`keys.py`); `Input`'s handler runs after this one and types the letters."""
+        await run_own_binding(self, event)
 
     def on_resize(self) -> None:
         if self.has_focus:

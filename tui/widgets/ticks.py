@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from rich.segment import Segment
+from textual import events
 from textual.strip import Strip
 from textual.widgets import SelectionList
 from textual.widgets._toggle_button import ToggleButton
 from textual.widgets.option_list import OptionDoesNotExist
+
+from .keys import run_own_binding
 
 
 class Ticks(SelectionList[str]):
@@ -16,6 +19,12 @@ class Ticks(SelectionList[str]):
     DEFAULT_CSS = """
     Ticks:focus > .option-list--option-highlighted { text-style: bold reverse; }
     """
+
+    async def on_key(self, event: events.Key) -> None:
+        """Its own keys (↑, ↓, Space…) act now, in the order typed (`keys.py`): the app would
+        run them only after a Tab typed next had moved focus to the next answer."""
+        if await run_own_binding(self, event):
+            event.prevent_default()
 
     def render_line(self, y: int) -> Strip:
         strip = super().render_line(y)
