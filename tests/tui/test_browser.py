@@ -14,7 +14,7 @@ from textual.widgets import DataTable
 
 from engine.money import number
 from profiles.files import load_profile
-from tests.tui.wizard_helpers import new_app, ready
+from tests.tui.wizard_helpers import EXAMPLES, SIZE, new_app, ready
 from tui.cli import main
 from tui.form import parse_number
 from tui.screens.browser import BrowserScreen
@@ -24,8 +24,6 @@ from tui.screens.results import ResultsScreen
 from tui.screens.wizard import WizardScreen
 from tui.widgets.field import FieldRow
 
-SIZE = (80, 24)
-EXAMPLES = Path(__file__).parents[2] / "profiles" / "examples"
 BROKEN = "broken.toml"
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.tui.wizard_helpers import THEME, ready
+from tests.tui.wizard_helpers import EXAMPLES, SIZE, THEME, ready
 from tui import cli
 from tui.app import make_app
 from tui.comparison import Comparison
@@ -19,8 +19,6 @@ from tui.screens.wizard import WizardScreen
 from tui.widgets.diff_list import DiffList
 from tui.widgets.side_by_side import CHANGED, SideBySide
 
-SIZE = (80, 24)
-EXAMPLES = Path(__file__).parents[2] / "profiles" / "examples"
 A, B = EXAMPLES / "support-chatbot-10k.toml", EXAMPLES / "support-chatbot-50k.toml"
 
 

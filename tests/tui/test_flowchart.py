@@ -22,14 +22,13 @@ from engine.rules import (
     litmus_002,
 )
 from profiles.files import load_profile
-from tests.tui.wizard_helpers import new_app, ready, type_answer
+from tests.tui.wizard_helpers import SIZE, new_app, ready, type_answer
 from tui.launch import starter_document
 from tui.screens.flowchart import WIDTH, FlowchartScreen, draw_map, draw_spine, spine
 from tui.screens.results import ResultsScreen
 from tui.screens.wizard import WizardScreen
 from tui.widgets.flowchart_strip import FlowchartStrip
 
-SIZE = (80, 24)
 EXAMPLES = sorted((Path(__file__).parents[2] / "profiles" / "examples").glob("*.toml"))
 TREES = {
     flowchart_000.ID: flowchart_000.TREE,

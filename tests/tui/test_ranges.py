@@ -18,7 +18,17 @@ import tui.how_sure
 from engine.ranges import parse_range, range_text
 from engine.uncertainty.simulate import NOT_RANGED
 from profiles.files import load_profile
-from tests.tui.wizard_helpers import THEME, VOLUME_STEP, ready, step_of, to_step, type_answer
+from tests.tui.wizard_helpers import (
+    EXAMPLES,
+    RANGES,
+    SIZE,
+    THEME,
+    VOLUME_STEP,
+    settle,
+    step_of,
+    to_step,
+    type_answer,
+)
 from tui.app import make_app
 from tui.form import NOT_RANGED as FORM_NOT_RANGED
 from tui.form import ONE_NUMBER, parse_range_text
@@ -29,19 +39,9 @@ from tui.widgets.cost_panel import CostPanel
 from tui.widgets.field import RANGE_PLACEHOLDER, FieldRow
 from tui.widgets.question import RANGE_HINT
 
-SIZE = (80, 24)
-EXAMPLES = Path(__file__).parents[2] / "profiles" / "examples"
-RANGES = EXAMPLES / "support-chatbot-ranges.toml"
 POINTS = EXAMPLES / "support-chatbot-50k.toml"
 EVIDENCE_STEP = step_of("evidence.techniques_tried")
 VOLUME = "workload.requests_per_month"
-
-
-async def settle(pilot: Pilot[Any]) -> None:
-    """The figures, then the simulation the figures started."""
-    await ready(pilot)
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def wizard(pilot: Pilot[Any]) -> WizardScreen:

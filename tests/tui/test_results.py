@@ -8,7 +8,7 @@ import io
 from pathlib import Path
 
 from profiles.files import load_profile
-from tests.tui.wizard_helpers import THEME, ready
+from tests.tui.wizard_helpers import EXAMPLES, SIZE, THEME, ready
 from tui.app import make_app
 from tui.cli import main
 from tui.screens.confirm import ConfirmScreen
@@ -18,8 +18,6 @@ from tui.widgets.framework_table import FrameworkTable
 from tui.widgets.next_steps import NextSteps
 from tui.widgets.verdict_card import VerdictCard
 
-SIZE = (80, 24)
-EXAMPLES = Path(__file__).parents[2] / "profiles" / "examples"
 EXAMPLE = EXAMPLES / "code-generation.toml"
 
 

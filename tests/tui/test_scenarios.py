@@ -20,7 +20,7 @@ from textual.widgets import Label
 
 import tui.cli
 from profiles.files import load_profile
-from tests.tui.wizard_helpers import THEME, ready
+from tests.tui.wizard_helpers import EXAMPLES, RANGES, SIZE, THEME, settle
 from tui.app import TunewiseApp, make_app
 from tui.screens.filename import FileNameScreen
 from tui.screens.results import ResultsScreen
@@ -28,17 +28,7 @@ from tui.widgets.cost_panel import CostPanel
 from tui.widgets.question import QuestionRow
 from tui.widgets.uncertainty_summary import UncertaintySummary
 
-SIZE = (80, 24)
-EXAMPLES = Path(__file__).parents[2] / "profiles" / "examples"
-RANGES = EXAMPLES / "support-chatbot-ranges.toml"
 POINTS = EXAMPLES / "code-generation.toml"
-
-
-async def settle(pilot: Pilot[Any]) -> None:
-    """The figures, then the simulation the figures started."""
-    await ready(pilot)
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def press_and_settle(pilot: Pilot[Any], key: str) -> None:

@@ -11,11 +11,10 @@ from textual.pilot import Pilot
 
 from profiles.files import load_profile, save_profile
 from tests.tui.test_snapshots import Run, SnapCompare, keys
-from tests.tui.wizard_helpers import HOSTILE, THEME, freeze, ready
+from tests.tui.wizard_helpers import EXAMPLES, HOSTILE, THEME, freeze, ready
 from tui.app import TunewiseApp, make_app
 from tui.launch import starter_document
 
-EXAMPLES = Path(__file__).parents[2] / "profiles" / "examples"
 SHOWN = ("support-chatbot-10k.toml", "support-chatbot-50k.toml", "code-generation.toml")
 
 

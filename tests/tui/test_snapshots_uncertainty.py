@@ -9,10 +9,9 @@ from pathlib import Path
 from profiles.files import load_profile
 from tests.tui.test_snapshots import SnapCompare
 from tests.tui.test_snapshots_profiles import settled
-from tests.tui.wizard_helpers import THEME
+from tests.tui.wizard_helpers import RANGES, THEME
 from tui.app import TunewiseApp, make_app
 
-RANGES = Path(__file__).parents[2] / "profiles" / "examples" / "support-chatbot-ranges.toml"
 CHART_AT = 12
 """Lines scrolled at 80×24 to bring the chart and the table below it into view."""
 

@@ -15,7 +15,7 @@ from engine.evaluate import evaluate
 from engine.rules import assess
 from profiles.files import load_profile
 from profiles.model import Profile
-from tests.tui.wizard_helpers import THEME, choose, new_app, ready, tick, type_answer
+from tests.tui.wizard_helpers import SIZE, THEME, choose, new_app, ready, tick, type_answer
 from tui.app import make_app
 from tui.launch import starter_document
 from tui.screens.filename import FileNameScreen
@@ -25,7 +25,6 @@ from tui.steps.notice import SettledNotice
 from tui.widgets.field import FieldRow
 from tui.widgets.question import QuestionRow
 
-SIZE = (80, 24)
 STEP = {step.key: i for i, step in enumerate(STEPS)}
 
 

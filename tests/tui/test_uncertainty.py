@@ -16,7 +16,16 @@ from textual.pilot import Pilot
 
 import tui.how_sure
 from profiles.files import load_profile
-from tests.tui.wizard_helpers import THEME, VOLUME_STEP, ready, to_step, type_answer
+from tests.tui.wizard_helpers import (
+    EXAMPLES,
+    RANGES,
+    SIZE,
+    THEME,
+    VOLUME_STEP,
+    settle,
+    to_step,
+    type_answer,
+)
 from tui.app import make_app
 from tui.screens.results import ResultsScreen
 from tui.widgets.chart import CostChart
@@ -24,18 +33,8 @@ from tui.widgets.cost_panel import CostPanel
 from tui.widgets.tornado import TornadoChart
 from tui.widgets.uncertainty_summary import UncertaintySummary
 
-SIZE = (80, 24)
 ROOT = Path(__file__).parents[2]
-EXAMPLES = ROOT / "profiles" / "examples"
-RANGES = EXAMPLES / "support-chatbot-ranges.toml"
 POINTS = EXAMPLES / "code-generation.toml"
-
-
-async def settle(pilot: Pilot[Any]) -> None:
-    """The figures, then the simulation the figures started."""
-    await ready(pilot)
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def panel_text(pilot: Pilot[Any]) -> str:

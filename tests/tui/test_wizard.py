@@ -15,6 +15,7 @@ from textual.widgets import Input
 from profiles.files import load_profile
 from tests.tui.wizard_helpers import (
     HOSTILE,
+    SIZE,
     THEME,
     VOLUME_STEP,
     hostile_document,
@@ -31,8 +32,6 @@ from tui.screens.wizard import WizardScreen
 from tui.widgets.cost_panel import CostPanel
 from tui.widgets.field import FieldRow
 from tui.widgets.question import QuestionRow
-
-SIZE = (80, 24)
 
 
 def panel_text(app: App[Any]) -> str:

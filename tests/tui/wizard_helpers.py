@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from textual.pilot import Pilot
@@ -9,6 +10,13 @@ from textual.widgets import Input
 
 from tui.app import TunewiseApp, make_app
 from tui.launch import starter_document
+
+SIZE = (80, 24)
+"""The terminal the wizard's tests run in unless they say otherwise: the smallest supported."""
+
+EXAMPLES = Path(__file__).parents[2] / "profiles" / "examples"
+RANGES = EXAMPLES / "support-chatbot-ranges.toml"
+"""The example with ranges and scenarios (the simulation's tests start from it)."""
 
 THEME = "ansi-dark"
 """16 colours, the same on every machine: snapshots do not depend on the default theme."""
@@ -31,6 +39,13 @@ def hostile_document() -> dict[str, Any]:
 async def ready(pilot: Pilot[Any]) -> None:
     """Wait for the catalog worker and the first figures."""
     await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def settle(pilot: Pilot[Any]) -> None:
+    """The figures, then the simulation the figures started."""
+    await ready(pilot)
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
 
