@@ -31,7 +31,7 @@ from tui.screens.results import ResultsScreen
 from tui.screens.wizard import WizardScreen
 from tui.widgets.cost_panel import CostPanel
 from tui.widgets.field import FieldRow
-from tui.widgets.question import QuestionRow
+from tui.widgets.question import LABEL_WIDTH, QuestionRow
 
 
 def panel_text(app: App[Any]) -> str:
@@ -232,6 +232,8 @@ async def test_a_row_draws_its_label_and_a_muted_hint_below_the_answer() -> None
         label, hint = row.render_line(0), row.render_line(1)
         assert label.text.rstrip() == "Notes"
         assert hint.text.startswith(row.hint)
+        # The answer starts where the label's column ends, as a choice's options do.
+        assert row.answer.region.x - row.content_region.x == LABEL_WIDTH
         # The hint is muted: a colour between the label's and the background.
         label_colour = next(s.style.color for s in label if s.text.strip() and s.style)
         hint_colour = next(s.style.color for s in hint if s.text.strip() and s.style)

@@ -28,7 +28,7 @@ from ..form import (
     split_list,
 )
 from .keys import run_own_binding
-from .question import QuestionRow
+from .question import LABEL_WIDTH, QuestionRow
 
 if TYPE_CHECKING:
     from textual.widgets import SelectionList
@@ -143,14 +143,15 @@ class FieldRow(QuestionRow):
     its error (below it) itself (`QuestionRow`). A wizard page has a few dozen rows, and every
     widget is a node Textual mounts, styles and lays out before the first frame."""
 
-    DEFAULT_CSS = """
-    FieldRow { layout: vertical; height: auto; margin: 0 0 1 0; }
-    FieldRow > #input { margin: 0 0 0 34; width: 1fr; }
-    FieldRow.-invalid > AnswerInput, FieldRow.-invalid > AnswerInput:focus {
+    # The answer starts where the label's column ends (a `ChoiceRow` draws its options there).
+    DEFAULT_CSS = f"""
+    FieldRow {{ layout: vertical; height: auto; margin: 0 0 1 0; }}
+    FieldRow > #input {{ margin: 0 0 0 {LABEL_WIDTH}; width: 1fr; }}
+    FieldRow.-invalid > AnswerInput, FieldRow.-invalid > AnswerInput:focus {{
         background: $error 30%;
-    }
-    FieldRow > SelectionList { height: auto; max-height: 9; border: none; padding: 0; }
-    FieldRow > SelectionList:focus { border: none; background: $primary 15%; }
+    }}
+    FieldRow > SelectionList {{ height: auto; max-height: 9; border: none; padding: 0; }}
+    FieldRow > SelectionList:focus {{ border: none; background: $primary 15%; }}
     """
 
     class Changed(Message):
