@@ -127,7 +127,8 @@ class HostedTraining(Model):
     """A provider's fine-tuning API, billed per training token."""
 
     kind: Literal["hosted"] = "hosted"
-    examples: Count
+    examples: Count | None = None
+    """Labelled examples trained on; the profile's `[data] labelled_examples` when omitted."""
     tokens_per_example: Count
     epochs: Annotated[int, Field(ge=1, le=100)] = 3
     usd_per_mtok: Usd | None = None
@@ -222,9 +223,12 @@ class FineTuningPath(Model):
 
     data_collection_usd: Usd = ZERO
     labelled_examples: Count = 0
-    usd_per_label: Usd = ZERO
+    """Examples still to be labelled (priced at `usd_per_label`)."""
+    usd_per_label: Usd | None = None
+    """Unknown when omitted: labelling is then an unknown part of the upfront cost."""
     engineering_hours: Annotated[Decimal, Field(ge=0, le=1_000_000, allow_inf_nan=False)] = ZERO
-    usd_per_engineering_hour: Usd = ZERO
+    usd_per_engineering_hour: Usd | None = None
+    """Unknown when omitted: engineering is then an unknown part of the upfront cost."""
     integration_usd: Usd = ZERO
     change_management_usd: Usd = ZERO
 
