@@ -351,8 +351,12 @@ def finetune_costs(workload: Workload, path: FineTuningPath, book: PriceBook) ->
     requests = workload.monthly_requests
     monthly, upfront = _Ledger(requests), _Ledger(requests)
     if path.upfront_usd is not None:
-        upfront.flat("upfront", "Upfront", path.upfront_usd, "given")
-        training_cost = ZERO
+        overridden = path.itemised()
+        note = f"given; overrides {', '.join(overridden)}" if overridden else "given"
+        upfront.flat("upfront", "Upfront", path.upfront_usd, note)
+        # A retrain repeats the training, when it is given, even though the whole upfront
+        # cost overrides it as a line item.
+        training_cost = _training(_Ledger(requests), path, book)
     else:
         training_cost = _training(upfront, path, book)
         upfront.flat("data_collection", "Data collection", path.data_collection_usd, "given")

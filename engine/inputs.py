@@ -219,7 +219,13 @@ class FineTuningPath(Model):
     """The monthly serving bill at the workload's volume, given directly (scales with volume)."""
     serving_cost_per_request_usd: Usd | None = None
     upfront_usd: Usd | None = None
-    """The whole upfront cost, given directly instead of the itemised one-off costs."""
+    """The whole upfront cost, given directly: it overrides the itemised one-off costs (the
+    training, labelling, engineering …), which the line item then names as overridden."""
+
+    def itemised(self) -> list[str]:
+        """The itemised one-off costs given, by field name (what `upfront_usd` overrides)."""
+        named = [n for n in ("training", "training_usd") if getattr(self, n) is not None]
+        return named + [n for n in UPFRONT_ITEMS if getattr(self, n)]
 
     data_collection_usd: Usd = ZERO
     labelled_examples: Count = 0
@@ -264,16 +270,12 @@ class FineTuningPath(Model):
                 "say what serving costs: serving, serving_monthly_usd or "
                 "serving_cost_per_request_usd"
             )
-        if self.upfront_usd is not None:
-            itemised = [n for n in ("training", "training_usd") if getattr(self, n) is not None]
-            itemised += [n for n in UPFRONT_ITEMS if getattr(self, n)]
-            if itemised:
-                raise ValueError(
-                    f"upfront_usd is the whole upfront cost; remove it or {', '.join(itemised)}"
-                )
         no_training_cost = self.training is None and self.training_usd is None
         if self.retrains_per_year and self.usd_per_retrain is None and no_training_cost:
-            raise ValueError("retrains_per_year needs usd_per_retrain or a training cost")
+            raise ValueError(
+                "retrains a year need the cost of one retrain (usd_per_retrain) "
+                "or a training cost to repeat"
+            )
         return self
 
 

@@ -14,13 +14,59 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from .bridge import Verdict
-from .form import FormErrors, build_profile, locate
+from .form import FormErrors, build_profile, data_from_values, locate
 
 if TYPE_CHECKING:
     from engine.catalog import Catalog
     from engine.pricebook import PriceBook
     from engine.result import CostResult
     from profiles.model import Profile
+
+
+UNTITLED = "Untitled assessment"
+"""The name a new assessment is evaluated and saved under until the user gives one."""
+
+ESSENTIALS: tuple[tuple[str, tuple[str, ...], str], ...] = (
+    (
+        "workload",
+        ("requests_per_month", "requests_per_day"),
+        "requests a month or a day (Volume and tokens)",
+    ),
+    (
+        "prompting",
+        ("model", "prices", "inference_monthly_usd", "cost_per_request_usd"),
+        "the prompting model or its monthly bill (Models and prices)",
+    ),
+    (
+        "fine_tuning",
+        ("serving", "serving_monthly_usd", "serving_cost_per_request_usd"),
+        "fine-tuning's serving bill or how it is priced (Models and prices)",
+    ),
+)
+"""What must be answered before anything can be costed: a section, the answers any one of
+which will do, and what to answer in words with its step (left out is unknown, never zero)."""
+
+
+class Unanswered(Exception):
+    """The answers cannot be costed yet: `needed` names what to answer, in words."""
+
+    def __init__(self, needed: list[str]) -> None:
+        super().__init__("; ".join(needed))
+        self.needed = needed
+
+    @property
+    def line(self) -> str:
+        """`To cost this, answer: requests a month or a day (Volume and tokens); …`."""
+        return "To cost this, answer: " + "; ".join(self.needed) + "."
+
+
+def unanswered(data: Mapping[str, Any]) -> list[str]:
+    """The essentials the profile document `data` leaves unanswered."""
+    return [
+        what
+        for section, keys, what in ESSENTIALS
+        if not any((data.get(section) or {}).get(key) is not None for key in keys)
+    ]
 
 
 @dataclass(frozen=True)
@@ -61,6 +107,11 @@ def assess(
     from engine.errors import InputError
     from engine.evaluate import evaluate
 
+    if not values.get("profile.name", UNTITLED).strip():
+        values = {**values, "profile.name": UNTITLED}
+    needed = unanswered(data_from_values(values, base, kinds))
+    if needed:
+        raise Unanswered(needed)
     profile = build_profile(values, base, kinds)
     sets = ""
     try:

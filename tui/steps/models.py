@@ -47,12 +47,6 @@ MODELS = StepSpec(
             ),
         ),
         FieldSpec(
-            "fine_tuning.upfront_usd",
-            "Fine-tuning: whole upfront cost",
-            "USD: training, data and engineering together.",
-            kind="money",
-        ),
-        FieldSpec(
             "fine_tuning.serving_monthly_usd",
             "Fine-tuning: serving a month",
             "USD; or price it by tokens, below.",
@@ -67,12 +61,6 @@ MODELS = StepSpec(
                 ("tokens, fine-tuned rates", "per_token"),
                 ("tokens + hourly deployment fee", "base_plus_hourly"),
             ),
-        ),
-        FieldSpec(
-            "fine_tuning.maintenance_monthly_usd",
-            "Fine-tuning: maintenance a month",
-            kind="money",
-            placeholder="0",
         ),
     ),
 )

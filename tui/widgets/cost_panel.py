@@ -33,11 +33,11 @@ class CostPanel(Widget, can_focus=False):
     CostPanel.-stale { border: round $warning; }
     """
 
-    evaluation: reactive[Evaluation | None] = reactive(None)
+    evaluation: reactive[Evaluation | None] = reactive(None, layout=True)
     """The last evaluation that succeeded; kept while the answers are invalid."""
     stale: reactive[str] = reactive("")
     """Why the figures shown are not those of the current answers ("" when they are)."""
-    status: reactive[str] = reactive("Loading prices…")
+    status: reactive[str] = reactive("Loading prices…", layout=True)
     """What the panel is waiting for before it has any figures."""
     uncertainty: reactive[Uncertainty | None] = reactive(None, layout=True)
     """The last simulation's answer (kept, marked as updating, while the next one runs)."""
