@@ -83,6 +83,26 @@ class Evaluation:
     """What that scenario sets, in words (`requests a month 100,000`)."""
 
     @property
+    def conflicts(self) -> list[str]:
+        """Answers typed that a bill given directly overrides, said so the user can choose
+        (clear the bill to price by them): a typed answer is never ignored silently."""
+        p = self.profile
+        w = p.workload
+        tokens = w.instruction_tokens + w.example_tokens + w.rag_tokens + w.user_tokens
+        tokens += w.output_tokens
+        out = []
+        if tokens and p.prompting.model and self.result.prompting.given:
+            out.append(
+                "Prompting uses the bill you gave, not the tokens: clear the bill to price them"
+            )
+        if tokens and p.fine_tuning.base_model and self.result.finetune.given:
+            out.append(
+                "Fine-tuning uses the serving bill you gave, not the tokens: clear it to "
+                "price them"
+            )
+        return out
+
+    @property
     def scenario_line(self) -> str:
         """`Scenario: high (requests a month 100,000)`, or "" for the answers as typed."""
         if not self.scenario:

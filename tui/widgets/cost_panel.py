@@ -104,6 +104,7 @@ class CostPanel(Widget, can_focus=False):
             lines.append(Content.assemble((self.evaluation.scenario_line, "bold")))
         compact = self.size.width > COMPACT_WIDTH
         lines += self._figures(self.evaluation, compact=compact)
+        lines += [Content.assemble(("! ", "bold"), c) for c in self.evaluation.conflicts]
         if has_ranges(self.evaluation):
             lines += self._how_sure(self.evaluation, compact=compact)
         return Content("\n").join(lines)
