@@ -322,8 +322,8 @@ def _upfront_unknowns(path: FineTuningPath) -> tuple[Unknown, ...]:
             Unknown.model_construct(
                 code="upfront_unknown",
                 field="fine_tuning.upfront_usd",
-                message="the fine-tuning upfront cost is unknown (give the training: examples "
-                "and tokens per example, or GPU hours; or the whole upfront cost)",
+                message="until the fine-tuning upfront cost is known "
+                "(its training, or the whole upfront cost)",
             )
         )
     if path.labelled_examples and path.usd_per_label is None:
@@ -331,8 +331,8 @@ def _upfront_unknowns(path: FineTuningPath) -> tuple[Unknown, ...]:
             Unknown.model_construct(
                 code="labelling_price_unknown",
                 field="fine_tuning.usd_per_label",
-                message=f"the labelling cost is unknown ({number(path.labelled_examples)} "
-                "examples to label: give the price per label)",
+                message="until the price per label is known "
+                f"({number(path.labelled_examples)} examples to label)",
             )
         )
     if path.engineering_hours and path.usd_per_engineering_hour is None:
@@ -340,8 +340,8 @@ def _upfront_unknowns(path: FineTuningPath) -> tuple[Unknown, ...]:
             Unknown.model_construct(
                 code="engineering_rate_unknown",
                 field="fine_tuning.usd_per_engineering_hour",
-                message=f"the engineering cost is unknown ({number(path.engineering_hours)} "
-                "hours: give the hourly rate)",
+                message="until the engineering rate is known "
+                f"({number(path.engineering_hours)} hours)",
             )
         )
     return tuple(missing)

@@ -70,7 +70,7 @@ def _unknown(inputs: CostInputs, book: PriceBook, pe: object, ft: object) -> Cos
     # More upfront only delays break-even: if it never comes with none, it never comes.
     floor, why = break_even(workload, pe, known, book, time)
     never = floor is None and first.code == "upfront_unknown"
-    note = f"{why} (whatever the upfront cost)" if never else f"unknown: {first.message}"
+    note = f"{why} (whatever the upfront cost)" if never else f"unknown {first.message}"
     return CostResult.model_construct(
         monthly_requests=workload.monthly_requests,
         prompting=pe,

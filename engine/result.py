@@ -34,7 +34,7 @@ class Unknown(Output):
     field: str
     """The answer that would settle it, as a dotted path (`fine_tuning.upfront_usd`)."""
     message: str
-    """In words, e.g. `the fine-tuning upfront cost is unknown: give the training …`."""
+    """What it waits for, in words: `until the fine-tuning upfront cost is known (…)`."""
 
 
 class PathCosts(Output):
@@ -61,7 +61,7 @@ class PathCosts(Output):
     def known_upfront(self) -> Decimal:
         """`upfront_usd` where the caller has ruled out an unknown (break-even, the curves)."""
         if self.upfront_usd is None:
-            raise ValueError("the upfront cost is unknown: " + self.missing[0].message)
+            raise ValueError("the upfront cost is unknown " + self.missing[0].message)
         return self.upfront_usd
 
 

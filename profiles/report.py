@@ -35,7 +35,7 @@ def basis_lines(result: CostResult) -> list[str]:
         for path, costs in (("Prompting", result.prompting), ("Fine-tuning", result.finetune))
         if costs.given
     ]
-    lines += [f"Unknown: {u.message}" for u in result.unknowns]
+    lines += [f"Unknown {u.message}" for u in result.unknowns]
     return lines
 
 

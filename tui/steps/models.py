@@ -27,6 +27,13 @@ MODELS = StepSpec(
             kind="money",
         ),
         FieldSpec(
+            "prompting.cached_prefix_share",
+            "Prompting: cached share of prefix",
+            "Instructions + examples billed cached: 0–100%.",
+            kind="share",
+            placeholder="0",
+        ),
+        FieldSpec(
             "prompting.fixed_monthly_usd",
             "Prompting: fixed costs a month",
             "USD: vector database, monitoring.",

@@ -148,7 +148,7 @@ class CostPanel(Widget, can_focus=False):
         elif r.break_even_known:
             be = Content.assemble(("never", "bold"), f" — {r.break_even_note}")
         else:
-            be = Content.assemble(("unknown", "bold"), f" — {r.unknowns[0].message}")
+            be = Content.assemble(("unknown", "bold"), f" {r.unknowns[0].message}")
         verdict = RULES_PENDING
         if ev.verdict is not None:
             verdict = ev.verdict.label
