@@ -60,7 +60,10 @@ class Workload(Model):
     @model_validator(mode="after")
     def _one_volume(self) -> Workload:
         if (self.requests_per_day is None) == (self.requests_per_month is None):
-            raise ValueError("give exactly one of requests_per_day or requests_per_month")
+            raise ValueError(
+                "give exactly one of the requests a month or the requests a day "
+                "(requests_per_month, requests_per_day)"
+            )
         return self
 
     @property
@@ -114,7 +117,10 @@ class PromptingPath(Model):
             if getattr(self, name) is not None
         ]
         if len(given) > 1:
-            raise ValueError("give inference_monthly_usd or cost_per_request_usd, not both")
+            raise ValueError(
+                "prompting's bill is given one way, a month or a request, not both "
+                "(inference_monthly_usd, cost_per_request_usd)"
+            )
         if not given and self.model is None and self.prices is None:
             raise ValueError(
                 "say what prompting costs: a catalog model, prices, "
@@ -264,7 +270,10 @@ class FineTuningPath(Model):
             if getattr(self, name) is not None
         ]
         if len(serving) > 1:
-            raise ValueError(f"give one of {', '.join(serving)}, not several")
+            raise ValueError(
+                "serving is costed one way: its bill a month, its cost per request, or "
+                f"priced by tokens or GPUs, not several ({', '.join(serving)})"
+            )
         if not serving:
             raise ValueError(
                 "say what serving costs: serving, serving_monthly_usd or "

@@ -143,7 +143,9 @@ def assess(
         inputs = profile.cost_inputs()
         book = catalog.resolve(inputs)
         result = evaluate(inputs, book)
-        if profile.ranges:  # checked here (~0.2 ms), so the field is marked, not the panel
+        # Checked here (~0.2 ms), so the field is marked, not the panel; an unknown cost
+        # is never simulated, so there is nothing to check.
+        if profile.ranges and result.break_even_known:
             from engine.uncertainty.simulate import prepare
 
             prepare(inputs, book, result, profile.ranges)

@@ -9,6 +9,7 @@ screen can be filled from a TOML document before the engine is loaded.
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Iterable, Mapping
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -392,7 +393,7 @@ def _locate(loc: tuple[Any, ...], message: str, known: Iterable[str]) -> list[st
         if path in known:
             return [path]
     section = parts[0] if parts else ""
-    words = set(message.replace(",", " ").split())
+    words = set(re.findall(r"[a-z_]+", message))
     named = [p for p in known if p.startswith(section + ".") and p.rsplit(".", 1)[-1] in words]
     return named or [".".join(parts) or "profile"]
 
@@ -417,5 +418,11 @@ def build_profile(
         for err in exc.errors(include_url=False):
             message = str(err["msg"]).removeprefix("Value error, ")
             for path in _locate(tuple(err["loc"]), message, values):
-                errors.setdefault(path, message)
+                # The field names the message ends with find the questions; the question
+                # shows the words alone.
+                errors.setdefault(path, _KEY_NOTE.sub("", message))
         raise FormErrors(errors) from None
+
+
+_KEY_NOTE = re.compile(r" \((?:[a-z][a-z_]*(?:, )?)+\)$")
+"""A message's closing list of profile field names: `… (requests_per_month, …)`."""

@@ -156,3 +156,41 @@ async def test_clearing_the_upfront_leaves_break_even_unknown() -> None:
         assert "Break-even unknown" in text
         assert "$0 once" not in text and "Break-even 0" not in text
         assert "fine-tuning unknown" in text
+
+
+async def test_an_unknown_upfront_is_not_simulated_as_a_sure_payback() -> None:
+    """A ranged volume with the upfront unknown: no '100%' payback from an upfront read as
+    $0; the panel says the probability is unknown, as `assess` says why in JSON."""
+    doc = blank_document(TODAY)
+    doc.update(
+        workload={"requests_per_month": 50_000},
+        prompting={"inference_monthly_usd": 1500},
+        fine_tuning={"serving_monthly_usd": 250},
+        ranges={"workload.requests_per_month": {"low": 30_000, "high": 80_000}},
+    )
+    app = make_app(doc, theme=THEME)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        text = panel_text(app)
+        assert "Pays back in 24 mo: unknown" in text
+        assert "100%" not in text
+
+
+async def test_errors_name_the_question_not_the_profile_field() -> None:
+    doc = blank_document(TODAY)
+    doc.update(
+        workload={"requests_per_month": 50_000},
+        prompting={"inference_monthly_usd": 1500},
+        fine_tuning={"serving_monthly_usd": 250, "upfront_usd": 100},
+    )
+    app = make_app(doc, theme=THEME)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await go_to(pilot, "workload.requests_per_day")
+        await type_answer(pilot, "workload.requests_per_day", "2000")
+        errors = app.wizard.errors
+        assert set(errors) == {"workload.requests_per_month", "workload.requests_per_day"}
+        for message in errors.values():
+            assert message == "give exactly one of the requests a month or the requests a day"
