@@ -245,8 +245,10 @@ def compare_markdown(c: Comparison) -> str:
         cells = []
         for _, key in ROWS:
             cell = _md(_cell(r, key))
-            if key == "break_even_months" and r.costs.absent(key) == "never" and (
-                r.costs.break_even_months is None
+            if (
+                key == "break_even_months"
+                and r.costs.absent(key) == "never"
+                and (r.costs.break_even_months is None)
             ):
                 n = notes.setdefault(r.break_even_note or "no reason recorded", len(notes) + 1)
                 cell += f"[^{n}]"

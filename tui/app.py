@@ -217,7 +217,7 @@ class TunewiseApp(App[int]):
 
     def action_save(self) -> None:
         ev = self.wizard.evaluation
-        if self.wizard.errors or ev is None:
+        if self.wizard.errors or self.wizard.unanswered or ev is None:
             reason = "fix the marked answers first." if ev else "prices are still loading."
             if self.wizard.unanswered:
                 reason = self.wizard.unanswered[0].lower() + self.wizard.unanswered[1:]

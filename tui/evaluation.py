@@ -97,8 +97,7 @@ class Evaluation:
             )
         if tokens and p.fine_tuning.base_model and self.result.finetune.given:
             out.append(
-                "Fine-tuning uses the serving bill you gave, not the tokens: clear it to "
-                "price them"
+                "Fine-tuning uses the serving bill you gave, not the tokens: clear it to price them"
             )
         return out
 

@@ -34,8 +34,8 @@ Kind = Literal[
     "date",
 ]
 """How a question is asked: `date` is `YYYY-MM-DD`; `choice` and `answer` (yes/no) are
-selects whose blank is "unknown"; `multi` picks several of `choices` (none picked = unknown, `NONE` = "none yet");
-`list` is comma-separated text; `percent` is 0–100 (`94` or `94%`)."""
+selects whose blank is "unknown"; `multi` picks several of `choices` (none picked = unknown,
+`NONE` = "none yet"); `list` is comma-separated text; `percent` is 0–100 (`94` or `94%`)."""
 NUMERIC: frozenset[str] = frozenset({"money", "count", "decimal", "share", "percent"})
 SELECTS: frozenset[str] = frozenset({"choice", "answer"})
 LISTS: frozenset[str] = frozenset({"multi", "list"})

@@ -11,8 +11,6 @@ from typing import Any
 
 import tomli
 
-from engine.tomlfile import FileError
-
 
 def blank_document(today: date | None = None) -> dict[str, Any]:
     """A new assessment: dated today, every answer unknown (nothing borrowed from an example)."""
@@ -36,6 +34,8 @@ def example_document(name: str) -> dict[str, Any]:
     name = name.removesuffix(".toml")
     known = example_names()
     if name not in known:
+        from engine.tomlfile import FileError  # only on this path: it imports pydantic
+
         close = difflib.get_close_matches(name, known, n=1, cutoff=0.5)
         hint = f"; did you mean {close[0]!r}?" if close else "; see `tunewise examples`"
         raise FileError(name, f"no such example{hint}")

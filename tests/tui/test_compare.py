@@ -111,7 +111,7 @@ def test_open_parses_and_a_missing_file_is_one_line(capsys: pytest.CaptureFixtur
 def test_open_runs_the_wizard_on_the_file(monkeypatch: pytest.MonkeyPatch) -> None:
     opened: list[Path | None] = []
 
-    def launch(path: Path | None = None) -> int:
+    def launch(path: Path | None = None, **options: object) -> int:
         opened.append(path)
         return 0
 

@@ -46,13 +46,13 @@ async def test_a_letter_right_after_tab_goes_to_the_next_answer() -> None:
         await pilot.pause()
         await pilot.pause()
         assert app.wizard.answers["profile.name"] == name
-        assert app.wizard.answers["profile.notes"] == "x"  # selected on focus, then replaced
+        assert app.wizard.answers["profile.assessed_on"] == "x"  # selected on focus, replaced
         # And back: shift+tab, End and a letter add the letter to the end of the name.
         send(app, ("shift+tab", None), ("end", None), ("!", "!"))
         await pilot.pause()
         await pilot.pause()
         assert app.wizard.answers["profile.name"] == name + "!"
-        assert app.wizard.answers["profile.notes"] == "x"
+        assert app.wizard.answers["profile.assessed_on"] == "x"
 
 
 async def test_bound_keys_and_letters_act_in_the_order_typed() -> None:

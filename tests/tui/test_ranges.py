@@ -148,7 +148,8 @@ async def test_opening_and_saving_writes_the_ranges_back_byte_for_byte(isolated:
         profile = load_profile(RANGES)
         assert shown == range_text(profile.ranges[VOLUME], Decimal(50000))
         assert shown == "25000..50000..80000"
-        await to_step(pilot, 1)  # the fine-tuning upfront cost, on the models step
+        # the fine-tuning upfront cost, on its own step
+        await to_step(pilot, step_of("fine_tuning.upfront_usd") - VOLUME_STEP)
         upfront = row(pilot, "fine_tuning.upfront_usd").query_one("#input", Input).value
         assert upfront == "8000..12000..35000"
         await save_as(pilot, "again.toml")

@@ -61,6 +61,7 @@ def test_steps_follow_the_flowchart_and_cite_a_guide() -> None:
         "data",
         "volume",
         "models",
+        "fine-tuning-costs",
         "team",
     ]
     for step in STEPS:
@@ -121,7 +122,7 @@ async def test_a_whole_assessment_by_keyboard_saves_every_section(isolated: Path
         await pilot.pause()
         await type_answer(pilot, "workload.requests_per_month", "2400")
         await choose(pilot, "use_case.latency_critical", "No")
-        await pilot.press("ctrl+n", "ctrl+n")  # models, team
+        await pilot.press("ctrl+n", "ctrl+n", "ctrl+n")  # models, fine-tuning costs, team
         await pilot.pause()
         await choose(pilot, "team.versioning", "Yes")
         await choose(pilot, "team.retraining_budget", "No")

@@ -55,7 +55,7 @@ async def test_whole_assessment_by_keyboard_to_a_saved_profile(isolated: Path) -
         await pilot.pause()
         await pilot.press("tab")  # prompting monthly bill
         await clear_and_type(pilot, "$3,600")
-        await pilot.press("ctrl+n", "ctrl+n")  # team readiness, then results
+        await pilot.press("ctrl+n", "ctrl+n", "ctrl+n")  # fine-tuning costs, team, results
         await pilot.pause()
         assert isinstance(app.screen, ResultsScreen)
         shown = app.screen.evaluation.result
@@ -225,7 +225,9 @@ async def test_help_lists_every_shown_binding() -> None:
 
 
 async def test_a_row_draws_its_label_and_a_muted_hint_below_the_answer() -> None:
-    app = make_app(example_document("support-chatbot-50k"), theme="textual-dark")  # a theme with muted colours
+    app = make_app(
+        example_document("support-chatbot-50k"), theme="textual-dark"
+    )  # a theme with muted colours
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         row = app.screen.query_one("#field-profile--notes", FieldRow)

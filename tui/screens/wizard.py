@@ -178,9 +178,7 @@ class WizardScreen(Screen[None]):
         except Unanswered as exc:  # not an error on any answer: nothing to cost yet
             self.errors = {}
             self.unanswered = exc.line
-            self.evaluation = self.shown = None
-            panel.evaluation = None
-            panel.status = exc.line
+            panel.status = exc.line  # shown while there are no figures to keep, stale
         else:
             self.errors = {}
             self.evaluation = evaluation
@@ -190,6 +188,8 @@ class WizardScreen(Screen[None]):
             self._show()
         rows = self._rows()
         reasons = [f"fix {row.spec.label}: {row.shown_error}" for row in rows if row.shown_error]
+        if self.unanswered:
+            reasons.append(self.unanswered)
         mounted = {row.spec.path for row in rows}
         for path, message in self.errors.items():
             spec = self.specs.get(path)
@@ -315,9 +315,9 @@ class WizardScreen(Screen[None]):
             why = self.unanswered or "No figures yet: prices are loading."
             self.notify(why, severity="warning", markup=False)
             return
-        if self.errors:
+        if self.errors or self.unanswered:
             self.notify(
-                "Some answers are refused; the results show the last valid figures.",
+                "Some answers are refused or missing; the results show the last valid figures.",
                 severity="warning",
             )
         from .results import ResultsScreen
