@@ -215,6 +215,6 @@ def add_uncertainty(
     if fmt == "json":
         data = json.loads(out)
         data["uncertainty"] = uncertainty_json(u)
-        return json.dumps(data, indent=2, ensure_ascii=False)
+        return json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False)
     lines = uncertainty_markdown(u) if fmt == "markdown" else uncertainty_text(u)
     return out.rstrip("\n") + "\n\n" + "\n".join(lines) + "\n"

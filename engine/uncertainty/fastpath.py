@@ -385,11 +385,17 @@ def _newton(F: float, V: float, r: float, target: float, x: float, a: int, c: in
         try:
             rx = r**x
         except OverflowError:
-            break
+            rx = math.inf
         d = F + slope * rx
+        missed = x * F + V * (rx - 1.0) / (r - 1.0) - target
+        if not (math.isfinite(missed) and math.isfinite(d)):
+            # C(x) is past the float range, so x is past the root (C increases on [a, c]):
+            # halve towards a rather than take an inf/inf (NaN) step
+            x = (a + x) / 2.0
+            continue
         if not d > 0:
             break
-        step = (x * F + V * (rx - 1.0) / (r - 1.0) - target) / d
+        step = missed / d
         x = min(max(x - step, float(a)), float(c))
         if abs(step) < 1e-6:
             break
