@@ -32,6 +32,7 @@ from typing import Any, Generic, TypeVar, cast
 from ..breakeven import LATEST, MAX_MONTHS, Timeline, timeline
 from ..inputs import CostInputs, GpuServing, GpuTraining, HostedTraining, HourlyServing
 from ..pricebook import PriceBook
+from ..ranges import PRICE_PATHS
 from ..result import PathCosts
 from .columns import Column, Num, geo, geo_one, larger, monthly_factor, values
 
@@ -51,22 +52,6 @@ LAST_MONTH = _last_month()
 """How far the search looks: as far as the Decimal engine does (1,228,800 months), so a
 break-even past it is never in both."""
 NEWTON_STEPS = 8
-
-PRICE_PATHS: dict[str, tuple[str, ...]] = {
-    "prompting.prices.input_usd_per_mtok": ("prompting", "input"),
-    "prompting.prices.cached_input_usd_per_mtok": ("prompting", "cached_input"),
-    "prompting.prices.output_usd_per_mtok": ("prompting", "output"),
-    "fine_tuning.serving.prices.input_usd_per_mtok": ("fine_tuned", "input"),
-    "fine_tuning.serving.prices.cached_input_usd_per_mtok": ("fine_tuned", "cached_input"),
-    "fine_tuning.serving.prices.output_usd_per_mtok": ("fine_tuned", "output"),
-    "fine_tuning.training.usd_per_mtok": ("training", "per_mtok"),
-    "fine_tuning.training.min_charge_usd": ("training", "min_charge"),
-    "fine_tuning.training.usd_per_gpu_hour": ("training_gpu", "hour"),
-    "fine_tuning.serving.usd_per_gpu_hour": ("serving_gpu", "hour"),
-    "fine_tuning.serving.usd_per_hour": ("hosting",),
-}
-"""Input fields whose value the engine reads from the price book (the book holds the given
-price when the profile gives one)."""
 
 
 def _flatten(data: Any, prefix: str, out: dict[str, Decimal | int]) -> None:

@@ -7,7 +7,7 @@ from typing import Any
 
 from ..inputs import CostInputs
 from ..pricebook import PriceBook
-from .fastpath import PRICE_PATHS
+from ..ranges import PRICE_PATHS
 
 VOLUME_PATHS = ("workload.requests_per_day", "workload.requests_per_month")
 
