@@ -546,7 +546,7 @@ def months(
     b = time.retire_month
     if not time.retiring or b is None:
         return crossing(F, V, r, gap, 1, LAST_MONTH)
-    before = crossing(F, V, r, gap, 1, b)
+    before = crossing(F, V, r, gap, 1, b) if b >= 1 else None
     if before is not None or time.at_retirement == "abandon":
         return before
     return crossing(F, V, r, gap + redo, b + 1, LAST_MONTH)
@@ -609,10 +609,10 @@ def totals(p: Parts[T], s: Structure, horizon: int) -> tuple[T, T]:
     ft = p.ft_up + horizon * p.ft_fixed + p.ft_var * p.first * g
     time = s.time
     b = time.retire_month
-    if time.retiring and b is not None and b <= horizon:
+    if time.retiring and b is not None and b < horizon:  # month b + 1 books the retirement
         if time.at_retirement == "redo":
             ft += p.redo
-        elif b < horizon:
+        else:
             gb = geo(r, b)
             ft_b = p.ft_up + b * p.ft_fixed + p.ft_var * p.first * gb
             pe_b = p.pe_up + b * p.pe_fixed + p.pe_var * p.first * gb
