@@ -240,7 +240,48 @@ def range_problems(
     out = []
     for which in ("low", "likely", "high"):
         value = getattr(rng, which)
-        problem = None if value is None else limit_problem(limits, value)
+        if value is None:
+            continue
+        problem = limit_problem(limits, value)
         if problem is not None:
             out.append((which, f"outside the answer's own limits: {problem}"))
+            continue
+        problem = None if answers is None else _with_answers(path, value, answers)
+        if problem is not None:
+            out.append((which, f"not a value this profile's answer can take: {problem}"))
     return out
+
+
+def _with_answers(path: str, value: Decimal, answers: Mapping[str, Any]) -> str | None:
+    """What the profile's own checks say with `value` in place of the answer at `path` (e.g.
+    an itemised cost ranged above 0 beside a whole `upfront_usd`); None when the profile does
+    not give the answer itself (a price the catalog supplies)."""
+    section, *names = path.split(".")
+    model = answers.get(section)
+    if not isinstance(model, BaseModel):
+        return None
+    data = model.model_dump(exclude_unset=True)
+    node = data
+    for name in names[:-1]:
+        inner = node.get(name)
+        if not isinstance(inner, dict):
+            return None
+        node = inner
+    current = getattr(_owner(model, names), names[-1], None)
+    if names[-1] not in node and current is None:
+        return None
+    # a count's draws are rounded (half to even, as the simulation's round())
+    node[names[-1]] = int(value.to_integral_value()) if isinstance(current, int) else value
+    try:
+        type(model).model_validate(data)
+    except ValidationError as exc:
+        message = str(exc.errors(include_url=False)[0]["msg"]).removeprefix("Value error, ")
+        return message[0].lower() + message[1:]
+    return None
+
+
+def _owner(model: BaseModel, names: list[str]) -> Any:
+    node: Any = model
+    for name in names[:-1]:
+        node = getattr(node, name, None)
+    return node

@@ -159,6 +159,28 @@ def test_ranges_inside_the_limits_still_simulate(
     assert main(["show", "--plain", str(good)]) == 0
 
 
+def test_ranges_the_profile_cannot_take_are_refused_before_simulating(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by the agreement test: an itemised cost ranged above 0 beside a whole
+    `upfront_usd` (the exact engine refuses the sample; the fast path ignored the range), and a
+    cached share ranged above 0 for a model without a cached-input price."""
+    upfront = BASE.replace(
+        'training = { kind = "hosted", examples = 2000, tokens_per_example = 1500 }',
+        "upfront_usd = 9000",
+    )
+    item = upfront + '\n[ranges."fine_tuning.integration_usd"]\nlow = 0\nhigh = 500\n'
+    err = _refused(item, "show", tmp_path, capsys)
+    assert "ranges.fine_tuning.integration_usd.high: " in err and "upfront_usd" in err
+    priced = BASE.replace(
+        '[prompting]\nmodel = "openai:gpt-4.1"\ncached_prefix_share = 0.5',
+        "[prompting]\nprices = { input_usd_per_mtok = 2, output_usd_per_mtok = 8 }",
+    )
+    share = priced + '\n[ranges."prompting.cached_prefix_share"]\nlow = 0\nhigh = 0.5\n'
+    err = _refused(share, "assess", tmp_path, capsys)
+    assert "ranges.prompting.cached_prefix_share.high: " in err and "cached-input" in err
+
+
 def test_the_wizard_marks_a_range_beyond_the_limits_on_its_answer() -> None:
     """The same check in the wizard: the error lands on the row where the range was typed."""
     import tomllib

@@ -144,12 +144,13 @@ class Structure:
         return cls(
             per_month_given=w.requests_per_month is not None,
             pe_source=pe_source,
-            pe_cached=bool(p.cached_prefix_share),
+            # by the price, not the point: a ranged share may be 0 at the point only
+            pe_cached=book.prompting is not None and book.prompting.cached_input is not None,
             upfront_given=f.upfront_usd is not None,
             training=training,
             min_charge=book.training is not None and book.training.min_charge is not None,
             serving=serving,
-            ft_cached=bool(f.cached_prefix_share),
+            ft_cached=book.fine_tuned is not None and book.fine_tuned.cached_input is not None,
             keeps_rag=f.keeps_rag,
             ft_instructions=f.instruction_tokens is not None,
             ft_output=f.output_tokens is not None,
@@ -552,10 +553,35 @@ def months(
     return crossing(F, V, r, gap + redo, b + 1, LAST_MONTH)
 
 
+TIE = 1e-12
+"""Relative size below which the difference of two float costs is rounding, not a saving:
+where the Decimal engine sees equal bills (an exact 0, "never"), a float residue of 1e-18
+must not become a break-even some hundreds of months out."""
+
+
+def _difference(a: Num, b: Num) -> Num:
+    """`a − b`, element-wise, 0 where it is within `TIE` of the larger of the two."""
+    if not isinstance(a, Column) and not isinstance(b, Column):
+        d = a - b
+        return 0.0 if abs(d) <= TIE * max(abs(a), abs(b)) else d
+    n = len(a) if isinstance(a, Column) else len(b)  # type: ignore[arg-type]
+    return Column(
+        [
+            0.0 if abs(x - y) <= TIE * max(abs(x), abs(y)) else x - y
+            for x, y in zip(values(a, n), values(b, n), strict=True)
+        ]
+    )
+
+
+def _savings(p: Parts[Num]) -> tuple[Num, Num]:
+    """The first month's saving and its volume-scaled part, rounding residues taken as 0."""
+    pe_v, ft_v = p.pe_var * p.first, p.ft_var * p.first
+    return _difference(p.pe_fixed + pe_v, p.ft_fixed + ft_v), _difference(pe_v, ft_v)
+
+
 def break_even(p: Parts[float], s: Structure) -> float | None:
     """Months until fine-tuning pays back (None: never), as `engine.breakeven.break_even`."""
-    saving = (p.pe_fixed + p.pe_var * p.first) - (p.ft_fixed + p.ft_var * p.first)
-    V = (p.pe_var - p.ft_var) * p.first
+    saving, V = cast(tuple[float, float], _savings(cast(Parts[Num], p)))
     simple = p.factor == 1.0 and not p.growth and not s.time.retiring
     r = (1.0 + p.growth) * p.factor
     return months(p.ft_up - p.pe_up, saving, V, r, p.redo, simple, s.time)
@@ -563,8 +589,7 @@ def break_even(p: Parts[float], s: Structure) -> float | None:
 
 def break_evens(p: Parts[Num], s: Structure, count: int) -> list[float | None]:
     """`break_even` of every sample: the inputs to the search as columns, one call each."""
-    saving = (p.pe_fixed + p.pe_var * p.first) - (p.ft_fixed + p.ft_var * p.first)
-    V = (p.pe_var - p.ft_var) * p.first
+    saving, V = _savings(p)
     r = (1.0 + p.growth) * p.factor
     time = s.time
     gaps = values(p.ft_up - p.pe_up, count)

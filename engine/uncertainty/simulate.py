@@ -76,6 +76,18 @@ def prepare(
         if problems:
             which, problem = problems[0]
             raise InputError(f"{field}.{which}" if which else field, problem)
+        quotes = {"prompting": book.prompting, "fine_tuning": book.fine_tuned}.get(
+            path[: -len(".cached_prefix_share")]
+        )
+        if (
+            path.endswith(".cached_prefix_share")
+            and rng.high
+            and (quotes is None or quotes.cached_input is None)
+        ):
+            raise InputError(
+                f"{field}.high",
+                "this model has no cached-input price: a share above 0 cannot be priced",
+            )
         if path not in values:
             raise InputError(
                 field,
