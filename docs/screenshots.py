@@ -14,14 +14,14 @@ DOCS = Path(__file__).resolve().parent
 sys.path.insert(0, str(DOCS.parent))
 
 from tui.app import TunewiseApp, make_app  # noqa: E402
-from tui.launch import starter_document  # noqa: E402
+from tui.launch import example_document  # noqa: E402
 
 SIZE = (100, 30)
 THEME = "textual-dark"
 
 
 async def _shoot(keys: list[str], target: Path) -> None:
-    app: TunewiseApp = make_app(starter_document(), theme=THEME)
+    app: TunewiseApp = make_app(example_document("support-chatbot-50k"), theme=THEME)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await app.workers.wait_for_complete()

@@ -91,7 +91,7 @@ def timeline(inputs: CostInputs, book: PriceBook, ft: PathCosts) -> Timeline:
     path = inputs.fine_tuning
     retires = retirement_date(inputs, book)
     month = None if retires is None else whole_months(inputs.assessed_on, retires)
-    redo = path.redo_usd if path.redo_usd is not None else ft.upfront_usd
+    redo = path.redo_usd if path.redo_usd is not None else ft.known_upfront
     return Timeline(
         price_factor=monthly_price_factor(inputs.workload.api_price_decline_per_year),
         retire_month=month,
@@ -111,7 +111,7 @@ def cumulative(
     growth = ONE + workload.monthly_growth
     first = workload.monthly_requests
     volume = first
-    pe_total, ft_total = pe.upfront_usd, ft.upfront_usd
+    pe_total, ft_total = pe.known_upfront, ft.known_upfront
     points = [
         MonthPoint.model_construct(
             month=0, requests=ZERO, prompting_usd=pe_total, finetune_usd=ft_total
@@ -183,7 +183,7 @@ def break_even(
     """Months until fine-tuning's cumulative cost falls to prompting's, and the why."""
     if time is not None and not time.plain:
         return _timed_break_even(workload, pe, ft, book, time)
-    gap = ft.upfront_usd - pe.upfront_usd
+    gap = ft.known_upfront - pe.known_upfront
     saving = pe.monthly_usd - ft.monthly_usd
     g = workload.monthly_growth
     if not g:
@@ -235,7 +235,7 @@ def _timed_break_even(
 ) -> tuple[Decimal | None, str]:
     """Break-even with falling API prices or the base model's retirement: the first crossing,
     month by month (a redo adds its cost to what is left to recover at the retirement month)."""
-    gap = ft.upfront_usd - pe.upfront_usd
+    gap = ft.known_upfront - pe.known_upfront
     saving = pe.monthly_usd - ft.monthly_usd
     if gap <= 0 and saving >= 0:
         return ZERO, "at once: fine-tuning costs no more up front and no more in the first month"
@@ -334,7 +334,7 @@ def break_even_volumes(
     """The first-month volume at which fine-tuning's cumulative cost at month T is at most
     prompting's, for T in `WITHIN`. Falling prices scale the per-request saving month by month;
     a retirement inside T adds the redo cost, or (abandon) ends the saving at that month."""
-    gap = ft.upfront_usd - pe.upfront_usd
+    gap = ft.known_upfront - pe.known_upfront
     per_request = pe.variable_per_request_usd - ft.variable_per_request_usd
     fixed = pe.fixed_monthly_usd - ft.fixed_monthly_usd
     days = workload.days_per_month

@@ -131,7 +131,8 @@ def _all(inputs: CostInputs, book: PriceBook) -> Iterator[CostWarning]:
                 )
     if isinstance(ft.training, HostedTraining) and book.training is not None:
         minimum = book.training.min_examples
-        if minimum is not None and ft.training.examples < minimum:
+        examples = ft.training.examples
+        if minimum is not None and examples is not None and examples < minimum:
             yield CostWarning.model_construct(
                 code="too_few_examples",
                 field="fine_tuning.training.examples",

@@ -18,7 +18,7 @@ from .inputs import (
 )
 from .money import ZERO, number, per_million, tokens, usd
 from .pricebook import PriceBook, TokenQuotes
-from .result import LineItem, PathCosts
+from .result import LineItem, PathCosts, Unknown
 
 TWELVE = Decimal(12)
 
@@ -136,17 +136,30 @@ def _direct_monthly(
     )
 
 
-def _finish(monthly: _Ledger, upfront: _Ledger) -> PathCosts:
+def _finish(
+    monthly: _Ledger, upfront: _Ledger, missing: tuple[Unknown, ...] = (), given: str = ""
+) -> PathCosts:
     total = monthly.total
     return PathCosts.model_construct(
         monthly_usd=total,
         monthly_items=tuple(monthly.items),
-        upfront_usd=upfront.total,
+        upfront_usd=None if missing else upfront.total,
         upfront_items=tuple(upfront.items),
         per_request_usd=total / monthly.requests if monthly.requests else None,
         variable_per_request_usd=monthly.variable_per_request,
         fixed_monthly_usd=monthly.fixed,
+        missing=missing,
+        given=given,
     )
+
+
+def given_note(monthly: Decimal | None, per_request: Decimal | None) -> str:
+    """How a bill typed directly is labelled wherever it shows ("" when none was)."""
+    if monthly is not None:
+        return f"given: {usd(monthly)} a month; does not follow volume"
+    if per_request is not None:
+        return f"given: {usd(per_request, cents=False)} a request; does not follow tokens"
+    return ""
 
 
 def prompting_costs(workload: Workload, path: PromptingPath, book: PriceBook) -> PathCosts:
@@ -182,11 +195,13 @@ def prompting_costs(workload: Workload, path: PromptingPath, book: PriceBook) ->
         )
     monthly.flat("fixed", "Fixed monthly costs", path.fixed_monthly_usd, "given")
     upfront.flat("prompt_engineering", "Prompt engineering", path.prompt_engineering_usd, "given")
-    return _finish(monthly, upfront)
+    given = given_note(path.inference_monthly_usd, path.cost_per_request_usd)
+    return _finish(monthly, upfront, given=given)
 
 
 def _training(upfront: _Ledger, path: FineTuningPath, book: PriceBook) -> Decimal:
-    """Adds the training line item; returns its cost (the default cost of a retrain)."""
+    """Adds the training line item; returns its cost (the default cost of a retrain), zero
+    when no training is given (the caller marks the upfront unknown then)."""
     training = path.training
     if path.training_usd is not None:
         upfront.flat("training", "Training", path.training_usd, "given")
@@ -196,6 +211,12 @@ def _training(upfront: _Ledger, path: FineTuningPath, book: PriceBook) -> Decima
             raise InputError(
                 "fine_tuning.training.usd_per_mtok",
                 "no training price for the base model; give usd_per_mtok",
+            )
+        if training.examples is None:
+            raise InputError(
+                "fine_tuning.training.examples",
+                "how many labelled examples the training uses is unknown: "
+                "answer the labelled examples you have",
             )
         price = book.training.per_mtok
         count = Decimal(training.examples * training.tokens_per_example * training.epochs)
@@ -291,27 +312,68 @@ def _serving(monthly: _Ledger, workload: Workload, path: FineTuningPath, book: P
         )
 
 
+def _upfront_unknowns(path: FineTuningPath) -> tuple[Unknown, ...]:
+    """The parts of the fine-tuning upfront cost the answers leave unknown (never $0)."""
+    if path.upfront_usd is not None:
+        return ()
+    missing = []
+    if path.training is None and path.training_usd is None:
+        missing.append(
+            Unknown.model_construct(
+                code="upfront_unknown",
+                field="fine_tuning.upfront_usd",
+                message="until the fine-tuning upfront cost is known "
+                "(its training, or the whole upfront cost)",
+            )
+        )
+    if path.labelled_examples and path.usd_per_label is None:
+        missing.append(
+            Unknown.model_construct(
+                code="labelling_price_unknown",
+                field="fine_tuning.usd_per_label",
+                message="until the price per label is known "
+                f"({number(path.labelled_examples)} examples to label)",
+            )
+        )
+    if path.engineering_hours and path.usd_per_engineering_hour is None:
+        missing.append(
+            Unknown.model_construct(
+                code="engineering_rate_unknown",
+                field="fine_tuning.usd_per_engineering_hour",
+                message="until the engineering rate is known "
+                f"({number(path.engineering_hours)} hours)",
+            )
+        )
+    return tuple(missing)
+
+
 def finetune_costs(workload: Workload, path: FineTuningPath, book: PriceBook) -> PathCosts:
     requests = workload.monthly_requests
     monthly, upfront = _Ledger(requests), _Ledger(requests)
     if path.upfront_usd is not None:
-        upfront.flat("upfront", "Upfront", path.upfront_usd, "given")
-        training_cost = ZERO
+        overridden = path.itemised()
+        note = f"given; overrides {', '.join(overridden)}" if overridden else "given"
+        upfront.flat("upfront", "Upfront", path.upfront_usd, note)
+        # A retrain repeats the training, when it is given, even though the whole upfront
+        # cost overrides it as a line item.
+        training_cost = _training(_Ledger(requests), path, book)
     else:
         training_cost = _training(upfront, path, book)
         upfront.flat("data_collection", "Data collection", path.data_collection_usd, "given")
-        upfront.flat(
-            "labelling",
-            "Labelling",
-            path.labelled_examples * path.usd_per_label,
-            f"{number(path.labelled_examples)} examples × {usd(path.usd_per_label)}",
-        )
-        upfront.flat(
-            "engineering",
-            "Engineering",
-            path.engineering_hours * path.usd_per_engineering_hour,
-            f"{number(path.engineering_hours)} h × {usd(path.usd_per_engineering_hour)}/h",
-        )
+        if path.usd_per_label is not None:
+            upfront.flat(
+                "labelling",
+                "Labelling",
+                path.labelled_examples * path.usd_per_label,
+                f"{number(path.labelled_examples)} examples × {usd(path.usd_per_label)}",
+            )
+        if path.usd_per_engineering_hour is not None:
+            upfront.flat(
+                "engineering",
+                "Engineering",
+                path.engineering_hours * path.usd_per_engineering_hour,
+                f"{number(path.engineering_hours)} h × {usd(path.usd_per_engineering_hour)}/h",
+            )
         upfront.flat("integration", "Integration", path.integration_usd, "given")
         upfront.flat(
             "change_management",
@@ -329,4 +391,5 @@ def finetune_costs(workload: Workload, path: FineTuningPath, book: PriceBook) ->
         f"{number(path.retrains_per_year)} a year × {usd(retrain)} ÷ 12",
     )
     monthly.flat("hosting_fees", "Hosting and storage fees", path.hosting_monthly_usd, "given")
-    return _finish(monthly, upfront)
+    given = given_note(path.serving_monthly_usd, path.serving_cost_per_request_usd)
+    return _finish(monthly, upfront, _upfront_unknowns(path), given)

@@ -60,7 +60,10 @@ class Workload(Model):
     @model_validator(mode="after")
     def _one_volume(self) -> Workload:
         if (self.requests_per_day is None) == (self.requests_per_month is None):
-            raise ValueError("give exactly one of requests_per_day or requests_per_month")
+            raise ValueError(
+                "give exactly one of the requests a month or the requests a day "
+                "(requests_per_month, requests_per_day)"
+            )
         return self
 
     @property
@@ -114,7 +117,10 @@ class PromptingPath(Model):
             if getattr(self, name) is not None
         ]
         if len(given) > 1:
-            raise ValueError("give inference_monthly_usd or cost_per_request_usd, not both")
+            raise ValueError(
+                "prompting's bill is given one way, a month or a request, not both "
+                "(inference_monthly_usd, cost_per_request_usd)"
+            )
         if not given and self.model is None and self.prices is None:
             raise ValueError(
                 "say what prompting costs: a catalog model, prices, "
@@ -127,7 +133,8 @@ class HostedTraining(Model):
     """A provider's fine-tuning API, billed per training token."""
 
     kind: Literal["hosted"] = "hosted"
-    examples: Count
+    examples: Count | None = None
+    """Labelled examples trained on; the profile's `[data] labelled_examples` when omitted."""
     tokens_per_example: Count
     epochs: Annotated[int, Field(ge=1, le=100)] = 3
     usd_per_mtok: Usd | None = None
@@ -218,13 +225,22 @@ class FineTuningPath(Model):
     """The monthly serving bill at the workload's volume, given directly (scales with volume)."""
     serving_cost_per_request_usd: Usd | None = None
     upfront_usd: Usd | None = None
-    """The whole upfront cost, given directly instead of the itemised one-off costs."""
+    """The whole upfront cost, given directly: it overrides the itemised one-off costs (the
+    training, labelling, engineering …), which the line item then names as overridden."""
+
+    def itemised(self) -> list[str]:
+        """The itemised one-off costs given, by field name (what `upfront_usd` overrides)."""
+        named = [n for n in ("training", "training_usd") if getattr(self, n) is not None]
+        return named + [n for n in UPFRONT_ITEMS if getattr(self, n)]
 
     data_collection_usd: Usd = ZERO
     labelled_examples: Count = 0
-    usd_per_label: Usd = ZERO
+    """Examples still to be labelled (priced at `usd_per_label`)."""
+    usd_per_label: Usd | None = None
+    """Unknown when omitted: labelling is then an unknown part of the upfront cost."""
     engineering_hours: Annotated[Decimal, Field(ge=0, le=1_000_000, allow_inf_nan=False)] = ZERO
-    usd_per_engineering_hour: Usd = ZERO
+    usd_per_engineering_hour: Usd | None = None
+    """Unknown when omitted: engineering is then an unknown part of the upfront cost."""
     integration_usd: Usd = ZERO
     change_management_usd: Usd = ZERO
 
@@ -254,22 +270,21 @@ class FineTuningPath(Model):
             if getattr(self, name) is not None
         ]
         if len(serving) > 1:
-            raise ValueError(f"give one of {', '.join(serving)}, not several")
+            raise ValueError(
+                "serving is costed one way: its bill a month, its cost per request, or "
+                f"priced by tokens or GPUs, not several ({', '.join(serving)})"
+            )
         if not serving:
             raise ValueError(
                 "say what serving costs: serving, serving_monthly_usd or "
                 "serving_cost_per_request_usd"
             )
-        if self.upfront_usd is not None:
-            itemised = [n for n in ("training", "training_usd") if getattr(self, n) is not None]
-            itemised += [n for n in UPFRONT_ITEMS if getattr(self, n)]
-            if itemised:
-                raise ValueError(
-                    f"upfront_usd is the whole upfront cost; remove it or {', '.join(itemised)}"
-                )
         no_training_cost = self.training is None and self.training_usd is None
         if self.retrains_per_year and self.usd_per_retrain is None and no_training_cost:
-            raise ValueError("retrains_per_year needs usd_per_retrain or a training cost")
+            raise ValueError(
+                "retrains a year need the cost of one retrain (usd_per_retrain) "
+                "or a training cost to repeat"
+            )
         return self
 
 

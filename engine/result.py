@@ -26,12 +26,24 @@ class LineItem(Output):
     scales_with_volume: bool = False
 
 
+class Unknown(Output):
+    """A cost the answers leave unknown, and what to answer to know it."""
+
+    code: str
+    """Stable id, e.g. `upfront_unknown`, `labelling_price_unknown`."""
+    field: str
+    """The answer that would settle it, as a dotted path (`fine_tuning.upfront_usd`)."""
+    message: str
+    """What it waits for, in words: `until the fine-tuning upfront cost is known (…)`."""
+
+
 class PathCosts(Output):
     """One path: its monthly cost (first month) and its one-off cost, itemised."""
 
     monthly_usd: Decimal
     monthly_items: tuple[LineItem, ...]
-    upfront_usd: Decimal
+    upfront_usd: Decimal | None
+    """None when a part of it is unknown (`missing` says which): never read as $0."""
     upfront_items: tuple[LineItem, ...]
     per_request_usd: Decimal | None
     """Monthly cost ÷ monthly requests (None at zero volume)."""
@@ -39,6 +51,18 @@ class PathCosts(Output):
     """The part of the monthly cost that grows with each request."""
     fixed_monthly_usd: Decimal
     """The part that does not depend on volume."""
+    missing: tuple[Unknown, ...] = ()
+    """What the answers leave unknown on this path (its upfront is then None)."""
+    given: str = ""
+    """`given: $1,500 a month; does not follow volume` when the bill was typed directly
+    instead of priced from volume and tokens ("" when priced)."""
+
+    @property
+    def known_upfront(self) -> Decimal:
+        """`upfront_usd` where the caller has ruled out an unknown (break-even, the curves)."""
+        if self.upfront_usd is None:
+            raise ValueError("the upfront cost is unknown " + self.missing[0].message)
+        return self.upfront_usd
 
 
 class MonthPoint(Output):
@@ -47,7 +71,8 @@ class MonthPoint(Output):
     month: int
     requests: Decimal
     prompting_usd: Decimal
-    finetune_usd: Decimal
+    finetune_usd: Decimal | None
+    """None when fine-tuning's upfront is unknown (its curve has no starting point)."""
 
 
 class BreakEvenVolume(Output):
@@ -79,12 +104,25 @@ class CostResult(Output):
     monthly_saving_usd: Decimal
     """Prompting's monthly cost minus fine-tuning's, in the first month."""
     break_even_months: Decimal | None
-    """Months until fine-tuning's cumulative cost falls to prompting's; None when never."""
+    """Months until fine-tuning's cumulative cost falls to prompting's; None when never, or
+    when unknown (`break_even_reason` says which)."""
     break_even_note: str
-    """Why, in words: the arithmetic, or the reason it never pays back."""
+    """Why, in words: the arithmetic, the reason it never pays back, or what is missing."""
+    break_even_reason: str | None = None
+    """None when `break_even_months` is a number; `never`, or the code of the first unknown
+    (`upfront_unknown`, …) that leaves it unknown."""
     horizon_months: int
     cumulative: tuple[MonthPoint, ...]
     prompting_total_usd: Decimal
-    finetune_total_usd: Decimal
+    finetune_total_usd: Decimal | None
+    """None when fine-tuning's upfront is unknown."""
     break_even_volumes: tuple[BreakEvenVolume, ...]
+    """Empty when fine-tuning's upfront is unknown."""
     warnings: tuple[CostWarning, ...]
+    unknowns: tuple[Unknown, ...] = ()
+    """Every cost the answers leave unknown, on either path."""
+
+    @property
+    def break_even_known(self) -> bool:
+        """Whether break-even is a number or a proven never (not left open by an unknown)."""
+        return self.break_even_months is not None or self.break_even_reason == "never"

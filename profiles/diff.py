@@ -264,15 +264,15 @@ def _outcomes(a: Costs, b: Costs, wa: list[str], wb: list[str]) -> list[Change]:
         x, y = getattr(a, name), getattr(b, name)
         if x == y:
             continue
-        if name == "break_even_months" and (x is None or y is None):
+        if x is None or y is None:  # never, or unknown: a word, not a number
             out.append(
                 Change(
                     group="outcomes",
                     path=f"costs.{name}",
                     label=label,
-                    before="never" if x is None else show_value(x),
-                    after="never" if y is None else show_value(y),
-                    kind="months",
+                    before=a.absent(name) if x is None else show_value(x),
+                    after=b.absent(name) if y is None else show_value(y),
+                    kind="months" if name == "break_even_months" else "usd",
                 )
             )
             continue

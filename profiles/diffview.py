@@ -169,12 +169,12 @@ def _cell(s: Side, key: str) -> str:
     c = s.costs
     if key == "verdict":
         return s.verdict or "—"
-    if key == "break_even_months":
-        return _months(c.break_even_months)
     if key == "horizon_months":
         return f"{c.horizon_months} mo"
-    value: Decimal = getattr(c, key)
-    return usd(value)
+    value: Decimal | None = getattr(c, key)
+    if value is None:
+        return c.absent(key)
+    return _months(value) if key == "break_even_months" else usd(value)
 
 
 def column_name(i: int) -> str:
@@ -245,7 +245,9 @@ def compare_markdown(c: Comparison) -> str:
         cells = []
         for _, key in ROWS:
             cell = _md(_cell(r, key))
-            if key == "break_even_months" and r.costs.break_even_months is None:
+            if key == "break_even_months" and r.costs.absent(key) == "never" and (
+                r.costs.break_even_months is None
+            ):
                 n = notes.setdefault(r.break_even_note or "no reason recorded", len(notes) + 1)
                 cell += f"[^{n}]"
             cells.append(cell)

@@ -311,7 +311,8 @@ def snapshot(
         recommendation=recommendation,
         rules=rules,
     )
-    if profile.ranges and judge:  # the simulation runs only for a profile with ranges
+    # The simulation runs only for a profile with ranges, and never over an unknown cost.
+    if profile.ranges and judge and result.break_even_known:
         from .ranges import profile_uncertainty, uncertainty_snapshot
 
         stored = stored.model_copy(

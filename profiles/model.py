@@ -18,7 +18,7 @@ from pydantic import (
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from engine.assessment import Assessment, Data, Evidence, Team, UseCase
-from engine.inputs import CostInputs, FineTuningPath, PromptingPath, Workload
+from engine.inputs import CostInputs, FineTuningPath, HostedTraining, PromptingPath, Workload
 from engine.pricebook import PriceBook
 from engine.ranges import PRICE_PATHS, SECTIONS, Range, range_problems
 
@@ -209,11 +209,21 @@ class Profile(BaseModel):
         )
 
     def cost_inputs(self) -> CostInputs:
+        """The cost engine's inputs. Hosted training without its own example count trains on
+        the labelled examples `[data]` says exist (one answer, not two that can disagree)."""
+        fine_tuning = self.fine_tuning
+        training = fine_tuning.training
+        if isinstance(training, HostedTraining) and training.examples is None:
+            examples = self.data.labelled_examples
+            if examples is not None:
+                fine_tuning = fine_tuning.model_copy(
+                    update={"training": training.model_copy(update={"examples": examples})}
+                )
         return CostInputs(
             assessed_on=self.profile.assessed_on,
             workload=self.workload,
             prompting=self.prompting,
-            fine_tuning=self.fine_tuning,
+            fine_tuning=fine_tuning,
         )
 
 

@@ -216,6 +216,14 @@ def add_uncertainty(
     added; `options` go to `profile_uncertainty`."""
     import json
 
+    if not result.break_even_known:  # an unknown cost is not simulated as $0
+        why = f"not simulated: {result.unknowns[0].message}"
+        if fmt == "json":
+            data = json.loads(out)
+            data["uncertainty"] = {"samples": 0, "reason": result.unknowns[0].code, "note": why}
+            return json.dumps(data, indent=2, ensure_ascii=False)
+        head = "**How sure**" if fmt == "markdown" else "How sure"
+        return out.rstrip("\n") + f"\n\n{head}\n{why}\n"
     u = profile_uncertainty(profile, book, result, **options)
     if fmt == "json":
         data = json.loads(out)

@@ -20,8 +20,28 @@ MONTHS_PLACES = 3
 WIDTH = 80
 
 
-def months_text(months: Decimal | None) -> str:
-    return "never" if months is None else f"{number(months)} months"
+def months_text(months: Decimal | None, reason: str | None = None) -> str:
+    """`9.6 months`, `never`, or `unknown` when an unknown cost leaves it open (`reason`)."""
+    if months is not None:
+        return f"{number(months)} months"
+    return "never" if reason in (None, "never") else "unknown"
+
+
+def basis_lines(result: CostResult) -> list[str]:
+    """What the figures rest on besides prices: bills typed directly (`Prompting: given:
+    $1,500 a month; does not follow volume`) and the costs the answers leave unknown."""
+    lines = [
+        f"{path}: {costs.given}"
+        for path, costs in (("Prompting", result.prompting), ("Fine-tuning", result.finetune))
+        if costs.given
+    ]
+    lines += [f"Unknown {u.message}" for u in result.unknowns]
+    return lines
+
+
+def money_or_unknown(amount: Decimal | None) -> str:
+    """`$12,000`, or `unknown` for a cost the answers leave unknown (never `$0`)."""
+    return "unknown" if amount is None else usd(amount)
 
 
 def costs_block(result: CostResult) -> dict[str, Any]:
@@ -30,22 +50,23 @@ def costs_block(result: CostResult) -> dict[str, Any]:
     return {
         "prompting_monthly": to_float(result.prompting.monthly_usd),
         "finetune_monthly": to_float(result.finetune.monthly_usd),
-        "prompting_upfront": to_float(result.prompting.upfront_usd),
-        "finetune_upfront": to_float(result.finetune.upfront_usd),
+        "prompting_upfront": to_float(result.prompting.known_upfront),
+        "finetune_upfront": _opt(result.finetune.upfront_usd, 6),
         "monthly_saving": to_float(result.monthly_saving_usd),
         "break_even_months": None if months is None else to_float(months, MONTHS_PLACES),
+        "break_even_reason": result.break_even_reason,
         "break_even_note": result.break_even_note,
         "horizon_months": result.horizon_months,
         "prompting_total": to_float(result.prompting_total_usd),
-        "finetune_total": to_float(result.finetune_total_usd),
+        "finetune_total": _opt(result.finetune_total_usd, 6),
         "monthly_requests": to_float(result.monthly_requests),
         "prompting_per_request": _opt(result.prompting.per_request_usd),
         "finetune_per_request": _opt(result.finetune.per_request_usd),
     }
 
 
-def _opt(value: Decimal | None) -> float | None:
-    return None if value is None else to_float(value, 8)
+def _opt(value: Decimal | None, places: int = 8) -> float | None:
+    return None if value is None else to_float(value, places)
 
 
 def _items(items: tuple[LineItem, ...]) -> list[dict[str, Any]]:
@@ -136,6 +157,11 @@ def to_json(
         },
         "costs": costs,
         "line_items": {"prompting": _path(result.prompting), "finetune": _path(result.finetune)},
+        "unknowns": [u.model_dump() for u in result.unknowns],
+        "given": {
+            "prompting": result.prompting.given or None,
+            "finetune": result.finetune.given or None,
+        },
         "break_even_volumes": [
             {
                 "within_months": v.within_months,
@@ -150,7 +176,7 @@ def to_json(
                 "month": p.month,
                 "requests": to_float(p.requests),
                 "prompting": to_float(p.prompting_usd),
-                "finetune": to_float(p.finetune_usd),
+                "finetune": _opt(p.finetune_usd, 6),
             }
             for p in result.cumulative
         ],
@@ -189,12 +215,12 @@ def _summary_rows(result: CostResult) -> list[tuple[str, str, str]]:
     pe, ft = result.prompting, result.finetune
     return [
         ("Monthly", usd(pe.monthly_usd), usd(ft.monthly_usd)),
-        ("Up front", usd(pe.upfront_usd), usd(ft.upfront_usd)),
+        ("Up front", money_or_unknown(pe.upfront_usd), money_or_unknown(ft.upfront_usd)),
         ("Per request", _per_request(pe.per_request_usd), _per_request(ft.per_request_usd)),
         (
             f"Total at {result.horizon_months} months",
             usd(result.prompting_total_usd),
-            usd(result.finetune_total_usd),
+            money_or_unknown(result.finetune_total_usd),
         ),
     ]
 
@@ -232,10 +258,14 @@ def summary(
         for label, a, b in _summary_rows(result)
         if label != "Per request"
     ]
+    for line in basis_lines(result):
+        lines += _wrap(line, "  ", "    ")
     lines += [
         "",
         *_wrap(
-            f"Break-even: {months_text(result.break_even_months)} — {result.break_even_note}", ""
+            f"Break-even: {months_text(result.break_even_months, result.break_even_reason)}"
+            f" — {result.break_even_note}",
+            "",
         ),
     ]
     if stale:
@@ -285,11 +315,15 @@ def render_text(
         lines += [*recommendation_text(recommendation), ""]
     lines.append(f"{'':<22}{'Prompting':>16}{'Fine-tuning':>16}")
     lines += [f"{label:<22}{a:>16}{b:>16}" for label, a, b in _summary_rows(result)]
+    for line in basis_lines(result):
+        lines += _wrap(line, "  ", "    ")
     lines += [
         "",
         f"Monthly saving: {usd(result.monthly_saving_usd)}",
         *_wrap(
-            f"Break-even: {months_text(result.break_even_months)} — {result.break_even_note}", ""
+            f"Break-even: {months_text(result.break_even_months, result.break_even_reason)}"
+            f" — {result.break_even_note}",
+            "",
         ),
         "",
     ]
@@ -353,7 +387,9 @@ def render_markdown(
     out += [f"| {label} | {a} | {b} |" for label, a, b in _summary_rows(result)]
     out += [
         "",
-        f"**Break-even:** {months_text(result.break_even_months)} — {_md(result.break_even_note)}",
+        f"**Break-even:** {months_text(result.break_even_months, result.break_even_reason)}"
+        f" — {_md(result.break_even_note)}",
+        *[f"- {_md(line)}" for line in basis_lines(result)],
         "",
         "| Line item | Path | Amount | How |",
         "|---|---|---:|---|",

@@ -49,16 +49,26 @@ class Costs(Snap):
     prompting_monthly: Decimal
     finetune_monthly: Decimal
     prompting_upfront: Decimal
-    finetune_upfront: Decimal
+    finetune_upfront: Decimal | None = None
+    """Absent when a part of it is unknown (`break_even_reason` names it)."""
     monthly_saving: Decimal
     break_even_months: Decimal | None = None
-    """Absent when fine-tuning never pays back."""
+    """Absent when fine-tuning never pays back, or when that is unknown."""
+    break_even_reason: Code | None = None
+    """`never`, or the code of the unknown that leaves break-even open; absent when a number."""
     horizon_months: int
     prompting_total: Decimal
-    finetune_total: Decimal
+    finetune_total: Decimal | None = None
     monthly_requests: Decimal
     prompting_per_request: Decimal | None = None
     finetune_per_request: Decimal | None = None
+
+    def absent(self, name: str) -> str:
+        """What an absent figure means: `never` for a break-even that never comes, `unknown`
+        for one an unknown cost leaves open and for a cost the answers leave unknown."""
+        if name == "break_even_months" and self.break_even_reason in (None, "never"):
+            return "never"
+        return "unknown"
 
 
 class Reason(Snap):
@@ -125,19 +135,30 @@ def prices_as_of(book: PriceBook, assessed_on: date) -> str:
     return max(dates) if dates else assessed_on.isoformat()
 
 
+def _opt(value: Decimal | None, places: int) -> Decimal | None:
+    return None if value is None else _q(value, places)
+
+
+def _unknown_reason(result: CostResult) -> str | None:
+    """Kept only when break-even is unknown: a `never` is already said by its absence, and
+    the snapshots written before unknowns existed stay byte for byte the same."""
+    return None if result.break_even_known else result.break_even_reason
+
+
 def costs_of(result: CostResult) -> Costs:
     months = result.break_even_months
     pe, ft = result.prompting, result.finetune
     return Costs(
         prompting_monthly=_q(pe.monthly_usd, MONEY_PLACES),
         finetune_monthly=_q(ft.monthly_usd, MONEY_PLACES),
-        prompting_upfront=_q(pe.upfront_usd, MONEY_PLACES),
-        finetune_upfront=_q(ft.upfront_usd, MONEY_PLACES),
+        prompting_upfront=_q(pe.known_upfront, MONEY_PLACES),
+        finetune_upfront=_opt(ft.upfront_usd, MONEY_PLACES),
         monthly_saving=_q(result.monthly_saving_usd, MONEY_PLACES),
         break_even_months=None if months is None else _q(months, MONTHS_PLACES),
+        break_even_reason=_unknown_reason(result),
         horizon_months=result.horizon_months,
         prompting_total=_q(result.prompting_total_usd, MONEY_PLACES),
-        finetune_total=_q(result.finetune_total_usd, MONEY_PLACES),
+        finetune_total=_opt(result.finetune_total_usd, MONEY_PLACES),
         monthly_requests=_q(result.monthly_requests, MONEY_PLACES),
         prompting_per_request=None
         if pe.per_request_usd is None
@@ -220,8 +241,10 @@ def outcome_differences(stored: ResultSnapshot, fresh: ResultSnapshot) -> list[s
     out = []
     for name in Costs.model_fields:
         a, b = getattr(stored.costs, name), getattr(fresh.costs, name)
-        if a != b:
-            out.append(f"{name} was {_plain(a)}, now {_plain(b)}")
+        if a != b and name != "break_even_reason":  # said by break_even_months itself
+            was = stored.costs.absent(name) if a is None else _plain(a)
+            now = fresh.costs.absent(name) if b is None else _plain(b)
+            out.append(f"{name} was {was}, now {now}")
     if stored.warnings != fresh.warnings:
         out.append("warnings changed")
     sr, fr = stored.recommendation, fresh.recommendation

@@ -31,12 +31,15 @@ def _readme_commands() -> list[str]:
 
 
 def _install_command() -> str:
-    """The README's first command without its last step, which opens the wizard."""
+    """The README's first command without its last step, which opens the wizard (on an
+    example, by name)."""
     first = _readme_commands()[0]
     assert "\n" not in first, f"the README's first block should be one command line: {first!r}"
     steps = [s.strip() for s in first.split("&&")]
     launch = steps[-1]
-    assert re.fullmatch(r"\S*tunewise", launch), f"it should end by opening the wizard: {first!r}"
+    assert re.fullmatch(r"\S*tunewise( open --example [a-z0-9-]+)?", launch), (
+        f"it should end by opening the wizard: {first!r}"
+    )
     return " && ".join(steps[:-1])
 
 

@@ -37,16 +37,17 @@ COSTS_KEYS = {
     "finetune_total",
 }
 
-# name: (prompting_monthly, finetune_monthly, finetune_upfront, break_even_months)
-MUST_SHOW: dict[str, tuple[float, float, float, float | None]] = {
+# name: (prompting_monthly, finetune_monthly, finetune_upfront, break_even_months); an
+# upfront of None is one the example leaves unknown (the guide prices inference only).
+MUST_SHOW: dict[str, tuple[float, float, float | None, float | None]] = {
     "support-chatbot-10k": (300, 150, 12_000, 80),
     "support-chatbot-50k": (1_500, 250, 12_000, 9.6),
     "support-chatbot-100k": (3_000, 500, 12_000, 4.8),
     "support-chatbot-500k": (15_000, 2_500, 12_000, 0.96),
     "code-generation": (15_000, 2_500, 18_000, 1.44),
     "roi-1m-requests": (11_250, 700, 5_000, 0.474),
-    "classification-gpt-4o-mini": (45.00, 36.00, 0, 0),
-    "entity-extraction-gpt-4o-mini": (90, 108, 0, None),
+    "classification-gpt-4o-mini": (45.00, 36.00, None, None),
+    "entity-extraction-gpt-4o-mini": (90, 108, None, None),
 }
 
 # name: [(figure, guide says, verdict)]
@@ -102,7 +103,12 @@ def test_assess_json_gives_the_corrected_figures(
     assert set(costs) >= COSTS_KEYS
     assert costs["prompting_monthly"] == pytest.approx(prompting, abs=1e-9)
     assert costs["finetune_monthly"] == pytest.approx(finetune, abs=1e-9)
-    assert costs["finetune_upfront"] == pytest.approx(upfront, abs=1e-9)
+    if upfront is None:
+        assert costs["finetune_upfront"] is None
+        assert costs["finetune_total"] is None
+    else:
+        assert costs["finetune_upfront"] == pytest.approx(upfront, abs=1e-9)
+        assert costs["finetune_total"] == pytest.approx(upfront + 24 * finetune, abs=1e-6)
     assert costs["monthly_saving"] == pytest.approx(prompting - finetune, abs=1e-9)
     if months is None:
         assert costs["break_even_months"] is None
@@ -110,7 +116,28 @@ def test_assess_json_gives_the_corrected_figures(
         assert costs["break_even_months"] == pytest.approx(months, abs=1e-9)
     assert costs["horizon_months"] == 24
     assert costs["prompting_total"] == pytest.approx(24 * prompting, abs=1e-6)
-    assert costs["finetune_total"] == pytest.approx(upfront + 24 * finetune, abs=1e-6)
+
+
+def test_an_unknown_upfront_is_never_zero(capsys: pytest.CaptureFixture[str]) -> None:
+    """Guide 001's classification example prices inference only: its upfront is unknown, so
+    break-even is unknown with a reason code, not '0 months' from an upfront read as $0."""
+    data = assess_json(capsys, str(example("classification-gpt-4o-mini")))
+    costs = data["costs"]
+    assert costs["break_even_months"] is None
+    assert costs["break_even_reason"] == "upfront_unknown"
+    assert costs["break_even_note"].startswith("unknown until the fine-tuning upfront cost is known")
+    assert [u["code"] for u in data["unknowns"]] == ["upfront_unknown"]
+    assert all(p["finetune"] is None for p in data["cumulative"])
+    assert data["break_even_volumes"] == []
+
+
+def test_never_pays_back_whatever_the_unknown_upfront(capsys: pytest.CaptureFixture[str]) -> None:
+    """Fine-tuned GPT-4o-mini costs more a month than prompting: with no growth it never pays
+    back for any upfront, so 'never' is known although the upfront is not."""
+    costs = assess_json(capsys, str(example("entity-extraction-gpt-4o-mini")))["costs"]
+    assert costs["break_even_months"] is None
+    assert costs["break_even_reason"] == "never"
+    assert costs["break_even_note"].endswith("(whatever the upfront cost)")
 
 
 def test_roi_break_even_is_the_formula_not_the_guides_rounding(
@@ -153,7 +180,10 @@ def test_line_items_sum_exactly_to_the_totals(name: str) -> None:
     for path in (result.prompting, result.finetune):
         assert all(isinstance(i.usd, Decimal) for i in (*path.monthly_items, *path.upfront_items))
         assert sum((i.usd for i in path.monthly_items), Decimal(0)) == path.monthly_usd
-        assert sum((i.usd for i in path.upfront_items), Decimal(0)) == path.upfront_usd
+        if path.missing:  # an unknown part: the known items are listed, the total is unknown
+            assert path.upfront_usd is None
+        else:
+            assert sum((i.usd for i in path.upfront_items), Decimal(0)) == path.upfront_usd
         assert isinstance(path.monthly_usd, Decimal)
     assert result.monthly_saving_usd == result.prompting.monthly_usd - result.finetune.monthly_usd
     assert result.cumulative[-1].prompting_usd == result.prompting_total_usd

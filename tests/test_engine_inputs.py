@@ -105,16 +105,16 @@ def test_cached_share_is_a_fraction(share: Any) -> None:
     assert locs(caught.value) == ["cached_prefix_share"]
 
 
-def test_upfront_given_directly_conflicts_with_itemised_training() -> None:
-    with pytest.raises(ValidationError) as caught:
-        FineTuningPath(
-            upfront_usd=12_000,
-            training=HostedTraining(examples=500, tokens_per_example=400),
-            serving_monthly_usd=250,
-        )
-    message = str(caught.value)
-    assert "upfront_usd" in message
-    assert "training" in message
+def test_upfront_given_directly_overrides_the_itemised_parts() -> None:
+    """The whole upfront cost is an override (the wizard's 'Or the whole upfront cost'): the
+    parts stay in the profile and the line item names what it overrides."""
+    path = FineTuningPath(
+        upfront_usd=12_000,
+        training=HostedTraining(examples=500, tokens_per_example=400),
+        engineering_hours=40,
+        serving_monthly_usd=250,
+    )
+    assert path.itemised() == ["training", "engineering_hours"]
 
 
 def test_unknown_keys_are_errors() -> None:
@@ -224,11 +224,6 @@ BAD_PROFILES = {
         ),
         "fine_tuning.serving.gpu",
         "gpu =",
-    ),
-    "upfront-and-training": (
-        ("upfront_usd = 12000", "upfront_usd = 12000\ntraining_usd = 800"),
-        "upfront_usd",
-        "[fine_tuning]",
     ),
     "unknown-key": (
         ("output_tokens = 50", "output_tokens = 50\noutput_tokenz = 5"),

@@ -157,10 +157,10 @@ def _site_file(python: Path, module: str, cwd: Path) -> Path:
 WIZARD_SMOKE = """
 import asyncio
 from tui.app import make_app
-from tui.launch import starter_document
+from tui.launch import example_document
 
 async def main():
-    app = make_app(starter_document())
+    app = make_app(example_document("support-chatbot-50k"))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await app.workers.wait_for_complete()

@@ -1,7 +1,8 @@
 """The real `tunewise` binary in a real terminal: tmux at 80×24, driven by keys, read by
 capture-pane, under TERM=xterm-256color, TERM=screen and NO_COLOR=1.
 
-From the pre-filled example it presses Next until the results show, saves with ctrl+s under
+On a shipped example (`tunewise open --example`, the README's first command) it presses Next
+until the results show, saves with ctrl+s under
 a new name, quits with ctrl+q, and checks the screens (cost panel, verdict), the saved file
 and the exit status. Every wait polls the screen (generous limits for a slow, shared CI
 machine); nothing sleeps a fixed time. Skipped, with the reason, where tmux is absent.
@@ -173,7 +174,7 @@ def test_assessment_by_keyboard_in_tmux(terminal: dict[str, str], tmp_path: Path
     script.write_text(
         "#!/bin/sh\n"
         f"cd {shlex.quote(str(work))}\n"
-        f"env {settings} {shlex.quote(str(TUNEWISE))}\n"
+        f"env {settings} {shlex.quote(str(TUNEWISE))} open --example support-chatbot-50k\n"
         f"echo $? > {shlex.quote(str(status))}\n"
         "sleep 600\n",  # keep the pane (and its last screen) until the test ends
         encoding="utf-8",
@@ -194,6 +195,7 @@ def test_assessment_by_keyboard_in_tmux(terminal: dict[str, str], tmp_path: Path
             "the cost panel's figures", lambda s: bool(COST_PANEL.search(s)), STARTUP_TIMEOUT
         )
         assert "Costs" in first
+        assert "Example: support-chatbot-50k" in first.splitlines()[0]  # said, not hidden
         assert all(len(line) <= 80 for line in first.splitlines())
         assert len(first.rstrip("\n").splitlines()) <= 24
         where = _progress(first)
@@ -243,7 +245,7 @@ def test_assessment_by_keyboard_in_tmux(terminal: dict[str, str], tmp_path: Path
         subprocess.run([*pane.base, "kill-server"], env=env, capture_output=True, check=False)
 
     profile = load_profile(saved)
-    assert profile.profile.name.startswith("New assessment (from: ")
+    assert profile.profile.name == "Customer support chatbot, 50K queries a month"
     if terminal.get("NO_COLOR"):
         assert not _hues(_colours(coloured)), "NO_COLOR=1, yet the screen has colours"
     elif terminal["TERM"] == "xterm-256color":

@@ -60,8 +60,12 @@ class TunewiseApp(App[int]):
         path: Path | None,
         catalog_loader: CatalogLoader,
         compare: Sequence[Path] = (),
+        example: str | None = None,
     ) -> None:
         super().__init__()
+        self.example = example
+        """The shipped example shown, by name (None for the user's own assessment): the
+        header says so, and saving asks for a file of the user's own."""
         self.compare_paths = list(compare)
         """Profiles to show side by side on top of the wizard at start (`tunewise compare`)."""
         self.document = document
@@ -73,7 +77,7 @@ class TunewiseApp(App[int]):
         self.catalog_loader = catalog_loader
         self.saved_values: dict[str, str] | None = None
         """The answers as last opened or saved: quitting with others asks first."""
-        self.wizard = WizardScreen(document)
+        self.wizard = WizardScreen(document, example=example)
 
     def get_default_screen(self) -> Screen[Any]:
         """The wizard is the base screen (no blank default screen mounted and styled first)."""
@@ -166,6 +170,8 @@ class TunewiseApp(App[int]):
         while self.screen is not self.wizard and len(self.screen_stack) > 1:
             self.pop_screen()
         self.document = profile.model_dump(mode="python", exclude_unset=True)
+        self.example = None
+        self.wizard.example = None
         self.path = path
         self.path_bytes = _read_bytes(path)
         self.wizard.load(self.document)
@@ -212,8 +218,10 @@ class TunewiseApp(App[int]):
     def action_save(self) -> None:
         ev = self.wizard.evaluation
         if self.wizard.errors or ev is None:
-            reason = "fix the marked answers first" if ev else "prices are still loading"
-            self.notify(f"Not saved: {reason}.", severity="error")
+            reason = "fix the marked answers first." if ev else "prices are still loading."
+            if self.wizard.unanswered:
+                reason = self.wizard.unanswered[0].lower() + self.wizard.unanswered[1:]
+            self.notify(f"Not saved: {reason}", severity="error", markup=False)
             return
         from .screens.filename import FileNameScreen
         from .screens.results import slug
@@ -265,6 +273,7 @@ def make_app(
     catalog_loader: CatalogLoader = default_catalog_loader,
     theme: str | None = None,
     compare: Sequence[Path] = (),
+    example: str | None = None,
 ) -> TunewiseApp:
     """The wizard for `profile` (a `Profile`, or a profile document not yet validated, which
     lets startup skip importing pydantic), saved to `path` by default."""
@@ -272,7 +281,7 @@ def make_app(
         document: Mapping[str, Any] = profile
     else:
         document = profile.model_dump(mode="python", exclude_unset=True)
-    app = TunewiseApp(document, path, catalog_loader, compare)
+    app = TunewiseApp(document, path, catalog_loader, compare, example)
     if theme is not None:
         app.theme = theme
     return app

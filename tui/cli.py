@@ -173,11 +173,14 @@ EPILOG_EXAMPLES = """examples:
   tunewise new --from-example support-chatbot-50k mine.toml"""
 
 EPILOG_NEW = """examples:
+  tunewise new mine.toml                     the wizard on a blank assessment
   tunewise new --from-example support-chatbot-10k mine.toml
   tunewise new --from-example code-generation mine.toml --force
 
-The copy keeps the example's price and result snapshots (with the verdict and
-its reasons); edit the answers, then `tunewise assess mine.toml`."""
+Without --from-example the wizard opens on a new assessment dated today, with
+every answer unknown; ctrl+s saves it to FILE. With it, the example is copied
+to FILE with its price and result snapshots (with the verdict and its
+reasons); edit the answers, then `tunewise assess mine.toml`."""
 
 EPILOG_DIFF = """examples:
   tunewise diff support-10k.toml support-50k.toml
@@ -259,13 +262,14 @@ def _profile_verbs(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
     )
     new = sub.add_parser(
         "new",
-        help="start a profile from a shipped example",
-        description="Copy a shipped example to FILE (see `tunewise examples`); never "
-        "overwrites a different file without --force.",
+        help="start a profile: blank in the wizard, or from an example",
+        description="Open the wizard on a blank assessment to be saved as FILE, or copy a "
+        "shipped example to FILE (see `tunewise examples`); never overwrites a different "
+        "file without --force.",
         epilog=EPILOG_NEW,
         formatter_class=raw,
     )
-    new.add_argument("--from-example", required=True, metavar="NAME")
+    new.add_argument("--from-example", metavar="NAME", help="copy this shipped example")
     new.add_argument("file", type=Path, metavar="FILE")
     new.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
 
@@ -317,7 +321,7 @@ def _prices(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-PROFILE_VERBS = ("diff", "compare", "show", "schema", "examples", "new")
+PROFILE_VERBS = ("diff", "compare", "show", "schema", "examples")
 """Verbs on profile files: each is the function of that name in `profiles.verbs`."""
 
 
@@ -331,6 +335,7 @@ def _profile_verb(args: argparse.Namespace) -> int:
 
 EPILOG_OPEN = """examples:
   tunewise open my.toml                      the wizard on a saved profile
+  tunewise open --example support-chatbot-50k   a shipped example (save a copy)
   tunewise compare a.toml b.toml             in a terminal: the compare screen
   tunewise compare a.toml b.toml | cat       piped: the text table"""
 
@@ -344,13 +349,30 @@ def _app_verbs(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         epilog=EPILOG_OPEN,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    opened.add_argument("file", type=Path, help="profile (.toml)")
+    opened.add_argument("file", type=Path, nargs="?", help="profile (.toml)")
+    opened.add_argument(
+        "--example", metavar="NAME", help="a shipped example instead (see `tunewise examples`)"
+    )
 
 
 def _open(args: argparse.Namespace) -> int:
     from tui.launch import launch
 
-    return launch(args.file)
+    if (args.file is None) == (args.example is None):
+        return _fail("open: give a profile FILE or --example NAME (one of them)")
+    return launch(args.file, example=args.example)
+
+
+def _new(args: argparse.Namespace) -> int:
+    """`new FILE`: the wizard on a blank assessment saved to FILE; with --from-example, the
+    example copied to FILE (`profiles.verbs.new`)."""
+    if args.from_example is not None:
+        return _profile_verb(args)
+    if args.file.exists() and not args.force:
+        return _fail(f"{args.file}: exists; open it with `tunewise open`, or use --force")
+    from tui.launch import launch
+
+    return launch(args.file, new=True)
 
 
 def _compare_in_app(args: argparse.Namespace, argv: Sequence[str] | None) -> bool:
@@ -370,6 +392,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "assess": _assess,
         "prices": _prices,
         "open": _open,
+        "new": _new,
     }
     try:
         if args.command is None:

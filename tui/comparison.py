@@ -77,8 +77,10 @@ def _outcome(name: str, costs: Costs) -> str:
     from engine.money import number
 
     value = getattr(costs, name)
+    if value is None and name != "prompting_per_request" and name != "finetune_per_request":
+        return costs.absent(name)
     if name == "break_even_months":
-        return "never" if value is None else f"{number(value)} months"
+        return f"{number(value)} months"
     if name == "horizon_months":
         return f"{value} months"
     if name == "monthly_requests":

@@ -14,13 +14,59 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from .bridge import Verdict
-from .form import FormErrors, build_profile, locate
+from .form import FormErrors, build_profile, data_from_values, locate
 
 if TYPE_CHECKING:
     from engine.catalog import Catalog
     from engine.pricebook import PriceBook
     from engine.result import CostResult
     from profiles.model import Profile
+
+
+UNTITLED = "Untitled assessment"
+"""The name a new assessment is evaluated and saved under until the user gives one."""
+
+ESSENTIALS: tuple[tuple[str, tuple[str, ...], str], ...] = (
+    (
+        "workload",
+        ("requests_per_month", "requests_per_day"),
+        "requests a month or a day (Volume and tokens)",
+    ),
+    (
+        "prompting",
+        ("model", "prices", "inference_monthly_usd", "cost_per_request_usd"),
+        "the prompting model or its monthly bill (Models and prices)",
+    ),
+    (
+        "fine_tuning",
+        ("serving", "serving_monthly_usd", "serving_cost_per_request_usd"),
+        "fine-tuning's serving bill or how it is priced (Models and prices)",
+    ),
+)
+"""What must be answered before anything can be costed: a section, the answers any one of
+which will do, and what to answer in words with its step (left out is unknown, never zero)."""
+
+
+class Unanswered(Exception):
+    """The answers cannot be costed yet: `needed` names what to answer, in words."""
+
+    def __init__(self, needed: list[str]) -> None:
+        super().__init__("; ".join(needed))
+        self.needed = needed
+
+    @property
+    def line(self) -> str:
+        """`To cost this, answer: requests a month or a day (Volume and tokens); …`."""
+        return "To cost this, answer: " + "; ".join(self.needed) + "."
+
+
+def unanswered(data: Mapping[str, Any]) -> list[str]:
+    """The essentials the profile document `data` leaves unanswered."""
+    return [
+        what
+        for section, keys, what in ESSENTIALS
+        if not any((data.get(section) or {}).get(key) is not None for key in keys)
+    ]
 
 
 @dataclass(frozen=True)
@@ -35,6 +81,26 @@ class Evaluation:
     """The profile's named scenario these figures are for ("" for the answers as typed)."""
     scenario_sets: str = ""
     """What that scenario sets, in words (`requests a month 100,000`)."""
+
+    @property
+    def conflicts(self) -> list[str]:
+        """Answers typed that a bill given directly overrides, said so the user can choose
+        (clear the bill to price by them): a typed answer is never ignored silently."""
+        p = self.profile
+        w = p.workload
+        tokens = w.instruction_tokens + w.example_tokens + w.rag_tokens + w.user_tokens
+        tokens += w.output_tokens
+        out = []
+        if tokens and p.prompting.model and self.result.prompting.given:
+            out.append(
+                "Prompting uses the bill you gave, not the tokens: clear the bill to price them"
+            )
+        if tokens and p.fine_tuning.base_model and self.result.finetune.given:
+            out.append(
+                "Fine-tuning uses the serving bill you gave, not the tokens: clear it to "
+                "price them"
+            )
+        return out
 
     @property
     def scenario_line(self) -> str:
@@ -61,6 +127,11 @@ def assess(
     from engine.errors import InputError
     from engine.evaluate import evaluate
 
+    if not values.get("profile.name", UNTITLED).strip():
+        values = {**values, "profile.name": UNTITLED}
+    needed = unanswered(data_from_values(values, base, kinds))
+    if needed:
+        raise Unanswered(needed)
     profile = build_profile(values, base, kinds)
     sets = ""
     try:
@@ -72,7 +143,9 @@ def assess(
         inputs = profile.cost_inputs()
         book = catalog.resolve(inputs)
         result = evaluate(inputs, book)
-        if profile.ranges:  # checked here (~0.2 ms), so the field is marked, not the panel
+        # Checked here (~0.2 ms), so the field is marked, not the panel; an unknown cost
+        # is never simulated, so there is nothing to check.
+        if profile.ranges and result.break_even_known:
             from engine.uncertainty.simulate import prepare
 
             prepare(inputs, book, result, profile.ranges)

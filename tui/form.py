@@ -9,6 +9,7 @@ screen can be filled from a TOML document before the engine is loaded.
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Iterable, Mapping
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -30,9 +31,10 @@ Kind = Literal[
     "answer",
     "multi",
     "list",
+    "date",
 ]
-"""How a question is asked: `choice` and `answer` (yes/no) are selects whose blank is
-"unknown"; `multi` picks several of `choices` (none picked = unknown, `NONE` = "none yet");
+"""How a question is asked: `date` is `YYYY-MM-DD`; `choice` and `answer` (yes/no) are
+selects whose blank is "unknown"; `multi` picks several of `choices` (none picked = unknown, `NONE` = "none yet");
 `list` is comma-separated text; `percent` is 0–100 (`94` or `94%`)."""
 NUMERIC: frozenset[str] = frozenset({"money", "count", "decimal", "share", "percent"})
 SELECTS: frozenset[str] = frozenset({"choice", "answer"})
@@ -333,8 +335,26 @@ def data_from_values(
             node[leaf] = text.strip()
     if "ranges" in data and not data["ranges"]:
         del data["ranges"]  # the last range typed away: nothing to simulate
+    _training_kind(data)
     _drop_empty_tables(data, base)
     return data
+
+
+GPU_TRAINING = frozenset({"gpu", "gpu_provider", "gpu_count", "hours", "usd_per_gpu_hour"})
+"""Answers that only GPU training has: the others (tokens per example, epochs) are hosted."""
+
+
+def _training_kind(data: dict[str, Any]) -> None:
+    """How training is priced follows from what is answered (GPU hours, or tokens per
+    example), so the wizard does not ask it; a training left with no answer is dropped."""
+    training = (data.get("fine_tuning") or {}).get("training")
+    if not isinstance(training, dict):
+        return
+    answered = set(training) - {"kind"}
+    if not answered:
+        del data["fine_tuning"]["training"]
+    elif "kind" not in training:
+        training["kind"] = "gpu" if answered & GPU_TRAINING else "hosted"
 
 
 def _drop_empty_tables(data: dict[str, Any], base: Mapping[str, Any]) -> None:
@@ -349,19 +369,33 @@ def _drop_empty_tables(data: dict[str, Any], base: Mapping[str, Any]) -> None:
             del data[key]
 
 
+ASKED_FOR: dict[str, str] = {
+    "fine_tuning.training.usd_per_mtok": "fine_tuning.base_model",
+    "fine_tuning.training.examples": "data.labelled_examples",
+    "fine_tuning.serving.prices": "fine_tuning.base_model",
+    "fine_tuning.serving.usd_per_hour": "fine_tuning.base_model",
+    "fine_tuning.serving": "fine_tuning.serving.kind",
+    "prompting.prices": "prompting.model",
+}
+"""Profile fields the wizard does not ask, and the question whose answer they follow from
+(a price the catalog lacks is the base model's): an error there is shown on that question."""
+
+
 def _locate(loc: tuple[Any, ...], message: str, known: Iterable[str]) -> list[str]:
-    """The asked fields an error is about: the loc itself, else every asked field of the
-    section its message names (`give exactly one of requests_per_day or ...` marks both),
-    else the section."""
+    """The asked fields an error is about: the loc itself (or the question it follows from),
+    else every asked field of the section its message names (`give exactly one of
+    requests_per_day or ...` marks both), else the section."""
     known = list(known)
     parts = [str(p) for p in loc if isinstance(p, str)]
     if parts[:1] == ["ranges"]:  # a range's error (`ranges.workload.x.high`) is its answer's
         parts = parts[1:]
     for end in range(len(parts), 0, -1):
-        if ".".join(parts[:end]) in known:
-            return [".".join(parts[:end])]
+        path = ".".join(parts[:end])
+        path = ASKED_FOR.get(path, path)
+        if path in known:
+            return [path]
     section = parts[0] if parts else ""
-    words = set(message.replace(",", " ").split())
+    words = set(re.findall(r"[a-z_]+", message))
     named = [p for p in known if p.startswith(section + ".") and p.rsplit(".", 1)[-1] in words]
     return named or [".".join(parts) or "profile"]
 
@@ -386,5 +420,11 @@ def build_profile(
         for err in exc.errors(include_url=False):
             message = str(err["msg"]).removeprefix("Value error, ")
             for path in _locate(tuple(err["loc"]), message, values):
-                errors.setdefault(path, message)
+                # The field names the message ends with find the questions; the question
+                # shows the words alone.
+                errors.setdefault(path, _KEY_NOTE.sub("", message))
         raise FormErrors(errors) from None
+
+
+_KEY_NOTE = re.compile(r" \((?:[a-z][a-z_]*(?:, )?)+\)$")
+"""A message's closing list of profile field names: `… (requests_per_month, …)`."""

@@ -23,6 +23,11 @@ def has_ranges(evaluation: Evaluation | None) -> bool:
     return evaluation is not None and bool(evaluation.profile.ranges)
 
 
+def can_simulate(evaluation: Evaluation | None) -> bool:
+    """Ranges, and every cost known: an unknown cost is never simulated as $0."""
+    return has_ranges(evaluation) and evaluation is not None and evaluation.result.break_even_known
+
+
 def simulate(
     evaluation: Evaluation,
     *,

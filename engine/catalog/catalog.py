@@ -210,21 +210,43 @@ class Catalog:
                     unit = f"per 1M {key.replace('_', ' ')} tokens"
                     quotes[key] = self._quote(value, unit, own)
         if "input" not in quotes or "output" not in quotes:
+            hourly = own is not None and own.serving == "base_plus_hourly"
             raise InputError(
                 field,
-                f"no fine-tuned per-token prices known for {base_model}; "
-                "give fine_tuning.serving.prices",
+                f"no fine-tuned per-token price known for {base_model}; "
+                + self._priceable(provider, ("per_token", "base_rate"), hourly),
             )
         return TokenQuotes(model=f"{base_model} (fine-tuned)", **quotes)
+
+    def _priceable(self, provider: str, kinds: tuple[str, ...], hourly: bool) -> str:
+        """What to do instead, in words: the base models this serving mode can price (the
+        provider's first), or the hourly mode the provider bills by."""
+        if hourly:
+            return "this provider bills fine-tuned deployments by tokens plus an hourly fee"
+        tunable = [m for m, f in self.ft_inference.items() if f.serving in kinds]
+        ours = [m for m in tunable if m.startswith(provider + ":")]
+        others = [m for m in tunable if not m.startswith(provider + ":")]
+        return f"models that can be priced so: {', '.join((ours + others)[:6])}"
+
+    def serving_kind(self, base_model: str) -> str | None:
+        """How the catalog says a fine-tune of `base_model` is billed (`per_token`,
+        `base_rate`, `base_plus_hourly`, `provisioned`), or None when it does not say."""
+        own = self.ft_inference.get(self.canonical(base_model))
+        return None if own is None else own.serving
 
     def training_quote(self, base_model: str, field: str) -> TrainingQuote:
         base_model = self.canonical(base_model)
         entry = self.training.get(base_model)
         if entry is None or entry.usd_per_mtok is None:
+            provider = base_model.partition(":")[0]
+            priced = [t for t, e in self.training.items() if e.usd_per_mtok is not None]
+            ours = [t for t in priced if t.startswith(provider + ":")]
+            others = [t for t in priced if not t.startswith(provider + ":")]
+            shown = ", ".join((ours + others)[:6])
             raise InputError(
                 field,
                 f"no per-token training price known for {base_model}; "
-                "give fine_tuning.training.usd_per_mtok",
+                f"models with one: {shown} (or give the training price, or train on GPUs)",
             )
         floor = entry.min_charge_usd
         return TrainingQuote(
@@ -243,7 +265,7 @@ class Catalog:
         if len(fees) != 1:
             known = "; ".join(f"{h.id}: ${h.usd_per_hour}/h ({h.applies_to})" for h in fees)
             why = f"several hourly fees apply ({known})" if fees else "no hourly fee known"
-            raise InputError(field, f"{why} for {provider}; give fine_tuning.serving.usd_per_hour")
+            raise InputError(field, f"{why} for {provider}; give the fee an hour")
         fee = fees[0]
         assert fee.usd_per_hour is not None
         return self._quote(fee.usd_per_hour, f"per hour ({fee.applies_to})", fee)
@@ -330,6 +352,9 @@ class Catalog:
         book: dict[str, object] = {}
         if pe.model:
             book["prompting_model"] = self.lifecycle(pe.model)
+        given_bill = pe.inference_monthly_usd is not None or pe.cost_per_request_usd is not None
+        if pe.model and given_bill and book["prompting_model"] is None:
+            self.base_prices(pe.model, on, "prompting.model")  # a mistyped id is still refused
         if pe.inference_monthly_usd is None and pe.cost_per_request_usd is None:
             if pe.prices is not None:
                 book["prompting"] = _given_tokens(pe.prices, "prompting.prices", on)
@@ -343,6 +368,8 @@ class Catalog:
         base = ft.base_model
         if base:
             book["base_model"] = self.lifecycle(base)
+            if book["base_model"] is None:  # not in the catalog's own list: must be priced
+                self.base_prices(base, on, "fine_tuning.base_model")
             book["provider"] = self.availability(split_id(base, "fine_tuning.base_model")[0])
 
         def need_base(what: str) -> str:
@@ -359,6 +386,16 @@ class Catalog:
         if isinstance(serving, TokenServing | HourlyServing) and serving.prices is not None:
             book["fine_tuned"] = _given_tokens(serving.prices, "fine_tuning.serving.prices", on)
         elif isinstance(serving, TokenServing):
+            if self.serving_kind(need_base("fine-tuned prices")) == "base_plus_hourly":
+                # Left out, the hourly fee would be a provider's real charge missing.
+                provider = split_id(self.canonical(base or ""), "fine_tuning.base_model")[0]
+                offer = self.availability(provider)
+                raise InputError(
+                    "fine_tuning.serving.kind",
+                    f"{offer.name if offer else provider} bills a fine-tuned deployment by "
+                    "tokens plus an hourly hosting fee: price serving by tokens + hourly "
+                    "deployment fee",
+                )
             book["fine_tuned"] = self.finetuned_prices(
                 need_base("fine-tuned prices"), on, "fine_tuning.base_model", prompt
             )

@@ -26,7 +26,8 @@ class Facts(Output):
     """From the cost engine; None when fine-tuning never pays back (see `costs_known`)."""
     break_even_note: str = ""
     costs_known: bool = False
-    """Whether the cost engine ran: False leaves the volume and break-even questions unknown."""
+    """Whether the cost engine ran with every cost known: False leaves the break-even
+    questions unknown (an unknown upfront is not a "never")."""
     offers: tuple[Availability, ...] = ()
     """The fine-tuning offers of the providers judged (chosen ones, or the fine-tuning path's)."""
     unknown_providers: tuple[str, ...] = ()
@@ -72,7 +73,7 @@ def facts_for(
         daily_requests=monthly / w.days_per_month,
         break_even_months=None if result is None else result.break_even_months,
         break_even_note="" if result is None else result.break_even_note,
-        costs_known=result is not None,
+        costs_known=result is not None and result.break_even_known,
         offers=tuple(offers),
         unknown_providers=tuple(unknown),
         fine_tune_provider=ft_provider,

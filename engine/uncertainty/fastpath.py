@@ -245,8 +245,10 @@ def parts_of(v: Mapping[str, Num], s: Structure) -> Parts[Num]:
         ft_up = (
             training
             + v["fine_tuning.data_collection_usd"]
-            + v["fine_tuning.labelled_examples"] * v["fine_tuning.usd_per_label"]
-            + v["fine_tuning.engineering_hours"] * v["fine_tuning.usd_per_engineering_hour"]
+            # An absent rate is simulated only with no hours or labels (an unknown is never run).
+            + v["fine_tuning.labelled_examples"] * v.get("fine_tuning.usd_per_label", 0.0)
+            + v["fine_tuning.engineering_hours"]
+            * v.get("fine_tuning.usd_per_engineering_hour", 0.0)
             + v["fine_tuning.integration_usd"]
             + v["fine_tuning.change_management_usd"]
         )

@@ -72,9 +72,9 @@ def _child(kind: str, t0: float) -> None:
         app: App[Any] = Bare()
     else:
         from tui.app import make_app
-        from tui.launch import starter_document
+        from tui.launch import example_document
 
-        app = make_app(starter_document())
+        app = make_app(example_document("support-chatbot-50k"))
     app.run(headless=True, size=(80, 24))
 
 
@@ -104,10 +104,10 @@ def _volume_step() -> int:
 
 async def keystrokes(count: int) -> tuple[list[float], list[float], list[float]]:
     from tui.app import make_app
-    from tui.launch import starter_document
+    from tui.launch import example_document
     from tui.screens.wizard import WizardScreen
 
-    app = make_app(starter_document())
+    app = make_app(example_document("support-chatbot-50k"))
     recompute_ms: list[float] = []
     recompute_cpu_ms: list[float] = []
     original = WizardScreen.recompute

@@ -13,7 +13,7 @@ from tests.tui.wizard_helpers import EXAMPLES, SIZE, THEME, ready
 from tui import cli
 from tui.app import make_app
 from tui.comparison import Comparison
-from tui.launch import starter_document
+from tui.launch import example_document
 from tui.screens.compare import CompareScreen
 from tui.screens.wizard import WizardScreen
 from tui.widgets.diff_list import DiffList
@@ -47,7 +47,7 @@ def row(c: Comparison, label: str) -> list[tuple[str, bool]]:
 
 
 async def test_10k_against_50k_shows_the_volume_change_and_break_even_80_to_9_6() -> None:
-    app = make_app(starter_document(), theme=THEME, compare=[A, B])
+    app = make_app(example_document("support-chatbot-50k"), theme=THEME, compare=[A, B])
     async with app.run_test(size=SIZE) as pilot:
         screen = await compared(pilot)
         c = screen.comparison
@@ -72,7 +72,7 @@ async def test_10k_against_50k_shows_the_volume_change_and_break_even_80_to_9_6(
 
 async def test_three_profiles_each_against_the_first(isolated: Path) -> None:
     third = EXAMPLES / "code-generation.toml"
-    app = make_app(starter_document(), theme=THEME, compare=[A, B, third])
+    app = make_app(example_document("support-chatbot-50k"), theme=THEME, compare=[A, B, third])
     async with app.run_test(size=SIZE) as pilot:
         screen = await compared(pilot)
         c = screen.comparison
@@ -90,7 +90,7 @@ async def test_a_file_that_cannot_be_opened_is_named_and_the_rest_compared(
 ) -> None:
     broken = isolated / "broken.toml"
     broken.write_text("[workload]\nrequests_per_month = -5\n", encoding="utf-8")
-    app = make_app(starter_document(), theme=THEME, compare=[A, broken, B])
+    app = make_app(example_document("support-chatbot-50k"), theme=THEME, compare=[A, broken, B])
     async with app.run_test(size=SIZE) as pilot:
         screen = await compared(pilot)
         c = screen.comparison

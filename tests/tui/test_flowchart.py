@@ -23,7 +23,7 @@ from engine.rules import (
 )
 from profiles.files import load_profile
 from tests.tui.wizard_helpers import SIZE, new_app, ready, type_answer
-from tui.launch import starter_document
+from tui.launch import example_document
 from tui.screens.flowchart import WIDTH, FlowchartScreen, draw_map, draw_spine, spine
 from tui.screens.results import ResultsScreen
 from tui.screens.wizard import WizardScreen
@@ -147,7 +147,7 @@ async def test_f3_draws_the_path_this_assessment_took() -> None:
 
 
 async def test_answering_by_keyboard_moves_the_path() -> None:
-    doc = starter_document()
+    doc = example_document("support-chatbot-50k")
     doc.pop("evidence", None)
     app = new_app(doc)
     async with app.run_test(size=SIZE) as pilot:

@@ -13,7 +13,7 @@ from profiles.files import load_profile, save_profile
 from tests.tui.test_snapshots import Run, SnapCompare, keys
 from tests.tui.wizard_helpers import EXAMPLES, HOSTILE, THEME, freeze, ready
 from tui.app import TunewiseApp, make_app
-from tui.launch import starter_document
+from tui.launch import example_document
 
 SHOWN = ("support-chatbot-10k.toml", "support-chatbot-50k.toml", "code-generation.toml")
 
@@ -54,14 +54,14 @@ def settled(*pressed: str) -> Run:
 
 
 def in_folder(root: Path) -> TunewiseApp:
-    app = make_app(starter_document(), theme=THEME)
+    app = make_app(example_document("support-chatbot-50k"), theme=THEME)
     app.path = folder(root) / "new.toml"
     return app
 
 
 def comparing(root: Path, *names: str) -> TunewiseApp:
     where = folder(root).relative_to(root)  # as typed on the command line, from the cwd
-    return make_app(starter_document(), theme=THEME, compare=[where / n for n in names])
+    return make_app(example_document("support-chatbot-50k"), theme=THEME, compare=[where / n for n in names])
 
 
 def test_results_of_an_opened_profile(snap_compare: SnapCompare, isolated: Path) -> None:

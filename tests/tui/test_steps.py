@@ -17,7 +17,7 @@ from profiles.files import load_profile
 from profiles.model import Profile
 from tests.tui.wizard_helpers import SIZE, THEME, choose, new_app, ready, tick, type_answer
 from tui.app import make_app
-from tui.launch import starter_document
+from tui.launch import example_document
 from tui.screens.filename import FileNameScreen
 from tui.screens.results import ResultsScreen
 from tui.steps import STEPS
@@ -170,7 +170,7 @@ async def test_a_whole_assessment_by_keyboard_saves_every_section(isolated: Path
 
 
 def unknown_everywhere() -> dict[str, object]:
-    doc = starter_document()
+    doc = example_document("support-chatbot-50k")
     for section in ("use_case", "evidence", "data", "team"):
         doc.pop(section, None)
     return doc

@@ -24,7 +24,7 @@ from tests.tui.wizard_helpers import (
     to_step,
 )
 from tui.app import make_app
-from tui.launch import starter_document
+from tui.launch import example_document
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.filename import FileNameScreen
 from tui.screens.results import ResultsScreen
@@ -225,7 +225,7 @@ async def test_help_lists_every_shown_binding() -> None:
 
 
 async def test_a_row_draws_its_label_and_a_muted_hint_below_the_answer() -> None:
-    app = make_app(starter_document(), theme="textual-dark")  # a theme with muted colours
+    app = make_app(example_document("support-chatbot-50k"), theme="textual-dark")  # a theme with muted colours
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         row = app.screen.query_one("#field-profile--notes", FieldRow)

@@ -9,7 +9,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from tui.app import TunewiseApp, make_app
-from tui.launch import starter_document
+from tui.launch import example_document
 
 SIZE = (80, 24)
 """The terminal the wizard's tests run in unless they say otherwise: the smallest supported."""
@@ -26,11 +26,11 @@ HOSTILE = "Tier [Gold] [/] [@click=app.quit]x \\"
 
 
 def new_app(document: dict[str, Any] | None = None) -> TunewiseApp:
-    return make_app(document or starter_document(), theme=THEME)
+    return make_app(document or example_document("support-chatbot-50k"), theme=THEME)
 
 
 def hostile_document() -> dict[str, Any]:
-    doc = starter_document()
+    doc = example_document("support-chatbot-50k")
     doc["profile"]["name"] = HOSTILE
     doc["profile"]["notes"] = f"Notes: {HOSTILE}"
     return doc

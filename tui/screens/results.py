@@ -19,7 +19,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label
 from textual.worker import get_current_worker
 
-from ..how_sure import Simulated, has_ranges
+from ..how_sure import Simulated, can_simulate
 from ..widgets.break_even_volumes import BreakEvenVolumes
 from ..widgets.chart import CostChart
 from ..widgets.cost_summary import CostSummary
@@ -120,7 +120,7 @@ class ResultsScreen(Screen[None]):
                     yield FlowchartStrip(rec, id="flowchart-strip")
             yield CostSummary(r, id="summary")
             yield CostChart(r.cumulative, r.break_even_months, id="chart")
-            if has_ranges(ev):
+            if can_simulate(ev):
                 yield UncertaintySummary(id="how-sure")
                 yield Container(id="tornado-slot")
             yield BreakEvenVolumes(r, id="volumes")
@@ -137,7 +137,7 @@ class ResultsScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        if has_ranges(self.evaluation):
+        if can_simulate(self.evaluation):
             catalog = self.catalog or getattr(self.app, "catalog", None)
             self._simulate(self.evaluation, self.recommendation, catalog)
 

@@ -59,8 +59,10 @@ class WizardScreen(Screen[None]):
         ),
     ]
 
-    def __init__(self, document: Mapping[str, Any]) -> None:
+    def __init__(self, document: Mapping[str, Any], *, example: str | None = None) -> None:
         super().__init__()
+        self.example = example
+        """The shipped example shown, by name; None for the user's own assessment."""
         self.specs: dict[str, FieldSpec] = {f.path: f for s in STEPS for f in s.fields}
         self.kinds = {path: spec.kind for path, spec in self.specs.items()}
         self.document: dict[str, Any] = {}
@@ -80,6 +82,8 @@ class WizardScreen(Screen[None]):
         self.labels = {path: spec.label for path, spec in self.specs.items()}
         self.errors: dict[str, str] = {}
         """The current answers' refusals, by field path (or section)."""
+        self.unanswered = ""
+        """What must still be answered before anything can be costed ("" when nothing)."""
         self._resumed = False
 
     def set_document(self, document: Mapping[str, Any]) -> None:
@@ -98,7 +102,10 @@ class WizardScreen(Screen[None]):
         # progress line and footer dock, and the screen lays out the step shown and the panel,
         # side by side when wide, one above the other when narrow (wizard.tcss). One step is
         # shown at a time; the others are mounted (before the panel) when first shown.
-        yield ProgressLine([s.title for s in STEPS] + ["Results"], id="progress")
+        progress = ProgressLine([s.title for s in STEPS] + ["Results"], id="progress")
+        if self.example:
+            progress.note = f"Example: {self.example}"
+        yield progress
         yield Footer()
         yield self.steps[0]
         yield CostPanel(id="panel")
@@ -119,6 +126,7 @@ class WizardScreen(Screen[None]):
     def load(self, document: Mapping[str, Any]) -> None:
         """Show `document`'s answers (in the mounted rows now, in the others when mounted)."""
         self.set_document(document)
+        self.query_one(ProgressLine).note = f"Example: {self.example}" if self.example else ""
         self.scenario = ""
         for row in self.query(QuestionRow):
             row.value = self.answers[row.spec.path]
@@ -159,27 +167,34 @@ class WizardScreen(Screen[None]):
         if self.catalog is None:
             self._mark_rows()  # each answer's own check (a number, a range) needs no prices
             return
-        from ..evaluation import assess
+        from ..evaluation import Unanswered, assess
 
         panel = self.query_one(CostPanel)
+        self.unanswered = ""
         try:
             evaluation = assess(self.answers, self.document, self.kinds, self.catalog)
         except FormErrors as exc:
             self.errors = exc.errors
+        except Unanswered as exc:  # not an error on any answer: nothing to cost yet
+            self.errors = {}
+            self.unanswered = exc.line
+            self.evaluation = self.shown = None
+            panel.evaluation = None
+            panel.status = exc.line
         else:
             self.errors = {}
             self.evaluation = evaluation
         self._mark_rows()
         self._settle()
-        if not self.errors:
+        if not self.errors and not self.unanswered:
             self._show()
         rows = self._rows()
         reasons = [f"fix {row.spec.label}: {row.shown_error}" for row in rows if row.shown_error]
         mounted = {row.spec.path for row in rows}
         for path, message in self.errors.items():
             spec = self.specs.get(path)
-            if spec is None:
-                reasons.append(f"{path}: {message}")
+            if spec is None:  # a field no question asks: the reason alone, never its path
+                reasons.append(message)
             elif path not in mounted:
                 reasons.append(f"fix {spec.label}: {message}")
         panel.stale = reasons[0] if reasons else ""
@@ -297,7 +312,8 @@ class WizardScreen(Screen[None]):
 
     def action_results(self) -> None:
         if self.evaluation is None:
-            self.notify("No figures yet: prices are loading.", severity="warning")
+            why = self.unanswered or "No figures yet: prices are loading."
+            self.notify(why, severity="warning", markup=False)
             return
         if self.errors:
             self.notify(

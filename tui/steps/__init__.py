@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .data import DATA
 from .evidence import EVIDENCE
+from .fine_tuning_costs import FINE_TUNING_COSTS
 from .knowledge import KNOWLEDGE
 from .models import MODELS
 from .spec import StepSpec
@@ -11,7 +12,17 @@ from .team import TEAM
 from .use_case import USE_CASE
 from .volume import VOLUME
 
-STEPS: tuple[StepSpec, ...] = (USE_CASE, EVIDENCE, KNOWLEDGE, DATA, VOLUME, MODELS, TEAM)
-"""Flowchart order: use case → evidence → knowledge → data → volume → models → team."""
+STEPS: tuple[StepSpec, ...] = (
+    USE_CASE,
+    EVIDENCE,
+    KNOWLEDGE,
+    DATA,
+    VOLUME,
+    MODELS,
+    FINE_TUNING_COSTS,
+    TEAM,
+)
+"""Flowchart order: use case → evidence → knowledge → data → volume → models → fine-tuning
+costs → team."""
 
 __all__ = ["STEPS", "StepSpec"]

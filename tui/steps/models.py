@@ -27,6 +27,13 @@ MODELS = StepSpec(
             kind="money",
         ),
         FieldSpec(
+            "prompting.cached_prefix_share",
+            "Prompting: cached share of prefix",
+            "Instructions + examples billed cached: 0–100%.",
+            kind="share",
+            placeholder="0",
+        ),
+        FieldSpec(
             "prompting.fixed_monthly_usd",
             "Prompting: fixed costs a month",
             "USD: vector database, monitoring.",
@@ -47,12 +54,6 @@ MODELS = StepSpec(
             ),
         ),
         FieldSpec(
-            "fine_tuning.upfront_usd",
-            "Fine-tuning: whole upfront cost",
-            "USD: training, data and engineering together.",
-            kind="money",
-        ),
-        FieldSpec(
             "fine_tuning.serving_monthly_usd",
             "Fine-tuning: serving a month",
             "USD; or price it by tokens, below.",
@@ -67,12 +68,6 @@ MODELS = StepSpec(
                 ("tokens, fine-tuned rates", "per_token"),
                 ("tokens + hourly deployment fee", "base_plus_hourly"),
             ),
-        ),
-        FieldSpec(
-            "fine_tuning.maintenance_monthly_usd",
-            "Fine-tuning: maintenance a month",
-            kind="money",
-            placeholder="0",
         ),
     ),
 )

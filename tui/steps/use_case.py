@@ -36,7 +36,14 @@ USE_CASE = StepSpec(
         "sentiment row and its 100–1,000 requests/day band. Unknown is an answer."
     ),
     fields=(
-        FieldSpec("profile.name", "Name of this assessment", kind="text", placeholder="required"),
+        FieldSpec("profile.name", "Name of this assessment", kind="text", placeholder="untitled"),
+        FieldSpec(
+            "profile.assessed_on",
+            "Assessment date",
+            "Prices and retirements are judged on this day.",
+            kind="date",
+            placeholder="YYYY-MM-DD",
+        ),
         FieldSpec(
             "profile.notes",
             "Notes",

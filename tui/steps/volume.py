@@ -56,6 +56,13 @@ VOLUME = StepSpec(
             kind="share",
             placeholder="0",
         ),
+        FieldSpec(
+            "workload.api_price_decline_per_year",
+            "API prices fall a year by",
+            "50% = half the price a year on (001: 50–80%).",
+            kind="share",
+            placeholder="0",
+        ),
         FieldSpec("workload.horizon_months", "Horizon, months", kind="count", placeholder="24"),
     ),
 )

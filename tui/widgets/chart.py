@@ -50,7 +50,9 @@ def draw(
     from engine.money import usd
 
     horizon = points[-1].month
-    top = max(max(float(p.prompting_usd), float(p.finetune_usd)) for p in points) or 1.0
+    # Fine-tuning's curve is absent when its upfront is unknown: only prompting's is drawn.
+    tuned = all(p.finetune_usd is not None for p in points)
+    top = max(max(float(p.prompting_usd), float(p.finetune_usd or 0)) for p in points) or 1.0
     if band:
         top = max(top, *(max(b.prompting.p90 or 0.0, b.finetune.p90 or 0.0) for b in band))
     labels = [usd(Decimal(round(top))), usd(Decimal(round(top / 2))), "$0"]
@@ -75,7 +77,7 @@ def draw(
             row[cross] = "│"
     for col in range(plot_w):
         month = col / (plot_w - 1) * horizon
-        for attr, glyph in (("prompting_usd", "o"), ("finetune_usd", "x")):
+        for attr, glyph in (("prompting_usd", "o"), ("finetune_usd", "x"))[: 2 if tuned else 1]:
             r = row_of(_at(points, month, attr))
             cell = grid[r][col]
             grid[r][col] = "*" if cell in {"o", "x"} and cell != glyph else glyph
@@ -95,6 +97,8 @@ def draw(
     key = "o prompting  x fine-tuning  * both"
     if cross is not None:
         key += f"  │ break-even {break_even:.1f} months"
+    elif not tuned:
+        key = "o prompting  (fine-tuning unknown: its upfront cost is)"
     else:
         key += "  (no break-even within the horizon)"
     lines.append(key[:width])

@@ -12,7 +12,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.worker import get_current_worker
 
-from ..how_sure import Simulated, has_ranges
+from ..how_sure import Simulated, can_simulate, has_ranges
 
 if TYPE_CHECKING:
     from engine.uncertainty import Uncertainty
@@ -33,11 +33,11 @@ class CostPanel(Widget, can_focus=False):
     CostPanel.-stale { border: round $warning; }
     """
 
-    evaluation: reactive[Evaluation | None] = reactive(None)
+    evaluation: reactive[Evaluation | None] = reactive(None, layout=True)
     """The last evaluation that succeeded; kept while the answers are invalid."""
     stale: reactive[str] = reactive("")
     """Why the figures shown are not those of the current answers ("" when they are)."""
-    status: reactive[str] = reactive("Loading prices…")
+    status: reactive[str] = reactive("Loading prices…", layout=True)
     """What the panel is waiting for before it has any figures."""
     uncertainty: reactive[Uncertainty | None] = reactive(None, layout=True)
     """The last simulation's answer (kept, marked as updating, while the next one runs)."""
@@ -49,7 +49,7 @@ class CostPanel(Widget, can_focus=False):
     def watch_evaluation(self, evaluation: Evaluation | None) -> None:
         """Simulate the new answers when they have ranges; forget the old answer otherwise."""
         self.set_class(evaluation is not None and bool(evaluation.scenario), "-scenario")
-        if not has_ranges(evaluation):
+        if not can_simulate(evaluation):
             self.simulating = False
             self.uncertainty = None
             return
@@ -104,6 +104,7 @@ class CostPanel(Widget, can_focus=False):
             lines.append(Content.assemble((self.evaluation.scenario_line, "bold")))
         compact = self.size.width > COMPACT_WIDTH
         lines += self._figures(self.evaluation, compact=compact)
+        lines += [Content.assemble(("! ", "bold"), c) for c in self.evaluation.conflicts]
         if has_ranges(self.evaluation):
             lines += self._how_sure(self.evaluation, compact=compact)
         return Content("\n").join(lines)
@@ -112,6 +113,8 @@ class CostPanel(Widget, can_focus=False):
         """`Pays back in 24 mo: 53% (P10–P90 7.3 mo – never)`, marked while it updates."""
         h = ev.result.horizon_months
         u = self.uncertainty
+        if not ev.result.break_even_known:  # never simulated over an unknown cost
+            return [Content(f"Pays back in {h} mo: unknown")]
         if u is None:
             why = self.simulation_error or "simulating…"
             return [Content(f"Pays back in {h} mo: {why}")]
@@ -134,48 +137,57 @@ class CostPanel(Widget, can_focus=False):
 
     def _figures(self, ev: Evaluation, *, compact: bool) -> list[Content]:
         from engine.money import number, usd
+        from profiles.report import money_or_unknown
 
         from ..bridge import RULES_PENDING
 
         r = ev.result
         pe, ft = r.prompting, r.finetune
-        if r.break_even_months is None:
+        if r.break_even_months is not None:
+            be = Content.assemble((f"{number(r.break_even_months)} months", "bold"))
+        elif r.break_even_known:
             be = Content.assemble(("never", "bold"), f" — {r.break_even_note}")
         else:
-            be = Content.assemble((f"{number(r.break_even_months)} months", "bold"))
+            be = Content.assemble(("unknown", "bold"), f" {r.unknowns[0].message}")
         verdict = RULES_PENDING
         if ev.verdict is not None:
             verdict = ev.verdict.label
             if ev.verdict.confidence:
                 verdict += f" ({ev.verdict.confidence} confidence)"
         h = r.horizon_months
-        if compact:
+        # A bill typed directly is marked wherever it shows: it does not follow the answers.
+        pe_given = " (given)" if pe.given else ""
+        ft_given = " (given)" if ft.given else ""
+        upfront = money_or_unknown(ft.upfront_usd)
+        totals = (
+            f"At {h} months: prompting {usd(r.prompting_total_usd)}, "
+            f"fine-tuning {money_or_unknown(r.finetune_total_usd)}"
+        )
+        if compact:  # one line a path: a given bill is marked `given` after its figure
             return [
                 Content.assemble(
                     "Prompting ",
                     (f"{usd(pe.monthly_usd)}/mo", "bold"),
+                    " given" if pe.given else "",
                     " · Fine-tuning ",
-                    (f"{usd(ft.upfront_usd)}", "bold"),
-                    " up front + ",
+                    (upfront, "bold"),
+                    " once + ",
                     (f"{usd(ft.monthly_usd)}/mo", "bold"),
-                    f" · {number(r.monthly_requests)} req/mo",
+                    " given" if ft.given else "",
                 ),
                 Content.assemble("Break-even ", be),
-                Content(
-                    f"At {h} months: prompting {usd(r.prompting_total_usd)}, "
-                    f"fine-tuning {usd(r.finetune_total_usd)}"
-                ),
+                Content(f"{totals} · {number(r.monthly_requests)} req/mo"),
                 Content(f"Verdict: {verdict}"),
             ]
         return [
             Content(f"{number(r.monthly_requests)} requests/month"),
-            Content.assemble("Prompting   ", (f"{usd(pe.monthly_usd)}/mo", "bold")),
-            Content.assemble("Fine-tuning ", (usd(ft.upfront_usd), "bold"), " up front"),
-            Content.assemble("            ", (f"{usd(ft.monthly_usd)}/mo", "bold")),
+            Content.assemble("Prompting   ", (f"{usd(pe.monthly_usd)}/mo", "bold"), pe_given),
+            Content.assemble("Fine-tuning ", (upfront, "bold"), " up front"),
+            Content.assemble("            ", (f"{usd(ft.monthly_usd)}/mo", "bold"), ft_given),
             Content.assemble("Break-even  ", be),
             Content(f"At {h} months"),
             Content(f"  prompting   {usd(r.prompting_total_usd)}"),
-            Content(f"  fine-tuning {usd(r.finetune_total_usd)}"),
+            Content(f"  fine-tuning {money_or_unknown(r.finetune_total_usd)}"),
             Content(f"Verdict: {verdict}"),
         ]
 

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 
 def summary(result: CostResult) -> Content:
     from engine.money import number, usd
-    from profiles.report import months_text
+    from profiles.report import basis_lines, money_or_unknown, months_text
 
     r = result
 
@@ -22,7 +22,11 @@ def summary(result: CostResult) -> Content:
 
     rows = [
         ("Monthly", usd(r.prompting.monthly_usd), usd(r.finetune.monthly_usd)),
-        ("Up front", usd(r.prompting.upfront_usd), usd(r.finetune.upfront_usd)),
+        (
+            "Up front",
+            money_or_unknown(r.prompting.upfront_usd),
+            money_or_unknown(r.finetune.upfront_usd),
+        ),
         (
             "Per request",
             per_request(r.prompting.per_request_usd),
@@ -31,7 +35,7 @@ def summary(result: CostResult) -> Content:
         (
             f"Total at {r.horizon_months} months",
             usd(r.prompting_total_usd),
-            usd(r.finetune_total_usd),
+            money_or_unknown(r.finetune_total_usd),
         ),
     ]
     lines = [Content.styled(f"{'':<22}{'Prompting':>14}{'Fine-tuning':>14}", "bold")]
@@ -40,10 +44,11 @@ def summary(result: CostResult) -> Content:
     lines.append(
         Content.assemble(
             "Break-even: ",
-            (months_text(r.break_even_months), "bold"),
+            (months_text(r.break_even_months, r.break_even_reason), "bold"),
             f" — {r.break_even_note}",
         )
     )
+    lines += [Content(line) for line in basis_lines(r)]
     lines.append(Content(f"{number(r.monthly_requests)} requests in the first month."))
     return Content("\n").join(lines)
 

@@ -16,6 +16,9 @@ class ProgressLine(Widget):
 
     index: reactive[int] = reactive(0)
     """The step shown, 0-based."""
+    note: reactive[str] = reactive("")
+    """Said at the right (`Example: support-chatbot-50k`): what is being edited, when it is
+    not the user's own assessment."""
 
     def __init__(self, names: list[str], *, id: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id)
@@ -27,6 +30,10 @@ class ProgressLine(Widget):
             for i in range(len(self.names))
         )
         name = self.names[self.index]
-        return Content.assemble(
+        line = Content.assemble(
             (marks, "bold"), f"  {self.index + 1}/{len(self.names)} ", (name, "bold")
         )
+        if not self.note:
+            return line
+        gap = max(self.size.width - 2 - line.cell_length - len(self.note), 2)
+        return Content.assemble(line, " " * gap, (self.note, "reverse"))
