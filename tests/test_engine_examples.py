@@ -125,7 +125,9 @@ def test_an_unknown_upfront_is_never_zero(capsys: pytest.CaptureFixture[str]) ->
     costs = data["costs"]
     assert costs["break_even_months"] is None
     assert costs["break_even_reason"] == "upfront_unknown"
-    assert costs["break_even_note"].startswith("unknown until the fine-tuning upfront cost is known")
+    assert costs["break_even_note"].startswith(
+        "unknown until the fine-tuning upfront cost is known"
+    )
     assert [u["code"] for u in data["unknowns"]] == ["upfront_unknown"]
     assert all(p["finetune"] is None for p in data["cumulative"])
     assert data["break_even_volumes"] == []

@@ -159,19 +159,11 @@ def test_ranges_inside_the_limits_still_simulate(
     assert main(["show", "--plain", str(good)]) == 0
 
 
-def test_ranges_the_profile_cannot_take_are_refused_before_simulating(
+def test_a_cached_share_without_a_cached_price_is_refused_before_simulating(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """Found by the agreement test: an itemised cost ranged above 0 beside a whole
-    `upfront_usd` (the exact engine refuses the sample; the fast path ignored the range), and a
-    cached share ranged above 0 for a model without a cached-input price."""
-    upfront = BASE.replace(
-        'training = { kind = "hosted", examples = 2000, tokens_per_example = 1500 }',
-        "upfront_usd = 9000",
-    )
-    item = upfront + '\n[ranges."fine_tuning.integration_usd"]\nlow = 0\nhigh = 500\n'
-    err = _refused(item, "show", tmp_path, capsys)
-    assert "ranges.fine_tuning.integration_usd.high: " in err and "upfront_usd" in err
+    """Found by the agreement test: a cached share ranged above 0 for a model without a
+    cached-input price (the exact engine refuses the sample; the fast path ignored the share)."""
     priced = BASE.replace(
         '[prompting]\nmodel = "openai:gpt-4.1"\ncached_prefix_share = 0.5',
         "[prompting]\nprices = { input_usd_per_mtok = 2, output_usd_per_mtok = 8 }",
@@ -179,6 +171,21 @@ def test_ranges_the_profile_cannot_take_are_refused_before_simulating(
     share = priced + '\n[ranges."prompting.cached_prefix_share"]\nlow = 0\nhigh = 0.5\n'
     err = _refused(share, "assess", tmp_path, capsys)
     assert "ranges.prompting.cached_prefix_share.high: " in err and "cached-input" in err
+
+
+def test_a_range_the_profiles_own_checks_refuse_at_a_bound_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Not only each answer's limits: the profile's own checks with the bound in place (here
+    retrains ranged above 0 with no retrain cost and no training cost to repeat)."""
+    upfront = BASE.replace(
+        'training = { kind = "hosted", examples = 2000, tokens_per_example = 1500 }',
+        "upfront_usd = 9000",
+    )
+    text = upfront + '\n[ranges."fine_tuning.retrains_per_year"]\nlow = 0\nhigh = 4\n'
+    err = _refused(text, "show --plain", tmp_path, capsys)
+    assert f"bad.toml:{HEADER_LINE + 2}: ranges.fine_tuning.retrains_per_year.high: " in err
+    assert "usd_per_retrain" in err
 
 
 def test_the_wizard_marks_a_range_beyond_the_limits_on_its_answer() -> None:

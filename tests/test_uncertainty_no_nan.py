@@ -42,8 +42,11 @@ high = 6000
 """Issue 13's own case: on main, `assess` died in `searched` (`math.ceil` of NaN)."""
 
 PER_TOKEN_MAINTENANCE = INVOICES.replace(
+    'base_model = "azure:gpt-4.1"', 'base_model = "openai:gpt-4.1-mini"'
+).replace(
     'serving = { kind = "base_plus_hourly" }',
-    'serving = { kind = "per_token" }\nmaintenance_monthly_usd = 1000',
+    'serving = { kind = "per_token", prices = { input_usd_per_mtok = 2, output_usd_per_mtok = 8 } }'
+    "\nmaintenance_monthly_usd = 300",
 )
 """Per-token serving with a fixed monthly cost: the same NaN on main."""
 

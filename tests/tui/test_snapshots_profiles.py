@@ -61,7 +61,9 @@ def in_folder(root: Path) -> TunewiseApp:
 
 def comparing(root: Path, *names: str) -> TunewiseApp:
     where = folder(root).relative_to(root)  # as typed on the command line, from the cwd
-    return make_app(example_document("support-chatbot-50k"), theme=THEME, compare=[where / n for n in names])
+    return make_app(
+        example_document("support-chatbot-50k"), theme=THEME, compare=[where / n for n in names]
+    )
 
 
 def test_results_of_an_opened_profile(snap_compare: SnapCompare, isolated: Path) -> None:

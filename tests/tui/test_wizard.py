@@ -225,7 +225,9 @@ async def test_help_lists_every_shown_binding() -> None:
 
 
 async def test_a_row_draws_its_label_and_a_muted_hint_below_the_answer() -> None:
-    app = make_app(example_document("support-chatbot-50k"), theme="textual-dark")  # a theme with muted colours
+    app = make_app(
+        example_document("support-chatbot-50k"), theme="textual-dark"
+    )  # a theme with muted colours
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         row = app.screen.query_one("#field-profile--notes", FieldRow)
