@@ -4,6 +4,15 @@ Costs accrue evenly within a month, so between month ends the cumulative curves 
 lines and the crossing is found exactly by interpolation. With no growth this is the guides'
 formula, upfront difference ÷ monthly saving. Break-even volumes are solved in closed form:
 cumulative saving over T months is linear in the first month's volume.
+
+Months, and the base model's retirement (one convention for `cumulative`, `break_even`,
+`break_even_volumes` and the simulation's fast path, `engine.uncertainty.fastpath`): month m
+is the m-th month after the assessment date, and point m of the curve holds everything paid
+up to its end (point 0: the upfront costs). With b = the whole months from the assessment to
+the retirement date (`Timeline.retire_month`; 0 when it falls within the first month), the
+model retires during month b + 1, and that month books the retirement: a redo's cost is paid
+at its start (so point b + 1 is the first to include it, and a payback within T months must
+cover it when b + 1 ≤ T), and an abandoned fine-tune costs what prompting costs from it on.
 """
 
 from __future__ import annotations
@@ -28,9 +37,10 @@ class Timeline:
     """Time effects on the curves beyond volume growth (see `timeline`).
 
     `price_factor` multiplies the volume-scaled costs of both paths each month (API prices
-    falling). `retire_month` is the last whole month boundary before the base model retires:
-    there the fine-tune is rebuilt (`redo`, paying `redo_usd`) or the fine-tuned path ends
-    (`abandon`: from then on it costs what prompting costs, so it must have paid back by then).
+    falling). `retire_month` (b) is the last whole month boundary before the base model retires:
+    month b + 1, the one it retires in, starts by rebuilding the fine-tune (`redo`, paying
+    `redo_usd`) or ends the fine-tuned path (`abandon`: from then on it costs what prompting
+    costs, so it must have paid back by the end of month b).
     """
 
     price_factor: Decimal = ONE
@@ -40,10 +50,11 @@ class Timeline:
 
     @property
     def retiring(self) -> bool:
-        """Whether retirement changes the curve (a model already retired only warns)."""
+        """Whether retirement changes the curve (a model already retired only warns; one that
+        retires within the first month, b = 0, does: month 1 books it)."""
         return (
             self.retire_month is not None
-            and self.retire_month >= 1
+            and self.retire_month >= 0
             and self.retire_month <= MAX_MONTHS
             and self.at_retirement != "ignore"
         )
@@ -120,8 +131,8 @@ def cumulative(
                 if after and time.at_retirement == "abandon"
                 else (_month_cost(ft, priced - first))
             )
-            if month == time.retire_month and time.at_retirement == "redo":
-                ft_total += time.redo_usd
+            if month == time.retire_month + 1 and time.at_retirement == "redo":
+                ft_total += time.redo_usd  # the month the model retires in books the redo
         else:
             ft_total += _month_cost(ft, priced - first)
         points.append(
@@ -343,7 +354,14 @@ def break_even_volumes(
         needed = gap + extra - fixed * window
         scale = per_request * _growth_sum(g, window)
         volume: Decimal | None = None
-        if per_request > 0:
+        if not window:  # abandoned within the first month: nothing is ever saved
+            volume = ZERO if needed <= 0 else None
+            note = (
+                f"pays back within {months} months at any volume"
+                if needed <= 0
+                else "no volume: the fine-tuned path is abandoned in its first month"
+            )
+        elif per_request > 0:
             volume = needed / scale if needed > 0 else ZERO
             note = (
                 f"pays back within {months} months at any volume"

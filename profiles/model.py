@@ -6,12 +6,21 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidatorFunctionWrapHandler,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from engine.assessment import Assessment, Data, Evidence, Team, UseCase
 from engine.inputs import CostInputs, FineTuningPath, HostedTraining, PromptingPath, Workload
 from engine.pricebook import PriceBook
-from engine.ranges import Range
+from engine.ranges import PRICE_PATHS, SECTIONS, Range, range_problems
 
 from .snapshot import ResultSnapshot
 from .text import Name, Text
@@ -83,6 +92,116 @@ class Profile(BaseModel):
     result: ResultSnapshot | None = None
     """The outcomes as last computed, so a diff shows them without re-running."""
 
+    @field_validator("ranges", mode="wrap")
+    @classmethod
+    def _range_locs(cls, value: object, handler: ValidatorFunctionWrapHandler) -> object:
+        """A range's errors at `ranges.a.b.low`, split on dots as its TOML table
+        `[ranges."a.b"]` is, so the error names the line."""
+        try:
+            return handler(value)
+        except ValidationError as exc:
+            raise ValidationError.from_exception_data(
+                "ranges",
+                [
+                    InitErrorDetails(
+                        type=PydanticCustomError(
+                            "range", "{problem}", {"problem": _words(error["msg"])}
+                        ),
+                        loc=tuple(p for x in error["loc"] for p in str(x).split(".")),
+                        input=error["input"],
+                    )
+                    for error in exc.errors(include_url=False)
+                ],
+            ) from None
+
+    @model_validator(mode="after")
+    def _ranges_and_scenarios(self) -> Profile:
+        """Every range and scenario held to the limits of the answer it varies, on load (so
+        `show`, `diff` and `compare` refuse what `assess` would), each problem at its own loc."""
+        problems = [*self._range_problems(), *self._scenario_problems()]
+        if problems:
+            raise ValidationError.from_exception_data(
+                "Profile",
+                [
+                    InitErrorDetails(
+                        type=PydanticCustomError(
+                            "answer_limits", "{problem}", {"problem": message}
+                        ),
+                        loc=loc,
+                        input=given,
+                    )
+                    for loc, message, given in problems
+                ],
+            )
+        return self
+
+    def _answers(self) -> dict[str, BaseModel]:
+        return {
+            "workload": self.workload,
+            "prompting": self.prompting,
+            "fine_tuning": self.fine_tuning,
+        }
+
+    def _range_problems(self) -> list[tuple[tuple[str, ...], str, object]]:
+        answers = self._answers()
+        given = {
+            f"{section}.{path}"
+            for section, model in answers.items()
+            for path in _numbers(model.model_dump(), "")
+        }
+        out: list[tuple[tuple[str, ...], str, object]] = []
+        for path, rng in self.ranges.items():
+            # the TOML table is [ranges."a.b"]: a loc split on dots finds its line
+            loc = ("ranges", *path.split("."))
+            problems = range_problems(path, rng, answers)
+            out += [
+                ((*loc, which), message, getattr(rng, which))
+                if which
+                else (loc, message, rng.model_dump())  # a dict: the message says it all
+                for which, message in problems
+            ]
+            if not problems and path not in given and path not in PRICE_PATHS:
+                out.append(
+                    (
+                        loc,
+                        f"{path} is not an answer this profile gives "
+                        "(give the answer a value first; a range is around it)",
+                        rng.model_dump(),
+                    )
+                )
+        return out
+
+    def _scenario_problems(self) -> list[tuple[tuple[str, ...], str, object]]:
+        out: list[tuple[tuple[str, ...], str, object]] = []
+        for name, values in self.scenarios.items():
+            sections: dict[str, dict[str, object]] = {}
+            for path, value in values.items():
+                section, *rest = path.split(".")
+                if section not in SECTIONS or not rest:
+                    out.append(
+                        (
+                            ("scenarios", name, *path.split(".")),
+                            "a scenario sets answers under workload, prompting or fine_tuning",
+                            value,
+                        )
+                    )
+                    continue
+                data = sections.setdefault(
+                    section, getattr(self, section).model_dump(exclude_unset=True)
+                )
+                _put(data, rest, value)
+            for section, data in sections.items():
+                try:
+                    SECTIONS[section].model_validate(data)
+                except ValidationError as exc:
+                    for error in exc.errors(include_url=False):
+                        message = _words(error["msg"])
+                        loc = tuple(str(x) for x in error["loc"])
+                        if error["type"] == "extra_forbidden":
+                            message = "no such answer"
+                        out.append((("scenarios", name, section, *loc), message, error["input"]))
+        return out
+
     def assessment(self) -> Assessment:
         """The answers the decision rules read (`engine.rules`)."""
         return Assessment(
@@ -106,3 +225,25 @@ class Profile(BaseModel):
             prompting=self.prompting,
             fine_tuning=fine_tuning,
         )
+
+
+def _numbers(data: object, prefix: str) -> list[str]:
+    """Dotted paths of the numbers in a dumped model (the answers a range may be around)."""
+    if isinstance(data, dict):
+        return [p for key, value in data.items() for p in _numbers(value, f"{prefix}{key}.")]
+    if isinstance(data, int | Decimal) and not isinstance(data, bool):
+        return [prefix[:-1]]
+    return []
+
+
+def _put(data: dict[str, object], path: list[str], value: object) -> None:
+    for name in path[:-1]:
+        inner = data.setdefault(name, {})
+        if not isinstance(inner, dict):
+            inner = data[name] = {}
+        data = inner
+    data[path[-1]] = value
+
+
+def _words(message: str) -> str:
+    return str(message).removeprefix("Value error, ")

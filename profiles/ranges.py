@@ -10,6 +10,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from pydantic import ValidationError
+
 from engine.errors import InputError
 from engine.money import number
 
@@ -53,9 +55,12 @@ def apply_scenario(profile: Profile, name: str) -> Profile:
         data["profile"]["name"] = f"{profile.profile.name} ({name})"
     try:
         return Profile.model_validate(data)
-    except ValueError as exc:
-        first = str(exc).splitlines()
-        raise InputError(f"scenarios.{name}", first[-1].strip() if first else "invalid") from None
+    except ValidationError as exc:
+        # the problem in words at its field (str(exc) ends in pydantic's URL)
+        error = exc.errors(include_url=False)[0]
+        where = ".".join(str(x) for x in error["loc"])
+        message = str(error["msg"]).removeprefix("Value error, ")
+        raise InputError(f"scenarios.{name}", f"{where}: {message}" if where else message) from None
 
 
 def profile_uncertainty(
@@ -223,6 +228,6 @@ def add_uncertainty(
     if fmt == "json":
         data = json.loads(out)
         data["uncertainty"] = uncertainty_json(u)
-        return json.dumps(data, indent=2, ensure_ascii=False)
+        return json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False)
     lines = uncertainty_markdown(u) if fmt == "markdown" else uncertainty_text(u)
     return out.rstrip("\n") + "\n\n" + "\n".join(lines) + "\n"

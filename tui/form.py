@@ -387,6 +387,8 @@ def _locate(loc: tuple[Any, ...], message: str, known: Iterable[str]) -> list[st
     requests_per_day or ...` marks both), else the section."""
     known = list(known)
     parts = [str(p) for p in loc if isinstance(p, str)]
+    if parts[:1] == ["ranges"]:  # a range's error (`ranges.workload.x.high`) is its answer's
+        parts = parts[1:]
     for end in range(len(parts), 0, -1):
         path = ".".join(parts[:end])
         path = ASKED_FOR.get(path, path)

@@ -32,6 +32,7 @@ from typing import Any, Generic, TypeVar, cast
 from ..breakeven import LATEST, MAX_MONTHS, Timeline, timeline
 from ..inputs import CostInputs, GpuServing, GpuTraining, HostedTraining, HourlyServing
 from ..pricebook import PriceBook
+from ..ranges import PRICE_PATHS
 from ..result import PathCosts
 from .columns import Column, Num, geo, geo_one, larger, monthly_factor, values
 
@@ -51,22 +52,6 @@ LAST_MONTH = _last_month()
 """How far the search looks: as far as the Decimal engine does (1,228,800 months), so a
 break-even past it is never in both."""
 NEWTON_STEPS = 8
-
-PRICE_PATHS: dict[str, tuple[str, ...]] = {
-    "prompting.prices.input_usd_per_mtok": ("prompting", "input"),
-    "prompting.prices.cached_input_usd_per_mtok": ("prompting", "cached_input"),
-    "prompting.prices.output_usd_per_mtok": ("prompting", "output"),
-    "fine_tuning.serving.prices.input_usd_per_mtok": ("fine_tuned", "input"),
-    "fine_tuning.serving.prices.cached_input_usd_per_mtok": ("fine_tuned", "cached_input"),
-    "fine_tuning.serving.prices.output_usd_per_mtok": ("fine_tuned", "output"),
-    "fine_tuning.training.usd_per_mtok": ("training", "per_mtok"),
-    "fine_tuning.training.min_charge_usd": ("training", "min_charge"),
-    "fine_tuning.training.usd_per_gpu_hour": ("training_gpu", "hour"),
-    "fine_tuning.serving.usd_per_gpu_hour": ("serving_gpu", "hour"),
-    "fine_tuning.serving.usd_per_hour": ("hosting",),
-}
-"""Input fields whose value the engine reads from the price book (the book holds the given
-price when the profile gives one)."""
 
 
 def _flatten(data: Any, prefix: str, out: dict[str, Decimal | int]) -> None:
@@ -159,12 +144,13 @@ class Structure:
         return cls(
             per_month_given=w.requests_per_month is not None,
             pe_source=pe_source,
-            pe_cached=bool(p.cached_prefix_share),
+            # by the price, not the point: a ranged share may be 0 at the point only
+            pe_cached=book.prompting is not None and book.prompting.cached_input is not None,
             upfront_given=f.upfront_usd is not None,
             training=training,
             min_charge=book.training is not None and book.training.min_charge is not None,
             serving=serving,
-            ft_cached=bool(f.cached_prefix_share),
+            ft_cached=book.fine_tuned is not None and book.fine_tuned.cached_input is not None,
             keeps_rag=f.keeps_rag,
             ft_instructions=f.instruction_tokens is not None,
             ft_output=f.output_tokens is not None,
@@ -387,11 +373,17 @@ def _newton(F: float, V: float, r: float, target: float, x: float, a: int, c: in
         try:
             rx = r**x
         except OverflowError:
-            break
+            rx = math.inf
         d = F + slope * rx
+        missed = x * F + V * (rx - 1.0) / (r - 1.0) - target
+        if not (math.isfinite(missed) and math.isfinite(d)):
+            # C(x) is past the float range, so x is past the root (C increases on [a, c]):
+            # halve towards a rather than take an inf/inf (NaN) step
+            x = (a + x) / 2.0
+            continue
         if not d > 0:
             break
-        step = (x * F + V * (rx - 1.0) / (r - 1.0) - target) / d
+        step = missed / d
         x = min(max(x - step, float(a)), float(c))
         if abs(step) < 1e-6:
             break
@@ -557,16 +549,41 @@ def months(
     b = time.retire_month
     if not time.retiring or b is None:
         return crossing(F, V, r, gap, 1, LAST_MONTH)
-    before = crossing(F, V, r, gap, 1, b)
+    before = crossing(F, V, r, gap, 1, b) if b >= 1 else None
     if before is not None or time.at_retirement == "abandon":
         return before
     return crossing(F, V, r, gap + redo, b + 1, LAST_MONTH)
 
 
+TIE = 1e-12
+"""Relative size below which the difference of two float costs is rounding, not a saving:
+where the Decimal engine sees equal bills (an exact 0, "never"), a float residue of 1e-18
+must not become a break-even some hundreds of months out."""
+
+
+def _difference(a: Num, b: Num) -> Num:
+    """`a − b`, element-wise, 0 where it is within `TIE` of the larger of the two."""
+    if not isinstance(a, Column) and not isinstance(b, Column):
+        d = a - b
+        return 0.0 if abs(d) <= TIE * max(abs(a), abs(b)) else d
+    n = len(a) if isinstance(a, Column) else len(b)  # type: ignore[arg-type]
+    return Column(
+        [
+            0.0 if abs(x - y) <= TIE * max(abs(x), abs(y)) else x - y
+            for x, y in zip(values(a, n), values(b, n), strict=True)
+        ]
+    )
+
+
+def _savings(p: Parts[Num]) -> tuple[Num, Num]:
+    """The first month's saving and its volume-scaled part, rounding residues taken as 0."""
+    pe_v, ft_v = p.pe_var * p.first, p.ft_var * p.first
+    return _difference(p.pe_fixed + pe_v, p.ft_fixed + ft_v), _difference(pe_v, ft_v)
+
+
 def break_even(p: Parts[float], s: Structure) -> float | None:
     """Months until fine-tuning pays back (None: never), as `engine.breakeven.break_even`."""
-    saving = (p.pe_fixed + p.pe_var * p.first) - (p.ft_fixed + p.ft_var * p.first)
-    V = (p.pe_var - p.ft_var) * p.first
+    saving, V = cast(tuple[float, float], _savings(cast(Parts[Num], p)))
     simple = p.factor == 1.0 and not p.growth and not s.time.retiring
     r = (1.0 + p.growth) * p.factor
     return months(p.ft_up - p.pe_up, saving, V, r, p.redo, simple, s.time)
@@ -574,8 +591,7 @@ def break_even(p: Parts[float], s: Structure) -> float | None:
 
 def break_evens(p: Parts[Num], s: Structure, count: int) -> list[float | None]:
     """`break_even` of every sample: the inputs to the search as columns, one call each."""
-    saving = (p.pe_fixed + p.pe_var * p.first) - (p.ft_fixed + p.ft_var * p.first)
-    V = (p.pe_var - p.ft_var) * p.first
+    saving, V = _savings(p)
     r = (1.0 + p.growth) * p.factor
     time = s.time
     gaps = values(p.ft_up - p.pe_up, count)
@@ -620,10 +636,10 @@ def totals(p: Parts[T], s: Structure, horizon: int) -> tuple[T, T]:
     ft = p.ft_up + horizon * p.ft_fixed + p.ft_var * p.first * g
     time = s.time
     b = time.retire_month
-    if time.retiring and b is not None and b <= horizon:
+    if time.retiring and b is not None and b < horizon:  # month b + 1 books the retirement
         if time.at_retirement == "redo":
             ft += p.redo
-        elif b < horizon:
+        else:
             gb = geo(r, b)
             ft_b = p.ft_up + b * p.ft_fixed + p.ft_var * p.first * gb
             pe_b = p.pe_up + b * p.pe_fixed + p.pe_var * p.first * gb

@@ -6,7 +6,8 @@ from pydantic import BaseModel, ConfigDict
 
 
 class Out(BaseModel):
-    model_config = ConfigDict(frozen=True, defer_build=True)
+    # a NaN or infinity here is a bug upstream: refuse it rather than print it or save it
+    model_config = ConfigDict(frozen=True, defer_build=True, allow_inf_nan=False)
 
 
 class Spread(Out):

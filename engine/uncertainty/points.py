@@ -7,9 +7,14 @@ from typing import Any
 
 from ..inputs import CostInputs
 from ..pricebook import PriceBook
-from .fastpath import PRICE_PATHS
+from ..ranges import PRICE_PATHS
 
-VOLUME_PATHS = ("workload.requests_per_day", "workload.requests_per_month")
+VOLUME_PATHS = (
+    "workload.requests_per_day",
+    "workload.requests_per_month",
+    "workload.days_per_month",
+)
+"""Answers that move the first month's volume (days: a daily volume's month)."""
 
 
 def _set(data: dict[str, Any], path: list[str], value: Any) -> None:

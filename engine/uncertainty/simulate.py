@@ -15,7 +15,8 @@ from decimal import Decimal
 from ..errors import InputError
 from ..inputs import CostInputs
 from ..pricebook import PriceBook
-from ..ranges import Range
+from ..ranges import NOT_RANGED as NOT_RANGED  # where the wizard's test reads it
+from ..ranges import Range, range_problems
 from ..result import CostResult
 from .columns import Column, Num, head, values
 from .fastpath import Parts, Structure, break_evens, parts_of, point_values, totals
@@ -29,8 +30,6 @@ DEFAULT_SEED = 0
 DEFAULT_SHAPE = "pert"
 BAND_SAMPLES = 1_000
 """Samples behind the chart's band (each needs every month)."""
-NOT_RANGED = frozenset({"workload.horizon_months"})
-"""Answers that are decisions, not estimates: no range."""
 
 VerdictOf = Callable[[float, float, float | None], str]
 """(first-month requests, requests a day, break-even months or None) → the verdict."""
@@ -54,7 +53,8 @@ class Setup:
 def prepare(
     inputs: CostInputs, book: PriceBook, result: CostResult, ranges: Mapping[str, Range]
 ) -> Setup:
-    """Check `ranges` against the inputs: every key a numeric answer the profile uses.
+    """Check `ranges` against the inputs: every key a numeric answer the profile uses, every
+    bound a value the answer itself may take (`engine.ranges.range_problems`, as on load).
 
     Raises `InputError` naming `ranges.<path>` in one line otherwise.
     """
@@ -63,12 +63,31 @@ def prepare(
         raise InputError(
             "ranges", f"{len(ranges)} ranged answers; the simulation draws at most {DIMENSIONS}"
         )
+    answers = {
+        "workload": inputs.workload,
+        "prompting": inputs.prompting,
+        "fine_tuning": inputs.fine_tuning,
+    }
     checked: dict[str, tuple[float, float, float, str | None]] = {}
     whole = set()
     for path, rng in ranges.items():
         field = f"ranges.{path}"
-        if path in NOT_RANGED:
-            raise InputError(field, "the horizon is a choice, not an estimate: give it no range")
+        problems = range_problems(path, rng, answers)
+        if problems:
+            which, problem = problems[0]
+            raise InputError(f"{field}.{which}" if which else field, problem)
+        quotes = {"prompting": book.prompting, "fine_tuning": book.fine_tuned}.get(
+            path[: -len(".cached_prefix_share")]
+        )
+        if (
+            path.endswith(".cached_prefix_share")
+            and rng.high
+            and (quotes is None or quotes.cached_input is None)
+        ):
+            raise InputError(
+                f"{field}.high",
+                "this model has no cached-input price: a share above 0 cannot be priced",
+            )
         if path not in values:
             raise InputError(
                 field,
@@ -78,8 +97,6 @@ def prepare(
         low, likely, high = rng.around(Decimal(values[path]))
         if not low <= likely <= high:
             raise InputError(field, f"the answer {likely} is outside its range {low}..{high}")
-        if low < 0:
-            raise InputError(field, f"low ({low}) is below zero")
         if isinstance(values[path], int):
             whole.add(path)
         checked[path] = (float(low), float(likely), float(high), rng.shape)
