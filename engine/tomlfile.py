@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import difflib
+import errno
+import os
 import re
+import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
 import tomli
 from pydantic import BaseModel, ValidationError
+
+from .visible import visible
 
 M = TypeVar("M", bound=BaseModel)
 MAX_BYTES = 1_000_000
@@ -23,7 +28,9 @@ class FileError(ValueError):
     """A file tunewise cannot use, said in one line: `path:line: field: what is wrong`."""
 
     def __init__(self, path: Path | str, message: str, line: int | None = None) -> None:
-        where = f"{path}:{line}" if line else f"{path}"
+        # A file name may hold any byte but `/` and NUL: shown escaped, it stays one line.
+        shown = visible(str(path), keep="")
+        where = f"{shown}:{line}" if line else shown
         super().__init__(f"{where}: {message}")
         self.path = Path(path)
         self.line = line
@@ -101,20 +108,59 @@ def _model_of(annotation: Any) -> Any:
     return None
 
 
-def read_text(path: Path) -> str:
+_WHY = {
+    errno.ENOENT: "no such file",
+    errno.EISDIR: "is a directory, not a file",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "permission denied",
+    errno.ELOOP: "too many levels of symbolic links (a symlink loop?)",
+    errno.ENOTDIR: "a part of the path is not a directory",
+    errno.ENAMETOOLONG: "file name too long",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """An OS error in words, without the errno number and the path."""
+    return _WHY.get(exc.errno or 0) or (exc.strerror or str(exc)).lower()
+
+
+def read_bytes(path: Path) -> bytes:
+    """The bytes of `path`, a regular file of at most `MAX_BYTES`, or a one-line `FileError`.
+
+    Every file tunewise reads comes through here. The file is opened non-blocking and checked
+    with `fstat` on the opened descriptor, so a FIFO or device is refused, never waited on or
+    read endlessly; the size is checked while reading (`st_size` is 0 for `/dev/zero`)."""
+    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise FileError(
-                path, f"{size:,} bytes is too large for a tunewise file (limit {MAX_BYTES:,})"
-            )
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise FileError(path, "no such file") from None
-    except IsADirectoryError:
-        raise FileError(path, "is a directory, not a file") from None
-    except PermissionError:
-        raise FileError(path, "permission denied") from None
+        fd = os.open(path, flags)
+    except OSError as exc:
+        raise FileError(path, os_reason(exc)) from None
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise FileError(path, "is a directory, not a file")
+        if not stat.S_ISREG(mode):
+            raise FileError(path, "is not a regular file (a FIFO, device or socket)")
+        chunks: list[bytes] = []
+        left = MAX_BYTES + 1
+        while left > 0:
+            chunk = os.read(fd, min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+    except OSError as exc:
+        raise FileError(path, f"cannot read: {os_reason(exc)}") from None
+    finally:
+        os.close(fd)
+    if left <= 0:
+        raise FileError(path, f"too large for a tunewise file (limit {MAX_BYTES:,} bytes)")
+    return b"".join(chunks)
+
+
+def read_text(path: Path) -> str:
+    """The UTF-8 text of `path` (see `read_bytes`), or a one-line `FileError`."""
+    data = read_bytes(path)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -135,11 +181,19 @@ def parse_toml(
         message = re.sub(r"\s*\(at line \d+, column \d+\)", "", message)
         message = re.sub(r"\s*\(at end of document\)", " (at the end of the file)", message)
         raise FileError(path, f"not valid TOML: {message}", line) from None
+    except RecursionError:  # tomli's own nesting limits (400 levels, 1,000 key parts)
+        raise FileError(path, "not valid TOML: nested too deeply") from None
+    except ValueError:  # Python's 4,300-digit limit on integer literals (a DoS guard)
+        long = re.search(r"[0-9_]{4300,}", text)
+        line = text.count("\n", 0, long.start()) + 1 if long else None
+        raise FileError(path, "not valid TOML: a number of more than 4,300 digits", line) from None
 
 
 def validate(path: Path, text: str, data: dict[str, Any], model: type[M]) -> M:
     try:
         return model.model_validate(data)
+    except RecursionError:
+        raise FileError(path, "nested too deeply to validate") from None
     except ValidationError as exc:
         first = exc.errors()[0]
         more = len(exc.errors()) - 1

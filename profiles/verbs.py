@@ -214,7 +214,7 @@ def examples(args: argparse.Namespace) -> int:
 
     lines = []
     for name, resource in example_files().items():
-        profile = loads_profile(Path(name), resource.read_text(encoding="utf-8"))
+        profile = loads_profile(Path(name), read_text(Path(str(resource))))
         lines.append(f"{name:<34}{profile.profile.name}")
     _out("\n".join(lines) + "\n")
     return EXIT_OK

@@ -16,7 +16,7 @@ from typing import Any
 
 from engine import __version__
 from engine.errors import InputError
-from engine.tomlfile import FileError, find_line
+from engine.tomlfile import FileError, find_line, read_text
 
 EXIT_OK, EXIT_DIFFERENT, EXIT_TROUBLE = 0, 1, 2
 
@@ -303,7 +303,7 @@ def _assess(args: argparse.Namespace) -> int:
                 catalog=catalog, samples=args.samples, seed=args.seed, scenario=args.scenario,
             )  # fmt: skip
     except InputError as exc:
-        text = args.file.read_text(encoding="utf-8")
+        text = read_text(args.file)
         raise FileError(args.file, str(exc), find_line(text, tuple(exc.field.split(".")))) from None
     sys.stdout.write(out.rstrip("\n") + "\n")
     return EXIT_OK

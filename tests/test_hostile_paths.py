@@ -1,0 +1,131 @@
+"""Files that are not regular files of a sane size, and TOML that trips Python's own limits:
+every verb refuses them in one line naming the file (issue #16, failures 1-5 and 10)."""
+
+from __future__ import annotations
+
+import os
+import signal
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.hostile_helpers import GOOD, no_app, price_argvs, profile_argvs, refused
+from tui.cli import main
+
+__all__ = ["no_app"]
+
+
+@pytest.fixture(autouse=True)
+def no_hang() -> Iterator[None]:
+    """A FIFO or device must be refused at once, not waited on: fail after 10 s."""
+
+    def stop(signum: int, frame: object) -> None:
+        raise TimeoutError("hung reading a file")
+
+    old = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(10)
+    yield
+    signal.alarm(0)
+    signal.signal(signal.SIGALRM, old)
+
+
+def _deep_array(d: Path) -> Path:
+    p = d / "deep.toml"
+    p.write_text(GOOD.read_text() + "\nx = " + "[" * 402 + "]" * 402 + "\n")
+    return p
+
+
+def _deep_key(d: Path) -> Path:
+    p = d / "dotted.toml"
+    p.write_text(GOOD.read_text() + "\n" + ".".join(["a"] * 1001) + " = 1\n")
+    return p
+
+
+def _long_int(d: Path) -> Path:
+    p = d / "digits.toml"
+    p.write_text(GOOD.read_text().replace("[workload]", "[workload]\nx = 1" + "0" * 4400, 1))
+    return p
+
+
+def _loop(d: Path) -> Path:
+    p = d / "loop.toml"
+    p.symlink_to(p.name)
+    return p
+
+
+def _through_a_file(d: Path) -> Path:
+    (d / "good.toml").write_bytes(GOOD.read_bytes())
+    return d / "good.toml" / "x.toml"
+
+
+def _long_name(d: Path) -> Path:
+    return d / ("a" * 300 + ".toml")
+
+
+def _fifo(d: Path) -> Path:
+    p = d / "fifo.toml"
+    os.mkfifo(p)
+    return p
+
+
+def _newline_name(d: Path) -> Path:
+    return d / "new\nline.toml"
+
+
+def _escape_name(d: Path) -> Path:
+    return d / "\u001b]0;pwned\u0007\u001b[31m.toml"
+
+
+CASES: dict[str, tuple[Callable[[Path], Path], str]] = {
+    "deep-array": (_deep_array, "nested too deeply"),
+    "deep-dotted-key": (_deep_key, "nested too deeply"),
+    "4400-digit-integer": (_long_int, ":11: not valid TOML: a number of more than 4,300 digits"),
+    "symlink-loop": (_loop, "symlink loop"),
+    "path-through-a-file": (_through_a_file, "not a directory"),
+    "300-character-name": (_long_name, "file name too long"),
+    "fifo": (_fifo, "not a regular file"),
+    "dev-zero": (lambda d: Path("/dev/zero"), "not a regular file"),
+    "dev-urandom": (lambda d: Path("/dev/urandom"), "not a regular file"),
+    "newline-in-name": (_newline_name, "new\\u000aline.toml: no such file"),
+    "escape-in-name": (_escape_name, "\\u001b]0;pwned\\u0007\\u001b[31m.toml: no such file"),
+}
+
+
+@pytest.mark.parametrize("case", CASES)
+@pytest.mark.usefixtures("no_app")
+def test_every_verb_refuses_in_one_line(
+    case: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    make, expect = CASES[case]
+    path = make(tmp_path)
+    for argv in profile_argvs(path) + price_argvs(path):
+        refused(argv, path, capsys, expect)
+
+
+@pytest.mark.parametrize("case", ["fifo", "300-character-name", "symlink-loop", "dev-zero"])
+def test_new_refuses_a_target_it_cannot_save_to(
+    case: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    make, expect = CASES[case]
+    path = make(tmp_path)
+    for force in ([], ["--force"]):
+        argv = ["new", "--from-example", "support-chatbot-10k", str(path), *force]
+        refused(argv, path, capsys, expect)
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")) == []
+
+
+def test_new_never_replaces_a_device(capsys: pytest.CaptureFixture[str]) -> None:
+    """`new … /dev/full --force` read the device without a limit; now it is refused."""
+    argv = ["new", "--from-example", "support-chatbot-10k", "/dev/full", "--force"]
+    err = refused(argv, Path("/dev/full"), capsys)
+    assert err == "tunewise: /dev/full: is not a regular file (a FIFO, device or socket)\n"
+
+
+def test_a_symlink_to_a_good_profile_still_opens(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    link = tmp_path / "link.toml"
+    link.symlink_to(GOOD)
+    assert main(["show", str(link)]) == 0
+    assert capsys.readouterr().err == ""
