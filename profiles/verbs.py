@@ -19,6 +19,7 @@ from engine.errors import InputError
 from engine.pricebook import PriceBook
 from engine.result import CostResult
 from engine.tomlfile import FileError, find_line, read_text
+from engine.visible import visible
 
 from .diff import Comparison, Side, diff_profiles, side
 from .files import (
@@ -38,7 +39,8 @@ EXIT_OK, EXIT_DIFFERENT = 0, 1
 
 
 def _out(text: str) -> None:
-    sys.stdout.write(text)
+    """Every verb's output: text from a file never reaches the terminal as a control sequence."""
+    sys.stdout.write(visible(text))
     sys.stdout.flush()
 
 
