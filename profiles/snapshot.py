@@ -31,10 +31,10 @@ class Snap(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
-FIGURE_LIMIT = Decimal("1E+30")
-"""No stored figure reaches this: a trillion requests at a trillion dollars each is 1e24 a
-month, 6e26 over 600 months; only compounding growth gets further, and then `_q` refuses, so
-what tunewise writes it can always read back."""
+FIGURE_LIMIT = Decimal("1E+90")
+"""No stored figure reaches this. The answers' caps allow 1e24 a month and compounding growth
+far more over 600 months; `_q` rounds at 100 digits, so 1e90 is what a snapshot can hold with 8
+places. `_q` refuses it too, so what tunewise writes it can always read back."""
 
 Figure = Annotated[Decimal, Field(gt=-FIGURE_LIMIT, lt=FIGURE_LIMIT, allow_inf_nan=False)]
 """A figure of `[result.costs]`: finite and below `FIGURE_LIMIT` either way (a saving can be
