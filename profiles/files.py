@@ -416,8 +416,9 @@ def temp_pattern(path: Path) -> re.Pattern[str]:
 
 def remove_stale_temps(path: Path) -> None:
     """Remove temp files a killed save of `path` left: ours by name, a regular file we own,
-    and either its creator's pid is gone or it is older than `STALE_AFTER_S`. A live save's
-    temp file is left alone (its pid is alive and it is seconds old)."""
+    and either its creator's pid is gone (at once: a kill leaves one) or it is older than
+    `STALE_AFTER_S` (a reused pid; the pid-less names of older versions). A live save's temp
+    file is left alone: its pid is alive and it is seconds old."""
     pattern = temp_pattern(path)
     folder = path.parent or Path(".")
     try:
@@ -435,7 +436,7 @@ def remove_stale_temps(path: Path) -> None:
                 continue
             pid = int(match.group(1)) if match.group(1) else None
             old = now - info.st_mtime > STALE_AFTER_S
-            if old or pid is None or not _alive(pid):
+            if old or (pid is not None and not _alive(pid)):
                 os.unlink(candidate)
 
 
