@@ -216,3 +216,21 @@ def test_a_terminal_that_cannot_show_a_character(tmp_path: Path) -> None:
         assert "Traceback" not in done.stderr, (argv, done.stderr)
         assert done.returncode in (0, 2), (argv, done.stderr)
         assert "?" in done.stdout or "\\u5ba2" in done.stderr, argv  # replaced, or escaped
+
+
+def test_a_closed_pipe_is_quiet() -> None:
+    """`tunewise schema | head -c 10`: the reader has what it wanted; no second message."""
+    child = subprocess.Popen(
+        [sys.executable, "-m", "tui.cli", "schema"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    assert child.stdout is not None and child.stderr is not None
+    assert child.stdout.read(10)
+    child.stdout.close()
+    err = child.stderr.read().decode()
+    child.stderr.close()
+    assert child.wait(timeout=60) == 0
+    assert err == ""

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import os
 import signal
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.hostile_helpers import GOOD, no_app, price_argvs, profile_argvs, refused
+from tests.hostile_helpers import GOOD, ROOT, no_app, price_argvs, profile_argvs, refused
 from tui.cli import main
 
 __all__ = ["no_app"]
@@ -129,3 +131,18 @@ def test_a_symlink_to_a_good_profile_still_opens(
     link.symlink_to(GOOD)
     assert main(["show", str(link)]) == 0
     assert capsys.readouterr().err == ""
+
+
+def test_the_real_binary_refuses_a_fifo_and_a_device(tmp_path: Path) -> None:
+    """The console script, not only `main`: no hang, one line each."""
+    fifo = _fifo(tmp_path)
+    for argv in (["show", str(fifo)], ["assess", "/dev/zero"], ["prices", "--prices", str(fifo)]):
+        done = subprocess.run(
+            [sys.executable, "-m", "tui.cli", *argv],
+            capture_output=True,
+            text=True,
+            timeout=30,
+            cwd=ROOT,
+        )
+        assert done.returncode == 2, done.stderr
+        assert done.stderr.count("\n") == 1 and "not a regular file" in done.stderr
