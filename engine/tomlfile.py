@@ -28,8 +28,10 @@ class FileError(ValueError):
     """A file tunewise cannot use, said in one line: `path:line: field: what is wrong`."""
 
     def __init__(self, path: Path | str, message: str, line: int | None = None) -> None:
-        # A file name may hold any byte but `/` and NUL: shown escaped, it stays one line.
+        # A file name may hold any byte but `/` and NUL, a key name any character: shown
+        # escaped, the message stays one line and safe on any screen (CLI or TUI).
         shown = visible(str(path), keep="")
+        message = visible(message, keep="")
         where = f"{shown}:{line}" if line else shown
         super().__init__(f"{where}: {message}")
         self.path = Path(path)

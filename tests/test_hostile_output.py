@@ -234,3 +234,17 @@ def test_a_closed_pipe_is_quiet() -> None:
     child.stderr.close()
     assert child.wait(timeout=60) == 0
     assert err == ""
+
+
+def test_a_file_error_is_one_safe_line_wherever_it_is_shown(tmp_path: Path) -> None:
+    """The TUI's browser and compare screen show `str(FileError)` as well as the CLI."""
+    from engine.tomlfile import FileError
+    from profiles.files import load_profile
+
+    path = _profile(tmp_path, _unknown_key)
+    with pytest.raises(FileError) as caught:
+        load_profile(path)
+    assert not RAW.search(str(caught.value)) and "\n" not in str(caught.value)
+    assert "workload.\\u001b]0;pwned\\u0007\\u001b[31mRED: unknown key" in str(caught.value)
+    named = FileError(tmp_path / "a\nb.toml", "bad")
+    assert str(named) == f"{tmp_path}/a\\u000ab.toml: bad"

@@ -32,14 +32,16 @@ def test_a_failed_save_removes_its_temp_file(
     def broken(*args: object, **kwargs: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(files.os, fails, broken)
+    monkeypatch.setattr(f"os.{fails}", broken)
     with pytest.raises(FileError, match=r"(?i)cannot write: no space left on device"):
         save_bytes(b"new\n", target, force=True)
     assert target.read_bytes() == b"old\n"
     assert _temps(tmp_path) == []
 
 
-def test_losing_a_race_removes_the_temp_file(tmp_path: Path) -> None:
+def test_losing_a_race_removes_the_temp_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Another writer put a different file there between the check and the link."""
     target = tmp_path / "p.toml"
     real_link = os.link
@@ -48,12 +50,9 @@ def test_losing_a_race_removes_the_temp_file(tmp_path: Path) -> None:
         Path(dst).write_bytes(b"theirs\n")
         real_link(src, dst)
 
-    files.os.link = racing  # type: ignore[assignment]
-    try:
-        with pytest.raises(ProfileExists):
-            save_bytes(b"mine\n", target)
-    finally:
-        files.os.link = real_link
+    monkeypatch.setattr("os.link", racing)
+    with pytest.raises(ProfileExists):
+        save_bytes(b"mine\n", target)
     assert target.read_bytes() == b"theirs\n"
     assert _temps(tmp_path) == []
 

@@ -426,7 +426,7 @@ def _compare_in_app(args: argparse.Namespace, argv: Sequence[str] | None) -> boo
 def main(argv: Sequence[str] | None = None) -> int:
     _tolerant_encoding()
     real = sys.stdout, sys.stderr
-    sys.stdout, sys.stderr = _Shown(real[0]), _Shown(real[1])  # type: ignore[assignment]
+    sys.stdout, sys.stderr = _Shown(real[0]), _Shown(real[1])
     try:
         try:
             code = _main(argv, real)
