@@ -165,6 +165,18 @@ CASES: dict[str, tuple[str, str]] = {
         "result.costs.horizon_months",
         GOOD + RESULT.replace("horizon_months = 24", "horizon_months = 10000000"),
     ),
+    "result-uncertainty-huge": (
+        "result.uncertainty.break_even_p50",
+        GOOD
+        + RESULT
+        + "\n[result.uncertainty]\nsamples = 10\nseed = 0\nbreak_even_p50 = 1e5000\n"
+        + "p_payback_within_horizon = 0.5\n",
+    ),
+    "result-probability-above-one": (
+        "result.uncertainty.p_payback_within_horizon",
+        GOOD + RESULT + "\n[result.uncertainty]\nsamples = 10\nseed = 0\n"
+        "p_payback_within_horizon = 1e5000\n",
+    ),
 }
 
 PRICES = """[[source]]
