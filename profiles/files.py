@@ -58,6 +58,10 @@ if TYPE_CHECKING:
     from engine.rules.verdict import Recommendation as RulesRecommendation
 
 
+TOO_LARGE = "numbers too large to compute with; check the volumes and prices"
+"""Said when valid answers compound past what a result can hold (growth over a long horizon)."""
+
+
 class ProfileExists(FileError):
     """Saving would overwrite a different existing file; pass `force=True` to allow it."""
 
@@ -138,9 +142,7 @@ def open_profile(path: Path, catalog: Catalog | None = None) -> Opened:
     except InputError as exc:
         raise FileError(path, str(exc), find_line(text, tuple(exc.field.split(".")))) from None
     except ArithmeticError:
-        raise FileError(
-            path, "numbers too large to compute with; check the volumes and prices"
-        ) from None
+        raise FileError(path, TOO_LARGE) from None
 
 
 def stale_note(

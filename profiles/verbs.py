@@ -23,6 +23,7 @@ from engine.visible import visible
 
 from .diff import Comparison, Side, diff_profiles, side
 from .files import (
+    TOO_LARGE,
     evaluate_profile,
     load_profile,
     open_profile,
@@ -191,12 +192,14 @@ def show(args: argparse.Namespace) -> int:
         if profile.prices is not None and profile.result is not None:
             try:
                 book, result = evaluate_profile(profile)
+                note = stale_note(profile, book, result)
             except InputError as exc:
                 text = read_text(args.file)
                 raise FileError(
                     args.file, str(exc), find_line(text, tuple(exc.field.split(".")))
                 ) from None
-            note = stale_note(profile, book, result)
+            except ArithmeticError:  # as `open_profile` says it (100% growth for 600 months)
+                raise FileError(args.file, TOO_LARGE) from None
         _out(plain(profile, note))
         return EXIT_OK
     opened = open_profile(args.file)

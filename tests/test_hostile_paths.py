@@ -166,3 +166,19 @@ def test_the_real_binary_refuses_a_fifo_and_a_device(tmp_path: Path) -> None:
         )
         assert done.returncode == 2, done.stderr
         assert done.stderr.count("\n") == 1 and "not a regular file" in done.stderr
+
+
+def test_valid_answers_that_compound_past_any_figure(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """100% growth a month for 600 months is within each answer's limits; `show --plain` (the
+    git textconv driver) crashed with decimal.InvalidOperation recomputing the stored result."""
+    path = tmp_path / "growth.toml"
+    path.write_text(
+        GOOD.read_text().replace(
+            "horizon_months = 24", "horizon_months = 600\nmonthly_growth = 1", 1
+        )
+    )
+    g = str(GOOD)
+    for argv in (["show", str(path), "--plain"], ["show", str(path)], ["diff", g, str(path)]):
+        refused(argv, path, capsys, "numbers too large to compute with")
