@@ -248,3 +248,24 @@ def test_a_file_error_is_one_safe_line_wherever_it_is_shown(tmp_path: Path) -> N
     assert "workload.\\u001b]0;pwned\\u0007\\u001b[31mRED: unknown key" in str(caught.value)
     named = FileError(tmp_path / "a\nb.toml", "bad")
     assert str(named) == f"{tmp_path}/a\\u000ab.toml: bad"
+
+
+@pytest.mark.parametrize(
+    ("redirect", "expect"),
+    [
+        (">&-", "tunewise: cannot write the output: standard output is closed\n"),
+        ("2>&-", ""),  # stderr closed too: nothing to say it on, but still exit 2
+    ],
+)
+def test_a_closed_descriptor_is_exit_2_not_a_traceback(redirect: str, expect: str) -> None:
+    """Started with stdout (or stderr) closed, Python's `sys.stdout` is None."""
+    argv = "schema" if redirect == ">&-" else "show missing.toml"
+    done = subprocess.run(
+        ["sh", "-c", f'exec "$0" -m tui.cli {argv} {redirect}', sys.executable],
+        capture_output=True,  # the shell then closes one of the two
+        text=True,
+        timeout=60,
+        cwd=ROOT,
+    )
+    assert done.returncode == 2
+    assert done.stderr == expect

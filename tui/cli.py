@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import errno
 import os
 import shutil
 import sys
@@ -292,10 +293,12 @@ class _Shown:
     """The one output path of the headless verbs: a text stream that shows control characters
     from files visibly (`visible`) and turns a failed write into `OutputError`."""
 
-    def __init__(self, stream: TextIO) -> None:
+    def __init__(self, stream: TextIO | None) -> None:
         self.stream = stream
 
     def write(self, text: str) -> int:
+        if self.stream is None:  # started with the descriptor closed (`>&-`): Python gives None
+            raise OutputError(OSError(errno.EBADF, "standard output is closed"))
         try:
             return self.stream.write(visible(text))
         except BrokenPipeError:
@@ -304,6 +307,8 @@ class _Shown:
             raise OutputError(exc) from None
 
     def flush(self) -> None:
+        if self.stream is None:
+            return
         try:
             self.stream.flush()
         except BrokenPipeError:
@@ -325,13 +330,13 @@ def _tolerant_encoding() -> None:
                 reconfigure(errors="replace")
 
 
-def _silence_stdout(stream: TextIO) -> None:
+def _silence_stdout(stream: TextIO | None) -> None:
     """After stdout failed, point its descriptor at /dev/null so the interpreter's final flush
     of what is still buffered cannot fail again with a second message (Python's SIGPIPE
     advice)."""
     with contextlib.suppress(OSError, ValueError, AttributeError):
         devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, stream.fileno())
+        os.dup2(devnull, stream.fileno())  # type: ignore[union-attr]
         os.close(devnull)
 
 
@@ -449,7 +454,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout, sys.stderr = real
 
 
-def _main(argv: Sequence[str] | None, real: tuple[TextIO, TextIO]) -> int:
+def _main(argv: Sequence[str] | None, real: tuple[TextIO | None, TextIO | None]) -> int:
     args = _parser().parse_args(argv)
     handlers: dict[str, Callable[[argparse.Namespace], int]] = {
         **dict.fromkeys(PROFILE_VERBS, _profile_verb),
