@@ -134,15 +134,22 @@ def os_reason(exc: OSError) -> str:
     return _WHY.get(exc.errno or 0) or (exc.strerror or str(exc)).lower()
 
 
+NOT_REGULAR = "is not a regular file (a FIFO, device or socket)"
+
+
 def read_bytes(path: Path) -> bytes:
     """The bytes of `path`, a regular file of at most `MAX_BYTES`, or a one-line `FileError`.
 
     Every file tunewise reads comes through here. The file is opened non-blocking and checked
     with `fstat` on the opened descriptor, so a FIFO or device is refused, never waited on or
     read endlessly; the size is checked while reading (`st_size` is 0 for `/dev/zero`)."""
-    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
     try:
-        fd = os.open(path, flags)
+        # Refused before opening when it can be: opening a FIFO would release a writer
+        # waiting on it, and opening some devices acts. `fstat` below closes the race.
+        if not stat.S_ISREG(mode := os.stat(path).st_mode) and not stat.S_ISDIR(mode):
+            raise FileError(path, NOT_REGULAR)
+        fd = os.open(path, flags | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
         raise FileError(path, os_reason(exc)) from None
     try:
@@ -150,7 +157,7 @@ def read_bytes(path: Path) -> bytes:
         if stat.S_ISDIR(mode):
             raise FileError(path, "is a directory, not a file")
         if not stat.S_ISREG(mode):
-            raise FileError(path, "is not a regular file (a FIFO, device or socket)")
+            raise FileError(path, NOT_REGULAR)
         chunks: list[bytes] = []
         left = MAX_BYTES + 1
         while left > 0:

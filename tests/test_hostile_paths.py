@@ -182,3 +182,18 @@ def test_valid_answers_that_compound_past_any_figure(
     g = str(GOOD)
     for argv in (["show", str(path), "--plain"], ["show", str(path)], ["diff", g, str(path)]):
         refused(argv, path, capsys, "numbers too large to compute with")
+
+
+def test_a_fifo_is_refused_without_opening_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Opening a FIFO would release a writer blocked on it (which then writes into nothing)."""
+    fifo = _fifo(tmp_path)
+    writer = subprocess.Popen([sys.executable, "-c", f"open({str(fifo)!r}, 'w').write('x')"])
+    try:
+        refused(["show", str(fifo)], fifo, capsys, "not a regular file")
+        with pytest.raises(subprocess.TimeoutExpired):
+            writer.wait(timeout=0.5)  # still waiting for a reader
+    finally:
+        writer.kill()
+        writer.wait()
