@@ -140,9 +140,9 @@ NOT_REGULAR = "is not a regular file (a FIFO, device or socket)"
 def read_bytes(path: Path) -> bytes:
     """The bytes of `path`, a regular file of at most `MAX_BYTES`, or a one-line `FileError`.
 
-    Every file tunewise reads comes through here. The file is opened non-blocking and checked
-    with `fstat` on the opened descriptor, so a FIFO or device is refused, never waited on or
-    read endlessly; the size is checked while reading (`st_size` is 0 for `/dev/zero`)."""
+    Every file tunewise reads comes through here. A FIFO or device is refused on `stat`, and
+    again by `fstat` on the descriptor (opened non-blocking), so it is never waited on or read
+    endlessly; the size is checked while reading (`st_size` is 0 for `/dev/zero`)."""
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
     try:
         # Refused before opening when it can be: opening a FIFO would release a writer
@@ -152,6 +152,8 @@ def read_bytes(path: Path) -> bytes:
         fd = os.open(path, flags | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
         raise FileError(path, os_reason(exc)) from None
+    except ValueError:  # a NUL in a name typed into the wizard
+        raise FileError(path, "a file name cannot contain a NUL character") from None
     try:
         mode = os.fstat(fd).st_mode
         if stat.S_ISDIR(mode):

@@ -403,6 +403,8 @@ def _existing(path: Path) -> bytes | None:
         return None
     except OSError as exc:
         raise FileError(path, os_reason(exc)) from None
+    except ValueError:  # a NUL in a name typed into the wizard
+        raise FileError(path, "a file name cannot contain a NUL character") from None
     return read_bytes(path)
 
 

@@ -197,3 +197,15 @@ def test_a_fifo_is_refused_without_opening_it(
     finally:
         writer.kill()
         writer.wait()
+
+
+def test_a_nul_in_a_file_name_is_one_line() -> None:
+    """Not from the command line (argv cannot hold NUL), but a name typed into the wizard can."""
+    from engine.tomlfile import FileError, read_text
+
+    with pytest.raises(FileError, match=r"a\\u0000b.toml: a file name cannot contain a NUL"):
+        read_text(Path("a\0b.toml"))
+    from profiles.files import save_bytes
+
+    with pytest.raises(FileError, match="a file name cannot contain a NUL"):
+        save_bytes(b"x", Path("a\0b.toml"))
