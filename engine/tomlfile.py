@@ -152,7 +152,9 @@ def read_bytes(path: Path) -> bytes:
         fd = os.open(path, flags | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
         raise FileError(path, os_reason(exc)) from None
-    except ValueError:  # a NUL in a name typed into the wizard
+    except FileError:
+        raise
+    except ValueError:  # a NUL in a name typed into the wizard (FileError is a ValueError too)
         raise FileError(path, "a file name cannot contain a NUL character") from None
     try:
         mode = os.fstat(fd).st_mode
