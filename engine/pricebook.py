@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
-from .inputs import Model
+from .inputs import Count, Model, Usd
 
 FineTuningStatus = Literal[
     "open",  # anyone can create fine-tuning jobs
@@ -25,11 +25,15 @@ FineTuningStatus = Literal[
 
 GIVEN = "given in the profile"
 
+Size = Annotated[Decimal, Field(ge=0, le=10**6, allow_inf_nan=False)]
+"""GB of memory or billions of parameters: a million is far past any GPU or model."""
+
 
 class Quote(Model):
     """One price: what it is, where it comes from and when it was seen."""
 
-    usd: Decimal
+    usd: Usd
+    """Never negative, at most a trillion, like an answer's amount: a snapshot is a file too."""
     unit: str
     """What one `usd` buys, e.g. `per 1M input tokens`, `per GPU-hour`."""
     source: str
@@ -57,13 +61,13 @@ class TokenQuotes(Model):
 class TrainingQuote(Model):
     per_mtok: Quote
     min_charge: Quote | None = None
-    min_examples: int | None = None
+    min_examples: Count | None = None
 
 
 class GpuQuote(Model):
     gpu: str | None = None
     name: str
-    memory_gb: Decimal | None = None
+    memory_gb: Size | None = None
     hour: Quote
     """The price of one GPU-hour."""
     range_note: str = ""
@@ -89,7 +93,7 @@ class Lifecycle(Model):
 
     model: str
     name: str
-    params_b: Decimal | None = None
+    params_b: Size | None = None
     open_weights: bool = False
     retires_on: date | None = None
     source: str

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import difflib
+import errno
+import os
 import re
+import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -11,11 +14,16 @@ from typing import Any, TypeVar
 import tomli
 from pydantic import BaseModel, ValidationError
 
+from .visible import visible
+
 M = TypeVar("M", bound=BaseModel)
 MAX_BYTES = 1_000_000
 """Larger files are refused before parsing: no assessment or price file is this big."""
 
-_HEADER = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_.\-\" ]+?)\s*\]\]?\s*(#.*)?$")
+# Linear on any line: a lazy name followed by `\s*` was quadratic in a run of spaces (a
+# header of 50,000 spaces took 9 s to find the line of an error, 900,000 would hang).
+_HEADER = re.compile(r"^\s*(\[\[?)([^\[\]#]*)\]\]?\s*(#.*)?$")
+_HEADER_NAME = re.compile(r"[A-Za-z0-9_.\-\" ]+")
 _KEY = re.compile(r"^\s*\"?([A-Za-z0-9_\-]+)\"?\s*=")
 
 
@@ -23,7 +31,11 @@ class FileError(ValueError):
     """A file tunewise cannot use, said in one line: `path:line: field: what is wrong`."""
 
     def __init__(self, path: Path | str, message: str, line: int | None = None) -> None:
-        where = f"{path}:{line}" if line else f"{path}"
+        # A file name may hold any byte but `/` and NUL, a key name any character: shown
+        # escaped, the message stays one line and safe on any screen (CLI or TUI).
+        shown = visible(str(path), keep="")
+        message = visible(message, keep="")
+        where = f"{shown}:{line}" if line else shown
         super().__init__(f"{where}: {message}")
         self.path = Path(path)
         self.line = line
@@ -37,7 +49,7 @@ def find_line(text: str, loc: tuple[str | int, ...]) -> int | None:
     best: int | None = None
     for number, line in enumerate(text.splitlines(), start=1):
         header = _HEADER.match(line)
-        if header:
+        if header and _HEADER_NAME.fullmatch(header.group(2).strip()):
             names = [p.strip().strip('"') for p in header.group(2).split(".")]
             table = list(names)
             if header.group(1) == "[[":
@@ -59,7 +71,7 @@ def find_line(text: str, loc: tuple[str | int, ...]) -> int | None:
 
 
 def _describe(error: dict[str, Any], model: type[BaseModel]) -> str:
-    loc = ".".join(str(x) for x in error["loc"] if not str(x).startswith("function-after"))
+    loc = ".".join(_clip(str(x)) for x in error["loc"] if not str(x).startswith("function-after"))
     kind = error["type"]
     if kind == "extra_forbidden":
         name = str(error["loc"][-1])
@@ -76,6 +88,11 @@ def _describe(error: dict[str, Any], model: type[BaseModel]) -> str:
         text = repr(given)
         shown = f" (got {text[:40]}{'…' if len(text) > 40 else ''})"
     return f"{loc}: {message}{shown}" if loc else f"{message}{shown}"
+
+
+def _clip(name: str, limit: int = 60) -> str:
+    """A key name as an error shows it: a 50,000-character key must not fill the terminal."""
+    return name if len(name) <= limit else name[: limit - 1] + "…"
 
 
 def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
@@ -101,20 +118,70 @@ def _model_of(annotation: Any) -> Any:
     return None
 
 
-def read_text(path: Path) -> str:
+_WHY = {
+    errno.ENOENT: "no such file",
+    errno.EISDIR: "is a directory, not a file",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "permission denied",
+    errno.ELOOP: "too many levels of symbolic links (a symlink loop?)",
+    errno.ENOTDIR: "a part of the path is not a directory",
+    errno.ENAMETOOLONG: "file name too long",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """An OS error in words, without the errno number and the path."""
+    return _WHY.get(exc.errno or 0) or (exc.strerror or str(exc)).lower()
+
+
+NOT_REGULAR = "is not a regular file (a FIFO, device or socket)"
+
+
+def read_bytes(path: Path) -> bytes:
+    """The bytes of `path`, a regular file of at most `MAX_BYTES`, or a one-line `FileError`.
+
+    Every file tunewise reads comes through here. A FIFO or device is refused on `stat`, and
+    again by `fstat` on the descriptor (opened non-blocking), so it is never waited on or read
+    endlessly; the size is checked while reading (`st_size` is 0 for `/dev/zero`)."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise FileError(
-                path, f"{size:,} bytes is too large for a tunewise file (limit {MAX_BYTES:,})"
-            )
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise FileError(path, "no such file") from None
-    except IsADirectoryError:
-        raise FileError(path, "is a directory, not a file") from None
-    except PermissionError:
-        raise FileError(path, "permission denied") from None
+        # Refused before opening when it can be: opening a FIFO would release a writer
+        # waiting on it, and opening some devices acts. `fstat` below closes the race.
+        if not stat.S_ISREG(mode := os.stat(path).st_mode) and not stat.S_ISDIR(mode):
+            raise FileError(path, NOT_REGULAR)
+        fd = os.open(path, flags | getattr(os, "O_CLOEXEC", 0))
+    except OSError as exc:
+        raise FileError(path, os_reason(exc)) from None
+    except FileError:
+        raise
+    except ValueError:  # a NUL in a name typed into the wizard (FileError is a ValueError too)
+        raise FileError(path, "a file name cannot contain a NUL character") from None
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise FileError(path, "is a directory, not a file")
+        if not stat.S_ISREG(mode):
+            raise FileError(path, NOT_REGULAR)
+        chunks: list[bytes] = []
+        left = MAX_BYTES + 1
+        while left > 0:
+            chunk = os.read(fd, min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+    except OSError as exc:
+        raise FileError(path, f"cannot read: {os_reason(exc)}") from None
+    finally:
+        os.close(fd)
+    if left <= 0:
+        raise FileError(path, f"too large for a tunewise file (limit {MAX_BYTES:,} bytes)")
+    return b"".join(chunks)
+
+
+def read_text(path: Path) -> str:
+    """The UTF-8 text of `path` (see `read_bytes`), or a one-line `FileError`."""
+    data = read_bytes(path)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -135,11 +202,19 @@ def parse_toml(
         message = re.sub(r"\s*\(at line \d+, column \d+\)", "", message)
         message = re.sub(r"\s*\(at end of document\)", " (at the end of the file)", message)
         raise FileError(path, f"not valid TOML: {message}", line) from None
+    except RecursionError:  # tomli's own nesting limits (400 levels, 1,000 key parts)
+        raise FileError(path, "not valid TOML: nested too deeply") from None
+    except ValueError:  # Python's 4,300-digit limit on integer literals (a DoS guard)
+        long = re.search(r"[0-9_]{4300,}", text)
+        line = text.count("\n", 0, long.start()) + 1 if long else None
+        raise FileError(path, "not valid TOML: a number of more than 4,300 digits", line) from None
 
 
 def validate(path: Path, text: str, data: dict[str, Any], model: type[M]) -> M:
     try:
         return model.model_validate(data)
+    except RecursionError:
+        raise FileError(path, "nested too deeply to validate") from None
     except ValidationError as exc:
         first = exc.errors()[0]
         more = len(exc.errors()) - 1

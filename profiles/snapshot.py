@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from decimal import ROUND_HALF_EVEN, Decimal, localcontext
+from decimal import ROUND_HALF_EVEN, Decimal, Overflow, localcontext
 from typing import TYPE_CHECKING, Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, field_serializer
@@ -31,9 +31,23 @@ class Snap(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
+FIGURE_LIMIT = Decimal("1E+90")
+"""No stored figure reaches this. The answers' caps allow 1e24 a month and compounding growth
+far more over 600 months; `_q` rounds at 100 digits, so 1e90 is what a snapshot can hold with 8
+places. `_q` refuses it too, so what tunewise writes it can always read back."""
+
+Figure = Annotated[Decimal, Field(gt=-FIGURE_LIMIT, lt=FIGURE_LIMIT, allow_inf_nan=False)]
+"""A figure of `[result.costs]`: finite and below `FIGURE_LIMIT` either way (a saving can be
+negative)."""
+
+
 def _q(value: Decimal, places: int) -> Decimal:
-    """Rounded half-even like `costs_block`, then without trailing zeros (stable bytes)."""
+    """Rounded half-even like `costs_block`, then without trailing zeros (stable bytes).
+
+    Raises `decimal.Overflow` (an `ArithmeticError`) at `FIGURE_LIMIT` or beyond."""
     with localcontext(prec=100):
+        if not value.is_finite() or abs(value) >= FIGURE_LIMIT:
+            raise Overflow(f"{value:.3e} is too large to keep in a result snapshot")
         rounded = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_EVEN)
         return rounded.normalize() if rounded else Decimal(0)
 
@@ -46,22 +60,22 @@ class Costs(Snap):
         """`80`, never `8E+1`: the stored decimals are normalised, JSON shows them plainly."""
         return _plain(value) if isinstance(value, Decimal) else value
 
-    prompting_monthly: Decimal
-    finetune_monthly: Decimal
-    prompting_upfront: Decimal
-    finetune_upfront: Decimal | None = None
+    prompting_monthly: Figure
+    finetune_monthly: Figure
+    prompting_upfront: Figure
+    finetune_upfront: Figure | None = None
     """Absent when a part of it is unknown (`break_even_reason` names it)."""
-    monthly_saving: Decimal
-    break_even_months: Decimal | None = None
+    monthly_saving: Figure
+    break_even_months: Figure | None = None
     """Absent when fine-tuning never pays back, or when that is unknown."""
     break_even_reason: Code | None = None
     """`never`, or the code of the unknown that leaves break-even open; absent when a number."""
-    horizon_months: int
-    prompting_total: Decimal
-    finetune_total: Decimal | None = None
-    monthly_requests: Decimal
-    prompting_per_request: Decimal | None = None
-    finetune_per_request: Decimal | None = None
+    horizon_months: Annotated[int, Field(ge=1, le=600)]
+    prompting_total: Figure
+    finetune_total: Figure | None = None
+    monthly_requests: Figure
+    prompting_per_request: Figure | None = None
+    finetune_per_request: Figure | None = None
 
     def absent(self, name: str) -> str:
         """What an absent figure means: `never` for a break-even that never comes, `unknown`

@@ -19,9 +19,11 @@ from engine.errors import InputError
 from engine.pricebook import PriceBook
 from engine.result import CostResult
 from engine.tomlfile import FileError, find_line, read_text
+from engine.visible import visible
 
 from .diff import Comparison, Side, diff_profiles, side
 from .files import (
+    TOO_LARGE,
     evaluate_profile,
     load_profile,
     open_profile,
@@ -38,7 +40,8 @@ EXIT_OK, EXIT_DIFFERENT = 0, 1
 
 
 def _out(text: str) -> None:
-    sys.stdout.write(text)
+    """Every verb's output: text from a file never reaches the terminal as a control sequence."""
+    sys.stdout.write(visible(text))
     sys.stdout.flush()
 
 
@@ -189,12 +192,14 @@ def show(args: argparse.Namespace) -> int:
         if profile.prices is not None and profile.result is not None:
             try:
                 book, result = evaluate_profile(profile)
+                note = stale_note(profile, book, result)
             except InputError as exc:
                 text = read_text(args.file)
                 raise FileError(
                     args.file, str(exc), find_line(text, tuple(exc.field.split(".")))
                 ) from None
-            note = stale_note(profile, book, result)
+            except ArithmeticError:  # as `open_profile` says it (100% growth for 600 months)
+                raise FileError(args.file, TOO_LARGE) from None
         _out(plain(profile, note))
         return EXIT_OK
     opened = open_profile(args.file)
@@ -214,7 +219,7 @@ def examples(args: argparse.Namespace) -> int:
 
     lines = []
     for name, resource in example_files().items():
-        profile = loads_profile(Path(name), resource.read_text(encoding="utf-8"))
+        profile = loads_profile(Path(name), read_text(Path(str(resource))))
         lines.append(f"{name:<34}{profile.profile.name}")
     _out("\n".join(lines) + "\n")
     return EXIT_OK

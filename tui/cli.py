@@ -7,16 +7,20 @@ User errors print one line on stderr and never a traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import errno
+import os
 import shutil
 import sys
 import textwrap
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from engine import __version__
 from engine.errors import InputError
-from engine.tomlfile import FileError, find_line
+from engine.tomlfile import FileError, find_line, os_reason, read_text
+from engine.visible import visible
 
 EXIT_OK, EXIT_DIFFERENT, EXIT_TROUBLE = 0, 1, 2
 
@@ -275,8 +279,69 @@ def _profile_verbs(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
 
 
 def _fail(message: str) -> int:
-    print(f"tunewise: {message}", file=sys.stderr)
+    """One line on stderr: a newline or ESC in a file or key name is shown escaped."""
+    with contextlib.suppress(OSError, OutputError):  # stderr itself may be full or closed
+        sys.stderr.write(f"tunewise: {visible(message, keep='')}\n")
+        sys.stderr.flush()
     return EXIT_TROUBLE
+
+
+class OutputError(Exception):
+    """Writing the output failed (a full disk, a closed terminal): said in one line."""
+
+    def __init__(self, exc: OSError) -> None:
+        super().__init__(f"cannot write the output: {os_reason(exc)}")
+
+
+class _Shown:
+    """The one output path of the headless verbs: a text stream that shows control characters
+    from files visibly (`visible`) and turns a failed write into `OutputError`."""
+
+    def __init__(self, stream: TextIO | None) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        if self.stream is None:  # started with the descriptor closed (`>&-`): Python gives None
+            raise OutputError(OSError(errno.EBADF, "standard output is closed"))
+        try:
+            return self.stream.write(visible(text))
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise OutputError(exc) from None
+
+    def flush(self) -> None:
+        if self.stream is None:
+            return
+        try:
+            self.stream.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise OutputError(exc) from None
+
+    def __getattr__(self, name: str) -> Any:  # isatty, fileno, encoding, …
+        return getattr(self.stream, name)
+
+
+def _tolerant_encoding() -> None:
+    """A terminal that cannot show a character (`PYTHONIOENCODING=ascii`, latin-1) gets `?`,
+    not a UnicodeEncodeError traceback."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and getattr(stream, "errors", "") == "strict":
+            with contextlib.suppress(ValueError, OSError):
+                reconfigure(errors="replace")
+
+
+def _silence_stdout(stream: TextIO | None) -> None:
+    """After stdout failed, point its descriptor at /dev/null so the interpreter's final flush
+    of what is still buffered cannot fail again with a second message (Python's SIGPIPE
+    advice)."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stream.fileno())  # type: ignore[union-attr]
+        os.close(devnull)
 
 
 def _assess(args: argparse.Namespace) -> int:
@@ -307,7 +372,7 @@ def _assess(args: argparse.Namespace) -> int:
                 catalog=catalog, samples=args.samples, seed=args.seed, scenario=args.scenario,
             )  # fmt: skip
     except InputError as exc:
-        text = args.file.read_text(encoding="utf-8")
+        text = read_text(args.file)
         raise FileError(args.file, str(exc), find_line(text, tuple(exc.field.split(".")))) from None
     sys.stdout.write(out.rstrip("\n") + "\n")
     return EXIT_OK
@@ -386,6 +451,32 @@ def _compare_in_app(args: argparse.Namespace, argv: Sequence[str] | None) -> boo
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    _tolerant_encoding()
+    real = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = _Shown(real[0]), _Shown(real[1])
+    try:
+        try:
+            code = _main(argv, real)
+        except SystemExit:  # argparse: --help, --version or a usage error, already printed
+            sys.stdout.flush()
+            raise
+        sys.stdout.flush()
+        return code
+    except (FileError, InputError) as exc:
+        return _fail(str(exc))
+    except OutputError as exc:
+        _silence_stdout(real[0])
+        return _fail(str(exc))
+    except BrokenPipeError:  # `tunewise … | head`: the reader has what it wanted
+        _silence_stdout(real[0])
+        return EXIT_OK
+    except KeyboardInterrupt:
+        return 130
+    finally:
+        sys.stdout, sys.stderr = real
+
+
+def _main(argv: Sequence[str] | None, real: tuple[TextIO | None, TextIO | None]) -> int:
     args = _parser().parse_args(argv)
     handlers: dict[str, Callable[[argparse.Namespace], int]] = {
         **dict.fromkeys(PROFILE_VERBS, _profile_verb),
@@ -394,22 +485,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         "open": _open,
         "new": _new,
     }
-    try:
-        if args.command is None:
-            from tui.launch import launch
+    in_app = args.command is None or (args.command == "compare" and _compare_in_app(args, argv))
+    if in_app or args.command == "open":
+        sys.stdout, sys.stderr = real  # the app draws with escape sequences of its own
+    if args.command is None:
+        from tui.launch import launch
 
-            return launch()
-        if args.command == "compare" and _compare_in_app(args, argv):
-            from tui.launch import launch_compare
+        return launch()
+    if in_app:
+        from tui.launch import launch_compare
 
-            return launch_compare(args.files)
-        return handlers[args.command](args)
-    except (FileError, InputError) as exc:
-        return _fail(str(exc))
-    except BrokenPipeError:
-        return EXIT_OK
-    except KeyboardInterrupt:
-        return 130
+        return launch_compare(args.files)
+    return handlers[args.command](args)
 
 
 if __name__ == "__main__":

@@ -8,7 +8,7 @@ from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
-from ..tomlfile import load_model, parse_toml
+from ..tomlfile import load_model, parse_toml, read_text
 from .catalog import Catalog, split_id
 from .schema import CatalogData, PriceFile
 from .trusted import construct_catalog
@@ -21,8 +21,8 @@ def builtin_data() -> CatalogData:
     """tunewise's own `engine/data/catalog.toml`, shipped with the package (validated by the
     test suite, not at each start: see `trusted`)."""
     resource = files("engine.data") / "catalog.toml"
-    text = resource.read_text(encoding="utf-8")
     path = Path(str(resource))
+    text = read_text(path)
     return construct_catalog(parse_toml(path, text, parse_float=Decimal))
 
 

@@ -16,7 +16,10 @@ from ..pricebook import FineTuningStatus
 AsOf = Annotated[str, Field(pattern=r"^(\d{4}(-\d{2}(-\d{2})?)?|undated)$")]
 """When a price was seen: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, or `undated`."""
 
-Usd = Annotated[Decimal, Field(ge=0, allow_inf_nan=False)]
+Usd = Annotated[Decimal, Field(ge=0, le=10**12, allow_inf_nan=False)]
+"""A price, never negative, at most a trillion like an answer's amount (larger is a typo)."""
+Size = Annotated[Decimal, Field(gt=0, le=10**6, allow_inf_nan=False)]
+"""GB of memory, billions of parameters, GB per billion: a million is past any real one."""
 Confidence = Literal["primary", "secondary", "uncertain"]
 """`primary`: seen on the provider's own page; `secondary`: a copy or report;
 `uncertain`: an estimate or a figure seen only in secondary copies."""
@@ -63,7 +66,7 @@ class ModelFacts(Sourced):
     """Catalog id `provider:model`, e.g. `openai:gpt-4o-mini`, `meta:llama-3.1-70b`."""
     name: str
     aliases: list[str] = []
-    params_b: Decimal | None = None
+    params_b: Size | None = None
     """Parameters in billions, for open-weight models (GPU memory checks)."""
     open_weights: bool = False
     retires_on: date | None = None
@@ -92,7 +95,7 @@ class TrainingPrice(Sourced):
     """USD per 1M training tokens (dataset tokens × epochs)."""
     usd_per_hour: Usd | None = None
     """USD per hour of training, for time-billed methods (reinforcement fine-tuning)."""
-    min_examples: int | None = Field(default=None, ge=0)
+    min_examples: int | None = Field(default=None, ge=0, le=10**12)
     min_charge_usd: Usd | None = None
 
 
@@ -122,7 +125,7 @@ class Gpu(_Entry):
     id: str
     """Short id, e.g. `a10g-24gb`, `a100-80gb`, `h100-80gb`."""
     name: str
-    memory_gb: Decimal = Field(gt=0)
+    memory_gb: Size
 
 
 class GpuOffer(Sourced):
@@ -139,7 +142,7 @@ class MemoryRule(Sourced):
     """GB of GPU memory per billion parameters for a method (rule of thumb)."""
 
     method: Literal["full", "lora", "qlora", "serve_16bit", "serve_8bit", "serve_4bit"]
-    gb_per_billion_params: Decimal = Field(gt=0)
+    gb_per_billion_params: Size
 
 
 class CatalogData(_Entry):

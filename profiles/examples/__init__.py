@@ -5,8 +5,9 @@ from __future__ import annotations
 import difflib
 from importlib.resources import files
 from importlib.resources.abc import Traversable
+from pathlib import Path
 
-from engine.tomlfile import FileError
+from engine.tomlfile import FileError, read_bytes
 
 
 def example_files() -> dict[str, Traversable]:
@@ -26,4 +27,4 @@ def example_bytes(name: str) -> bytes:
         close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.5)
         hint = f"; did you mean {close[0]!r}?" if close else "; see `tunewise examples`"
         raise FileError(name, f"no such example{hint}")
-    return known[name.removesuffix(".toml")].read_bytes()
+    return read_bytes(Path(str(known[name.removesuffix(".toml")])))

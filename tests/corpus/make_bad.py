@@ -8,6 +8,7 @@ The 10 MB junk file is made by the test at run time, not committed.
 from pathlib import Path
 
 HERE = Path(__file__).parent / "bad"
+PRICES_HERE = Path(__file__).parent / "bad-prices"
 
 GOOD = """[profile]
 format = 2
@@ -23,6 +24,31 @@ inference_monthly_usd = 300
 [fine_tuning]
 upfront_usd = 12000
 serving_monthly_usd = 150
+"""
+
+
+QUOTE = """
+[prices.hosting]
+usd = 2
+unit = "per hour"
+source = "a price list"
+as_of = "2026-11"
+"""
+
+RESULT = """
+[result]
+tunewise = "0.1.0"
+
+[result.costs]
+prompting_monthly = 300
+finetune_monthly = 150
+prompting_upfront = 0
+finetune_upfront = 12000
+monthly_saving = 150
+horizon_months = 24
+prompting_total = 7200
+finetune_total = 15600
+monthly_requests = 10000
 """
 
 
@@ -121,6 +147,73 @@ CASES: dict[str, tuple[str, str]] = {
         "control character",
         sub("format = 2", 'format = 2\nnotes = "a\\u2028b"'),
     ),
+    # past Python's own limits (RecursionError, the 4,300-digit integer limit)
+    "deep-array": ("nested too deeply", GOOD + "x = " + "[" * 402 + "]" * 402 + "\n"),
+    "deep-inline-table": ("nested too deeply", GOOD + "x = " + "{a=" * 402 + "1" + "}" * 402),
+    "deep-dotted-key": ("nested too deeply", GOOD + ".".join(["a"] * 1001) + " = 1\n"),
+    "4400-digit-integer": ("more than 4,300 digits", sub("= 10000", "= 1" + "0" * 4400)),
+    # the [prices] and [result] snapshots: bounded like the answers
+    "prices-quote-huge": ("prices.hosting.usd", GOOD + QUOTE.replace("usd = 2", "usd = 1e5000")),
+    "prices-quote-negative": ("prices.hosting.usd", GOOD + QUOTE.replace("usd = 2", "usd = -2")),
+    "prices-quote-nan": ("prices.hosting.usd", GOOD + QUOTE.replace("usd = 2", "usd = nan")),
+    "result-costs-huge": (
+        "result.costs.prompting_monthly",
+        GOOD + RESULT.replace("= 300", "= 1e5000"),
+    ),
+    "result-costs-inf": ("result.costs.finetune_total", GOOD + RESULT.replace("= 15600", "= inf")),
+    "result-horizon-huge": (
+        "result.costs.horizon_months",
+        GOOD + RESULT.replace("horizon_months = 24", "horizon_months = 10000000"),
+    ),
+    "result-uncertainty-huge": (
+        "result.uncertainty.break_even_p50",
+        GOOD
+        + RESULT
+        + "\n[result.uncertainty]\nsamples = 10\nseed = 0\nbreak_even_p50 = 1e5000\n"
+        + "p_payback_within_horizon = 0.5\n",
+    ),
+    "result-probability-above-one": (
+        "result.uncertainty.p_payback_within_horizon",
+        GOOD + RESULT + "\n[result.uncertainty]\nsamples = 10\nseed = 0\n"
+        "p_payback_within_horizon = 1e5000\n",
+    ),
+}
+
+PRICES = """[[source]]
+id = "deal"
+title = "Negotiated rates"
+
+[[token_price]]
+model = "openai:gpt-4o-mini"
+input_usd_per_mtok = 0.10
+output_usd_per_mtok = 0.40
+source = "deal"
+as_of = "2026-10"
+"""
+"""A valid team price file; `bad-prices/` holds broken copies for `--prices`."""
+
+
+def price_sub(old: str, new: str) -> str:
+    assert old in PRICES, old
+    return PRICES.replace(old, new, 1)
+
+
+PRICE_CASES: dict[str, tuple[str, str]] = {
+    "truncated": ("not valid TOML", PRICES[:40]),
+    "deep-array": ("nested too deeply", PRICES + "x = " + "[" * 402 + "]" * 402 + "\n"),
+    "deep-dotted-key": ("nested too deeply", PRICES + ".".join(["a"] * 1001) + " = 1\n"),
+    "4400-digit-integer": ("more than 4,300 digits", price_sub("= 0.40", "= 4" + "0" * 4400)),
+    "price-1e308": ("input_usd_per_mtok", price_sub("= 0.10", "= 1e308")),
+    "price-1e5000": ("output_usd_per_mtok", price_sub("= 0.40", "= 1e5000")),
+    "price-negative": ("input_usd_per_mtok", price_sub("= 0.10", "= -0.10")),
+    "price-nan": ("input_usd_per_mtok", price_sub("= 0.10", "= nan")),
+    "price-is-string": ("output_usd_per_mtok", price_sub("= 0.40", '= "cheap"')),
+    "unknown-table": ("gpu_offr: unknown key", PRICES + "\n[[gpu_offr]]\n"),
+    "gpu-memory-huge": (
+        "gpu.0.memory_gb",
+        PRICES + '\n[[gpu]]\nid = "x"\nname = "X"\nmemory_gb = 1e40\n',
+    ),
+    "not-utf8": ("not UTF-8", PRICES.replace("Negotiated", "N\udcffegotiated")),
 }
 
 BINARY = {
@@ -136,6 +229,12 @@ def main() -> None:
         old.unlink()
     for name, (expect, text) in CASES.items():
         (HERE / f"{name}.toml").write_bytes(f"# expect: {expect}\n{text}".encode())
+    PRICES_HERE.mkdir(exist_ok=True)
+    for old in PRICES_HERE.iterdir():
+        old.unlink()
+    for name, (expect, text) in PRICE_CASES.items():
+        data = f"# expect: {expect}\n{text}".encode("utf-8", "surrogateescape")
+        (PRICES_HERE / f"{name}.toml").write_bytes(data)
     for name, (expect, data) in BINARY.items():
         (HERE / f"{name}.toml").write_bytes(f"# expect: {expect}\n".encode() + data)
 

@@ -1,0 +1,21 @@
+"""Text from a file, made safe to print: control characters shown, never sent to a terminal."""
+
+from __future__ import annotations
+
+import re
+
+_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+"""C0, DEL, C1, line/paragraph separators, bidi overrides and lone surrogates."""
+
+
+def _shown(match: re.Match[str]) -> str:
+    # `\u001b` rather than `\x1b`: the same escape is valid inside a JSON string, so one output
+    # path serves text, markdown and JSON, and JSON still decodes to the original text.
+    return f"\\u{ord(match.group()):04x}"
+
+
+def visible(text: str, *, keep: str = "\n\t") -> str:
+    """`text` with every control character except those in `keep` shown as `\\uXXXX`."""
+    if keep:
+        return _CONTROLS.sub(lambda m: m.group() if m.group() in keep else _shown(m), text)
+    return _CONTROLS.sub(_shown, text)
