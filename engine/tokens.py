@@ -205,10 +205,16 @@ def estimate(text: str) -> int:
 def _how(model: str) -> tuple[Encoding | None, str, str]:
     """(encoding or None, method, hint) for `model`."""
     encoding = encoding_for(model)
-    if encoding is not None and has_exact():
-        return encoding, f"{encoding}, exact", ""
     method = f"estimate: {CHARS_PER_TOKEN} characters a token"
-    return None, method, EXTRA_HINT if encoding is not None else ""
+    if encoding is None:
+        return None, method, ""
+    if not has_exact():
+        return None, method, EXTRA_HINT
+    try:
+        _encoder(encoding)
+    except (ImportError, OSError) as exc:  # installed but unusable here (a broken wheel)
+        return None, method, f"{EXTRA_HINT} (bpe-openai did not load: {exc})"
+    return encoding, f"{encoding}, exact", ""
 
 
 def count_tokens(text: str, *, model: str) -> TokenCount:

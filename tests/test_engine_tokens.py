@@ -226,3 +226,16 @@ def test_check_model_knows_the_catalog_and_refuses_an_unknown_id() -> None:
         tokens.check_model("openai:gpt-4oo", catalog)
     with pytest.raises(InputError, match="provider:model"):
         tokens.check_model("gpt-4o", catalog)
+
+
+def test_an_extra_that_does_not_load_falls_back_to_the_estimate_and_says_why(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def broken(name: str) -> None:
+        raise ImportError("libc too old")
+
+    monkeypatch.setattr(tokens, "has_exact", lambda: True)
+    monkeypatch.setattr(tokens, "_encoder", broken)
+    counted = count_tokens("hello world", model="openai:gpt-4o")
+    assert (counted.tokens, counted.exact) == (3, False)
+    assert counted.hint == f"{EXTRA_HINT} (bpe-openai did not load: libc too old)"
