@@ -250,3 +250,14 @@ def test_the_tokenizer_loads_only_for_an_exact_count(
         check=False,
     )
     assert done.stderr.strip().splitlines()[-1] == loaded, done.stderr
+
+
+def test_a_dash_counts_the_text_piped_in(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+
+    monkeypatch.setattr(sys, "stdin", io.StringIO("x" * 10 + "\n\n" + "x" * 2))
+    code, out, _ = _run(["tokens", "-", "--model", "meta:llama-3.1-8b", "--per-request"], capsys)
+    assert code == 0
+    assert out.splitlines()[2].split() == ["(stdin)", "2", "2.0", "1", "3"]
