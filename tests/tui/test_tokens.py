@@ -10,10 +10,10 @@ import pytest
 from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import Checkbox, Input, Static, TextArea
-from wizard_helpers import SIZE, VOLUME_STEP, focus_field, new_app, ready, to_step
 
 from engine import tokens
 from engine.catalog import load_catalog
+from tests.tui.wizard_helpers import SIZE, VOLUME_STEP, focus_field, new_app, ready, to_step
 from tui.screens.tokens import TokensScreen
 from tui.screens.wizard import WizardScreen
 from tui.widgets.field import FieldRow

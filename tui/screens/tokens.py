@@ -8,7 +8,7 @@ exact tokenizer (`tunewise[tokens]`) takes most of a second to load the first ti
 from __future__ import annotations
 
 import asyncio
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
@@ -69,7 +69,7 @@ def measure(
 class TokensScreen(ModalScreen[int | None]):
     """Dismisses with the token count to fill in (a mean per request, rounded), or None."""
 
-    CSS_PATH = ["../dialog.tcss", "../tokens.tcss"]
+    CSS_PATH: ClassVar[list[str | PurePath]] = ["../dialog.tcss", "../tokens.tcss"]
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel"),
