@@ -38,6 +38,7 @@ EPILOG_MAIN = """commands, one example each:
   tunewise show my.toml                      a short summary of a profile
   tunewise schema > profile.schema.json      JSON Schema for editors
   tunewise examples                          the shipped example profiles
+  tunewise tokens prompt.txt                 token counts of real text
   tunewise new --from-example support-chatbot-10k my.toml
 
 `tunewise COMMAND --help` describes a command and its options.
@@ -142,6 +143,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     _profile_verbs(sub)
     _app_verbs(sub)
+    _tokens_verb(sub)
     return parser
 
 
@@ -450,6 +452,64 @@ def _compare_in_app(args: argparse.Namespace, argv: Sequence[str] | None) -> boo
     return sys.stdout.isatty() and sys.stdin.isatty() and not asked and not gated
 
 
+EPILOG_TOKENS = """examples:
+  tunewise tokens system-prompt.txt few-shot.txt     each file and the total
+  tunewise tokens prompt.txt --model anthropic:claude-3-5-sonnet
+  tunewise tokens requests.jsonl --per-request       mean, min, max per request
+  git show HEAD:prompt.txt | tunewise tokens -       text piped in
+
+OpenAI and Azure OpenAI models are counted exactly, offline, with the
+model's own encoding (o200k_base, cl100k_base) once the extra is installed:
+  pip install 'tunewise[tokens]'
+Other models, and OpenAI's without the extra, get an estimate labelled as
+one: 4 characters a token.
+
+--per-request reads one request per entry: in a .jsonl file, one a line (a
+JSON string, or an object's "text", "prompt" or "input"); in any other file,
+entries separated by a blank line.
+
+exit status: 0 counted, 2 trouble (missing or unreadable file, unknown model)"""
+
+
+def _tokens_verb(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """`tokens`: the token counts of files (a prompt, examples, a sample of requests)."""
+    tokens = sub.add_parser(
+        "tokens",
+        help="count the tokens of files for a model",
+        description="Count the tokens of text files for a model: a prompt, the few-shot "
+        "examples, or a sample of requests (--per-request: the mean per request), "
+        "to fill a profile's token answers.",
+        epilog=EPILOG_TOKENS,
+        formatter_class=_Help,
+    )
+    tokens.add_argument("files", type=Path, nargs="+", metavar="FILE", help="text file, or -")
+    tokens.add_argument(
+        "--model",
+        default="openai:gpt-4o",
+        metavar="M",
+        help="catalog model id, provider:model (openai:gpt-4o)",
+    )
+    tokens.add_argument(
+        "--per-request",
+        action="store_true",
+        help="each file holds one request per entry: count, mean, min and max per request",
+    )
+    tokens.add_argument("--format", choices=("text", "json"), default="text")
+
+
+def _tokens(args: argparse.Namespace) -> int:
+    from engine.catalog import load_catalog
+    from engine.tokens import check_model
+    from profiles.token_counts import count_files, render_json, render_text
+
+    model = check_model(args.model, load_catalog(), field="--model")
+    rows, method, hint = count_files(args.files, model=model, per_request=args.per_request)
+    render = render_json if args.format == "json" else render_text
+    out = render(rows, model=model, method=method, hint=hint, per_request=args.per_request)
+    sys.stdout.write(out)
+    return EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     _tolerant_encoding()
     real = sys.stdout, sys.stderr
@@ -484,9 +544,11 @@ def _main(argv: Sequence[str] | None, real: tuple[TextIO | None, TextIO | None])
         "prices": _prices,
         "open": _open,
         "new": _new,
+        "tokens": _tokens,
     }
     in_app = args.command is None or (args.command == "compare" and _compare_in_app(args, argv))
-    if in_app or args.command == "open":
+    opens_app = args.command == "open" or (args.command == "new" and not args.from_example)
+    if in_app or opens_app:
         sys.stdout, sys.stderr = real  # the app draws with escape sequences of its own
     if args.command is None:
         from tui.launch import launch

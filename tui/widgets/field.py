@@ -3,10 +3,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.geometry import Region, Size
 from textual.message import Message
@@ -154,6 +155,11 @@ class FieldRow(QuestionRow):
     FieldRow > SelectionList:focus {{ border: none; background: $primary 15%; }}
     """
 
+    BINDINGS: ClassVar[list[BindingType]] = [
+        # Shown on token answers only (`check_action`); the counter is tui/screens/tokens.py.
+        Binding("f5", "count_tokens", "Count tokens", tooltip="Fill in from a file or text")
+    ]
+
     class Changed(Message):
         """A `multi` row's ticks changed (inputs post their own `Changed`)."""
 
@@ -225,6 +231,31 @@ class FieldRow(QuestionRow):
         options: list[tuple[str, str, bool]] = [(NONE_LABEL, NONE, none)]
         options += [(label, value, value in ticked) for label, value in self.spec.options]
         return Ticks(*options, compact=True, id="input")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """F5 counts tokens on a token answer (`workload.*_tokens`), and nowhere else."""
+        if action == "count_tokens":
+            return self.spec.kind == "count" and self.spec.path.endswith("_tokens")
+        return True
+
+    def action_count_tokens(self) -> None:
+        """Count a file's or pasted text's tokens for the prompting model; the count (a mean
+        per request for a file of requests) becomes this answer."""
+        from ..screens.tokens import TokensScreen
+
+        answers = getattr(self.screen, "answers", {})
+        model = answers.get("prompting.model") or answers.get("fine_tuning.base_model")
+        counter = TokensScreen(
+            label=self.spec.label,
+            model=model or "openai:gpt-4o",
+            catalog=getattr(self.screen, "catalog", None),
+        )
+
+        def fill(count: int | None) -> None:
+            if count is not None:
+                self.value = str(count)
+
+        self.app.push_screen(counter, fill)
 
     def on_descendant_focus(self) -> None:
         # Not `:focus-within` nor a class: either makes Textual restyle the row (and with the
