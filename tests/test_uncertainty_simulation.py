@@ -126,6 +126,7 @@ def test_collapsed_ranges_reproduce_the_point_result(example: Profile) -> None:
     expect = None if months is None else round(float(months), 3)
     assert u.break_even_months.p10 == u.break_even_months.p90 == expect
     assert u.prompting_total.p50 == round(float(result.prompting_total_usd), 2)
+    assert result.finetune_total_usd is not None
     assert u.finetune_total.p50 == round(float(result.finetune_total_usd), 2)
     paid = months is not None and months <= result.horizon_months
     assert u.p_payback_within_horizon == (1.0 if paid else 0.0)
@@ -156,6 +157,7 @@ def test_fast_path_equals_the_exact_engine_at_sampled_points(example: Profile) -
             assert math.isclose(be, float(exact.break_even_months), rel_tol=1e-9)
         pe, ft = totals(p, setup.structure, setup.horizon)
         assert math.isclose(pe, float(exact.prompting_total_usd), rel_tol=1e-9)
+        assert exact.finetune_total_usd is not None
         assert math.isclose(ft, float(exact.finetune_total_usd), rel_tol=1e-9)
 
 

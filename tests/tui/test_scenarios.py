@@ -109,7 +109,7 @@ async def test_the_panel_shows_the_figures_assess_gives_for_the_scenario(
         be = None if r.break_even_months is None else round(float(r.break_even_months), 3)
         assert be == costs["break_even_months"]  # low: never pays back
         assert round(float(r.prompting_total_usd), 6) == costs["prompting_total"]
-        assert round(float(r.finetune_total_usd), 6) == costs["finetune_total"]
+        assert round(float(r.finetune_total_usd or 0), 6) == costs["finetune_total"]
         text = panel(app).render().plain
         assert text.splitlines()[0] == f"Scenario: {name} (requests a month {number(sets)})"
         words = " ".join(text.split())

@@ -214,7 +214,7 @@ def test_the_chart_shades_the_band_and_only_with_one() -> None:
     points, be = result.cumulative, result.break_even_months
     plain = draw(points, be, 76, 14)
     assert not any(glyph in "".join(plain) for glyph in "░▒▓")
-    top = max(float(p.finetune_usd) for p in points) * 2
+    top = max(float(p.finetune_usd or 0) for p in points) * 2
 
     def band(prompting: tuple[float, float], finetune: tuple[float, float]) -> list[Band]:
         return [
