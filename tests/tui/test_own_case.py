@@ -193,3 +193,36 @@ async def test_errors_name_the_question_not_the_profile_field() -> None:
         assert set(errors) == {"workload.requests_per_month", "workload.requests_per_day"}
         for message in errors.values():
             assert message == "give exactly one of the requests a month or the requests a day"
+
+
+async def test_the_crash_profile_simulates_in_the_wizard() -> None:
+    """Issue 13's crash: a ranged volume, 2% growth and Azure's hourly hosting fee gave NaN
+    in the panel ('cannot convert float NaN to integer'); it now simulates."""
+    doc = blank_document(TODAY)
+    doc.update(
+        workload={
+            "requests_per_day": 4000,
+            "instruction_tokens": 300,
+            "example_tokens": 400,
+            "user_tokens": 800,
+            "output_tokens": 300,
+            "monthly_growth": "0.02",
+        },
+        prompting={"model": "openai:gpt-4.1"},
+        fine_tuning={
+            "base_model": "azure:gpt-4.1",
+            "training": {"kind": "hosted", "tokens_per_example": 1500},
+            "serving": {"kind": "base_plus_hourly"},
+        },
+        data={"labelled_examples": 2000},
+        ranges={"workload.requests_per_day": {"low": 3000, "high": 6000}},
+    )
+    app = make_app(doc, theme=THEME)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        panel = app.screen.query_one(CostPanel)
+        assert panel.simulation_error == ""
+        assert panel.uncertainty is not None
+        assert "Pays back in 24 mo: 0%" in panel_text(app)
