@@ -460,3 +460,23 @@ def test_assess_with_explicit_prices_loads_no_price_data_and_no_ui(tmp_path: Pat
     assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout)
     assert report == {"code": 0, "prompting_monthly": 45.0, "loaded": []}
+
+
+def test_a_gpu_named_as_people_say_it_points_to_its_catalog_id() -> None:
+    from engine.catalog import load_catalog
+    from engine.errors import InputError
+
+    with pytest.raises(InputError) as caught:
+        load_catalog().gpu_quote("l4", None, None, "fine_tuning.serving", date(2026, 12, 3))
+    assert caught.value.message == "unknown GPU 'l4'; did you mean l4-24gb?"
+
+
+def test_a_known_open_weights_model_without_token_prices_says_so() -> None:
+    """Not 'unknown model X; did you mean X?': the model is known, it has no API price."""
+    from engine.catalog import load_catalog
+    from engine.errors import InputError
+
+    with pytest.raises(InputError) as caught:
+        load_catalog().base_prices("meta:llama-3.1-8b", date(2026, 12, 3), "fine_tuning.base_model")
+    assert "did you mean" not in caught.value.message
+    assert "open-weights model, served on GPU replicas" in caught.value.message

@@ -374,6 +374,8 @@ ASKED_FOR: dict[str, str] = {
     "fine_tuning.training.examples": "data.labelled_examples",
     "fine_tuning.serving.prices": "fine_tuning.base_model",
     "fine_tuning.serving.usd_per_hour": "fine_tuning.base_model",
+    "fine_tuning.serving.usd_per_gpu_hour": "fine_tuning.serving.gpu",
+    "fine_tuning.training.usd_per_gpu_hour": "fine_tuning.training.gpu",
     "fine_tuning.serving": "fine_tuning.serving.kind",
     "prompting.prices": "prompting.model",
 }
@@ -419,6 +421,8 @@ def build_profile(
         errors: dict[str, str] = {}
         for err in exc.errors(include_url=False):
             message = str(err["msg"]).removeprefix("Value error, ")
+            if err["type"] == "extra_forbidden":  # e.g. a serving GPU beside per-token serving
+                message = "not used by what is chosen above it (clear it, or change that)"
             for path in _locate(tuple(err["loc"]), message, values):
                 # The field names the message ends with find the questions; the question
                 # shows the words alone.

@@ -139,6 +139,13 @@ class Catalog:
         facts = self.models.get(model_id)
         ref = facts.genai_prices_ref if facts and facts.genai_prices_ref else name
         found = genai.lookup(provider, ref, on, prompt_tokens) if self.use_genai else None
+        if found is None and model_id in self.models:  # known, but has no per-token price
+            weights = self.models[model_id].open_weights
+            raise InputError(
+                field,
+                f"no per-token price known for {model_id}"
+                + (": an open-weights model, served on GPU replicas" if weights else ""),
+            )
         if found is None:
             known = list(self.models) + list(self.token_prices)
             if self.use_genai:
@@ -279,7 +286,12 @@ class Catalog:
         on: date,
     ) -> GpuQuote:
         spec = self.gpus.get(gpu) if gpu else None
-        if gpu and spec is None:
+        if gpu and spec is None:  # `l4` finds `l4-24gb`: ids start with the name people use
+            starts = [g for g in self.gpus if g.startswith(gpu.lower() + "-")]
+            if starts:
+                raise InputError(
+                    f"{field}.gpu", f"unknown GPU {gpu!r}; did you mean {' or '.join(starts)}?"
+                )
             raise self._unknown(f"{field}.gpu", "GPU", gpu, self.gpus)
         name = spec.name if spec else (gpu or "GPU")
         memory = spec.memory_gb if spec else None
@@ -293,11 +305,18 @@ class Catalog:
         offers = sorted(self.gpu_offers.get(gpu or "", []), key=lambda o: o.usd_per_hour)
         if provider:
             offers = [o for o in offers if o.provider == provider]
+        if not gpu:
+            raise InputError(
+                f"{field}.gpu",
+                "name the GPU (a catalog id such as a100-80gb, l4; `tunewise prices gpu`) "
+                "or give its price an hour",
+            )
         if not offers:
             where = f" from {provider}" if provider else ""
             raise InputError(
                 f"{field}.usd_per_gpu_hour",
-                f"no GPU-hour price known for {gpu or 'this GPU'}{where}; give usd_per_gpu_hour",
+                f"no GPU-hour price known for {gpu}{where}; give the price an hour "
+                "(usd_per_gpu_hour)",
             )
         chosen = offers[(len(offers) - 1) // 2]
         range_note = ""

@@ -188,7 +188,7 @@ class WizardScreen(Screen[None]):
             self._show()
         rows = self._rows()
         reasons = [f"fix {row.spec.label}: {row.shown_error}" for row in rows if row.shown_error]
-        if self.unanswered:
+        if self.unanswered and self.evaluation is not None:  # else the panel says it alone
             reasons.append(self.unanswered)
         mounted = {row.spec.path for row in rows}
         for path, message in self.errors.items():

@@ -67,7 +67,21 @@ MODELS = StepSpec(
                 ("the monthly bill above", ""),
                 ("tokens, fine-tuned rates", "per_token"),
                 ("tokens + hourly deployment fee", "base_plus_hourly"),
+                ("GPU replicas, self-hosted", "self_hosted"),
             ),
+        ),
+        FieldSpec(
+            "fine_tuning.serving.gpu",
+            "Fine-tuning: serving GPU",
+            "For GPU replicas: catalog id, e.g. l4-24gb.",
+            kind="text",
+        ),
+        FieldSpec(
+            "fine_tuning.serving.replicas",
+            "Fine-tuning: replicas",
+            "For GPU replicas, always on.",
+            kind="count",
+            placeholder="1",
         ),
     ),
 )

@@ -94,12 +94,11 @@ class CostPanel(Widget, can_focus=False):
         self.border_subtitle = "F2 prices"
 
     def render(self) -> Content:
+        if self.evaluation is None:  # no figures yet: what stops them, or what is awaited
+            return Content(self.stale or self.status)
         lines: list[Content] = []
         if self.stale:
             lines.append(Content.assemble(("STALE", "bold reverse"), " " + self.stale))
-        if self.evaluation is None:
-            lines.append(Content(self.status))
-            return Content("\n").join(lines)
         if self.evaluation.scenario:  # user text (a scenario's name): plain, never markup
             lines.append(Content.assemble((self.evaluation.scenario_line, "bold")))
         compact = self.size.width > COMPACT_WIDTH
