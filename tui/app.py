@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import partial
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual import work
+from textual import constants, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 
@@ -16,6 +17,7 @@ from .screens.wizard import WIDE_AT, WizardScreen
 # The dialogs, the save path and the worker's messages are imported when first used: the
 # first screen needs none of them (each widget class and module costs the first frame).
 if TYPE_CHECKING:
+    from textual.driver import Driver
     from textual.screen import Screen
 
     from engine.catalog import Catalog
@@ -78,6 +80,29 @@ class TunewiseApp(App[int]):
         self.saved_values: dict[str, str] | None = None
         """The answers as last opened or saved: quitting with others asks first."""
         self.wizard = WizardScreen(document, example=example)
+
+    crashed = False
+    """Whether the app ended in a panic (Textual leaves `return_code` unset then)."""
+
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's driver, except on Linux and macOS: one that survives invalid input bytes."""
+        if constants.DRIVER is None and sys.platform != "win32":
+            from .driver import ForgivingLinuxDriver
+
+            return ForgivingLinuxDriver
+        return super().get_driver_class()
+
+    def panic(self, *renderables: Any) -> None:
+        """Exit with the error shown, as Textual does, and remember it for the exit status."""
+        self.crashed = True
+        super().panic(*renderables)
+
+    @property
+    def exit_status(self) -> int:
+        """The process's exit status once the app has ended: 1 after a crash."""
+        if self.crashed or self.return_code is None:
+            return 1
+        return self.return_value if isinstance(self.return_value, int) else self.return_code
 
     def get_default_screen(self) -> Screen[Any]:
         """The wizard is the base screen (no blank default screen mounted and styled first)."""
