@@ -8,7 +8,7 @@ from functools import partial
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual import constants, work
+from textual import constants, events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 
@@ -103,6 +103,51 @@ class TunewiseApp(App[int]):
         if self.crashed or self.return_code is None:
             return 1
         return self.return_value if isinstance(self.return_value, int) else self.return_code
+
+    async def on_event(self, event: events.Event) -> None:
+        """Letters typed into an answer that arrive together go to it as one paste."""
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            run = self._typed_run(event)
+            if run is not None:
+                event.stop()
+                run.set_sender(self)
+                self.focused._forward_event(run)  # type: ignore[union-attr]
+                return
+        await super().on_event(event)
+
+    def _typed_run(self, key: events.Key) -> events.Paste | None:
+        """`key` and the printable keys queued right behind it, as one paste, when they are
+        for an answer that would type each of them anyway; None otherwise.
+
+        Each key costs a trip through Textual's bindings, the answer's `Input` and a new
+        evaluation: 20,000 characters sent at once (tmux send-keys, a paste the terminal does
+        not bracket) took over a minute, and over 3 s in a bare Textual app. Keys with a
+        binding anywhere on the screen (priority ones act before the answer sees them) end
+        the run. Reads Textual's queue with `_peek_message`, as its own loop does (8.2.8)."""
+        from .widgets.field import AnswerInput
+
+        if not isinstance(self.focused, AnswerInput):
+            return None
+        bound = self.screen.active_bindings
+
+        def typed(message: object) -> str | None:
+            if not isinstance(message, events.Key) or message.is_forwarded:
+                return None
+            if not message.is_printable or message.key in bound:
+                return None
+            return message.character
+
+        first = typed(key)
+        if first is None:
+            return None
+        characters = [first]
+        while (character := typed(self._peek_message())) is not None:
+            characters.append(character)
+            self._pending_message = None  # taken off the queue (`_peek_message` held it)
+            self._message_queue.task_done()
+        if len(characters) == 1:
+            return None
+        return events.Paste("".join(characters))
 
     def get_default_screen(self) -> Screen[Any]:
         """The wizard is the base screen (no blank default screen mounted and styled first)."""

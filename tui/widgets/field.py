@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from rich.cells import cell_len
 from textual import events
 from textual.app import ComposeResult
 from textual.content import Content
@@ -118,8 +119,17 @@ class AnswerInput(Input, inherit_css=False):
 
     async def on_key(self, event: events.Key) -> None:
         """Its own keys (End, ←, Backspace…) act now, in order with the letters typed
-        (`keys.py`); `Input`'s handler runs after this one and types the letters."""
+        (`keys.py`); `Input`'s handler runs after this one and types the letters. (Letters
+        that arrive together come as one paste: `TunewiseApp._typed_run`.)"""
         await run_own_binding(self, event)
+
+    def _position_to_cell(self, position: int) -> int:
+        """`Input`'s, without expanding tabs in an answer that has none: it ran a regular
+        expression over the whole value twice a key (a 20,000-character answer: quadratic)."""
+        value = self.value
+        if "\t" in value:
+            return super()._position_to_cell(position)
+        return position if value.isascii() and value.isprintable() else cell_len(value[:position])
 
     def on_resize(self) -> None:
         if self.has_focus:
