@@ -69,7 +69,7 @@ async def test_keys_that_arrive_together_keep_their_order_and_meaning() -> None:
     app = new_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
-        await focus_field(pilot, "profile.name")
+        await focus_field(pilot, "profile.notes")  # the next answer: the task
         await pilot.press("end", "ctrl+u")
         await pilot.pause()
         send(
@@ -77,17 +77,17 @@ async def test_keys_that_arrive_together_keep_their_order_and_meaning() -> None:
             *keys("ab?c" * 30),
             ("backspace", None),
             ("tab", "\t"),
-            *keys("notes " * 50),
+            *keys("task " * 50),
             ("shift+tab", None),
             ("end", None),
             *keys("[/]x"),
         )
         await settle(pilot)
         assert not isinstance(app.screen, HelpScreen)
-        assert app.wizard.answers["profile.name"] == ("ab?c" * 30)[:-1] + "[/]x"
-        assert app.wizard.answers["profile.notes"] == "notes " * 50
+        assert app.wizard.answers["profile.notes"] == ("ab?c" * 30)[:-1] + "[/]x"
+        assert app.wizard.answers["use_case.description"] == "task " * 50
         send(app, ("ctrl+s", None), *keys("file.toml"))
         await settle(pilot)
         assert isinstance(app.screen, FileNameScreen)
         assert app.screen.query_one("#filename", Input).value.endswith("file.toml")
-        assert app.wizard.answers["profile.name"] == ("ab?c" * 30)[:-1] + "[/]x"
+        assert app.wizard.answers["profile.notes"] == ("ab?c" * 30)[:-1] + "[/]x"
