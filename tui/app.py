@@ -77,6 +77,10 @@ class TunewiseApp(App[int]):
         """`path`'s bytes as opened or last saved: saving over it again does not ask unless
         someone changed the file since."""
         self.catalog_loader = catalog_loader
+        self.catalog: Catalog | None = None
+        """The prices, once loaded (None while loading, or when they could not load)."""
+        self.prices_error = ""
+        """Why the prices could not load ("" while loading, or once loaded)."""
         self.saved_values: dict[str, str] | None = None
         """The answers as last opened or saved: quitting with others asks first."""
         self.wizard = WizardScreen(document, example=example)
@@ -184,6 +188,7 @@ class TunewiseApp(App[int]):
         self.wizard.set_catalog(message.catalog)
 
     def on_catalog_failed(self, message: CatalogFailed) -> None:
+        self.prices_error = message.reason
         self.wizard.query_one("#panel").status = f"Prices could not load: {message.reason}"  # type: ignore[attr-defined]
         self.notify(message.reason, title="Prices", severity="error", markup=False)
 
@@ -248,6 +253,17 @@ class TunewiseApp(App[int]):
         self.saved_values = self.wizard.values
         self.notify(f"Opened {path}", markup=False)
 
+    def why_no_figures(self) -> str:
+        """Why there are no valid figures to save, price or map: the end of a sentence."""
+        wizard = self.wizard
+        if wizard.errors:
+            return "fix the marked answers first."
+        if wizard.unanswered:
+            return wizard.unanswered[0].lower() + wizard.unanswered[1:]
+        if self.prices_error:
+            return f"the prices could not load ({self.prices_error})."
+        return "prices are still loading."
+
     def action_help(self) -> None:
         keys: dict[str, str] = {}
         for active in self.screen.active_bindings.values():
@@ -262,7 +278,7 @@ class TunewiseApp(App[int]):
 
         ev = self.wizard.evaluation
         if ev is None:
-            self.notify("Prices are still loading.", severity="warning")
+            self.notify(f"No prices yet: {self.why_no_figures()}", severity="warning", markup=False)
             return
         note = "" if not self.wizard.errors else "For the last valid answers."
         self.push_screen(PricesScreen(ev.book, note))
@@ -273,9 +289,9 @@ class TunewiseApp(App[int]):
         from .steps.decision import decide
 
         ev = self.wizard.shown  # the scenario the panel shows, if any
-        decision = None if ev is None else decide(ev, getattr(self, "catalog", None))
+        decision = None if ev is None else decide(ev, self.catalog)
         if decision is None:
-            self.notify("No map yet: prices are loading.", severity="warning")
+            self.notify(f"No map yet: {self.why_no_figures()}", severity="warning", markup=False)
             return
         self.push_screen(FlowchartScreen(decision.recommendation))
 
@@ -288,10 +304,7 @@ class TunewiseApp(App[int]):
     def action_save(self) -> None:
         ev = self.wizard.evaluation
         if self.wizard.errors or ev is None:
-            reason = "fix the marked answers first." if ev else "prices are still loading."
-            if self.wizard.unanswered:
-                reason = self.wizard.unanswered[0].lower() + self.wizard.unanswered[1:]
-            self.notify(f"Not saved: {reason}", severity="error", markup=False)
+            self.notify(f"Not saved: {self.why_no_figures()}", severity="error", markup=False)
             return
         from .screens.filename import FileNameScreen
         from .screens.results import slug
