@@ -13,11 +13,13 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 
 from .screens.wizard import WIDE_AT, WizardScreen
+from .visible import visible
 
 # The dialogs, the save path and the worker's messages are imported when first used: the
 # first screen needs none of them (each widget class and module costs the first frame).
 if TYPE_CHECKING:
     from textual.driver import Driver
+    from textual.notifications import SeverityLevel
     from textual.screen import Screen
 
     from engine.catalog import Catalog
@@ -252,6 +254,24 @@ class TunewiseApp(App[int]):
         self.wizard.load(self.document)
         self.saved_values = self.wizard.values
         self.notify(f"Opened {path}", markup=False)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Textual's notice, with control characters shown (a file's name or text in it)."""
+        super().notify(
+            visible(message, keep="\n"),
+            title=visible(title),
+            severity=severity,
+            timeout=timeout,
+            markup=markup,
+        )
 
     def why_no_figures(self) -> str:
         """Why there are no valid figures to save, price or map: the end of a sentence."""

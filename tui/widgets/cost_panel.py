@@ -13,6 +13,7 @@ from textual.widget import Widget
 from textual.worker import get_current_worker
 
 from ..how_sure import Simulated, can_simulate, has_ranges
+from ..visible import visible
 
 if TYPE_CHECKING:
     from engine.uncertainty import Uncertainty
@@ -96,7 +97,8 @@ class CostPanel(Widget, can_focus=False):
     def render(self) -> Content:
         lines: list[Content] = []
         if self.stale:
-            lines.append(Content.assemble(("STALE", "bold reverse"), " " + self.stale))
+            # The reason may quote an answer from a file (an unknown model id): never raw.
+            lines.append(Content.assemble(("STALE", "bold reverse"), " " + visible(self.stale)))
         if self.evaluation is None:
             lines.append(Content(self.status))
             return Content("\n").join(lines)

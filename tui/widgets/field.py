@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from rich.cells import cell_len
+from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.content import Content
@@ -28,6 +29,7 @@ from ..form import (
     parse_range_text,
     split_list,
 )
+from ..visible import visible
 from .keys import run_own_binding
 from .question import LABEL_WIDTH, QuestionRow
 
@@ -123,13 +125,19 @@ class AnswerInput(Input, inherit_css=False):
         that arrive together come as one paste: `TunewiseApp._typed_run`.)"""
         await run_own_binding(self, event)
 
+    @property
+    def _value(self) -> Text:
+        """The answer as drawn: a control character from a file (an ESC in a profile's text)
+        as its picture (␛), one character for one, never sent to the terminal."""
+        return Text(visible(self.value, one_for_one=True), no_wrap=True, overflow="ignore", end="")
+
     def _position_to_cell(self, position: int) -> int:
-        """`Input`'s, without expanding tabs in an answer that has none: it ran a regular
-        expression over the whole value twice a key (a 20,000-character answer: quadratic)."""
+        """The cell of `position` in the answer as drawn (`_value`). Without `Input`'s tab
+        expansion over the whole value, twice a key (a 20,000-character answer: quadratic)."""
         value = self.value
-        if "\t" in value:
-            return super()._position_to_cell(position)
-        return position if value.isascii() and value.isprintable() else cell_len(value[:position])
+        if value.isascii() and value.isprintable():
+            return position
+        return cell_len(visible(value[:position], one_for_one=True))
 
     def on_resize(self) -> None:
         if self.has_focus:
