@@ -15,11 +15,13 @@ import pytest
 import tomli
 import tomli_w
 from textual.pilot import Pilot
+from textual.widgets import Input
 
 from tests.tui.wizard_helpers import EXAMPLES, SIZE, THEME, ready
 from tui.app import TunewiseApp, make_app
 from tui.screens.browser import BrowserScreen
 from tui.screens.compare import CompareScreen
+from tui.screens.filename import FileNameScreen
 from tui.screens.flowchart import FlowchartScreen
 from tui.screens.help import HelpScreen
 from tui.screens.prices import PricesScreen
@@ -167,8 +169,11 @@ async def test_a_payload_profile_and_price_file_show_no_raw_control_on_any_scree
     weird.write_text("x = [\n", encoding="utf-8")  # broken, and named with the payload
     from profiles.files import load_profile
 
+    named = tmp_path / f"saved{PAYLOAD}.toml"  # the open file's name: Save suggests it
+    named.write_bytes(profile_path.read_bytes())
+
     seen: dict[str, list[str]] = {}
-    app = make_app(load_profile(profile_path), profile_path, theme=THEME)
+    app = make_app(load_profile(named), named, theme=THEME)
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         await look(pilot, "wizard step 1", seen)
@@ -184,6 +189,11 @@ async def test_a_payload_profile_and_price_file_show_no_raw_control_on_any_scree
             await pilot.press("ctrl+r")
         await look(pilot, "results", seen)
         assert isinstance(app.screen, ResultsScreen)
+        await pilot.press("escape")
+        await pilot.press("ctrl+s")
+        await look(pilot, "save dialog", seen)
+        assert isinstance(app.screen, FileNameScreen)
+        assert app.screen.query_one("#filename", Input).value == str(named)  # the real name
         await pilot.press("escape")
         await pilot.press("f2")
         await look(pilot, "F2 prices", seen)

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from rich.cells import cell_len
-from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.content import Content
@@ -29,9 +27,9 @@ from ..form import (
     parse_range_text,
     split_list,
 )
-from ..visible import visible
 from .keys import run_own_binding
 from .question import LABEL_WIDTH, QuestionRow
+from .visible_input import VisibleInput
 
 if TYPE_CHECKING:
     from textual.widgets import SelectionList
@@ -65,7 +63,7 @@ class NumberValidator(Validator):
         return self.success() if problem is None else self.failure(problem)
 
 
-class AnswerInput(Input, inherit_css=False):
+class AnswerInput(VisibleInput, inherit_css=False):
     """The answer box of a typed answer: one line, no border, in the row's answer column.
 
     Its whole style is here (`inherit_css=False`): `Input`'s own default CSS is a three-line
@@ -124,20 +122,6 @@ class AnswerInput(Input, inherit_css=False):
         (`keys.py`); `Input`'s handler runs after this one and types the letters. (Letters
         that arrive together come as one paste: `TunewiseApp._typed_run`.)"""
         await run_own_binding(self, event)
-
-    @property
-    def _value(self) -> Text:
-        """The answer as drawn: a control character from a file (an ESC in a profile's text)
-        as its picture (␛), one character for one, never sent to the terminal."""
-        return Text(visible(self.value, one_for_one=True), no_wrap=True, overflow="ignore", end="")
-
-    def _position_to_cell(self, position: int) -> int:
-        """The cell of `position` in the answer as drawn (`_value`). Without `Input`'s tab
-        expansion over the whole value, twice a key (a 20,000-character answer: quadratic)."""
-        value = self.value
-        if value.isascii() and value.isprintable():
-            return position
-        return cell_len(visible(value[:position], one_for_one=True))
 
     def on_resize(self) -> None:
         if self.has_focus:
