@@ -306,6 +306,44 @@ def test_invalid_input_bytes_in_tmux(raw: str, tmp_path: Path) -> None:
         _stop(pane)
 
 
+def test_a_price_files_escape_sequence_is_shown_not_sent_in_tmux(tmp_path: Path) -> None:
+    """F2 with a standing price file whose source title is an OSC (retitle) and SGR sequence:
+    the dialog shows it as ␛…, the terminal's title is untouched, and the border is whole."""
+    import tomli_w
+
+    payload = "\u001b]0;pwned\u0007\u001b[31mRED"
+    prices = tmp_path / "config" / "tunewise" / "prices.toml"
+    prices.parent.mkdir(parents=True)
+    source = {"id": "team-deal", "title": payload, "note": payload}
+    quote = {
+        "model": "openai:gpt-4o-mini",
+        "input_usd_per_mtok": 0.1,
+        "output_usd_per_mtok": 0.4,
+        "source": "team-deal",
+        "as_of": "2026-10",
+    }
+    prices.write_text(tomli_w.dumps({"source": [source], "token_price": [quote]}), "utf-8")
+    example = ("open", "--example", "classification-gpt-4o-mini")
+    pane, _work, status = _start(tmp_path, {"TERM": "xterm-256color"}, *example)
+    try:
+        pane.wait_for("the cost panel", lambda s: bool(COST_PANEL.search(s)), STARTUP_TIMEOUT)
+        pane.keys("F2")
+        screen = pane.wait_for("the prices dialog", lambda s: "␛]0;pwned␇" in s, STEP_TIMEOUT)
+        assert "pwned" not in pane.tmux("display-message", "-p", "-t", "tw", "#{pane_title}")
+        assert all(len(line) <= 80 for line in screen.splitlines()), screen
+        lines = screen.splitlines()
+        top = next(i for i, line in enumerate(lines) if "Prices, sources" in line) - 1
+        bottom = next(i for i in range(top + 1, len(lines)) if "╰" in lines[i])
+        left = lines[top].index("╭")
+        assert lines[bottom].index("╰") == left, screen  # the left edge is one straight line
+        assert all(line[left] == "│" for line in lines[top + 1 : bottom]), screen
+        pane.keys("Escape")
+        pane.keys("C-q")
+        assert _exit_status(pane, status) == "0"
+    finally:
+        _stop(pane)
+
+
 @pytest.mark.parametrize(
     ("index", "grey"), [(0, True), (9, False), (16, True), (21, False), (59, True), (244, True)]
 )
