@@ -306,6 +306,29 @@ def test_invalid_input_bytes_in_tmux(raw: str, tmp_path: Path) -> None:
         _stop(pane)
 
 
+def test_twenty_thousand_characters_sent_at_once_in_tmux(tmp_path: Path) -> None:
+    """20,000 characters sent by send-keys (1,000 at a time) into Name all arrive, and the app
+    answers the next key: on main it took 76 s (the time is a benchmark: bench_typing.py)."""
+    pane, _work, status = _start(tmp_path, {"TERM": "xterm-256color"})
+    try:
+        pane.wait_for("the first question", lambda s: "Costs" in s and "Name" in s, STARTUP_TIMEOUT)
+        text = "x" * 19_997 + "END"
+        for i in range(0, len(text), 1000):
+            pane.text(text[i : i + 1000])
+
+        def arrived(s: str) -> bool:
+            found = NAME_ROW.search(s)
+            return bool(found and found[1].rstrip().endswith("xEND"))
+
+        pane.wait_for("the last characters", arrived, STEP_TIMEOUT)
+        pane.keys("C-q")
+        pane.wait_for("the quit question", lambda s: "Quit without saving" in s, STEP_TIMEOUT)
+        pane.keys("y")
+        assert _exit_status(pane, status) == "0"
+    finally:
+        _stop(pane)
+
+
 def test_a_price_files_escape_sequence_is_shown_not_sent_in_tmux(tmp_path: Path) -> None:
     """F2 with a standing price file whose source title is an OSC (retitle) and SGR sequence:
     the dialog shows it as ␛…, the terminal's title is untouched, and the border is whole."""
