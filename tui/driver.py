@@ -12,6 +12,7 @@ where Textual's driver schedules a coroutine per event: 20,000 characters sent a
 
 from __future__ import annotations
 
+import contextlib
 import os
 import selectors
 from codecs import getincrementaldecoder
@@ -47,7 +48,9 @@ class ForgivingLinuxDriver(LinuxDriver):
         """Post the read's events to the app, in order, with one call into its loop."""
         batch, self._batch = self._batch, None
         if batch:
-            self._loop.call_soon_threadsafe(self._post_batch, batch)
+            # RuntimeError: the app's loop has closed, nobody is left to read them.
+            with contextlib.suppress(RuntimeError):
+                self._loop.call_soon_threadsafe(self._post_batch, batch)
 
     def _post_batch(self, batch: list[Message]) -> None:
         """In the app's loop: post each event, as `Driver.send_message` does one by one."""
