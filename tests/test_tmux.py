@@ -109,6 +109,12 @@ def _progress(screen: str) -> tuple[int, int] | None:
     return (int(found[1]), int(found[2])) if found else None
 
 
+def _on_results(screen: str) -> bool:
+    """Whether `screen` is the results screen (the cost panel has a verdict line too)."""
+    first = screen.splitlines()[0] if screen else ""
+    return "Results" in first and bool(VERDICT.search(screen))
+
+
 def _is_grey(index: int) -> bool:
     """Whether 256-colour palette entry `index` is black, white or a grey."""
     if index < 16:
@@ -162,10 +168,10 @@ TERMINALS = [
 ]
 
 
-@pytest.mark.parametrize("terminal", TERMINALS)
-def test_assessment_by_keyboard_in_tmux(terminal: dict[str, str], tmp_path: Path) -> None:
-    from profiles.files import load_profile
-
+def _start(tmp_path: Path, terminal: dict[str, str], *args: str) -> tuple[Pane, Path, Path]:
+    """`tunewise ARGS…` in a new tmux pane at 80×24: the pane, its work folder, its exit-status
+    file. The pane stays (sleeping) after tunewise ends, so its last screen can still be read.
+    """
     work = tmp_path / "work"
     work.mkdir()
     status = tmp_path / "exit-status"
@@ -174,7 +180,7 @@ def test_assessment_by_keyboard_in_tmux(terminal: dict[str, str], tmp_path: Path
     script.write_text(
         "#!/bin/sh\n"
         f"cd {shlex.quote(str(work))}\n"
-        f"env {settings} {shlex.quote(str(TUNEWISE))} open --example support-chatbot-50k\n"
+        f"env {settings} {shlex.join([str(TUNEWISE), *args])}\n"
         f"echo $? > {shlex.quote(str(status))}\n"
         "sleep 600\n",  # keep the pane (and its last screen) until the test ends
         encoding="utf-8",
@@ -189,6 +195,28 @@ def test_assessment_by_keyboard_in_tmux(terminal: dict[str, str], tmp_path: Path
     }
     pane = Pane(f"tunewise-test-{uuid.uuid4().hex[:8]}", env)
     pane.tmux("new-session", "-d", "-s", "tw", "-x", "80", "-y", "24", str(script))
+    return pane, work, status
+
+
+def _exit_status(pane: Pane, status: Path) -> str:
+    """Wait for tunewise to end in `pane`; its exit status."""
+    deadline = time.monotonic() + STEP_TIMEOUT
+    while not (status.exists() and status.read_text().strip()):
+        assert time.monotonic() < deadline, f"tunewise did not quit:\n{pane.screen()}"
+        time.sleep(0.2)
+    return status.read_text().strip()
+
+
+def _stop(pane: Pane) -> None:
+    """End the pane's private tmux server (only this test's)."""
+    subprocess.run([*pane.base, "kill-server"], env=pane.env, capture_output=True, check=False)
+
+
+@pytest.mark.parametrize("terminal", TERMINALS)
+def test_assessment_by_keyboard_in_tmux(terminal: dict[str, str], tmp_path: Path) -> None:
+    from profiles.files import load_profile
+
+    pane, work, status = _start(tmp_path, terminal, "open", "--example", "support-chatbot-50k")
     try:
         # The first question with the live cost panel, once the prices have loaded.
         first = pane.wait_for(
@@ -206,12 +234,12 @@ def test_assessment_by_keyboard_in_tmux(terminal: dict[str, str], tmp_path: Path
         # Next, until the results screen: the step count is read from the screen.
         screen = first
         for _ in range(total + 2):
-            if VERDICT.search(screen):
+            if _on_results(screen):
                 break
             before = _progress(screen)
 
             def moved(s: str, before: tuple[int, int] | None = before) -> bool:
-                return _progress(s) != before or bool(VERDICT.search(s))
+                return _progress(s) != before or _on_results(s)
 
             pane.keys("C-n")
             screen = pane.wait_for("the next step", moved, STEP_TIMEOUT)
@@ -236,13 +264,9 @@ def test_assessment_by_keyboard_in_tmux(terminal: dict[str, str], tmp_path: Path
 
         # Quit: nothing is unsaved, so ctrl+q exits at once with status 0.
         pane.keys("C-q")
-        deadline = time.monotonic() + STEP_TIMEOUT
-        while not (status.exists() and status.read_text().strip()):
-            assert time.monotonic() < deadline, f"tunewise did not quit:\n{pane.screen()}"
-            time.sleep(0.2)
-        assert status.read_text().strip() == "0"
+        assert _exit_status(pane, status) == "0"
     finally:
-        subprocess.run([*pane.base, "kill-server"], env=env, capture_output=True, check=False)
+        _stop(pane)
 
     profile = load_profile(saved)
     assert profile.profile.name == "Customer support chatbot, 50K queries a month"
@@ -250,6 +274,97 @@ def test_assessment_by_keyboard_in_tmux(terminal: dict[str, str], tmp_path: Path
         assert not _hues(_colours(coloured)), "NO_COLOR=1, yet the screen has colours"
     elif terminal["TERM"] == "xterm-256color":
         assert _hues(_colours(coloured)), "no colour at all on a 256-colour terminal"
+
+
+NAME_ROW = re.compile(r"Name of this assessment\s+(\S.*)")
+
+
+@pytest.mark.parametrize(
+    "raw", [pytest.param("ff", id="0xff"), pytest.param("61 9b 62", id="paste-with-0x9b")]
+)
+def test_invalid_input_bytes_in_tmux(raw: str, tmp_path: Path) -> None:
+    """Bytes that are not UTF-8 on the terminal's input do not end the app (Textual's driver
+    decodes strictly, upstream #6456): it goes on taking keys, and quits with status 0."""
+    pane, _work, status = _start(tmp_path, {"TERM": "xterm-256color"})
+    try:
+        pane.wait_for("the first question", lambda s: "Costs" in s and "Name" in s, STARTUP_TIMEOUT)
+        pane.keys("-H", *raw.split())
+        pane.text("still here")
+
+        def typed(s: str) -> bool:
+            found = NAME_ROW.search(s)
+            return bool(found and "still here" in found[1])
+
+        screen = pane.wait_for("the keys typed after the bytes", typed, STEP_TIMEOUT)
+        assert "\ufffd" in screen, screen  # the invalid byte shown as a replacement character
+        assert not status.exists(), f"tunewise ended:\n{screen}"
+        pane.keys("C-q")
+        pane.wait_for("the quit question", lambda s: "Quit without saving" in s, STEP_TIMEOUT)
+        pane.keys("y")
+        assert _exit_status(pane, status) == "0"
+    finally:
+        _stop(pane)
+
+
+def test_twenty_thousand_characters_sent_at_once_in_tmux(tmp_path: Path) -> None:
+    """20,000 characters sent by send-keys (1,000 at a time) into Name all arrive, and the app
+    answers the next key: on main it took 76 s (the time is a benchmark: bench_typing.py)."""
+    pane, _work, status = _start(tmp_path, {"TERM": "xterm-256color"})
+    try:
+        pane.wait_for("the first question", lambda s: "Costs" in s and "Name" in s, STARTUP_TIMEOUT)
+        text = "x" * 19_997 + "END"
+        for i in range(0, len(text), 1000):
+            pane.text(text[i : i + 1000])
+
+        def arrived(s: str) -> bool:
+            found = NAME_ROW.search(s)
+            return bool(found and found[1].rstrip().endswith("xEND"))
+
+        pane.wait_for("the last characters", arrived, STEP_TIMEOUT)
+        pane.keys("C-q")
+        pane.wait_for("the quit question", lambda s: "Quit without saving" in s, STEP_TIMEOUT)
+        pane.keys("y")
+        assert _exit_status(pane, status) == "0"
+    finally:
+        _stop(pane)
+
+
+def test_a_price_files_escape_sequence_is_shown_not_sent_in_tmux(tmp_path: Path) -> None:
+    """F2 with a standing price file whose source title is an OSC (retitle) and SGR sequence:
+    the dialog shows it as ␛…, the terminal's title is untouched, and the border is whole."""
+    import tomli_w
+
+    payload = "\u001b]0;pwned\u0007\u001b[31mRED"
+    prices = tmp_path / "config" / "tunewise" / "prices.toml"
+    prices.parent.mkdir(parents=True)
+    source = {"id": "team-deal", "title": payload, "note": payload}
+    quote = {
+        "model": "openai:gpt-4o-mini",
+        "input_usd_per_mtok": 0.1,
+        "output_usd_per_mtok": 0.4,
+        "source": "team-deal",
+        "as_of": "2026-10",
+    }
+    prices.write_text(tomli_w.dumps({"source": [source], "token_price": [quote]}), "utf-8")
+    example = ("open", "--example", "classification-gpt-4o-mini")
+    pane, _work, status = _start(tmp_path, {"TERM": "xterm-256color"}, *example)
+    try:
+        pane.wait_for("the cost panel", lambda s: bool(COST_PANEL.search(s)), STARTUP_TIMEOUT)
+        pane.keys("F2")
+        screen = pane.wait_for("the prices dialog", lambda s: "␛]0;pwned␇" in s, STEP_TIMEOUT)
+        assert "pwned" not in pane.tmux("display-message", "-p", "-t", "tw", "#{pane_title}")
+        assert all(len(line) <= 80 for line in screen.splitlines()), screen
+        lines = screen.splitlines()
+        top = next(i for i, line in enumerate(lines) if "Prices, sources" in line) - 1
+        bottom = next(i for i in range(top + 1, len(lines)) if "╰" in lines[i])
+        left = lines[top].index("╭")
+        assert lines[bottom].index("╰") == left, screen  # the left edge is one straight line
+        assert all(line[left] == "│" for line in lines[top + 1 : bottom]), screen
+        pane.keys("Escape")
+        pane.keys("C-q")
+        assert _exit_status(pane, status) == "0"
+    finally:
+        _stop(pane)
 
 
 @pytest.mark.parametrize(

@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import partial
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual import work
+from textual import constants, events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 
 from .screens.wizard import WIDE_AT, WizardScreen
+from .visible import visible
 
 # The dialogs, the save path and the worker's messages are imported when first used: the
 # first screen needs none of them (each widget class and module costs the first frame).
 if TYPE_CHECKING:
+    from textual.driver import Driver
+    from textual.notifications import SeverityLevel
     from textual.screen import Screen
 
     from engine.catalog import Catalog
@@ -75,9 +79,81 @@ class TunewiseApp(App[int]):
         """`path`'s bytes as opened or last saved: saving over it again does not ask unless
         someone changed the file since."""
         self.catalog_loader = catalog_loader
+        self.catalog: Catalog | None = None
+        """The prices, once loaded (None while loading, or when they could not load)."""
+        self.prices_error = ""
+        """Why the prices could not load ("" while loading, or once loaded)."""
         self.saved_values: dict[str, str] | None = None
         """The answers as last opened or saved: quitting with others asks first."""
         self.wizard = WizardScreen(document, example=example)
+
+    crashed = False
+    """Whether the app ended in a panic (Textual leaves `return_code` unset then)."""
+
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's driver, except on Linux and macOS: one that survives invalid input bytes."""
+        if constants.DRIVER is None and sys.platform != "win32":
+            from .driver import ForgivingLinuxDriver
+
+            return ForgivingLinuxDriver
+        return super().get_driver_class()
+
+    def panic(self, *renderables: Any) -> None:
+        """Exit with the error shown, as Textual does, and remember it for the exit status."""
+        self.crashed = True
+        super().panic(*renderables)
+
+    @property
+    def exit_status(self) -> int:
+        """The process's exit status once the app has ended: 1 after a crash."""
+        if self.crashed or self.return_code is None:
+            return 1
+        return self.return_value if isinstance(self.return_value, int) else self.return_code
+
+    async def on_event(self, event: events.Event) -> None:
+        """Letters typed into an answer that arrive together go to it as one paste."""
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            run = self._typed_run(event)
+            if run is not None:
+                event.stop()
+                run.set_sender(self)
+                self.focused._forward_event(run)  # type: ignore[union-attr]
+                return
+        await super().on_event(event)
+
+    def _typed_run(self, key: events.Key) -> events.Paste | None:
+        """`key` and the printable keys queued right behind it, as one paste, when they are
+        for an answer that would type each of them anyway; None otherwise.
+
+        Each key costs a trip through Textual's bindings, the answer's `Input` and a new
+        evaluation: 20,000 characters sent at once (tmux send-keys, a paste the terminal does
+        not bracket) took over a minute, and over 3 s in a bare Textual app. Keys with a
+        binding anywhere on the screen (priority ones act before the answer sees them) end
+        the run. Reads Textual's queue with `_peek_message`, as its own loop does (8.2.8)."""
+        from .widgets.field import AnswerInput
+
+        if not isinstance(self.focused, AnswerInput):
+            return None
+        bound = self.screen.active_bindings
+
+        def typed(message: object) -> str | None:
+            if not isinstance(message, events.Key) or message.is_forwarded:
+                return None
+            if not message.is_printable or message.key in bound:
+                return None
+            return message.character
+
+        first = typed(key)
+        if first is None:
+            return None
+        characters = [first]
+        while (character := typed(self._peek_message())) is not None:
+            characters.append(character)
+            self._pending_message = None  # taken off the queue (`_peek_message` held it)
+            self._message_queue.task_done()
+        if len(characters) == 1:
+            return None
+        return events.Paste("".join(characters))
 
     def get_default_screen(self) -> Screen[Any]:
         """The wizard is the base screen (no blank default screen mounted and styled first)."""
@@ -114,6 +190,7 @@ class TunewiseApp(App[int]):
         self.wizard.set_catalog(message.catalog)
 
     def on_catalog_failed(self, message: CatalogFailed) -> None:
+        self.prices_error = message.reason
         self.wizard.query_one("#panel").status = f"Prices could not load: {message.reason}"  # type: ignore[attr-defined]
         self.notify(message.reason, title="Prices", severity="error", markup=False)
 
@@ -178,6 +255,35 @@ class TunewiseApp(App[int]):
         self.saved_values = self.wizard.values
         self.notify(f"Opened {path}", markup=False)
 
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Textual's notice, with control characters shown (a file's name or text in it)."""
+        super().notify(
+            visible(message, keep="\n"),
+            title=visible(title),
+            severity=severity,
+            timeout=timeout,
+            markup=markup,
+        )
+
+    def why_no_figures(self) -> str:
+        """Why there are no valid figures to save, price or map: the end of a sentence."""
+        wizard = self.wizard
+        if wizard.errors:
+            return "fix the marked answers first."
+        if wizard.unanswered:
+            return wizard.unanswered[0].lower() + wizard.unanswered[1:]
+        if self.prices_error:
+            return f"the prices could not load ({self.prices_error})."
+        return "prices are still loading."
+
     def action_help(self) -> None:
         keys: dict[str, str] = {}
         for active in self.screen.active_bindings.values():
@@ -192,7 +298,7 @@ class TunewiseApp(App[int]):
 
         ev = self.wizard.evaluation
         if ev is None:
-            self.notify("Prices are still loading.", severity="warning")
+            self.notify(f"No prices yet: {self.why_no_figures()}", severity="warning", markup=False)
             return
         note = "" if not self.wizard.errors else "For the last valid answers."
         self.push_screen(PricesScreen(ev.book, note))
@@ -203,9 +309,9 @@ class TunewiseApp(App[int]):
         from .steps.decision import decide
 
         ev = self.wizard.shown  # the scenario the panel shows, if any
-        decision = None if ev is None else decide(ev, getattr(self, "catalog", None))
+        decision = None if ev is None else decide(ev, self.catalog)
         if decision is None:
-            self.notify("No map yet: prices are loading.", severity="warning")
+            self.notify(f"No map yet: {self.why_no_figures()}", severity="warning", markup=False)
             return
         self.push_screen(FlowchartScreen(decision.recommendation))
 
@@ -218,10 +324,7 @@ class TunewiseApp(App[int]):
     def action_save(self) -> None:
         ev = self.wizard.evaluation
         if self.wizard.errors or self.wizard.unanswered or ev is None:
-            reason = "fix the marked answers first." if ev else "prices are still loading."
-            if self.wizard.unanswered:
-                reason = self.wizard.unanswered[0].lower() + self.wizard.unanswered[1:]
-            self.notify(f"Not saved: {reason}", severity="error", markup=False)
+            self.notify(f"Not saved: {self.why_no_figures()}", severity="error", markup=False)
             return
         from .screens.filename import FileNameScreen
         from .screens.results import slug

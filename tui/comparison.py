@@ -50,6 +50,21 @@ class Comparison:
     """One line per file that could not be opened (it is left out of the comparison)."""
 
 
+def file_error(path: Path, exc: BaseException) -> str:
+    """One line naming `path` for the error that stopped it opening: a `FileError` names its
+    file (and line) already; an OS error (a symlink loop, a path through a file) gives its
+    reason, not its `[Errno 40] …: 'path'` form."""
+    from engine.tomlfile import FileError
+
+    if isinstance(exc, FileError):
+        text = str(exc)
+    elif isinstance(exc, OSError) and exc.strerror:
+        text = f"{path}: {exc.strerror}"
+    else:
+        text = f"{path}: {str(exc) or type(exc).__name__}"
+    return " ".join(text.split())
+
+
 def _stored_or_judged(opened: Opened, catalog: Catalog | None) -> Recommendation | None:
     """The stored recommendation; else the rules' verdict now (None when they cannot judge)."""
     stored = opened.profile.result.recommendation if opened.profile.result else None
@@ -105,7 +120,7 @@ def build(paths: list[Path], catalog: Callable[[], Catalog | None] = lambda: Non
             opened.append(open_profile(path, catalog()))
             out.paths.append(path)
         except Exception as exc:  # a bad file is listed, never a crash
-            out.errors.append(" ".join(str(exc).split()) or f"{path}: {type(exc).__name__}")
+            out.errors.append(file_error(path, exc))
     if not opened:
         return out
     recs = [_stored_or_judged(o, catalog()) for o in opened]

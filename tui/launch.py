@@ -59,8 +59,8 @@ def launch(path: Path | None = None, *, example: str | None = None, new: bool = 
         from profiles.files import load_profile
 
         app = make_app(load_profile(path), path)
-    result = app.run()
-    return result if isinstance(result, int) else 0
+    app.run()
+    return app.exit_status
 
 
 def launch_compare(paths: Sequence[Path]) -> int:
@@ -69,5 +69,5 @@ def launch_compare(paths: Sequence[Path]) -> int:
     from .app import make_app
 
     app = make_app(blank_document(), compare=paths)
-    result = app.run()
-    return result if isinstance(result, int) else 0
+    app.run()
+    return app.exit_status

@@ -75,7 +75,6 @@ def summarise(path: Path, catalog: Callable[[], Catalog | None]) -> ProfileRow:
             computed = True
         return ProfileRow(path, profile.profile.name, verdict, break_even, computed=computed)
     except Exception as exc:  # every file gets a row: its one-line reason
-        text = " ".join(str(exc).split()) or type(exc).__name__
-        if not text.startswith(str(path)):
-            text = f"{path}: {text}"
-        return ProfileRow(path, error=text)
+        from .comparison import file_error
+
+        return ProfileRow(path, error=file_error(path, exc))

@@ -57,6 +57,7 @@ BENCHMARKS: tuple[Benchmark, ...] = (
     Benchmark("assess", "tunewise assess against the pydantic floor", "bench_engine", "run_assess"),
     Benchmark("first-screen", "first screen against a bare app", "bench_tui", "run_first_screen"),
     Benchmark("keystroke", "keystroke to updated cost panel", "bench_tui", "run_keystroke"),
+    Benchmark("typing", "20,000 characters typed at once into an answer", "bench_typing", "run"),
     Benchmark("compare", "tunewise compare over 1,000 profiles", "bench_compare", "run"),
     Benchmark("simulation", "10,000-sample Monte Carlo simulation", "bench_simulation", "run"),
 )

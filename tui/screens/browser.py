@@ -16,6 +16,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, Static
 from textual.worker import get_current_worker
 
+from ..visible import visible
 from ..widgets.verdict_card import words
 from .filename import FileNameScreen
 
@@ -67,7 +68,8 @@ def error_text(row: ProfileRow) -> str:
 
 
 def _cell(text: str, width: int) -> Text:
-    """Plain text (never markup) cut to `width` cells."""
+    """Plain text (never markup, control characters shown) cut to `width` cells."""
+    text = visible(text)
     cut = text if len(text) <= width else text[: width - 1] + "…"
     return Text(cut, no_wrap=True, overflow="ellipsis")
 
@@ -93,7 +95,7 @@ class BrowserScreen(Screen[None]):
         """Marked rows in the order they were marked (the compare screen's order)."""
 
     def compose(self) -> ComposeResult:
-        yield Label(Content(f"Profiles in {shown(self.folder)}"), id="browser-title")
+        yield Label(Content(visible(f"Profiles in {shown(self.folder)}")), id="browser-title")
         table: DataTable[Text] = DataTable(
             id="browser-table", cursor_type="row", zebra_stripes=True
         )
@@ -149,7 +151,7 @@ class BrowserScreen(Screen[None]):
 
     def _finished(self, note: str) -> None:
         if note:
-            self.query_one("#browser-detail", Static).update(Content(note))
+            self.query_one("#browser-detail", Static).update(Content(visible(note)))
         elif self.rows:
             self._describe(self._cursor_key() or next(iter(self.rows)))
 
@@ -175,7 +177,7 @@ class BrowserScreen(Screen[None]):
             text = f"{row.name}\n{shown(row.path)}"
             if row.computed:
                 text += "\n(no stored result: verdict and break-even computed now)"
-        self.query_one("#browser-detail", Static).update(Content(text))
+        self.query_one("#browser-detail", Static).update(Content(visible(text, keep="\n")))
 
     # -- actions -------------------------------------------------------------------------------
 

@@ -14,6 +14,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
 
+from ..visible import visible
 from ..widgets.diff_list import DiffList
 from ..widgets.side_by_side import CHANGED, SideBySide
 
@@ -60,7 +61,7 @@ class CompareScreen(Screen[None]):
     def _show(self, comparison: Comparison) -> None:
         self.comparison = comparison
         status = self.query_one("#compare-status", Static)
-        lines = [f"✗ {e}" for e in comparison.errors]
+        lines = [f"✗ {visible(e)}" for e in comparison.errors]
         if len(comparison.names) < 2:
             lines.append("Fewer than two profiles could be opened: nothing to compare.")
         if lines:

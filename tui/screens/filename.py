@@ -12,6 +12,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label, Static
 
+from ..widgets.visible_input import VisibleInput
+
 
 class FileNameScreen(ModalScreen[Path | None]):
     """Dismisses with the path typed (relative to the working directory), or None."""
@@ -28,7 +30,8 @@ class FileNameScreen(ModalScreen[Path | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(Content(self.title_text), classes="dialog--title")
-            yield Input(value=self.suggestion, id="filename", placeholder="file name")
+            # The suggestion is the open file's path: its name may hold control characters.
+            yield VisibleInput(value=self.suggestion, id="filename", placeholder="file name")
             yield Static(
                 Content(
                     "A relative name is taken from the folder tunewise was started in. "

@@ -11,6 +11,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Label, Static
 
+from ..visible import visible
+
 if TYPE_CHECKING:
     from engine.pricebook import PriceBook
 
@@ -43,8 +45,11 @@ class PricesScreen(ModalScreen[None]):
         with VerticalScroll(classes="dialog"):
             yield Label("Prices, sources and as-of dates", classes="dialog--title")
             if self.note:
-                yield Static(Content(self.note), classes="dialog--keys")
-            yield Static(Content("\n".join(price_lines(self.book))))
+                yield Static(Content(visible(self.note)), classes="dialog--keys")
+            # Sources come from price files: their text is shown, never sent raw (an OSC
+            # sequence in a source title retitled the terminal and broke this border).
+            lines = [visible(line) for line in price_lines(self.book)]
+            yield Static(Content("\n".join(lines)))
         yield Footer()
 
     def action_close(self) -> None:

@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 
 WIDE_AT = 100
 """From this many columns the panel docks beside the questions (the app's breakpoint)."""
+NO_FIGURES = "No figures yet: fix the marked answers."
+"""The panel, Results and Save when no answers opened or typed have been valid yet."""
 
 
 class WizardScreen(Screen[None]):
@@ -128,6 +130,9 @@ class WizardScreen(Screen[None]):
         self.set_document(document)
         self.query_one(ProgressLine).note = f"Example: {self.example}" if self.example else ""
         self.scenario = ""
+        # Another file's figures are no "last valid figures" of this one's answers.
+        self.evaluation = self.shown = None
+        self.query_one(CostPanel).evaluation = None
         for row in self.query(QuestionRow):
             row.value = self.answers[row.spec.path]
         self.recompute()
@@ -175,6 +180,7 @@ class WizardScreen(Screen[None]):
             evaluation = assess(self.answers, self.document, self.kinds, self.catalog)
         except FormErrors as exc:
             self.errors = exc.errors
+            panel.status = NO_FIGURES  # shown while no answers have been valid yet
         except Unanswered as exc:  # not an error on any answer: nothing to cost yet
             self.errors = {}
             self.unanswered = exc.line
@@ -312,7 +318,9 @@ class WizardScreen(Screen[None]):
 
     def action_results(self) -> None:
         if self.evaluation is None:
-            why = self.unanswered or "No figures yet: prices are loading."
+            why = self.unanswered or (
+                NO_FIGURES if self.errors else "No figures yet: prices are loading."
+            )
             self.notify(why, severity="warning", markup=False)
             return
         if self.errors or self.unanswered:

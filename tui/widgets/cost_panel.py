@@ -13,6 +13,7 @@ from textual.widget import Widget
 from textual.worker import get_current_worker
 
 from ..how_sure import Simulated, can_simulate, has_ranges
+from ..visible import visible
 
 if TYPE_CHECKING:
     from engine.uncertainty import Uncertainty
@@ -95,10 +96,11 @@ class CostPanel(Widget, can_focus=False):
 
     def render(self) -> Content:
         if self.evaluation is None:  # no figures yet: what stops them, or what is awaited
-            return Content(self.stale or self.status)
+            return Content(visible(self.stale) if self.stale else self.status)
         lines: list[Content] = []
         if self.stale:
-            lines.append(Content.assemble(("STALE", "bold reverse"), " " + self.stale))
+            # The reason may quote an answer from a file (an unknown model id): never raw.
+            lines.append(Content.assemble(("STALE", "bold reverse"), " " + visible(self.stale)))
         if self.evaluation.scenario:  # user text (a scenario's name): plain, never markup
             lines.append(Content.assemble((self.evaluation.scenario_line, "bold")))
         compact = self.size.width > COMPACT_WIDTH

@@ -30,6 +30,7 @@ from ..form import (
 )
 from .keys import run_own_binding
 from .question import LABEL_WIDTH, QuestionRow
+from .visible_input import VisibleInput
 
 if TYPE_CHECKING:
     from textual.widgets import SelectionList
@@ -63,7 +64,7 @@ class NumberValidator(Validator):
         return self.success() if problem is None else self.failure(problem)
 
 
-class AnswerInput(Input, inherit_css=False):
+class AnswerInput(VisibleInput, inherit_css=False):
     """The answer box of a typed answer: one line, no border, in the row's answer column.
 
     Its whole style is here (`inherit_css=False`): `Input`'s own default CSS is a three-line
@@ -119,7 +120,8 @@ class AnswerInput(Input, inherit_css=False):
 
     async def on_key(self, event: events.Key) -> None:
         """Its own keys (End, ←, Backspace…) act now, in order with the letters typed
-        (`keys.py`); `Input`'s handler runs after this one and types the letters."""
+        (`keys.py`); `Input`'s handler runs after this one and types the letters. (Letters
+        that arrive together come as one paste: `TunewiseApp._typed_run`.)"""
         await run_own_binding(self, event)
 
     def on_resize(self) -> None:

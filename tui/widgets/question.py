@@ -10,6 +10,7 @@ from textual.content import Content
 from textual.widget import Widget
 
 from ..form import SELECTS, FieldSpec
+from ..visible import visible
 
 LABEL_WIDTH = 34
 """Columns of the label, left of the answer (the label's own text gets one less)."""
@@ -92,7 +93,9 @@ class QuestionRow(Widget):
         if self.hint:
             lines += Content(self.hint).stylize(self.HINT).wrap(max(width, 1))
         if self.shown_error is not None:
-            lines += Content(f"✗ {self.shown_error}").stylize(self.ERROR).wrap(max(width, 1))
+            # The reason may quote the answer (an unknown model id from a file): never raw.
+            error = Content(f"✗ {visible(self.shown_error)}").stylize(self.ERROR)
+            lines += error.wrap(max(width, 1))
         return lines
 
     def check(self, message: str | None) -> str | None:

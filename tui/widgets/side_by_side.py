@@ -9,6 +9,8 @@ from textual.content import Content
 from textual.geometry import Size
 from textual.widget import Widget
 
+from ..visible import visible
+
 if TYPE_CHECKING:
     from ..comparison import Comparison
 
@@ -22,7 +24,7 @@ def letter(index: int) -> str:
 
 
 def _cut(text: str, width: int) -> str:
-    text = " ".join(text.split())
+    text = visible(" ".join(text.split()))
     return text if len(text) <= width else text[: width - 1] + "…"
 
 

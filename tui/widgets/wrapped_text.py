@@ -11,6 +11,8 @@ from textual.content import Content
 from textual.geometry import Size
 from textual.widget import Widget
 
+from ..visible import visible
+
 
 @dataclass(frozen=True)
 class Line:
@@ -34,7 +36,8 @@ def wrap(lines: Iterable[Line], width: int) -> list[tuple[str, str]]:
             subsequent_indent=" " * hang,
             break_on_hyphens=False,
         )
-        for n, paragraph in enumerate(line.text.split("\n")):
+        # Text from files (reasons, warnings, diffs): control characters shown, never raw.
+        for n, paragraph in enumerate(visible(line.text, keep="\n").split("\n")):
             if n:
                 wrapper.initial_indent = wrapper.subsequent_indent
             rows = wrapper.wrap(paragraph) or [""]
