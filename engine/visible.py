@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
-_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
-"""C0, DEL, C1, line/paragraph separators, bidi overrides and lone surrogates."""
+CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+"""C0, DEL, C1, line/paragraph separators, bidi overrides and lone surrogates: what is never
+sent to a terminal (here, in the wizard's `tui.visible`, and refused in a profile's text)."""
 
 
 def _shown(match: re.Match[str]) -> str:
@@ -17,5 +18,5 @@ def _shown(match: re.Match[str]) -> str:
 def visible(text: str, *, keep: str = "\n\t") -> str:
     """`text` with every control character except those in `keep` shown as `\\uXXXX`."""
     if keep:
-        return _CONTROLS.sub(lambda m: m.group() if m.group() in keep else _shown(m), text)
-    return _CONTROLS.sub(_shown, text)
+        return CONTROLS.sub(lambda m: m.group() if m.group() in keep else _shown(m), text)
+    return CONTROLS.sub(_shown, text)

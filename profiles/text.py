@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from typing import Annotated
 
 from pydantic import AfterValidator, Field
 
-_CONTROL = re.compile(
-    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
-)
+from engine.visible import CONTROLS
 
 
 def printable(text: str) -> str:
     """`text` unchanged, or `ValueError` naming the first control character in it."""
-    found = _CONTROL.search(text)
+    found = next((m for m in CONTROLS.finditer(text) if m.group() not in "\t\n"), None)
     if found:
         raise ValueError(f"contains control character U+{ord(found.group()):04X}")
     return text

@@ -6,9 +6,7 @@ from __future__ import annotations
 
 import re
 
-_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-"""C0, DEL, C1, the line and paragraph separators and the bidi controls (as the CLI's output
-path escapes them)."""
+from engine.visible import CONTROLS as _CONTROLS  # one definition of a control character
 
 
 def _shown(match: re.Match[str]) -> str:
