@@ -95,8 +95,9 @@ class CostPanel(Widget, can_focus=False):
         self.border_subtitle = "F2 prices"
 
     def render(self) -> Content:
-        if self.evaluation is None:  # no figures yet: what stops them, or what is awaited
-            return Content(visible(self.stale) if self.stale else self.status)
+        if self.evaluation is None:  # no figures yet: what is awaited, and what stops them
+            shown = [Content(self.status)] + ([Content(visible(self.stale))] if self.stale else [])
+            return Content("\n").join(shown)
         lines: list[Content] = []
         if self.stale:
             # The reason may quote an answer from a file (an unknown model id): never raw.
