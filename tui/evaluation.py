@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from .bridge import Verdict
-from .form import FormErrors, build_profile, data_from_values, locate
+from .form import FormErrors, build_profile, data_from_values, in_words, locate
 
 if TYPE_CHECKING:
     from engine.catalog import Catalog
@@ -152,7 +152,7 @@ def assess(
         ranged = exc.field.removeprefix("ranges.")
         field = ranged if ranged in values else exc.field
         paths = locate(field, exc.message, values)
-        raise FormErrors(dict.fromkeys(paths, exc.message)) from None
+        raise FormErrors(dict.fromkeys(paths, in_words(exc.message))) from None
     evaluation = Evaluation(profile, book, result, None, scenario, sets)
     return replace(evaluation, verdict=verdict_of(evaluation, catalog))
 

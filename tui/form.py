@@ -426,9 +426,15 @@ def build_profile(
             for path in _locate(tuple(err["loc"]), message, values):
                 # The field names the message ends with find the questions; the question
                 # shows the words alone.
-                errors.setdefault(path, _KEY_NOTE.sub("", message))
+                errors.setdefault(path, in_words(message))
         raise FormErrors(errors) from None
 
 
 _KEY_NOTE = re.compile(r" \((?:[a-z][a-z_]*(?:, )?)+\)$")
 """A message's closing list of profile field names: `… (requests_per_month, …)`."""
+
+
+def in_words(message: str) -> str:
+    """`message` as a question shows it: without the field names it ends with (they found
+    the question; the person reads the words)."""
+    return _KEY_NOTE.sub("", message)
