@@ -10,8 +10,8 @@ from engine.errors import InputError
 from engine.money import usd
 
 
-def _status(catalog: Catalog, provider: str) -> str:
-    p = catalog.availability(provider)
+def _status(catalog: Catalog, provider: str, on: date) -> str:
+    p = catalog.availability(provider, on)
     if p is None:
         return "fine-tuning: unknown"
     text = {
@@ -60,7 +60,7 @@ def _model_lines(catalog: Catalog, model_id: str, on: date) -> list[str]:
     offer = catalog.availability(provider)
     closed = offer is not None and offer.fine_tuning != "open"
     if training is not None or model_id in catalog.ft_inference or closed:
-        lines.append(f"    {_status(catalog, provider)}")
+        lines.append(f"    {_status(catalog, provider, on)}")
     else:
         lines.append("    no fine-tuning offer in the catalog")
     if facts and facts.retires_on:

@@ -325,10 +325,23 @@ class Catalog:
             as_of=facts.as_of,
         )
 
-    def availability(self, provider: str) -> Availability | None:
+    def retired(self, model_id: str, on: date) -> bool:
+        """Has the catalog's model `model_id` retired on or before `on`?"""
+        facts = self.models.get(self.canonical(model_id))
+        return facts is not None and facts.retires_on is not None and facts.retires_on <= on
+
+    def live_alternatives(self, provider: str, on: date) -> tuple[str, ...]:
+        """The provider's `alternatives` still served on `on`: a retired model is never
+        offered."""
+        p = self.providers.get(provider)
+        return tuple(a for a in (p.alternatives if p else ()) if not self.retired(a, on))
+
+    def availability(self, provider: str, on: date | None = None) -> Availability | None:
+        """The provider's fine-tuning offer; with `on`, its alternatives judged at that date."""
         p = self.providers.get(provider)
         if p is None:
             return None
+        alternatives = tuple(p.alternatives) if on is None else self.live_alternatives(provider, on)
         return Availability(
             provider=p.id,
             name=p.name,
@@ -336,7 +349,7 @@ class Catalog:
             since=p.since,
             jobs_until=p.jobs_until,
             # Only when there are some: an explicit empty list would be written to profiles.
-            **({"alternatives": tuple(p.alternatives)} if p.alternatives else {}),
+            **({"alternatives": alternatives} if alternatives else {}),
             source=self.source_title(p),
             as_of=p.as_of,
             note=p.note,
@@ -370,7 +383,7 @@ class Catalog:
             book["base_model"] = self.lifecycle(base)
             if book["base_model"] is None:  # not in the catalog's own list: must be priced
                 self.base_prices(base, on, "fine_tuning.base_model")
-            book["provider"] = self.availability(split_id(base, "fine_tuning.base_model")[0])
+            book["provider"] = self.availability(split_id(base, "fine_tuning.base_model")[0], on)
 
         def need_base(what: str) -> str:
             if not base:
@@ -389,7 +402,7 @@ class Catalog:
             if self.serving_kind(need_base("fine-tuned prices")) == "base_plus_hourly":
                 # Left out, the hourly fee would be a provider's real charge missing.
                 provider = split_id(self.canonical(base or ""), "fine_tuning.base_model")[0]
-                offer = self.availability(provider)
+                offer = self.availability(provider, on)
                 raise InputError(
                     "fine_tuning.serving.kind",
                     f"{offer.name if offer else provider} bills a fine-tuned deployment by "
