@@ -159,3 +159,41 @@ def test_support_chatbot_reports_say_gpt_4_retired(
     out = " ".join(capsys.readouterr().out.split())
     assert "GPT-4 was retired on 2026-10-23" in out
     assert "azure:o4-mini" not in out
+
+
+# ---- who fine-tunes, as of December 2026 ---------------------------------------------------
+
+
+def test_openai_wind_down_has_its_middle_stage() -> None:
+    openai = Catalog(data()).providers["openai"]
+    assert "2026-07-02" in openai.note and "60 days" in openai.note
+    assert "o4-mini retired" in openai.note
+
+
+def test_anyscale_endpoints_ended() -> None:
+    anyscale = Catalog(data()).providers["anyscale"]
+    assert anyscale.fine_tuning == "discontinued"
+    assert anyscale.since == date(2024, 8, 1)
+
+
+def test_bedrock_trains_only_its_current_list() -> None:
+    catalog = Catalog(data())
+    for gone in ("aws:cohere.command-text", "aws:meta.llama2-13b", "aws:meta.llama2-70b"):
+        assert gone not in catalog.training and gone not in catalog.ft_inference
+    for current in ("aws:amazon.nova-2-lite", "aws:meta.llama3-1-8b-instruct"):
+        assert catalog.ft_inference[current].serving == "provisioned"
+    assert catalog.models["aws:meta.llama3-2-11b-instruct"].retires_on == date(2026, 7, 7)
+
+
+def test_fireworks_lora_is_served_on_dedicated_deployments_only() -> None:
+    catalog = Catalog(data())
+    assert "fireworks:lora-serverless" not in catalog.ft_inference
+    assert catalog.ft_inference["fireworks:lora-dedicated"].serving == "provisioned"
+
+
+def test_google_tunes_on_the_agent_platform() -> None:
+    catalog = Catalog(data())
+    assert "Agent Platform" in catalog.providers["google"].name
+    for model in ("google:gemini-3.5-flash", "google:gemini-3.5-flash-lite"):
+        assert catalog.ft_inference[model].serving == "base_rate"
+    assert catalog.models["google:gemini-2.0-flash"].retires_on is not None
