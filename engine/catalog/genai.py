@@ -25,6 +25,8 @@ class BasePrices:
     output: Decimal
     source: str
     as_of: str
+    effective: date | None = None
+    """The day genai-prices says this price took effect, when it dates it."""
 
 
 @cache
@@ -56,14 +58,34 @@ def _rate(value: Any, prompt_tokens: int) -> Decimal | None:
     return rate
 
 
-def lookup(provider: str, model_ref: str, on: date, prompt_tokens: int = 0) -> BasePrices | None:
-    """Prices in force on `on`, or None when genai-prices does not know the model."""
-    snap = _snapshot()
+@cache
+def _by_id() -> dict[tuple[str, str], tuple[Any, Any]]:
+    """Every (provider id, model id) genai-prices lists, to its provider and model."""
+    return {(p.id, m.id): (p, m) for p in _snapshot().providers for m in p.models}
+
+
+def _find(provider: str, model_ref: str) -> tuple[Any, Any] | None:
+    """The model by its own id first (the id `tunewise prices` shows: some ids, e.g. Fireworks'
+    and Bedrock's regional ones, do not match their own patterns), then by genai-prices'
+    matching rules."""
+    exact = _by_id().get((provider, model_ref))
+    if exact is not None:
+        return exact
     try:
-        prov, model = snap.find_provider_model(model_ref, None, provider, None)
+        found: tuple[Any, Any] = _snapshot().find_provider_model(model_ref, None, provider, None)
     except LookupError:
         return None
-    prices = model.get_prices(datetime(on.year, on.month, on.day, tzinfo=UTC))
+    return found
+
+
+def lookup(provider: str, model_ref: str, on: date, prompt_tokens: int = 0) -> BasePrices | None:
+    """Prices in force on `on`, or None when genai-prices does not know the model."""
+    found = _find(provider, model_ref)
+    if found is None:
+        return None
+    prov, model = found
+    when = datetime(on.year, on.month, on.day, tzinfo=UTC)
+    prices = model.get_prices(when)
     inp = _rate(getattr(prices, "input_mtok", None), prompt_tokens)
     out = _rate(getattr(prices, "output_mtok", None), prompt_tokens)
     if inp is None or out is None:
@@ -79,7 +101,18 @@ def lookup(provider: str, model_ref: str, on: date, prompt_tokens: int = 0) -> B
         output=out,
         source=source,
         as_of=as_of,
+        effective=_effective(model, on),
     )
+
+
+def _effective(model: Any, on: date) -> date | None:
+    """The start date of the dated price in force on `on`, if genai-prices dates it."""
+    start = None
+    for conditional in model.prices if isinstance(model.prices, list) else ():
+        begins = getattr(conditional.constraint, "start_date", None)
+        if isinstance(begins, date) and begins <= on and (start is None or begins > start):
+            start = begins
+    return start
 
 
 def model_ids(provider: str | None = None) -> list[str]:

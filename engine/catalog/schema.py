@@ -25,6 +25,10 @@ Confidence = Literal["primary", "secondary", "uncertain"]
 `uncertain`: an estimate or a figure seen only in secondary copies."""
 
 
+TrainingMethod = Literal["sft", "lora", "full", "dpo", "rft"]
+"""How a hosted fine-tuning job trains (what `tunewise prices lora` searches by)."""
+
+
 class _Entry(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
@@ -91,6 +95,9 @@ class TrainingPrice(Sourced):
     """Catalog id of the base model."""
     provider: str
     """Who runs the job (may differ from the model's maker, e.g. `aws` for Claude 3 Haiku)."""
+    method: TrainingMethod = "sft"
+    """How the job trains: `sft` (the provider's supervised fine-tuning, method undisclosed),
+    `lora` (adapters), `full` (all weights), `dpo` (preference), `rft` (reinforcement)."""
     usd_per_mtok: Usd | None = None
     """USD per 1M training tokens (dataset tokens × epochs)."""
     usd_per_hour: Usd | None = None
