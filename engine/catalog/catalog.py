@@ -122,10 +122,13 @@ class Catalog:
         on: date,
         field: str,
         prompt_tokens: int = 0,
+        tier: str = "standard",
     ) -> TokenQuotes:
         model_id = self.canonical(model_id)
         provider, name = split_id(model_id, field)
         own = self.token_prices.get(model_id)
+        if tier != "standard":
+            return self._tier_prices(model_id, on, field, prompt_tokens, tier)
         if own is not None:
             cached = own.cached_input_usd_per_mtok
             return TokenQuotes(
@@ -155,6 +158,43 @@ class Catalog:
             if found.cached_input is None
             else q(found.cached_input, "per 1M cached input tokens"),
             output=q(found.output, "per 1M output tokens"),
+        )
+
+    def _tier_prices(
+        self, model_id: str, on: date, field: str, prompt_tokens: int, tier: str
+    ) -> TokenQuotes:
+        """genai-prices' `tier` variant (batch, flex, priority) of `model_id`'s prices."""
+        provider, name = split_id(model_id, field)
+        facts = self.models.get(model_id)
+        ref = facts.genai_prices_ref if facts and facts.genai_prices_ref else name
+        tier_field = field.rpartition(".")[0] + ".tier"
+        if model_id in self.token_prices or not self.use_genai:
+            raise InputError(tier_field, f"no {tier} price known for {model_id}; use standard")
+        found = genai.lookup(provider, ref, on, prompt_tokens, tier)
+        if found is None:
+            self.base_prices(model_id, on, field, prompt_tokens)  # an unknown model says so
+            has = genai.tiers(provider, ref, on)
+            raise InputError(
+                tier_field,
+                f"genai-prices has no {tier} price for {model_id} on {on.isoformat()}; "
+                f"tiers it prices: {', '.join(has)}",
+            )
+
+        def q(usd: Decimal, kind: str) -> Quote:
+            return Quote(
+                usd=usd,
+                unit=f"per 1M {kind} tokens, {tier}",
+                source=found.source,
+                as_of=found.as_of,
+            )
+
+        return TokenQuotes(
+            model=f"{model_id} ({tier})",
+            input=q(found.input, "input"),
+            cached_input=None
+            if found.cached_input is None
+            else q(found.cached_input, "cached input"),
+            output=q(found.output, "output"),
         )
 
     def finetuned_prices(
@@ -377,6 +417,7 @@ class Catalog:
                     on,
                     "prompting.model",
                     w.static_prefix_tokens + w.rag_tokens + w.user_tokens,
+                    pe.tier,
                 )
         base = ft.base_model
         if base:

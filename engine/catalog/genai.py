@@ -78,21 +78,47 @@ def _find(provider: str, model_ref: str) -> tuple[Any, Any] | None:
     return found
 
 
-def lookup(provider: str, model_ref: str, on: date, prompt_tokens: int = 0) -> BasePrices | None:
-    """Prices in force on `on`, or None when genai-prices does not know the model."""
+TIER_CONTEXT = {
+    "batch": {"processing": "batch"},
+    "flex": {"service_tier": "flex"},
+    "priority": {"service_tier": "priority"},
+}
+"""genai-prices' price context for each tier tunewise offers (`standard` needs none)."""
+
+
+def tiers(provider: str, model_ref: str, on: date) -> list[str]:
+    """The tiers genai-prices prices `model_ref` at on `on` (`standard` always first)."""
     found = _find(provider, model_ref)
     if found is None:
+        return []
+    when = datetime(on.year, on.month, on.day, tzinfo=UTC)
+    live = [
+        v.when
+        for v in found[1].price_variants or ()
+        if v.constraint is None or v.constraint.active(when)
+    ]
+    return ["standard"] + [tier for tier, ctx in TIER_CONTEXT.items() if ctx in live]
+
+
+def lookup(
+    provider: str, model_ref: str, on: date, prompt_tokens: int = 0, tier: str = "standard"
+) -> BasePrices | None:
+    """Prices in force on `on` at `tier`, or None when genai-prices does not know the model
+    (or has no such tier for it on that day: see `tiers`)."""
+    found = _find(provider, model_ref)
+    if found is None or (tier != "standard" and tier not in tiers(provider, model_ref, on)):
         return None
     prov, model = found
     when = datetime(on.year, on.month, on.day, tzinfo=UTC)
-    prices = model.get_prices(when)
+    prices = model.get_prices(when, TIER_CONTEXT.get(tier))
     inp = _rate(getattr(prices, "input_mtok", None), prompt_tokens)
     out = _rate(getattr(prices, "output_mtok", None), prompt_tokens)
     if inp is None or out is None:
         return None
     name, as_of = release()
     url = (prov.pricing_urls or [""])[0]
-    source = f"{prov.name} pricing via {name}" + (f" ({url})" if url else "")
+    source = f"{prov.name} pricing{'' if tier == 'standard' else f', {tier} tier,'} via {name}"
+    source += f" ({url})" if url else ""
     return BasePrices(
         model_ref=model.id,
         provider_name=prov.name,
