@@ -11,6 +11,7 @@ import difflib
 from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
+from itertools import pairwise
 
 from ..errors import InputError
 from ..inputs import (
@@ -22,6 +23,7 @@ from ..inputs import (
     TokenPrices,
     TokenServing,
 )
+from ..money import number
 from ..pricebook import (
     GIVEN,
     Availability,
@@ -351,6 +353,29 @@ class Catalog:
         )
         return GpuQuote(gpu=gpu, name=name, memory_gb=memory, hour=quote, range_note=range_note)
 
+    def gb_per_billion(self, method: str, params_b: Decimal | None) -> tuple[Decimal, str]:
+        """GB of GPU memory per billion parameters for `method` at a model of `params_b`
+        billion, and a note when the cited table's rows (overheads included) set it."""
+        rule = next(r for key, r in self.memory_rules.items() if key == method)
+        if not rule.points or params_b is None:
+            return rule.gb_per_billion_params, ""
+        rows = sorted((p[0], p[1]) for p in rule.points)
+        if params_b <= rows[0][0]:
+            gb = rows[0][1] * params_b / rows[0][0]
+        elif params_b >= rows[-1][0]:
+            gb = rows[-1][1] * params_b / rows[-1][0]
+        else:
+            (b0, g0), (b1, g1) = next((a, b) for a, b in pairwise(rows) if a[0] <= params_b <= b[0])
+            gb = g0 + (g1 - g0) * (params_b - b0) / (b1 - b0)
+        per_billion = (gb / params_b).quantize(Decimal("0.0001"))
+        if per_billion <= rule.gb_per_billion_params:
+            return rule.gb_per_billion_params, ""
+        table = ", ".join(f"{number(b)}B {number(g)} GB" for b, g in rows)
+        return per_billion, (
+            f"{method} at {number(params_b)}B: about {number(gb, places=0)} GB from the "
+            f"table's rows ({table}), overheads included"
+        )
+
     def lifecycle(self, model_id: str) -> Lifecycle | None:
         facts = self.models.get(self.canonical(model_id))
         if facts is None:
@@ -518,10 +543,14 @@ class Catalog:
                 on,
             )
         if isinstance(training, GpuTraining) or isinstance(serving, GpuServing):
-            book["memory_gb_per_billion"] = {
-                key: self._quote(rule.gb_per_billion_params, "GB per billion parameters", rule)
-                for key, rule in self.memory_rules.items()
-            }
+            base_facts = book.get("base_model")
+            params = base_facts.params_b if isinstance(base_facts, Lifecycle) else None
+            rules: dict[str, Quote] = {}
+            for key, rule in self.memory_rules.items():
+                per_billion, note = self.gb_per_billion(key, params)
+                cited = self._quote(per_billion, "GB per billion parameters", rule)
+                rules[key] = cited.model_copy(update={"note": note}) if note else cited
+            book["memory_gb_per_billion"] = rules
         for role, share in (
             ("prompting", pe.cached_prefix_share),
             ("fine_tuned", ft.cached_prefix_share),

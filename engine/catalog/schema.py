@@ -150,6 +150,10 @@ class MemoryRule(Sourced):
 
     method: Literal["full", "lora", "qlora", "serve_16bit", "serve_8bit", "serve_4bit"]
     gb_per_billion_params: Size
+    points: list[list[Size]] = []
+    """`[billions, GB]` rows of the cited table (weights, adapters, optimizer state and
+    activations at the table's own sequence length and batch). A model between two rows is
+    interpolated, past the last row scaled by it; the larger of that and the rule applies."""
 
 
 class CatalogData(_Entry):
