@@ -94,10 +94,14 @@ def _inference(catalog: Catalog, model_id: str, on: date) -> Entry | None:
     if found is None:
         return None
     release, _ = genai_prices.release()
+    steps = "".join(
+        f"; from {start:,} prompt tokens {_money(inp)} in / {_money(out)} out"
+        for start, inp, out in genai_prices.tier_steps(provider, ref, on)
+    )
     return Entry(
         id=model_id,
         kind="inference",
-        text=f"{_money(found.input)} in / {_money(found.output)} out per 1M",
+        text=f"{_money(found.input)} in / {_money(found.output)} out per 1M{steps}",
         usd={"input_per_mtok": str(found.input), "output_per_mtok": str(found.output)}
         | (
             {} if found.cached_input is None else {"cached_input_per_mtok": str(found.cached_input)}

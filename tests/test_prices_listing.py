@@ -147,3 +147,9 @@ def test_fireworks_llama_prices_a_profile(
     assert {p["source"].split(" pricing")[0] for p in prompting} == {"Fireworks"}
     # 300,000 requests × (800 input + 50 output) tokens × $0.20 per 1M
     assert Decimal(str(data["costs"]["prompting_monthly"])) == Decimal("51")
+
+
+def test_tiered_prices_show_every_tier(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(["prices", "google:gemini-2.5-pro", "--format", "json"], capsys)
+    (inference,) = [e for e in json.loads(out)["entries"] if e["kind"] == "inference"]
+    assert "$1.25 in / $10 out per 1M; from 200,000 prompt tokens $2.50 in" in inference["text"]

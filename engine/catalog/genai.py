@@ -141,6 +141,29 @@ def _effective(model: Any, on: date) -> date | None:
     return start
 
 
+def tier_steps(provider: str, model_ref: str, on: date) -> list[tuple[int, Decimal, Decimal]]:
+    """(prompt tokens from, input, output per 1M) for each step above the base price of a
+    tiered model (Gemini 2.5 Pro over 200K tokens), empty when its prices are flat."""
+    found = _find(provider, model_ref)
+    if found is None:
+        return []
+    prices = found[1].get_prices(datetime(on.year, on.month, on.day, tzinfo=UTC))
+    starts = sorted(
+        {
+            tier.start
+            for value in (getattr(prices, "input_mtok", None), getattr(prices, "output_mtok", None))
+            for tier in getattr(value, "tiers", None) or ()
+        }
+    )
+    steps = []
+    for start in starts:
+        inp = _rate(getattr(prices, "input_mtok", None), start)
+        out = _rate(getattr(prices, "output_mtok", None), start)
+        if inp is not None and out is not None:
+            steps.append((start, inp, out))
+    return steps
+
+
 def model_ids(provider: str | None = None) -> list[str]:
     """Every `provider:model` genai-prices knows (for listings and did-you-mean)."""
     return [
