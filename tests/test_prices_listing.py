@@ -151,5 +151,8 @@ def test_fireworks_llama_prices_a_profile(
 
 def test_tiered_prices_show_every_tier(capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = run(["prices", "google:gemini-2.5-pro", "--format", "json"], capsys)
-    (inference,) = [e for e in json.loads(out)["entries"] if e["kind"] == "inference"]
+    entries = json.loads(out)["entries"]
+    (inference,) = [
+        e for e in entries if e["kind"] == "inference" and e["id"] == "google:gemini-2.5-pro"
+    ]
     assert "$1.25 in / $10 out per 1M; from 200,000 prompt tokens $2.50 in" in inference["text"]
