@@ -213,11 +213,12 @@ def _model_entries(catalog: Catalog, model_id: str, on: date) -> list[Entry]:
         )
     if facts and facts.retires_on:
         verb = "retired" if facts.retires_on <= on else "retires"
+        instead = f"; replaced by {facts.replaced_by}" if facts.replaced_by else ""
         out.append(
             Entry(
                 id=model_id,
                 kind=verb,
-                text=facts.retires_on.isoformat(),
+                text=facts.retires_on.isoformat() + instead,
                 note=facts.note,
                 **_sourced(catalog, facts),
             )

@@ -197,3 +197,22 @@ def test_google_tunes_on_the_agent_platform() -> None:
     for model in ("google:gemini-3.5-flash", "google:gemini-3.5-flash-lite"):
         assert catalog.ft_inference[model].serving == "base_rate"
     assert catalog.models["google:gemini-2.0-flash"].retires_on is not None
+
+
+def test_replacements_are_catalog_models_still_served_at_the_review() -> None:
+    catalog = Catalog(data())
+    on = data().reviewed_on
+    named = {m.id: m.replaced_by for m in data().model if m.replaced_by}
+    assert named, "at least the reviewed retirements name their replacement"
+    for model, replacement in named.items():
+        assert replacement in catalog.models, model
+        assert not catalog.retired(replacement, on), model
+
+
+def test_the_retirement_warning_names_the_replacement(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["assess", str(gpt4_profile(tmp_path, "2026-12-01"))]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert "GPT-3.5 Turbo was retired on 2026-10-23" in out
+    assert "the provider names openai:gpt-4.1-mini as its replacement" in out

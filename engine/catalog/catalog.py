@@ -386,6 +386,7 @@ class Catalog:
             params_b=facts.params_b,
             open_weights=facts.open_weights,
             retires_on=facts.retires_on,
+            **({"replaced_by": facts.replaced_by} if facts.replaced_by else {}),
             source=self.source_title(facts),
             as_of=facts.as_of,
         )

@@ -75,6 +75,8 @@ class ModelFacts(Sourced):
     open_weights: bool = False
     retires_on: date | None = None
     """The day the provider retires the model (and its fine-tunes)."""
+    replaced_by: str | None = None
+    """The model the provider names as its replacement (in the retirement's source)."""
     genai_prices_ref: str | None = None
     """Model reference in genai-prices when it differs from the part after `provider:`."""
 
