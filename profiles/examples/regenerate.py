@@ -13,6 +13,8 @@ import sys
 from pathlib import Path
 
 from engine.catalog import split_id
+from engine.errors import InputError
+from engine.pricebook import PriceBook
 from profiles.files import default_catalog, evaluate_profile, load_profile, save_bytes, snapshot
 from profiles.model import Profile
 from profiles.writer import dumps
@@ -29,6 +31,13 @@ def with_current_facts(profile: Profile) -> Profile:
         return profile
     catalog = default_catalog()
     inputs = profile.cost_inputs()
+    try:
+        fresh = catalog.resolve(inputs)
+    except InputError:
+        fresh = None
+    if fresh is not None and _amounts(fresh) == _amounts(stored):
+        # The same money: take today's sources, dates and confidence with it.
+        return profile.model_copy(update={"prices": fresh})
     pe, ft = inputs.prompting.model, inputs.fine_tuning.base_model
     update: dict[str, object] = {}
     if pe:
@@ -39,6 +48,25 @@ def with_current_facts(profile: Profile) -> Profile:
             split_id(catalog.canonical(ft), "fine_tuning.base_model")[0], inputs.assessed_on
         )
     return profile.model_copy(update={"prices": stored.model_copy(update=update)})
+
+
+def _amounts(book: PriceBook) -> list[tuple[str, object]]:
+    """Every amount in `book`, by where it sits (sources, dates and notes left out)."""
+    found: list[tuple[str, object]] = []
+
+    def walk(value: object, at: str) -> None:
+        if isinstance(value, dict):
+            for key, item in sorted(value.items()):
+                if key == "usd":
+                    found.append((at, item))
+                else:
+                    walk(item, f"{at}.{key}")
+        elif isinstance(value, list | tuple):
+            for i, item in enumerate(value):
+                walk(item, f"{at}[{i}]")
+
+    walk(book.model_dump(exclude={"prompting_model", "base_model", "provider"}), "")
+    return found
 
 
 def regenerated(path: Path) -> bytes:
