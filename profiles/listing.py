@@ -152,6 +152,8 @@ def _fine_tuned(catalog: Catalog, model_id: str, on: date) -> Entry | None:
     except InputError:
         return None
     quote = ft.input
+    release = genai_prices.release()[0]
+    from_genai = release in quote.source  # genai-prices does not date its fine-tuned prices
     return Entry(
         id=model_id,
         kind="fine-tuned",
@@ -159,8 +161,8 @@ def _fine_tuned(catalog: Catalog, model_id: str, on: date) -> Entry | None:
         usd={"input_per_mtok": str(ft.input.usd), "output_per_mtok": str(ft.output.usd)},
         source=quote.source,
         confidence=CONFIDENCE.get(quote.confidence, quote.confidence),
-        effective=quote.as_of,
-        note=quote.note,
+        effective=None if from_genai else quote.as_of,
+        note=f"price undated in {release}" if from_genai else quote.note,
     )
 
 
