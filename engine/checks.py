@@ -65,7 +65,12 @@ def _retirement(model: Lifecycle, inputs: CostInputs, field: str) -> Iterator[Co
             field=field,
             severity="error",
             message=f"{model.name} was retired on {retires.isoformat()} "
-            f"({model.source}, as of {model.as_of})",
+            f"({model.source}, as of {model.as_of})"
+            + (
+                f"; the provider names {model.replaced_by} as its replacement"
+                if model.replaced_by
+                else ""
+            ),
         )
         return
     months = (retires.year - on.year) * 12 + retires.month - on.month
@@ -78,6 +83,11 @@ def _retirement(model: Lifecycle, inputs: CostInputs, field: str) -> Iterator[Co
                 f"{model.name} retires on {retires.isoformat()}, about {months} months into "
                 f"the {inputs.workload.horizon_months}-month horizon ({model.source}, as of "
                 f"{model.as_of}): whatever is built on it must move by then"
+                + (
+                    f", to {model.replaced_by} as the provider suggests"
+                    if model.replaced_by
+                    else ""
+                )
             ),
         )
 

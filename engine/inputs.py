@@ -91,11 +91,18 @@ class TokenPrices(Model):
     output_usd_per_mtok: Usd
 
 
+Tier = Literal["standard", "batch", "flex", "priority"]
+"""A provider's price tier (genai-prices' price variants)."""
+
+
 class PromptingPath(Model):
     """A base model driven by prompts (and retrieval when `rag_tokens` > 0)."""
 
     model: str | None = None
     """Catalog model id, e.g. `openai:gpt-4o-mini` (prices from the catalog)."""
+    tier: Tier = "standard"
+    """The provider's price tier for the catalog's prices: `batch` (asynchronous, about half
+    price), `flex` or `priority`, where genai-prices carries that variant."""
     prices: TokenPrices | None = None
     """Explicit prices; take precedence over the catalog's."""
     cached_prefix_share: Share = ZERO

@@ -96,6 +96,8 @@ class Lifecycle(Model):
     params_b: Size | None = None
     open_weights: bool = False
     retires_on: date | None = None
+    replaced_by: str | None = None
+    """The model its provider names as the replacement, when the catalog knows it."""
     source: str
     as_of: str
 

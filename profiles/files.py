@@ -220,6 +220,11 @@ def _given_prices_match(profile: Profile, book: PriceBook) -> bool:
     needs_prompt = pe.inference_monthly_usd is None and pe.cost_per_request_usd is None
     if needs_prompt and book.prompting is None:
         return False
+    if needs_prompt and pe.model and pe.prices is None and book.prompting is not None:
+        tier = pe.tier
+        stored = (book.prompting.model or "").endswith(f" ({tier})")
+        if stored != (tier != "standard"):  # the tier changed since the snapshot
+            return False
     if pe.prices is not None and needs_prompt:
         q = book.prompting
         if q is None or (q.input.usd, q.output.usd) != (

@@ -480,3 +480,45 @@ def test_a_known_open_weights_model_without_token_prices_says_so() -> None:
         load_catalog().base_prices("meta:llama-3.1-8b", date(2026, 12, 3), "fine_tuning.base_model")
     assert "did you mean" not in caught.value.message
     assert "open-weights model, served on GPU replicas" in caught.value.message
+
+
+# -- GPU fit with the table's overheads (issue #15) ----------------------------------------------
+
+
+def gpu_training(base: str, method: str, gpu: str, count: int = 1) -> FineTuningPath:
+    return FineTuningPath(
+        base_model=base,
+        method=method,
+        training=GpuTraining(gpu=gpu, gpu_count=count, hours=Decimal(5)),
+        serving=TokenServing(prices=PRICES),
+    )
+
+
+@pytest.mark.parametrize(
+    ("base", "method", "gpu", "count", "warns"),
+    [
+        ("meta:llama-3.1-70b", "qlora", "a100-40gb", 1, True),  # table: 70B QLoRA 48 GB
+        ("meta:llama-3.1-70b", "lora", "a100-80gb", 2, True),  # table: 70B LoRA 160 GB
+        ("meta:llama-3.1-8b", "qlora", "a10g-24gb", 1, False),  # about 7 GB
+        ("meta:llama-3.1-70b", "qlora", "a100-80gb", 1, False),
+    ],
+)
+def test_gpu_fit_counts_the_tables_overheads(
+    catalog: Catalog, base: str, method: str, gpu: str, count: int, warns: bool
+) -> None:
+    book, result = run(catalog, inputs(gpu_training(base, method, gpu, count)))
+    assert ("gpu_too_small" in codes(result)) is warns
+    rule = book.memory_gb_per_billion[method]
+    assert rule.source.startswith("LLaMA-Factory")
+
+
+def test_70b_qlora_needs_about_48_gb(catalog: Catalog) -> None:
+    per_billion, note = catalog.gb_per_billion("qlora", Decimal("70.6"))
+    assert Decimal(48) <= per_billion * Decimal("70.6") < Decimal(49)
+    assert "70B 48 GB" in note and "about 48 GB" in note
+    assert catalog.gb_per_billion("serve_4bit", Decimal("70.6")) == (Decimal("0.5"), "")
+
+
+def test_the_qlora_paper_fits_65b_on_48_gb(catalog: Catalog) -> None:
+    per_billion, _ = catalog.gb_per_billion("qlora", Decimal(65))
+    assert per_billion * 65 <= 48

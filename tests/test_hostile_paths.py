@@ -96,7 +96,10 @@ CASES: dict[str, tuple[Callable[[Path], Path], str]] = {
     "deep-array": (_deep_array, "nested too deeply"),
     "deep-dotted-key": (_deep_key, "nested too deeply"),
     "4400-digit-integer": (_long_int, ":11: not valid TOML: a number of more than 4,300 digits"),
-    "header-of-spaces": (_header_of_spaces, ":132: a" + " " * 58 + "…: unknown key"),
+    "header-of-spaces": (
+        _header_of_spaces,
+        f":{len(GOOD.read_text().splitlines()) + 2}: a" + " " * 58 + "…: unknown key",
+    ),
     "100000-character-key": (_long_key, ":11: workload." + "k" * 59 + "…: unknown key"),
     "symlink-loop": (_loop, "symlink loop"),
     "path-through-a-file": (_through_a_file, "not a directory"),

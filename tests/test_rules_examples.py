@@ -32,7 +32,7 @@ WORKED: dict[str, tuple[str, set[str], dict[str, str]]] = {
     "medical-diagnosis": (
         "hybrid",
         {"practical_003", "decision_tree_001"},
-        {"practical_003": "hybrid", "decision_tree_001": "prompting", "providers": "open"},
+        {"practical_003": "hybrid", "decision_tree_001": "prompting", "providers": "closed"},
     ),
     "brand-voice": (
         "fine_tuning",
@@ -162,7 +162,7 @@ def test_closed_offering_names_date_source_and_alternatives() -> None:
     assert "closed to new users since 2026-05-07" in message
     assert "as of 2026-11" in message
     assert "OpenAI" in message
-    assert "azure:gpt-4.1" in message and "azure:o4-mini" in message
+    assert "azure:gpt-4.1" in message and "azure:o4-mini" not in message
 
 
 def test_anthropic_chosen_but_fine_tuning_needed() -> None:

@@ -47,7 +47,9 @@ exit status: 0 success (or same), 1 different (diff, compare), 2 trouble"""
 EPILOG_PRICES = """examples:
   tunewise prices               every model the catalog prices
   tunewise prices gpt-4o        models whose id contains gpt-4o
-  tunewise prices gpu           GPU-hour offers"""
+  tunewise prices gpu           GPU-hour offers
+  tunewise prices lora          LoRA training offers (also: full, rft, dpo, sft)
+  tunewise prices --format json every entry with its confidence and date"""
 
 
 class _Help(argparse.RawDescriptionHelpFormatter):
@@ -137,7 +139,10 @@ def _parser() -> argparse.ArgumentParser:
         epilog=EPILOG_PRICES,
         formatter_class=_Help,
     )
-    prices.add_argument("filter", nargs="?", default="", help="substring of a model or GPU id")
+    prices.add_argument(
+        "filter", nargs="?", default="", help="substring of an id, or a method (lora, full, rft)"
+    )
+    prices.add_argument("--format", choices=("text", "json"), default="text", help="output format")
     prices.add_argument(
         "--prices", type=Path, metavar="FILE", help="team price file overriding the built-in prices"
     )
@@ -382,9 +387,13 @@ def _assess(args: argparse.Namespace) -> int:
 
 def _prices(args: argparse.Namespace) -> int:
     from engine.catalog import load_catalog
-    from profiles.listing import price_listing
+    from profiles.listing import price_json, price_listing
 
-    sys.stdout.write(price_listing(load_catalog(args.prices), args.filter))
+    show = price_json if args.format == "json" else price_listing
+    try:
+        sys.stdout.write(show(load_catalog(args.prices), args.filter))
+    except InputError as exc:
+        return _fail(exc.message)
     return EXIT_OK
 
 

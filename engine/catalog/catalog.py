@@ -11,6 +11,7 @@ import difflib
 from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
+from itertools import pairwise
 
 from ..errors import InputError
 from ..inputs import (
@@ -22,6 +23,7 @@ from ..inputs import (
     TokenPrices,
     TokenServing,
 )
+from ..money import number
 from ..pricebook import (
     GIVEN,
     Availability,
@@ -122,10 +124,13 @@ class Catalog:
         on: date,
         field: str,
         prompt_tokens: int = 0,
+        tier: str = "standard",
     ) -> TokenQuotes:
         model_id = self.canonical(model_id)
         provider, name = split_id(model_id, field)
         own = self.token_prices.get(model_id)
+        if tier != "standard":
+            return self._tier_prices(model_id, on, field, prompt_tokens, tier)
         if own is not None:
             cached = own.cached_input_usd_per_mtok
             return TokenQuotes(
@@ -162,6 +167,43 @@ class Catalog:
             if found.cached_input is None
             else q(found.cached_input, "per 1M cached input tokens"),
             output=q(found.output, "per 1M output tokens"),
+        )
+
+    def _tier_prices(
+        self, model_id: str, on: date, field: str, prompt_tokens: int, tier: str
+    ) -> TokenQuotes:
+        """genai-prices' `tier` variant (batch, flex, priority) of `model_id`'s prices."""
+        provider, name = split_id(model_id, field)
+        facts = self.models.get(model_id)
+        ref = facts.genai_prices_ref if facts and facts.genai_prices_ref else name
+        tier_field = field.rpartition(".")[0] + ".tier"
+        if model_id in self.token_prices or not self.use_genai:
+            raise InputError(tier_field, f"no {tier} price known for {model_id}; use standard")
+        found = genai.lookup(provider, ref, on, prompt_tokens, tier)
+        if found is None:
+            self.base_prices(model_id, on, field, prompt_tokens)  # an unknown model says so
+            has = genai.tiers(provider, ref, on)
+            raise InputError(
+                tier_field,
+                f"genai-prices has no {tier} price for {model_id} on {on.isoformat()}; "
+                f"tiers it prices: {', '.join(has)}",
+            )
+
+        def q(usd: Decimal, kind: str) -> Quote:
+            return Quote(
+                usd=usd,
+                unit=f"per 1M {kind} tokens, {tier}",
+                source=found.source,
+                as_of=found.as_of,
+            )
+
+        return TokenQuotes(
+            model=f"{model_id} ({tier})",
+            input=q(found.input, "input"),
+            cached_input=None
+            if found.cached_input is None
+            else q(found.cached_input, "cached input"),
+            output=q(found.output, "output"),
         )
 
     def finetuned_prices(
@@ -330,6 +372,29 @@ class Catalog:
         )
         return GpuQuote(gpu=gpu, name=name, memory_gb=memory, hour=quote, range_note=range_note)
 
+    def gb_per_billion(self, method: str, params_b: Decimal | None) -> tuple[Decimal, str]:
+        """GB of GPU memory per billion parameters for `method` at a model of `params_b`
+        billion, and a note when the cited table's rows (overheads included) set it."""
+        rule = next(r for key, r in self.memory_rules.items() if key == method)
+        if not rule.points or params_b is None:
+            return rule.gb_per_billion_params, ""
+        rows = sorted((p[0], p[1]) for p in rule.points)
+        if params_b <= rows[0][0]:
+            gb = rows[0][1] * params_b / rows[0][0]
+        elif params_b >= rows[-1][0]:
+            gb = rows[-1][1] * params_b / rows[-1][0]
+        else:
+            (b0, g0), (b1, g1) = next((a, b) for a, b in pairwise(rows) if a[0] <= params_b <= b[0])
+            gb = g0 + (g1 - g0) * (params_b - b0) / (b1 - b0)
+        per_billion = (gb / params_b).quantize(Decimal("0.0001"))
+        if per_billion <= rule.gb_per_billion_params:
+            return rule.gb_per_billion_params, ""
+        table = ", ".join(f"{number(b)}B {number(g)} GB" for b, g in rows)
+        return per_billion, (
+            f"{method} at {number(params_b)}B: about {number(gb, places=0)} GB from the "
+            f"table's rows ({table}), overheads included"
+        )
+
     def lifecycle(self, model_id: str) -> Lifecycle | None:
         facts = self.models.get(self.canonical(model_id))
         if facts is None:
@@ -340,14 +405,28 @@ class Catalog:
             params_b=facts.params_b,
             open_weights=facts.open_weights,
             retires_on=facts.retires_on,
+            **({"replaced_by": facts.replaced_by} if facts.replaced_by else {}),
             source=self.source_title(facts),
             as_of=facts.as_of,
         )
 
-    def availability(self, provider: str) -> Availability | None:
+    def retired(self, model_id: str, on: date) -> bool:
+        """Has the catalog's model `model_id` retired on or before `on`?"""
+        facts = self.models.get(self.canonical(model_id))
+        return facts is not None and facts.retires_on is not None and facts.retires_on <= on
+
+    def live_alternatives(self, provider: str, on: date) -> tuple[str, ...]:
+        """The provider's `alternatives` still served on `on`: a retired model is never
+        offered."""
+        p = self.providers.get(provider)
+        return tuple(a for a in (p.alternatives if p else ()) if not self.retired(a, on))
+
+    def availability(self, provider: str, on: date | None = None) -> Availability | None:
+        """The provider's fine-tuning offer; with `on`, its alternatives judged at that date."""
         p = self.providers.get(provider)
         if p is None:
             return None
+        alternatives = tuple(p.alternatives) if on is None else self.live_alternatives(provider, on)
         return Availability(
             provider=p.id,
             name=p.name,
@@ -355,7 +434,7 @@ class Catalog:
             since=p.since,
             jobs_until=p.jobs_until,
             # Only when there are some: an explicit empty list would be written to profiles.
-            **({"alternatives": tuple(p.alternatives)} if p.alternatives else {}),
+            **({"alternatives": alternatives} if alternatives else {}),
             source=self.source_title(p),
             as_of=p.as_of,
             note=p.note,
@@ -383,13 +462,14 @@ class Catalog:
                     on,
                     "prompting.model",
                     w.static_prefix_tokens + w.rag_tokens + w.user_tokens,
+                    pe.tier,
                 )
         base = ft.base_model
         if base:
             book["base_model"] = self.lifecycle(base)
             if book["base_model"] is None:  # not in the catalog's own list: must be priced
                 self.base_prices(base, on, "fine_tuning.base_model")
-            book["provider"] = self.availability(split_id(base, "fine_tuning.base_model")[0])
+            book["provider"] = self.availability(split_id(base, "fine_tuning.base_model")[0], on)
 
         def need_base(what: str) -> str:
             if not base:
@@ -408,7 +488,7 @@ class Catalog:
             if self.serving_kind(need_base("fine-tuned prices")) == "base_plus_hourly":
                 # Left out, the hourly fee would be a provider's real charge missing.
                 provider = split_id(self.canonical(base or ""), "fine_tuning.base_model")[0]
-                offer = self.availability(provider)
+                offer = self.availability(provider, on)
                 raise InputError(
                     "fine_tuning.serving.kind",
                     f"{offer.name if offer else provider} bills a fine-tuned deployment by "
@@ -483,10 +563,14 @@ class Catalog:
                 on,
             )
         if isinstance(training, GpuTraining) or isinstance(serving, GpuServing):
-            book["memory_gb_per_billion"] = {
-                key: self._quote(rule.gb_per_billion_params, "GB per billion parameters", rule)
-                for key, rule in self.memory_rules.items()
-            }
+            base_facts = book.get("base_model")
+            params = base_facts.params_b if isinstance(base_facts, Lifecycle) else None
+            rules: dict[str, Quote] = {}
+            for key, rule in self.memory_rules.items():
+                per_billion, note = self.gb_per_billion(key, params)
+                cited = self._quote(per_billion, "GB per billion parameters", rule)
+                rules[key] = cited.model_copy(update={"note": note}) if note else cited
+            book["memory_gb_per_billion"] = rules
         for role, share in (
             ("prompting", pe.cached_prefix_share),
             ("fine_tuned", ft.cached_prefix_share),

@@ -25,6 +25,8 @@ class BasePrices:
     output: Decimal
     source: str
     as_of: str
+    effective: date | None = None
+    """The day genai-prices says this price took effect, when it dates it."""
 
 
 @cache
@@ -56,21 +58,67 @@ def _rate(value: Any, prompt_tokens: int) -> Decimal | None:
     return rate
 
 
-def lookup(provider: str, model_ref: str, on: date, prompt_tokens: int = 0) -> BasePrices | None:
-    """Prices in force on `on`, or None when genai-prices does not know the model."""
-    snap = _snapshot()
+@cache
+def _by_id() -> dict[tuple[str, str], tuple[Any, Any]]:
+    """Every (provider id, model id) genai-prices lists, to its provider and model."""
+    return {(p.id, m.id): (p, m) for p in _snapshot().providers for m in p.models}
+
+
+def _find(provider: str, model_ref: str) -> tuple[Any, Any] | None:
+    """The model by its own id first (the id `tunewise prices` shows: some ids, e.g. Fireworks'
+    and Bedrock's regional ones, do not match their own patterns), then by genai-prices'
+    matching rules."""
+    exact = _by_id().get((provider, model_ref))
+    if exact is not None:
+        return exact
     try:
-        prov, model = snap.find_provider_model(model_ref, None, provider, None)
+        found: tuple[Any, Any] = _snapshot().find_provider_model(model_ref, None, provider, None)
     except LookupError:
         return None
-    prices = model.get_prices(datetime(on.year, on.month, on.day, tzinfo=UTC))
+    return found
+
+
+TIER_CONTEXT = {
+    "batch": {"processing": "batch"},
+    "flex": {"service_tier": "flex"},
+    "priority": {"service_tier": "priority"},
+}
+"""genai-prices' price context for each tier tunewise offers (`standard` needs none)."""
+
+
+def tiers(provider: str, model_ref: str, on: date) -> list[str]:
+    """The tiers genai-prices prices `model_ref` at on `on` (`standard` always first)."""
+    found = _find(provider, model_ref)
+    if found is None:
+        return []
+    when = datetime(on.year, on.month, on.day, tzinfo=UTC)
+    live = [
+        v.when
+        for v in found[1].price_variants or ()
+        if v.constraint is None or v.constraint.active(when)
+    ]
+    return ["standard"] + [tier for tier, ctx in TIER_CONTEXT.items() if ctx in live]
+
+
+def lookup(
+    provider: str, model_ref: str, on: date, prompt_tokens: int = 0, tier: str = "standard"
+) -> BasePrices | None:
+    """Prices in force on `on` at `tier`, or None when genai-prices does not know the model
+    (or has no such tier for it on that day: see `tiers`)."""
+    found = _find(provider, model_ref)
+    if found is None or (tier != "standard" and tier not in tiers(provider, model_ref, on)):
+        return None
+    prov, model = found
+    when = datetime(on.year, on.month, on.day, tzinfo=UTC)
+    prices = model.get_prices(when, TIER_CONTEXT.get(tier))
     inp = _rate(getattr(prices, "input_mtok", None), prompt_tokens)
     out = _rate(getattr(prices, "output_mtok", None), prompt_tokens)
     if inp is None or out is None:
         return None
     name, as_of = release()
     url = (prov.pricing_urls or [""])[0]
-    source = f"{prov.name} pricing via {name}" + (f" ({url})" if url else "")
+    source = f"{prov.name} pricing{'' if tier == 'standard' else f', {tier} tier,'} via {name}"
+    source += f" ({url})" if url else ""
     return BasePrices(
         model_ref=model.id,
         provider_name=prov.name,
@@ -79,7 +127,41 @@ def lookup(provider: str, model_ref: str, on: date, prompt_tokens: int = 0) -> B
         output=out,
         source=source,
         as_of=as_of,
+        effective=_effective(model, on),
     )
+
+
+def _effective(model: Any, on: date) -> date | None:
+    """The start date of the dated price in force on `on`, if genai-prices dates it."""
+    start = None
+    for conditional in model.prices if isinstance(model.prices, list) else ():
+        begins = getattr(conditional.constraint, "start_date", None)
+        if isinstance(begins, date) and begins <= on and (start is None or begins > start):
+            start = begins
+    return start
+
+
+def tier_steps(provider: str, model_ref: str, on: date) -> list[tuple[int, Decimal, Decimal]]:
+    """(prompt tokens from, input, output per 1M) for each step above the base price of a
+    tiered model (Gemini 2.5 Pro over 200K tokens), empty when its prices are flat."""
+    found = _find(provider, model_ref)
+    if found is None:
+        return []
+    prices = found[1].get_prices(datetime(on.year, on.month, on.day, tzinfo=UTC))
+    starts = sorted(
+        {
+            tier.start
+            for value in (getattr(prices, "input_mtok", None), getattr(prices, "output_mtok", None))
+            for tier in getattr(value, "tiers", None) or ()
+        }
+    )
+    steps = []
+    for start in starts:
+        inp = _rate(getattr(prices, "input_mtok", None), start)
+        out = _rate(getattr(prices, "output_mtok", None), start)
+        if inp is not None and out is not None:
+            steps.append((start, inp, out))
+    return steps
 
 
 def model_ids(provider: str | None = None) -> list[str]:

@@ -25,6 +25,10 @@ Confidence = Literal["primary", "secondary", "uncertain"]
 `uncertain`: an estimate or a figure seen only in secondary copies."""
 
 
+TrainingMethod = Literal["sft", "lora", "full", "dpo", "rft"]
+"""How a hosted fine-tuning job trains (what `tunewise prices lora` searches by)."""
+
+
 class _Entry(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
@@ -71,6 +75,8 @@ class ModelFacts(Sourced):
     open_weights: bool = False
     retires_on: date | None = None
     """The day the provider retires the model (and its fine-tunes)."""
+    replaced_by: str | None = None
+    """The model the provider names as its replacement (in the retirement's source)."""
     genai_prices_ref: str | None = None
     """Model reference in genai-prices when it differs from the part after `provider:`."""
 
@@ -91,6 +97,9 @@ class TrainingPrice(Sourced):
     """Catalog id of the base model."""
     provider: str
     """Who runs the job (may differ from the model's maker, e.g. `aws` for Claude 3 Haiku)."""
+    method: TrainingMethod = "sft"
+    """How the job trains: `sft` (the provider's supervised fine-tuning, method undisclosed),
+    `lora` (adapters), `full` (all weights), `dpo` (preference), `rft` (reinforcement)."""
     usd_per_mtok: Usd | None = None
     """USD per 1M training tokens (dataset tokens × epochs)."""
     usd_per_hour: Usd | None = None
@@ -143,6 +152,10 @@ class MemoryRule(Sourced):
 
     method: Literal["full", "lora", "qlora", "serve_16bit", "serve_8bit", "serve_4bit"]
     gb_per_billion_params: Size
+    points: list[list[Size]] = []
+    """`[billions, GB]` rows of the cited table (weights, adapters, optimizer state and
+    activations at the table's own sequence length and batch). A model between two rows is
+    interpolated, past the last row scaled by it; the larger of that and the rule applies."""
 
 
 class CatalogData(_Entry):

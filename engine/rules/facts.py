@@ -60,7 +60,7 @@ def facts_for(
     judged = providers if providers is not None else ((ft_provider,) if ft_provider else ())
     offers, unknown = [], []
     for provider in judged:
-        offer = catalog.availability(provider)
+        offer = catalog.availability(provider, inputs.assessed_on)
         if offer is None:
             unknown.append(provider)
         else:

@@ -72,7 +72,12 @@ def providers(a: Assessment, f: Facts) -> FrameworkVerdict:
                 f"{f.on.isoformat()}?",
                 answer="yes" if alive else "no",
                 because=f"retires on {m.retires_on.isoformat()} ({m.source}, as of {m.as_of})",
-                next="whatever is built on it must move by then" if alive else "retired",
+                next=("whatever is built on it must move by then" if alive else "retired")
+                + (
+                    f"; its provider names {m.replaced_by} as the replacement"
+                    if m.replaced_by
+                    else ""
+                ),
             )
         )
     verdict: Gate
@@ -86,8 +91,11 @@ def providers(a: Assessment, f: Facts) -> FrameworkVerdict:
         verdict = "unknown"
         says = "no provider the catalog knows was judged"
     if m is not None and m.retires_on is not None and m.retires_on <= f.on:
+        if verdict == "open":
+            says = "the provider still fine-tunes other models, not this one"
+        instead = f", replaced by {m.replaced_by}" if m.replaced_by else ""
         verdict = "closed"
-        says = f"{m.name} was retired on {m.retires_on.isoformat()} ({m.source}); " + says
+        says = f"{m.name} was retired on {m.retires_on.isoformat()} ({m.source}){instead}; " + says
     return FrameworkVerdict(
         id=ID, name=NAME, source=SOURCE, verdict=verdict, says=says, path=tuple(path)
     )

@@ -215,6 +215,8 @@ def uncertainty(
     n = len(run.break_even)
     paid = [b for b in run.break_even if b is not None and b <= horizon]
     retire = setup.structure.time.retire_month
+    if retire is not None and retire < 0:
+        retire = None  # retired before the assessment: a warning says so, no payback race
     before = None
     if retire is not None:
         before = sum(1 for b in run.break_even if b is not None and b <= retire) / n
