@@ -14,6 +14,7 @@ from engine.result import CostResult, LineItem, PathCosts
 from engine.rules.verdict import NextStep, Recommendation
 from engine.wording import (
     GUIDES,
+    VERDICTS,
     confidence_words,
     field_words,
     framework_words,
@@ -38,6 +39,11 @@ def months_text(months: Decimal | None, reason: str | None = None) -> str:
     return "never" if reason in (None, "never") else "unknown"
 
 
+def _months(months: Decimal) -> str:
+    text = number(months, places=1)
+    return f"{text} month" if text == "1" else f"{text} months"
+
+
 def payback_words(result: CostResult) -> str:
     """Break-even against the horizon, in words: `does not pay back within the 24-month
     horizon (it would take 193 months)`, `9.6 months, within the 24-month horizon`, `never`."""
@@ -51,7 +57,7 @@ def payback_words(result: CostResult) -> str:
             f"does not pay back within the {horizon}-month horizon "
             f"(it would take {number(months, places=0)} months)"
         )
-    return f"{number(months, places=1)} months, within the {horizon}-month horizon"
+    return f"{_months(months)}, within the {horizon}-month horizon"
 
 
 def cost_fact(result: CostResult) -> str:
@@ -82,7 +88,7 @@ def cost_fact(result: CostResult) -> str:
         )
     return (
         f"Fine-tuning saves {usd(pe - ft)} a month ({usd(ft)} against {usd(pe)}) and pays "
-        f"back in {number(months, places=1)} months, within the {horizon}-month horizon."
+        f"back in {_months(months)}, within the {horizon}-month horizon."
     )
 
 
@@ -97,33 +103,76 @@ def step_words(s: NextStep) -> str:
     return f"{head} — {where}" if where else head
 
 
+def _upper_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _sentence(text: str) -> str:
+    text = text.rstrip()
+    return text if text[-1:] in ".?!" else text + "."
+
+
 def _next_words(s: NextStep) -> str:
-    """The one thing to do next, short: the field to fill in, or the guide step's title."""
+    """The one thing to do next, short: the field to fill in, or the guide step."""
     if s.field and s.step is None:
         return f"fill in {field_words(s.field)} ({plain(s.text).rstrip('?')}?)"
-    first = plain(s.text).split(" — ")[0].split("; ")[0]
-    where = f", then fill in {field_words(s.field)}" if s.field else ""
-    return f"{s.title.lower()}: {first}{where}"
+    first = plain(s.text).split(" — ")[0]
+    where = f"; then fill in {field_words(s.field)}" if s.field else ""
+    step = "" if s.step is None else f" (guide 003, step {s.step})"
+    return f"{_sentence_case(s.title)}{step} — {first}{where}"
+
+
+SUPPORTS = {
+    "fine_tuning": frozenset({"fine_tuning", "hybrid", "ready"}),
+    "hybrid": frozenset({"fine_tuning", "hybrid", "ready"}),
+    "prompting": frozenset({"prompting", "rag"}),
+    "rag": frozenset({"prompting", "rag"}),
+    "measure_first": frozenset({"not_ready"}),
+}
+"""The framework outcomes that argue for each consolidated verdict."""
+
+
+def _decisive(rec: Recommendation) -> str | None:
+    """The reason that decides, when one does: the consolidation's own, or a framework's
+    that argues for the verdict (never an undecided one, nor provider availability, which
+    only warns)."""
+    for r in rec.reasons:
+        if r.framework == "providers" or "undecided" in r.text:
+            continue
+        if r.text.startswith(("no framework can decide", "task table")):
+            continue
+        opened = r.text.split(": ", 1)[0]
+        if opened in VERDICTS and opened not in SUPPORTS.get(rec.verdict, ()):
+            continue
+        words = reason_words(r.framework, r.text)
+        head = " — ".join(words.split(" — ")[:2])
+        return head if len(head) <= 240 else head[:239].rsplit(" ", 1)[0] + "…"
+    return None
+
+
+def _sentence_case(title: str) -> str:
+    """`Evaluate RAG if Applicable` → `evaluate RAG if applicable` (acronyms kept)."""
+    return " ".join(w if w[1:2].isupper() else w.lower() for w in title.split(" "))
 
 
 def summary_paragraph(result: CostResult, rec: Recommendation | None) -> str:
-    """The paragraph on top: the verdict, the facts that decide it, the one thing to do
-    next, in plain words."""
+    """The paragraph on top: the verdict, the facts that decide it (the reason that decides,
+    the cost, the evidence missing) and the one thing to do next, in plain words."""
     parts: list[str] = []
     if rec is not None:
         parts.append(f"{verdict_words(rec.verdict)} ({confidence_words(rec.confidence)}).")
+        decisive = _decisive(rec)
+        if decisive:
+            parts.append(_sentence(f"Why: {decisive}"))
     parts.append(cost_fact(result))
     if rec is not None:
         missing = [field_words(s.field) for s in rec.next_steps if s.step is None and s.field]
         missing = list(dict.fromkeys(missing))
         if rec.verdict == "measure_first" and missing:
-            more = f" and {len(missing) - 3} more" if len(missing) > 3 else ""
-            parts.append(f"Evidence missing: {'; '.join(missing[:3])}{more}.")
-        elif rec.verdict == "measure_first":
-            parts.append("The guides disagree, and no measurement settles it yet.")
+            more = f"; and {len(missing) - 3} more" if len(missing) > 3 else ""
+            parts.append(_sentence(f"Evidence missing: {'; '.join(missing[:3])}{more}"))
         if rec.next_steps:
-            nxt = _next_words(rec.next_steps[0])
-            parts.append(f"Next: {nxt[:1].lower() + nxt[1:]}.")
+            parts.append(_sentence(f"Next: {_next_words(rec.next_steps[0])}"))
     return " ".join(parts)
 
 
