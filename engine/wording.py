@@ -28,8 +28,13 @@ VERDICTS: dict[str, str] = {
 
 
 def verdict_words(code: str) -> str:
-    """`measure_first` → `Measure first`: the one wording of a verdict, everywhere."""
-    return VERDICTS.get(code, code.replace("_", " ").capitalize())
+    """`measure_first` → `Measure first`: the one wording of a verdict, everywhere (words
+    already given pass through)."""
+    if code in VERDICTS:
+        return VERDICTS[code]
+    if code in VERDICTS.values() or ("_" not in code and code[:1].isupper()):
+        return code
+    return code.replace("_", " ").capitalize()
 
 
 def verdict_inline(code: str) -> str:

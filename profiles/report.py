@@ -155,12 +155,16 @@ def _sentence_case(title: str) -> str:
     return " ".join(w if w[1:2].isupper() else w.lower() for w in title.split(" "))
 
 
-def summary_paragraph(result: CostResult, rec: Recommendation | None) -> str:
+def summary_paragraph(
+    result: CostResult, rec: Recommendation | None, *, verdict: bool = True
+) -> str:
     """The paragraph on top: the verdict, the facts that decide it (the reason that decides,
-    the cost, the evidence missing) and the one thing to do next, in plain words."""
+    the cost, the evidence missing) and the one thing to do next, in plain words. The
+    results screen leaves the verdict out (`verdict=False`): its card just above says it."""
     parts: list[str] = []
-    if rec is not None:
+    if rec is not None and verdict:
         parts.append(f"{verdict_words(rec.verdict)} ({confidence_words(rec.confidence)}).")
+    if rec is not None:
         decisive = _decisive(rec)
         if decisive:
             parts.append(_sentence(f"Why: {decisive}"))
