@@ -71,8 +71,8 @@ GUIDES: dict[str, Guide] = {
         Guide(
             "000",
             "Flowchart",
-            "Fine-tuning vs prompt engineering, a cost-benefit analysis [untitled copy]",
-            "2025",
+            "Fine-tuning vs prompt engineering: a cost-benefit analysis",
+            "2025; the copy is untitled, named here from its introduction",
             "000_259747e0270a6b2b.txt",
         ),
         Guide(
