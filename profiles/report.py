@@ -13,6 +13,7 @@ from engine.pricebook import PriceBook, Quote
 from engine.result import CostResult, LineItem, PathCosts
 from engine.rules.verdict import NextStep, Recommendation
 from engine.wording import (
+    FRAMEWORKS,
     GUIDES,
     VERDICTS,
     confidence_words,
@@ -50,7 +51,7 @@ def payback_words(result: CostResult) -> str:
     months, horizon = result.break_even_months, result.horizon_months
     if months is None:
         if result.break_even_reason in (None, "never"):
-            return "never: fine-tuning does not pay back at any horizon"
+            return "never pays back"
         return "unknown"
     if months > horizon:
         return (
@@ -303,6 +304,7 @@ def to_json(
     costs = costs_block(result)
     rules = {} if recommendation is None else recommendation_json(recommendation)
     return {
+        "summary": summary_paragraph(result, recommendation),
         **rules,
         "profile": {
             "name": profile.profile.name,
@@ -396,13 +398,15 @@ def summary(
     )
     if recommendation is not None:
         confidence = (
-            f" ({recommendation.confidence} confidence)" if recommendation.confidence else ""
+            f" ({confidence_words(recommendation.confidence)})" if recommendation.confidence else ""
         )
-        method = f", method {recommendation.method}" if recommendation.method else ""
-        lines += ["", f"Verdict: {recommendation.verdict}{confidence}{method}"]
+        method = f", by {method_words(recommendation.method)}" if recommendation.method else ""
+        verdict = verdict_words(recommendation.verdict)
+        lines += ["", f"Verdict: {verdict}{confidence}{method}"]
         reasons = recommendation.reasons
         for r in [r for r in reasons if r.decisive] or reasons[:1]:
-            lines += _wrap(r.text, "  - ", "    ")
+            framework = r.code if r.code in FRAMEWORKS else "recommend"
+            lines += _wrap(reason_words(framework, r.text), "  - ", "    ")
     else:
         lines += ["", "Verdict: not judged (no decision rules answer)"]
     lines += ["", f"{'':<22}{'Prompting':>16}{'Fine-tuning':>16}"]
@@ -413,14 +417,7 @@ def summary(
     ]
     for line in basis_lines(result):
         lines += _wrap(line, "  ", "    ")
-    lines += [
-        "",
-        *_wrap(
-            f"Break-even: {months_text(result.break_even_months, result.break_even_reason)}"
-            f" — {result.break_even_note}",
-            "",
-        ),
-    ]
+    lines += ["", *_wrap(f"Break-even: {payback_words(result)} — {result.break_even_note}", "")]
     if stale:
         lines += ["", *_wrap(stale, "", "  ")]
     if h.notes:
@@ -606,6 +603,7 @@ def recommendation_json(rec: Recommendation) -> dict[str, Any]:
     return {
         "recommendation": {
             "verdict": rec.verdict,
+            "label": verdict_words(rec.verdict),
             "method": rec.method,
             "method_note": rec.method_note,
             "smaller_model": rec.smaller_model,
@@ -614,14 +612,19 @@ def recommendation_json(rec: Recommendation) -> dict[str, Any]:
             "reasons": [r.model_dump() for r in rec.reasons],
             "disagreements": list(rec.disagreements),
             "warnings": [w.model_dump() for w in rec.warnings],
-            "next_steps": [s.model_dump() for s in rec.next_steps],
+            "next_steps": [
+                {**s.model_dump(), "field_label": field_words(s.field) if s.field else None}
+                for s in rec.next_steps
+            ],
         },
         "frameworks": [
             {
                 "id": fw.id,
+                "label": framework_words(fw.id),
                 "name": fw.name,
                 "source": fw.source,
                 "verdict": fw.verdict,
+                "verdict_label": verdict_words(fw.verdict),
                 "says": fw.says,
                 "path": [s.model_dump() for s in fw.path],
                 "unknowns": list(fw.unknowns),

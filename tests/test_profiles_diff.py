@@ -197,7 +197,7 @@ def test_show_without_plain_is_a_short_summary(capsys: pytest.CaptureFixture[str
     lines = out.splitlines()
     assert lines[0] == "Customer support chatbot, 10K queries a month"
     assert lines[1].startswith("assessed 2026-11-22 by tunewise examples; 10,000 requests")
-    assert "Verdict: rag (high confidence)" in lines
+    assert "Verdict: RAG (high confidence)" in lines
     assert any(line.split() == ["Monthly", "$300", "$150"] for line in lines)
     assert any(line.split() == ["Up", "front", "$0", "$12,000"] for line in lines)
     assert any(
@@ -216,7 +216,7 @@ def test_show_says_when_the_stored_verdict_is_stale(
     path.write_text(TEN.read_text().replace('verdict = "rag"', 'verdict = "fine_tuning"'))
     code, out, _ = run(["show", str(path)], capsys)
     assert code == 0
-    assert "Verdict: rag (high confidence)" in out  # as tunewise judges it today
+    assert "Verdict: RAG (high confidence)" in out  # as tunewise judges it today
     assert "stale: computed by tunewise 0.1.0 with prices as of 2026-11; verdict was" in " ".join(
         out.split()
     )
