@@ -152,7 +152,7 @@ TECHNIQUES: dict[str, str] = {
 }
 
 METHODS: dict[str, str] = {
-    "hosted": "the provider's hosted fine-tuning",
+    "hosted": "hosted fine-tuning",
     "lora": "LoRA",
     "qlora": "QLoRA",
     "full": "full fine-tuning",
