@@ -266,6 +266,12 @@ def plain(text: str) -> str:
     return _CODE.sub(word, text)
 
 
+def sentence(text: str) -> str:
+    """`plain(text)` opening with a capital, for a line of its own."""
+    words = plain(text)
+    return words[:1].upper() + words[1:]
+
+
 _OPENING = re.compile(r"^([a-z_]+): ")
 
 

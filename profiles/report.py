@@ -22,6 +22,7 @@ from engine.wording import (
     method_words,
     plain,
     reason_words,
+    sentence,
     verdict_inline,
     verdict_words,
 )
@@ -657,7 +658,7 @@ def recommendation_text(rec: Recommendation) -> list[str]:
     if rec.disagreements:
         lines += ["", "Where the frameworks disagree"]
         for d in rec.disagreements:
-            lines += _wrap(plain(d), "  - ", "    ")
+            lines += _wrap(sentence(d), "  - ", "    ")
     lines += ["", "Frameworks"]
     for fw in rec.frameworks:
         lines += _wrap(_framework_row(fw), "  ", "    ")
@@ -686,7 +687,7 @@ def recommendation_markdown(rec: Recommendation) -> list[str]:
     out += [f"- {_md(reason_words(r.framework, r.text))}" for r in rec.reasons]
     if rec.disagreements:
         out += ["", "**Where the frameworks disagree**", ""]
-        out += [f"- {_md(plain(d))}" for d in rec.disagreements]
+        out += [f"- {_md(sentence(d))}" for d in rec.disagreements]
     out += ["", "| Framework | Verdict | Path |", "|---|---|---|"]
     for fw in rec.frameworks:
         path = "<br>".join(_md(plain(f"{s.question} → {s.answer}")) for s in fw.path)
