@@ -173,3 +173,32 @@ def test_per_request_costs_read_the_same_in_text_and_markdown() -> None:
                 continue
             shown = usd(Decimal(repr(data[key])))
             assert shown in text and shown in md, (path.stem, key, shown)
+
+
+def _inline(label: str) -> str:
+    return label if label[1:2].isupper() else label[:1].lower() + label[1:]
+
+
+def test_task_types_and_techniques_read_as_the_wizard_offers_them() -> None:
+    from engine.wording import TASKS, TECHNIQUES
+    from tui.steps.evidence import TECHNIQUES as TICKS
+    from tui.steps.use_case import TASKS as CHOICES
+
+    for label, code in CHOICES:
+        if code:
+            assert TASKS[code] == _inline(label), code
+    for label, code in TICKS:
+        assert TECHNIQUES[code] == _inline(label), code
+
+
+def test_json_keeps_its_codes_and_adds_the_words_beside_them() -> None:
+    path = next(p for p in EXAMPLES if p.stem == "flowchart-vs-litmus")
+    data = json.loads(assess(path, "json"))
+    rec = data["recommendation"]
+    assert (rec["verdict"], rec["label"]) == ("measure_first", "Measure first")
+    litmus = next(fw for fw in data["frameworks"] if fw["id"] == "litmus_002")
+    assert (litmus["verdict"], litmus["verdict_label"]) == ("not_ready", "Not ready to fine-tune")
+    assert litmus["label"] == "Litmus test (guide 002)"
+    assert data["summary"].startswith("Measure first (medium confidence).")
+    steps = [s for s in rec["next_steps"] if s["field"]]
+    assert steps and all(s["field_label"] == field_words(s["field"]) for s in steps)
