@@ -118,7 +118,8 @@ class ResultsScreen(Screen[None]):
             if ev.scenario:
                 yield Label(Content(ev.scenario_line), classes="results--scenario")
             yield VerdictCard(rec, ev.verdict, id="verdict", classes="results--verdict")
-            yield WrappedText([Line(summary_paragraph(r, rec, verdict=False))], id="summary-words")
+            paragraph = summary_paragraph(r, rec, verdict=False)
+            yield WrappedText([Line(paragraph, 0, 0)], id="summary-words")
             with Container(id="flowchart-strip-slot"):
                 if rec is not None:
                     yield FlowchartStrip(rec, id="flowchart-strip")
