@@ -42,7 +42,7 @@ def months_text(months: Decimal | None, reason: str | None = None) -> str:
 
 
 def _months(months: Decimal) -> str:
-    text = number(months, places=1)
+    text = number(months)
     return f"{text} month" if text == "1" else f"{text} months"
 
 
