@@ -35,17 +35,30 @@ def _trim(text: str) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
+SIGNIFICANT = 3
+"""Amounts under a dollar (per-request costs, per-token prices) keep this many significant
+figures: `$0.0054`, `$0.0137`, `$0.00036`."""
+
+
 def usd(amount: Decimal, *, cents: bool | None = None) -> str:
-    """`$1,250`, `$45.50`, `$0.00015`, `-$18`: whole dollars without cents, small amounts with
-    enough digits to be exact to six significant figures. `cents=True` forces two decimals."""
+    """One rule for every amount, on screen, in text and in Markdown:
+
+    - a dollar or more: to the cent, without `.00` when whole (`$1,250`, `$45.50`);
+    - under a dollar: three significant figures, at least two decimals (`$0.15`, `$0.0137`,
+      `$0.00036`), so a per-request cost never rounds to `$0.01` or `$0`.
+
+    `cents=True` forces two decimals (a column of cents); `cents=False` is the rule itself
+    (kept so callers that asked for exact small amounts read the same)."""
     sign = "-" if amount < 0 else ""
     a = abs(amount)
-    if cents or (cents is None and a != a.to_integral_value() and a >= CENT):
+    if cents:
         text = f"{rounded(a, CENT):,.2f}"
-    elif a == a.to_integral_value():
-        text = f"{a:,.0f}"
+    elif a == 0 or a >= ONE:
+        a = rounded(a, CENT)
+        text = f"{a:,.0f}" if a == a.to_integral_value() else f"{a:,.2f}"
     else:
-        text = f"{a:.{max(2, 6 - a.adjusted() - 1)}f}"
+        places = max(2, SIGNIFICANT - a.adjusted() - 1)
+        text = f"{rounded(a, Decimal(1).scaleb(-places)):.{places}f}"
         whole, _, frac = text.partition(".")
         text = f"{whole}.{frac.rstrip('0').ljust(2, '0')}"
     return f"{sign}${text}"

@@ -11,7 +11,21 @@ from typing import Any
 from engine.money import number, to_float, usd
 from engine.pricebook import PriceBook, Quote
 from engine.result import CostResult, LineItem, PathCosts
-from engine.rules.verdict import Recommendation
+from engine.rules.verdict import NextStep, Recommendation
+from engine.wording import (
+    FRAMEWORKS,
+    GUIDES,
+    VERDICTS,
+    confidence_words,
+    field_words,
+    framework_words,
+    method_words,
+    plain,
+    reason_words,
+    sentence,
+    verdict_inline,
+    verdict_words,
+)
 
 from .model import Profile
 from .snapshot import Recommendation as KeptRecommendation
@@ -25,6 +39,147 @@ def months_text(months: Decimal | None, reason: str | None = None) -> str:
     if months is not None:
         return f"{number(months)} months"
     return "never" if reason in (None, "never") else "unknown"
+
+
+def _months(months: Decimal) -> str:
+    text = number(months)
+    return f"{text} month" if text == "1" else f"{text} months"
+
+
+def payback_words(result: CostResult) -> str:
+    """Break-even against the horizon, in words: `does not pay back within the 24-month
+    horizon (it would take 193 months)`, `9.6 months, within the 24-month horizon`, `never`."""
+    months, horizon = result.break_even_months, result.horizon_months
+    if months is None:
+        if result.break_even_reason in (None, "never"):
+            return "never pays back"
+        return "unknown"
+    if months > horizon:
+        return (
+            f"does not pay back within the {horizon}-month horizon "
+            f"(it would take {number(months, places=0)} months)"
+        )
+    return f"{_months(months)}, within the {horizon}-month horizon"
+
+
+def cost_fact(result: CostResult) -> str:
+    """The cost fact that weighs most, as a sentence: dearer every month, paying back after
+    the horizon, unknown, or paying back within it."""
+    pe, ft = result.prompting.monthly_usd, result.finetune.monthly_usd
+    horizon = result.horizon_months
+    months = result.break_even_months
+    if ft > pe:
+        return (
+            f"Fine-tuning costs more each month than prompting ({usd(ft)} against {usd(pe)}, "
+            f"{usd(ft - pe)} more), so it never pays back its upfront cost."
+        )
+    if months is None and result.break_even_reason not in (None, "never"):
+        return (
+            f"Fine-tuning would save {usd(pe - ft)} a month ({usd(ft)} against {usd(pe)}), "
+            "but whether it pays back is unknown until its upfront cost is known."
+        )
+    if months is None:
+        return (
+            f"Fine-tuning saves nothing a month ({usd(ft)} against {usd(pe)}), so it never "
+            "pays back."
+        )
+    if months > horizon:
+        return (
+            f"Fine-tuning saves {usd(pe - ft)} a month but does not pay back within the "
+            f"{horizon}-month horizon (it would take {number(months, places=0)} months)."
+        )
+    return (
+        f"Fine-tuning saves {usd(pe - ft)} a month ({usd(ft)} against {usd(pe)}) and pays "
+        f"back in {_months(months)}, within the {horizon}-month horizon."
+    )
+
+
+def step_words(s: NextStep) -> str:
+    """A next step as the reader acts on it: where to answer, then what."""
+    where = f"fill in {field_words(s.field)}" if s.field else ""
+    if s.step is None:
+        head = f"{s.title}: {s.text}"
+    else:
+        head = f"{s.title} (guide 003, step {s.step}): {s.text}"
+    head = plain(head)
+    return f"{head} — {where}" if where else head
+
+
+def _upper_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _sentence(text: str) -> str:
+    text = text.rstrip()
+    return text if text[-1:] in ".?!" else text + "."
+
+
+def _next_words(s: NextStep) -> str:
+    """The one thing to do next, short: the field to fill in, or the guide step."""
+    if s.field and s.step is None:
+        return f"fill in {field_words(s.field)} ({plain(s.text).rstrip('?')}?)"
+    first = plain(s.text).split(" — ")[0]
+    where = f"; then fill in {field_words(s.field)}" if s.field else ""
+    step = "" if s.step is None else f" (guide 003, step {s.step})"
+    return f"{_sentence_case(s.title)}{step} — {first}{where}"
+
+
+SUPPORTS = {
+    "fine_tuning": frozenset({"fine_tuning", "hybrid", "ready"}),
+    "hybrid": frozenset({"fine_tuning", "hybrid", "ready"}),
+    "prompting": frozenset({"prompting", "rag"}),
+    "rag": frozenset({"prompting", "rag"}),
+    "measure_first": frozenset({"not_ready"}),
+}
+"""The framework outcomes that argue for each consolidated verdict."""
+
+
+def _decisive(rec: Recommendation) -> str | None:
+    """The reason that decides, when one does: the consolidation's own, or a framework's
+    that argues for the verdict (never an undecided one, nor provider availability, which
+    only warns)."""
+    for r in rec.reasons:
+        if r.framework == "providers" or "undecided" in r.text:
+            continue
+        if r.text.startswith(("no framework can decide", "task table")):
+            continue
+        opened = r.text.split(": ", 1)[0]
+        if opened in VERDICTS and opened not in SUPPORTS.get(rec.verdict, ()):
+            continue
+        words = reason_words(r.framework, r.text)
+        head = " — ".join(words.split(" — ")[:2])
+        return head if len(head) <= 240 else head[:239].rsplit(" ", 1)[0] + "…"
+    return None
+
+
+def _sentence_case(title: str) -> str:
+    """`Evaluate RAG if Applicable` → `evaluate RAG if applicable` (acronyms kept)."""
+    return " ".join(w if w[1:2].isupper() else w.lower() for w in title.split(" "))
+
+
+def summary_paragraph(
+    result: CostResult, rec: Recommendation | None, *, verdict: bool = True
+) -> str:
+    """The paragraph on top: the verdict, the facts that decide it (the reason that decides,
+    the cost, the evidence missing) and the one thing to do next, in plain words. The
+    results screen leaves the verdict out (`verdict=False`): its card just above says it."""
+    parts: list[str] = []
+    if rec is not None and verdict:
+        parts.append(f"{verdict_words(rec.verdict)} ({confidence_words(rec.confidence)}).")
+    if rec is not None:
+        decisive = _decisive(rec)
+        if decisive:
+            parts.append(_sentence(f"Why: {decisive}"))
+    parts.append(cost_fact(result))
+    if rec is not None:
+        missing = [field_words(s.field) for s in rec.next_steps if s.step is None and s.field]
+        missing = list(dict.fromkeys(missing))
+        if rec.verdict == "measure_first" and missing:
+            more = f"; and {len(missing) - 3} more" if len(missing) > 3 else ""
+            parts.append(_sentence(f"Evidence missing: {'; '.join(missing[:3])}{more}"))
+        if rec.next_steps:
+            parts.append(_sentence(f"Next: {_next_words(rec.next_steps[0])}"))
+    return " ".join(parts)
 
 
 def basis_lines(result: CostResult) -> list[str]:
@@ -150,6 +305,7 @@ def to_json(
     costs = costs_block(result)
     rules = {} if recommendation is None else recommendation_json(recommendation)
     return {
+        "summary": summary_paragraph(result, recommendation),
         **rules,
         "profile": {
             "name": profile.profile.name,
@@ -208,7 +364,7 @@ def render_json(
 
 
 def _per_request(value: Decimal | None) -> str:
-    return "—" if value is None else usd(value, cents=False)
+    return "—" if value is None else usd(value)
 
 
 def _summary_rows(result: CostResult) -> list[tuple[str, str, str]]:
@@ -243,13 +399,15 @@ def summary(
     )
     if recommendation is not None:
         confidence = (
-            f" ({recommendation.confidence} confidence)" if recommendation.confidence else ""
+            f" ({confidence_words(recommendation.confidence)})" if recommendation.confidence else ""
         )
-        method = f", method {recommendation.method}" if recommendation.method else ""
-        lines += ["", f"Verdict: {recommendation.verdict}{confidence}{method}"]
+        method = f", by {method_words(recommendation.method)}" if recommendation.method else ""
+        verdict = verdict_words(recommendation.verdict)
+        lines += ["", f"Verdict: {verdict}{confidence}{method}"]
         reasons = recommendation.reasons
         for r in [r for r in reasons if r.decisive] or reasons[:1]:
-            lines += _wrap(r.text, "  - ", "    ")
+            framework = r.code if r.code in FRAMEWORKS else "recommend"
+            lines += _wrap(reason_words(framework, r.text), "  - ", "    ")
     else:
         lines += ["", "Verdict: not judged (no decision rules answer)"]
     lines += ["", f"{'':<22}{'Prompting':>16}{'Fine-tuning':>16}"]
@@ -260,14 +418,7 @@ def summary(
     ]
     for line in basis_lines(result):
         lines += _wrap(line, "  ", "    ")
-    lines += [
-        "",
-        *_wrap(
-            f"Break-even: {months_text(result.break_even_months, result.break_even_reason)}"
-            f" — {result.break_even_note}",
-            "",
-        ),
-    ]
+    lines += ["", *_wrap(f"Break-even: {payback_words(result)} — {result.break_even_note}", "")]
     if stale:
         lines += ["", *_wrap(stale, "", "  ")]
     if h.notes:
@@ -275,9 +426,38 @@ def summary(
     return "\n".join(lines) + "\n"
 
 
+SOURCES_HEADING = "Sources"
+"""The source note: the only place a guide's file name appears."""
+
+ROLES = {
+    "prompting.input": "Prompting, input",
+    "prompting.cached_input": "Prompting, cached",
+    "prompting.output": "Prompting, output",
+    "fine_tuned.input": "Fine-tuned, input",
+    "fine_tuned.cached_input": "Fine-tuned, cached",
+    "fine_tuned.output": "Fine-tuned, output",
+    "training.per_mtok": "Training",
+    "training.min_charge": "Training, minimum",
+    "training_gpu.hour": "Training GPU",
+    "serving_gpu.hour": "Serving GPU",
+    "hosting.hour": "Hosting",
+}
+"""A price's role (`fine_tuned.input`, the JSON's code) in words."""
+
+
+def role_words(role: str) -> str:
+    return ROLES.get(role, role.replace("_", " ").replace(".", ", "))
+
+
+def _source_note(g: Any) -> str:
+    return f"{g.cite}: file {g.file}"
+
+
 def _claim_line(check: dict[str, Any]) -> str:
     label = check["figure"].replace("_", " ")
-    said = f"{check['source']} says {label} {number(Decimal(repr(check['says'])), places=3)}"
+    source = plain(check["source"])
+    says = number(Decimal(repr(check["says"])), places=3)
+    said = f"{source[:1].upper() + source[1:]} says {label} {says}"
     computed = check["computed"]
     shown = "never (null)" if computed is None else number(Decimal(str(computed)), places=3)
     return {
@@ -311,6 +491,7 @@ def render_text(
         f"{number(result.monthly_requests)} requests in the first month",
         "",
     ]
+    lines += ["Summary", *_wrap(summary_paragraph(result, recommendation), "  ", "  "), ""]
     if recommendation is not None:
         lines += [*recommendation_text(recommendation), ""]
     lines.append(f"{'':<22}{'Prompting':>16}{'Fine-tuning':>16}")
@@ -320,11 +501,7 @@ def render_text(
     lines += [
         "",
         f"Monthly saving: {usd(result.monthly_saving_usd)}",
-        *_wrap(
-            f"Break-even: {months_text(result.break_even_months, result.break_even_reason)}"
-            f" — {result.break_even_note}",
-            "",
-        ),
+        *_wrap(f"Break-even: {payback_words(result)} — {result.break_even_note}", ""),
         "",
     ]
     for title, items in (
@@ -347,12 +524,15 @@ def render_text(
     if rows:
         lines += ["", "Prices used"]
         for role, q in rows:
-            lines.append(f"  {role:<24}{usd(q.usd, cents=False):>10} {q.unit}")
+            lines.append(f"  {role_words(role):<24}{usd(q.usd):>10} {q.unit}")
             lines += _wrap(q.cite(), "      ", "      ")
     checks = claim_checks(profile, costs_block(result))
     if checks:
         lines += ["", "Against the guides"]
-        lines += [f"  {_claim_line(c)}" for c in checks]
+        for c in checks:
+            lines += _wrap(_claim_line(c), "  ", "    ")
+    lines += ["", SOURCES_HEADING]
+    lines += [line for g in GUIDES.values() for line in _wrap(_source_note(g), "  ", "    ")]
     return "\n".join(lines) + "\n"
 
 
@@ -378,6 +558,7 @@ def render_markdown(
         "in the first month.",
         "",
     ]
+    out += [f"**Summary.** {_md(summary_paragraph(result, recommendation))}", ""]
     if recommendation is not None:
         out += [*recommendation_markdown(recommendation), ""]
     out += [
@@ -387,8 +568,7 @@ def render_markdown(
     out += [f"| {label} | {a} | {b} |" for label, a, b in _summary_rows(result)]
     out += [
         "",
-        f"**Break-even:** {months_text(result.break_even_months, result.break_even_reason)}"
-        f" — {_md(result.break_even_note)}",
+        f"**Break-even:** {_md(payback_words(result))} — {_md(result.break_even_note)}",
         *[f"- {_md(line)}" for line in basis_lines(result)],
         "",
         "| Line item | Path | Amount | How |",
@@ -405,12 +585,14 @@ def render_markdown(
     if rows:
         out += ["", "| Price | USD | Unit | Source |", "|---|---:|---|---|"]
         out += [
-            f"| {role} | {usd(q.usd, cents=False)} | {q.unit} | {_md(q.cite())} |"
+            f"| {role_words(role)} | {usd(q.usd)} | {q.unit} | {_md(q.cite())} |"
             for role, q in rows
         ]
     checks = claim_checks(profile, costs_block(result))
     if checks:
         out += ["", "**Against the guides**", ""] + [f"- {_md(_claim_line(c))}" for c in checks]
+    out += ["", f"**{SOURCES_HEADING}**", ""]
+    out += [f"- {_md(_source_note(g))}" for g in GUIDES.values()]
     return "\n".join(out) + "\n"
 
 
@@ -422,6 +604,7 @@ def recommendation_json(rec: Recommendation) -> dict[str, Any]:
     return {
         "recommendation": {
             "verdict": rec.verdict,
+            "label": verdict_words(rec.verdict),
             "method": rec.method,
             "method_note": rec.method_note,
             "smaller_model": rec.smaller_model,
@@ -430,14 +613,19 @@ def recommendation_json(rec: Recommendation) -> dict[str, Any]:
             "reasons": [r.model_dump() for r in rec.reasons],
             "disagreements": list(rec.disagreements),
             "warnings": [w.model_dump() for w in rec.warnings],
-            "next_steps": [s.model_dump() for s in rec.next_steps],
+            "next_steps": [
+                {**s.model_dump(), "field_label": field_words(s.field) if s.field else None}
+                for s in rec.next_steps
+            ],
         },
         "frameworks": [
             {
                 "id": fw.id,
+                "label": framework_words(fw.id),
                 "name": fw.name,
                 "source": fw.source,
                 "verdict": fw.verdict,
+                "verdict_label": verdict_words(fw.verdict),
                 "says": fw.says,
                 "path": [s.model_dump() for s in fw.path],
                 "unknowns": list(fw.unknowns),
@@ -447,61 +635,68 @@ def recommendation_json(rec: Recommendation) -> dict[str, Any]:
     }
 
 
-def _step_label(step: int | None) -> str:
-    return "Measure" if step is None else f"Step {step}"
+def _verdict_line(rec: Recommendation) -> str:
+    return f"{verdict_words(rec.verdict)} ({confidence_words(rec.confidence)})"
+
+
+def _framework_row(fw: Any) -> str:
+    return f"{framework_words(fw.id)}: {verdict_inline(fw.verdict)}"
 
 
 def recommendation_text(rec: Recommendation) -> list[str]:
     """The recommendation as plain-text lines, 80 columns."""
-    lines = [f"Recommendation: {rec.verdict} ({rec.confidence} confidence)"]
+    lines = [f"Recommendation: {_verdict_line(rec)}"]
     if rec.method is not None:
-        lines += _wrap(f"Method: {rec.method} — {rec.method_note}", "  ", "    ")
+        lines += _wrap(
+            f"Method: {method_words(rec.method)} — {plain(rec.method_note)}", "  ", "    "
+        )
     if rec.smaller_model:
-        lines += _wrap(f"Smaller model: {rec.smaller_model}", "  ", "    ")
+        lines += _wrap(f"Smaller model: {plain(rec.smaller_model)}", "  ", "    ")
     lines += ["", "Why"]
     for r in rec.reasons:
-        lines += _wrap(f"[{r.framework}] {r.text}", "  - ", "    ")
+        lines += _wrap(reason_words(r.framework, r.text), "  - ", "    ")
     if rec.disagreements:
         lines += ["", "Where the frameworks disagree"]
         for d in rec.disagreements:
-            lines += _wrap(d, "  - ", "    ")
+            lines += _wrap(sentence(d), "  - ", "    ")
     lines += ["", "Frameworks"]
     for fw in rec.frameworks:
-        lines.append(f"  {fw.id:<20}{fw.verdict:<15}{fw.source}")
+        lines += _wrap(_framework_row(fw), "  ", "    ")
         for step in fw.path:
-            lines += _wrap(f"{step.question} → {step.answer}", "      ", "        ")
+            lines += _wrap(plain(f"{step.question} → {step.answer}"), "      ", "        ")
     if rec.warnings:
         lines += ["", "Warnings from the guides"]
         for w in rec.warnings:
-            lines += _wrap(f"{w.message} ({w.source})", "  ! ", "    ")
+            lines += _wrap(plain(f"{w.message} ({w.source})"), "  ! ", "    ")
     if rec.next_steps:
         lines += ["", "Next steps"]
         for s in rec.next_steps:
-            lines += _wrap(f"{_step_label(s.step)}, {s.title}: {s.text}", "  - ", "    ")
+            lines += _wrap(step_words(s), "  - ", "    ")
     lines.append(f"  (rules {rec.rules_version})")
     return lines
 
 
 def recommendation_markdown(rec: Recommendation) -> list[str]:
     """The recommendation as Markdown lines."""
-    out = [f"**Recommendation:** {rec.verdict} ({rec.confidence} confidence)", ""]
+    out = [f"**Recommendation:** {_verdict_line(rec)}", ""]
     if rec.method is not None:
-        out += [f"**Method:** {rec.method} — {_md(rec.method_note)}", ""]
+        out += [f"**Method:** {method_words(rec.method)} — {_md(plain(rec.method_note))}", ""]
     if rec.smaller_model:
-        out += [f"**Smaller model:** {_md(rec.smaller_model)}", ""]
-    out += ["**Why**", ""] + [f"- {_md(f'[{r.framework}] {r.text}')}" for r in rec.reasons]
+        out += [f"**Smaller model:** {_md(plain(rec.smaller_model))}", ""]
+    out += ["**Why**", ""]
+    out += [f"- {_md(reason_words(r.framework, r.text))}" for r in rec.reasons]
     if rec.disagreements:
         out += ["", "**Where the frameworks disagree**", ""]
-        out += [f"- {_md(d)}" for d in rec.disagreements]
-    out += ["", "| Framework | Source | Verdict | Path |", "|---|---|---|---|"]
+        out += [f"- {_md(sentence(d))}" for d in rec.disagreements]
+    out += ["", "| Framework | Verdict | Path |", "|---|---|---|"]
     for fw in rec.frameworks:
-        path = "<br>".join(_md(f"{s.question} → {s.answer}") for s in fw.path)
-        out.append(f"| {_md(fw.name)} | {_md(fw.source)} | {fw.verdict} | {path} |")
+        path = "<br>".join(_md(plain(f"{s.question} → {s.answer}")) for s in fw.path)
+        out.append(f"| {_md(framework_words(fw.id))} | {_md(verdict_words(fw.verdict))} | {path} |")
     if rec.warnings:
         out += ["", "**Warnings from the guides**", ""]
-        out += [f"- {_md(f'{w.message} ({w.source})')}" for w in rec.warnings]
+        out += [f"- {_md(plain(f'{w.message} ({w.source})'))}" for w in rec.warnings]
     if rec.next_steps:
         out += ["", "**Next steps**", ""]
-        out += [f"- {_md(f'{_step_label(s.step)}, {s.title}: {s.text}')}" for s in rec.next_steps]
+        out += [f"- {_md(step_words(s))}" for s in rec.next_steps]
     out += ["", f"Rules {_md(rec.rules_version)}."]
     return out

@@ -117,7 +117,7 @@ def test_clean_clone_install_and_assess(tmp_path: Path) -> None:
     assert result["costs"]["break_even_months"] == round(months, 2)
     assert f"Break-even: {months:.2f} months" in text.stdout
     assert result["recommendation"]["verdict"] == "fine_tuning"
-    assert "Recommendation: fine_tuning" in text.stdout
+    assert "Recommendation: Fine-tune (" in text.stdout
     (check,) = [c for c in result["guide_checks"] if c["figure"] == "break_even_months"]
     assert check["computed"] == round(months, 2) and check["verdict"] == "agrees"
     assert "Traceback" not in text.stderr + as_json.stderr

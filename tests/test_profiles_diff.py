@@ -197,13 +197,17 @@ def test_show_without_plain_is_a_short_summary(capsys: pytest.CaptureFixture[str
     lines = out.splitlines()
     assert lines[0] == "Customer support chatbot, 10K queries a month"
     assert lines[1].startswith("assessed 2026-11-22 by tunewise examples; 10,000 requests")
-    assert "Verdict: rag (high confidence)" in lines
+    assert "Verdict: RAG (high confidence)" in lines
     assert any(line.split() == ["Monthly", "$300", "$150"] for line in lines)
     assert any(line.split() == ["Up", "front", "$0", "$12,000"] for line in lines)
     assert any(
         line.split() == ["Total", "at", "24", "months", "$7,200", "$15,600"] for line in lines
     )
-    assert any(line.startswith("Break-even: 80 months — $12,000 more up front") for line in lines)
+    said = " ".join(" ".join(lines).split())
+    assert (
+        "Break-even: does not pay back within the 24-month horizon (it would take 80 months)"
+        " — $12,000 more up front" in said
+    )
     assert all(len(line) <= 80 for line in lines)
     assert "stale" not in out
     assert out != run(["show", str(TEN), "--plain"], capsys)[1]
@@ -216,7 +220,7 @@ def test_show_says_when_the_stored_verdict_is_stale(
     path.write_text(TEN.read_text().replace('verdict = "rag"', 'verdict = "fine_tuning"'))
     code, out, _ = run(["show", str(path)], capsys)
     assert code == 0
-    assert "Verdict: rag (high confidence)" in out  # as tunewise judges it today
+    assert "Verdict: RAG (high confidence)" in out  # as tunewise judges it today
     assert "stale: computed by tunewise 0.1.0 with prices as of 2026-11; verdict was" in " ".join(
         out.split()
     )

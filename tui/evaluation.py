@@ -179,7 +179,9 @@ def verdict_of(evaluation: Evaluation, catalog: Catalog) -> Verdict | None:
         return None
     rec = decision.recommendation
     reasons = tuple(str(getattr(r, "text", r)) for r in rec.reasons)
-    return Verdict(str(rec.verdict).replace("_", " "), str(rec.confidence or ""), reasons)
+    from engine.wording import verdict_words
+
+    return Verdict(verdict_words(str(rec.verdict)), str(rec.confidence or ""), reasons)
 
 
 def warm_up(data: Mapping[str, Any]) -> None:

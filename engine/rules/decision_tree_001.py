@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from ..assessment import Answer, Assessment, Data, TaskType
 from ..money import number
+from ..wording import CHECKLIST_FIELDS, field_words
 from .facts import Facts
 from .tree import Leaf, Question, walk
 from .verdict import FrameworkVerdict, Step
@@ -310,7 +311,11 @@ def high_quality_examples(a: Assessment, minimum: int) -> tuple[Answer, str]:
     failed = [f"{c.criterion} ({why})" for c, ans, why in results if ans == "no"]
     if failed:
         return "no", f"{n:,} examples, but the checklist fails: {'; '.join(failed)}"
-    open_ = [c.criterion for c, ans, _ in results if ans == "unknown"]
+    open_ = [
+        f"{c.criterion} ({field_words(CHECKLIST_FIELDS[c.key])})"
+        for c, ans, _ in results
+        if ans == "unknown"
+    ]
     if open_:
         return "unknown", f"{n:,} examples; checklist unanswered: {', '.join(open_)}"
     return "yes", f"{n:,} examples passing every checklist row"

@@ -28,6 +28,7 @@ from collections.abc import Iterable
 from ..assessment import Answer, Assessment
 from ..availability import is_open, offer_text
 from ..money import number
+from ..wording import CHECKLIST_FIELDS, framework_list, technique_list, verdict_inline
 from .decision_tree_001 import (
     CHECKLIST,
     VOLUME_FLOOR_PER_DAY,
@@ -125,8 +126,9 @@ class _Decision:
 
 
 def names(verdicts: Iterable[FrameworkVerdict]) -> str:
-    """`flowchart_000, litmus_002`: the frameworks' ids, for a sentence."""
-    return ", ".join(v.id for v in verdicts)
+    """`the flowchart (guide 000) and the litmus test (guide 002)`: the frameworks, for a
+    sentence."""
+    return framework_list([v.id for v in verdicts])
 
 
 def _decide(a: Assessment, f: Facts, fws: dict[str, FrameworkVerdict]) -> _Decision:
@@ -172,7 +174,7 @@ def _decide(a: Assessment, f: Facts, fws: dict[str, FrameworkVerdict]) -> _Decis
                 d.disagreements.append(
                     f"{names(undecided)} cannot decide yet ({'; '.join(open_questions)}); "
                     f"{names(against)} already rule fine-tuning out, so tunewise starts with "
-                    f"{base} and lists what to measure"
+                    f"{verdict_inline(base)} and lists what to measure"
                 )
         return d
 
@@ -279,7 +281,7 @@ def _decide(a: Assessment, f: Facts, fws: dict[str, FrameworkVerdict]) -> _Decis
     d.rule = "use_case_over_volume" if floor == "yes" else "fine_tune"
     if against:
         d.disagreements.append(
-            f"{names(against)} say {', '.join(x.verdict for x in against)} "
+            f"{names(against)} say {', '.join(verdict_inline(x.verdict) for x in against)} "
             f"({'; '.join(x.says for x in against)}); tunewise sides with {names(support)}"
             + (
                 f": the {' and '.join(exempt)} use case applies whatever the volume (003 Step 7)"
@@ -512,10 +514,82 @@ def _warnings(
     return out
 
 
-def _guide_step(number: int, tailored: str = "") -> NextStep:
+def _guide_step(number: int, tailored: str = "", field: str | None = None) -> NextStep:
     s = STEPS[number]
     text = "; ".join(s.bullets)
-    return NextStep(step=number, title=s.title, text=f"{tailored} — {text}" if tailored else text)
+    return NextStep(
+        step=number,
+        title=s.title,
+        text=f"{tailored} — {text}" if tailored else text,
+        field=field,
+    )
+
+
+QUESTION_FIELDS: dict[tuple[str, str], tuple[str, ...]] = {
+    ("flowchart_000", "q1"): ("evidence.prompting_quality_pct", "evidence.target_quality_pct"),
+    ("flowchart_000", "q2"): ("data.labelled_examples",),
+    ("flowchart_000", "q3"): ("use_case.latency_critical",),
+    ("flowchart_000", "q4"): ("workload.requests_per_month",),
+    ("flowchart_000", "q5"): ("fine_tuning.upfront_usd",),
+    ("decision_tree_001", "q1"): ("workload.requests_per_month",),
+    ("decision_tree_001", "q2"): ("data.labelled_examples",),
+    ("decision_tree_001", "q3"): (
+        "evidence.prompting_quality_pct",
+        "evidence.target_quality_pct",
+    ),
+    ("decision_tree_001", "q4"): ("use_case.primarily_format_or_style", "use_case.task"),
+    ("decision_tree_001", "q5"): ("evidence.pilot_run", "evidence.finetuned_quality_pct"),
+    ("litmus_002", "q1"): ("evidence.techniques_tried",),
+    ("litmus_002", "q2"): ("evidence.pilot_run", "evidence.finetuned_quality_pct"),
+    ("litmus_002", "q3"): ("team.versioning", "team.monitoring", "team.retraining_budget"),
+    ("practical_003", "knowledge"): ("use_case.knowledge_missing",),
+    ("practical_003", "format"): ("use_case.primarily_format_or_style", "use_case.task"),
+    ("practical_003", "structured"): ("evidence.techniques_tried",),
+    ("practical_003", "still_short"): (
+        "evidence.prompting_quality_pct",
+        "evidence.target_quality_pct",
+    ),
+    ("practical_003", "critical"): ("use_case.criticality", "evidence.prompting_quality_pct"),
+    ("practical_003", "style"): ("use_case.style_hard_to_specify",),
+    ("practical_003", "scale"): ("workload.requests_per_month",),
+    ("practical_003", "example_2"): (
+        "workload.requests_per_month",
+        "evidence.prompting_quality_pct",
+    ),
+}
+"""Which answers each framework question reads, in the order a reader should fill them in."""
+
+
+def _question_ids() -> dict[str, tuple[str, str]]:
+    from . import decision_tree_001, flowchart_000, litmus_002, practical_003
+
+    out = {practical_003.KNOWLEDGE_QUESTION: ("practical_003", "knowledge")}
+    for module in (flowchart_000, decision_tree_001, litmus_002, practical_003):
+        for qid, q in module.TREE.items():
+            out[q.asks] = (module.ID, qid)
+    return out
+
+
+def _unanswered(a: Assessment, path: str) -> bool:
+    section, _, name = path.partition(".")
+    part = getattr(a, section, None)
+    if part is None:  # a cost input, not an answer the rules read: name it as it is
+        return True
+    value = getattr(part, name, None)
+    return value is None or value == "unknown"
+
+
+def answer_field(a: Assessment, framework_id: str, question: str) -> str | None:
+    """The wizard field that would answer `question`: the first of its answers still
+    unknown (for the data questions, the first unanswered checklist row)."""
+    key = _question_ids().get(question)
+    paths = QUESTION_FIELDS.get(key or (framework_id, ""), ())
+    if paths == ("data.labelled_examples",) and a.data.labelled_examples is not None:
+        paths = tuple(CHECKLIST_FIELDS[c.key] for c in CHECKLIST)
+    for path in paths:
+        if _unanswered(a, path):
+            return path
+    return paths[0] if paths else None
 
 
 def _next_steps(
@@ -539,17 +613,33 @@ def _next_steps(
             for question in fw.unknowns:
                 if question not in seen:
                     seen.add(question)
-                    out.append(NextStep(step=None, title=f"Answer for {fw.id}", text=question))
+                    out.append(
+                        NextStep(
+                            step=None,
+                            title=f"Answer for the {framework_list([fw.id])}",
+                            text=question,
+                            field=answer_field(a, fw.id, question),
+                        )
+                    )
         if e.prompting_reaches_target() == "unknown":
-            out.append(_guide_step(6, "measure prompting against your target"))
+            out.append(
+                _guide_step(
+                    6, "measure prompting against your target", "evidence.prompting_quality_pct"
+                )
+            )
         if untried:
-            out.append(_guide_step(3, f"not yet tried: {', '.join(untried)}"))
+            out.append(
+                _guide_step(
+                    3, f"not yet tried: {technique_list(untried)}", "evidence.techniques_tried"
+                )
+            )
         if tried is not None and "human_in_the_loop" not in tried:
             out.append(_guide_step(5))
         if not e.pilot_measured():
             out.append(
                 NextStep(
                     step=16,
+                    field="evidence.finetuned_quality_pct",
                     title="Run a fine-tuning pilot",
                     text="'Run the quality comparison first': fine-tune on 100-500 examples "
                     f"(003 Step 9), hold out {HOLD_OUT_PCT}% (Step 11), compare on the same eval "
@@ -560,7 +650,11 @@ def _next_steps(
             out.append(
                 NextStep(
                     step=None,
-                    title="Operational maturity (002)",
+                    title="Operational maturity (guide 002)",
+                    field=next(
+                        (p for p in QUESTION_FIELDS[("litmus_002", "q3")] if _unanswered(a, p)),
+                        "team.versioning",
+                    ),
                     text="Put model versioning, drift monitoring and a retraining budget (2-4 "
                     "cycles a year, 001) in place before fine-tuning",
                 )
@@ -570,7 +664,7 @@ def _next_steps(
         if verdict == "rag":
             out.append(_guide_step(4, "ground answers in the knowledge the model lacks"))
         if untried:
-            out.append(_guide_step(3, f"not yet tried: {', '.join(untried)}"))
+            out.append(_guide_step(3, f"not yet tried: {technique_list(untried)}"))
         if tried is None or "human_in_the_loop" not in tried:
             out.append(_guide_step(5))
         out.append(_guide_step(6, "keep measuring against the target"))
@@ -580,7 +674,7 @@ def _next_steps(
     if verdict == "hybrid":
         out.append(_guide_step(4, "RAG for the knowledge that changes"))
     if fws["litmus_002"].verdict == "not_ready" and untried:
-        out.append(_guide_step(3, f"before committing, try: {', '.join(untried)}"))
+        out.append(_guide_step(3, f"before committing, try: {technique_list(untried)}"))
     n = data.labelled_examples
     if n is None or n < 100:
         out.append(_guide_step(9, "start with 100-500 high-quality examples"))
@@ -628,10 +722,10 @@ def recommend(a: Assessment, f: Facts) -> Recommendation:
     fws = run_frameworks(a, f)
     d = _decide(a, f, fws)
     reasons = list(d.reasons)
-    reasons += [
-        _reason(fws[k])
-        for k in ("flowchart_000", "decision_tree_001", "litmus_002", "practical_003")
-    ]
+    for k in ("flowchart_000", "decision_tree_001", "litmus_002", "practical_003"):
+        reason = _reason(fws[k])
+        if reason not in reasons:  # the decision may already cite it: list each reason once
+            reasons.append(reason)
     justified = task_justified(a)
     if a.use_case.task not in ("unknown", "other"):
         reasons.append(

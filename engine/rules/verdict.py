@@ -80,6 +80,9 @@ class NextStep(Output):
     """Guide 003's step number; None for measurements the other guides ask for."""
     title: str
     text: str
+    field: str | None = None
+    """The answer to fill in (`data.labelled_examples`), for renderers to name its wizard
+    step and field (`engine.wording.field_words`)."""
 
 
 class Recommendation(Output):

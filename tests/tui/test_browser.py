@@ -13,6 +13,7 @@ from pathlib import Path
 from textual.widgets import DataTable
 
 from engine.money import number
+from engine.wording import verdict_words
 from profiles.files import load_profile
 from tests.tui.wizard_helpers import EXAMPLES, SIZE, new_app, ready
 from tui.cli import main
@@ -87,7 +88,7 @@ async def test_lists_every_profile_with_verdict_and_break_even(isolated: Path) -
             assert stored is not None and stored.costs.break_even_months is not None
             cells = row_cells(screen, path)
             assert cells[2].startswith(load_profile(path).profile.name[:10])
-            assert cells[3] == rules_verdict(path).replace("_", "-").replace("measure-", "measure ")
+            assert cells[3] == verdict_words(rules_verdict(path))
             assert cells[4] == f"{number(stored.costs.break_even_months)} mo"
 
 

@@ -131,9 +131,9 @@ async def test_f3_draws_the_path_this_assessment_took() -> None:
         q1 = next(x for x in lines[tree:] if "Q1 Is your daily volume" in x)
         q2 = next(x for x in lines[tree:] if "Q2 Do you have 100+" in x)
         assert q1.startswith("▶") and "━no━▶" in q1
-        assert "◆ prompting:" in q1
-        assert not q2.startswith("▶") and "○ prompting" in q2
-        assert lines[tree].rstrip().endswith("◆ prompting")
+        assert "◆ Prompt engineering:" in q1
+        assert not q2.startswith("▶") and "○ Prompt engineering" in q2
+        assert lines[tree].rstrip().endswith("◆ Prompt engineering")
         flow = next(x for x in lines if "Q1 Does the base model" in x)
         assert flow.startswith("?")  # unknown: where 000 stops
         # Scrolls by keyboard, and goes back where it came from.
@@ -161,7 +161,7 @@ async def test_answering_by_keyboard_moves_the_path() -> None:
         lines = drawing_of(app)
         flow = next(x for x in lines if "Q1 Does the base model" in x)
         assert flow.startswith("▶") and "━yes━▶" in flow
-        assert "◆ prompting:" in flow
+        assert "◆ Prompt engineering:" in flow
 
 
 async def test_the_map_is_in_the_footer_palette_and_help() -> None:
@@ -190,9 +190,9 @@ async def test_results_show_the_strip_and_f3_opens_the_map_from_there() -> None:
         assert isinstance(app.screen, ResultsScreen)
         strip = app.screen.query_one(FlowchartStrip)
         text = strip.render().plain
-        assert "001 1✗ ◆ prompting" in text
-        assert "002 1✗ ◆ not ready" in text
-        assert "F3 map" in text
+        assert "001 1✗ ◆ Prompt engineering" in text
+        assert "002 1✗ ◆ Not ready to fine-tune" in text
+        assert text.startswith("Path (F3): ")
         assert len(text.splitlines()) <= 2
         await pilot.press("f3")
         await pilot.pause()

@@ -7,6 +7,7 @@ import contextlib
 import io
 from pathlib import Path
 
+from engine.wording import framework_words, verdict_words
 from profiles.files import load_profile
 from tests.tui.wizard_helpers import EXAMPLES, SIZE, THEME, ready
 from tui.app import make_app
@@ -53,18 +54,18 @@ async def open_results(pilot) -> ResultsScreen:  # type: ignore[no-untyped-def]
 
 
 async def test_results_show_the_rules_recommendation_frameworks_and_next_steps() -> None:
-    verdict, frameworks, steps = assess_json_verdict(EXAMPLE)
+    verdict, _frameworks, steps = assess_json_verdict(EXAMPLE)
     app = make_app(load_profile(EXAMPLE), EXAMPLE, theme=THEME)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_results(pilot)
         assert screen.recommendation is not None
         assert screen.recommendation.verdict == verdict
         card = screen.query_one(VerdictCard).render().plain  # type: ignore[union-attr]
-        assert verdict.replace("_", "-").upper() in card
+        assert verdict_words(verdict) in card
         assert f"{screen.recommendation.confidence} confidence" in card
         table = screen.query_one(FrameworkTable).plain
-        for name in frameworks:
-            assert name in table
+        for fw in screen.recommendation.frameworks:
+            assert framework_words(fw.id) in table
         shown_steps = screen.query_one(NextSteps).plain
         for title in steps:
             assert title in shown_steps

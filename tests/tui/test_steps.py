@@ -157,7 +157,7 @@ async def test_a_whole_assessment_by_keyboard_saves_every_section(isolated: Path
     # The verdict the app showed is the rules' verdict for the saved answers: knowledge that
     # changes at 80 requests a day is RAG (003 Step 4; 001's volume floor).
     assert rules_verdict(saved) == "rag"
-    assert shown.label == "rag"
+    assert shown.label == "RAG"
 
     reopened = make_app(saved, isolated / "docs.toml", theme=THEME)
     async with reopened.run_test(size=SIZE) as pilot:
@@ -316,7 +316,7 @@ async def test_under_100_a_day_says_it_is_settled_and_ctrl_r_jumps_to_results() 
         text = notice_text(app)
         assert text.startswith("Settled early")
         assert "cannot pay back" in text and "80/day" in text
-        assert "001 decision tree, question 1 no" in text
+        assert "Decision tree (guide 001), question 1 no" in text
         assert "ctrl+r" in text and "RAG" in text
         await pilot.press("end", "ctrl+u", *"60000")
         await pilot.pause()
@@ -327,7 +327,7 @@ async def test_under_100_a_day_says_it_is_settled_and_ctrl_r_jumps_to_results() 
         await pilot.pause()
         assert isinstance(app.screen, ResultsScreen)
         assert app.screen.evaluation.verdict is not None
-        assert app.screen.evaluation.verdict.label == "rag"
+        assert app.screen.evaluation.verdict.label == "RAG"
 
 
 async def test_knowledge_that_changes_settles_rag_on_the_knowledge_step() -> None:
@@ -338,7 +338,7 @@ async def test_knowledge_that_changes_settles_rag_on_the_knowledge_step() -> Non
         assert notice_text(app) == ""
         await choose(pilot, "use_case.knowledge_changes", "Yes")
         text = notice_text(app)
-        assert "003 Step 4, 'Use RAG for knowledge'" in text
+        assert "Guide 003, step 4, 'Use RAG for knowledge'" in text
         assert "RAG for the knowledge" in text
 
 
@@ -351,8 +351,8 @@ async def test_prompting_that_meets_the_target_settles_on_the_evidence_step() ->
         await type_answer(pilot, "evidence.prompting_quality_pct", "93")
         text = notice_text(app)
         assert text.startswith("Settled early")
-        assert "000 flowchart, question 1 yes → prompting" in text
-        assert "prompting (high confidence)" in text or "prompting (" in text
+        assert "Flowchart (guide 000), question 1 yes → Prompt engineering" in text
+        assert "So far: Prompt engineering (" in text
 
 
 def test_the_steps_load_no_engine_and_no_pydantic_before_the_first_screen() -> None:

@@ -19,14 +19,14 @@ if TYPE_CHECKING:
 
 def price_lines(book: PriceBook | None) -> list[str]:
     from engine.money import usd
-    from profiles.report import price_rows
+    from profiles.report import price_rows, role_words
 
     rows = [] if book is None else list(price_rows(book))
     if not rows:
         return ["No catalog prices used: every figure is given in the profile."]
     lines = []
     for role, quote in rows:
-        lines.append(f"{role:<22}{usd(quote.usd, cents=False):>10} {quote.unit}")
+        lines.append(f"{role_words(role):<22}{usd(quote.usd):>10} {quote.unit}")
         lines.append(f"    {quote.cite()}")
     return lines
 

@@ -1,5 +1,6 @@
-"""Results: verdict, reasons, each framework's verdict, the money, the chart, warnings,
-next steps and line items; exported to Markdown exactly as `tunewise assess` writes it.
+"""Results: verdict, a summary paragraph in plain words, reasons, each framework's verdict,
+the money, the chart, warnings, next steps and line items; exported to Markdown exactly as
+`tunewise assess` writes it.
 
 For a profile with ranges a worker simulates them (the screen shows a pending line until it
 finishes): the chart gets its P10–P90 band, and the P10/P50/P90 table, the probabilities and
@@ -99,6 +100,8 @@ class ResultsScreen(Screen[None]):
         """The simulation of `evaluation`'s ranges, once its worker has finished."""
 
     def compose(self) -> ComposeResult:
+        from profiles.report import summary_paragraph
+
         from ..steps import STEPS
 
         ev = self.evaluation
@@ -115,6 +118,8 @@ class ResultsScreen(Screen[None]):
             if ev.scenario:
                 yield Label(Content(ev.scenario_line), classes="results--scenario")
             yield VerdictCard(rec, ev.verdict, id="verdict", classes="results--verdict")
+            paragraph = summary_paragraph(r, rec, verdict=False)
+            yield WrappedText([Line(paragraph, 0, 0)], id="summary-words")
             with Container(id="flowchart-strip-slot"):
                 if rec is not None:
                     yield FlowchartStrip(rec, id="flowchart-strip")

@@ -35,11 +35,23 @@ STEP_OF_QUESTION: dict[tuple[str, str], str] = {
 """Which step asks what each framework question reads (the wizard's grouping)."""
 
 GUIDE = {
-    "flowchart_000": "000 flowchart",
-    "decision_tree_001": "001 decision tree",
-    "litmus_002": "002 litmus test",
-    "practical_003": "003 Step 7",
+    "flowchart_000": "Flowchart (guide 000)",
+    "decision_tree_001": "Decision tree (guide 001)",
+    "litmus_002": "Litmus test (guide 002)",
+    "practical_003": "Practical guide (guide 003)",
 }
+"""The frameworks a notice names (`engine.wording.FRAMEWORKS`, asserted equal by a test)."""
+QUESTIONS_003 = {
+    "knowledge": "step 4",
+    "format": "the format question",
+    "structured": "'test structured outputs first'",
+    "still_short": "the structured-outputs follow-up",
+    "critical": "valid use case 1",
+    "style": "valid use case 2",
+    "scale": "valid use case 3",
+    "example_2": "example 2",
+}
+"""Guide 003's questions by their place in the guide (its ids are codes)."""
 UNDECIDED = frozenset({"measure_first", "unknown"})
 
 
@@ -67,14 +79,17 @@ def questions() -> dict[str, tuple[str, str]]:
 
 
 def verdict_text(verdict: str, confidence: str = "") -> str:
-    words = {"rag": "RAG", "measure_first": "measure first"}.get(verdict, verdict)
-    words = words.replace("_", " ")
+    """`Measure first (low confidence)`: the verdict's one wording (`engine.wording`)."""
+    from engine.wording import verdict_words
+
+    words = verdict_words(verdict)
     return f"{words} ({confidence} confidence)" if confidence else words
 
 
 def notice_for(step: str, decision: Decision) -> Notice | None:
     """The notice for `step` (a step KEY), or None when its answers settle nothing yet."""
     from engine.rules.recommend import volume_floor
+    from engine.wording import plain
 
     rec = decision.recommendation
     known = questions()
@@ -84,7 +99,7 @@ def notice_for(step: str, decision: Decision) -> Notice | None:
         if floor == "yes":
             lines.append(
                 f"Fine-tuning cannot pay back at this volume: {why}. Only a critical-accuracy "
-                "or style-replication use case (003 Step 7) outweighs it."
+                "or style-replication use case (guide 003, step 7) outweighs it."
             )
     for fw in rec.frameworks:
         if fw.id not in GUIDE or not fw.path:
@@ -92,7 +107,7 @@ def notice_for(step: str, decision: Decision) -> Notice | None:
         first = fw.path[0]
         is_knowledge = known.get(first.question) == ("practical_003", "knowledge")
         if is_knowledge and step == "knowledge" and first.answer == "yes":
-            lines.append(f"003 Step 4, 'Use RAG for knowledge': {first.next}.")
+            lines.append(f"Guide 003, step 4, 'Use RAG for knowledge': {plain(first.next)}.")
         if fw.verdict in UNDECIDED:
             continue
         deciding = [s for s in fw.path if s.question in known and s.answer in ("yes", "no")]
@@ -102,10 +117,16 @@ def notice_for(step: str, decision: Decision) -> Notice | None:
         fid, qid = known[last.question]
         if STEP_OF_QUESTION.get((fid, qid)) != step:
             continue
-        question = f"question {qid[1:]}" if qid[:1] == "q" and qid[1:].isdigit() else qid
+        question = (
+            f"question {qid[1:]}"
+            if qid[:1] == "q" and qid[1:].isdigit()
+            else QUESTIONS_003.get(qid, qid.replace("_", " "))
+        )
         lines.append(
-            f"{GUIDE[fw.id]}, {question} {last.answer} → {verdict_text(fw.verdict)}: "
-            f"{fw.says} ({last.because})."
+            plain(
+                f"{GUIDE[fw.id]}, {question} {last.answer} → {verdict_text(fw.verdict)}: "
+                f"{fw.says} ({last.because})."
+            )
         )
     if not lines:
         return None

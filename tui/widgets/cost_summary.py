@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 
 def summary(result: CostResult) -> Content:
     from engine.money import number, usd
-    from profiles.report import basis_lines, money_or_unknown, months_text
+    from profiles.report import basis_lines, money_or_unknown, payback_words
 
     r = result
 
@@ -44,7 +44,7 @@ def summary(result: CostResult) -> Content:
     lines.append(
         Content.assemble(
             "Break-even: ",
-            (months_text(r.break_even_months, r.break_even_reason), "bold"),
+            (payback_words(r), "bold"),
             f" — {r.break_even_note}",
         )
     )

@@ -20,8 +20,14 @@ CODES = {
 }
 
 
+PREFIX = "Path (F3): "
+"""The strip's heading, with the key that opens the whole map."""
+
+
 def _words(verdict: str) -> str:
-    return {"rag": "RAG", "measure_first": "measure first"}.get(verdict, verdict.replace("_", " "))
+    from engine.wording import verdict_words
+
+    return verdict_words(verdict)
 
 
 def path_marks(fw: FrameworkVerdict) -> str:
@@ -35,25 +41,25 @@ def path_marks(fw: FrameworkVerdict) -> str:
 
 
 def strip_items(rec: Recommendation) -> list[tuple[str, str]]:
-    """One item a framework, (path, verdict): (`001 1✗`, `prompting`); the key to the whole
-    map last."""
+    """One item a framework, (path, verdict): (`001 1✗`, `Prompt engineering`); the key to
+    the whole map is in the strip's heading (`PREFIX`)."""
     items = [
         (f"{CODES[fw.id]} {path_marks(fw)}", _words(fw.verdict))
         for fw in rec.frameworks
         if fw.id in CODES
     ]
-    return [*items, ("F3", "map")]
+    return items
 
 
 def pack(items: list[tuple[str, str]], width: int) -> list[list[tuple[str, str]]]:
     """Items on lines of at most `width` cells, never split (one per line at worst)."""
     lines: list[list[tuple[str, str]]] = [[]]
-    used = len("Path: ")
+    used = len(PREFIX)
     for path, verdict in items:
         size = len(path) + len(verdict) + 3 + (3 if lines[-1] else 0)
         if lines[-1] and used + size > width:
             lines.append([])
-            used = len("Path: ")
+            used = len(PREFIX)
             size -= 3
         lines[-1].append((path, verdict))
         used += size
@@ -74,9 +80,10 @@ class FlowchartStrip(Widget):
     def _lines(self, width: int) -> list[Content]:
         out: list[Content] = []
         for n, line in enumerate(pack(strip_items(self.recommendation), width)):
-            pieces: list[tuple[str, str] | str] = [("Path: " if n == 0 else "      ", "bold")]
+            head = PREFIX if n == 0 else " " * len(PREFIX)
+            pieces: list[tuple[str, str] | str] = [(head, "bold")]
             for i, (path, verdict) in enumerate(line):
-                mark = "" if path == "F3" else "◆ "
+                mark = "◆ "
                 pieces += [" · " if i else "", f"{path} ", (mark + verdict, "bold")]
             out.append(Content.assemble(*pieces))
         return out

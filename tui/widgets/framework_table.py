@@ -10,23 +10,23 @@ from .wrapped_text import Line, WrappedText
 if TYPE_CHECKING:
     from engine.rules import FrameworkVerdict
 
-COLUMN = 15
-"""Where the framework's words start: the verdict column is this wide."""
+INDENT = 4
+"""Where a framework's words start, under its name and verdict."""
 
 
 def framework_lines(frameworks: tuple[FrameworkVerdict, ...]) -> list[Line]:
-    """One row per framework (verdict, name, source), then its words and what decided it."""
-    lines = [Line(f"{'Verdict':<{COLUMN}}Framework and why", style="bold")]
+    """One row per framework (its name and verdict), then its words and what decided it."""
+    from engine.wording import framework_words, plain
+
+    lines = [Line("Each guide's verdict", style="bold")]
     for fw in frameworks:
-        lines.append(
-            Line(f"{words(fw.verdict):<{COLUMN}}{fw.name} · {fw.source}", hang=COLUMN, style="bold")
-        )
-        lines.append(Line(fw.says, COLUMN, COLUMN + 2))
+        lines.append(Line(f"{framework_words(fw.id)}: {words(fw.verdict)}", 0, 2, style="bold"))
+        lines.append(Line(plain(fw.says), INDENT, INDENT + 2))
         if fw.deciding and fw.deciding not in fw.says:
-            lines.append(Line(f"because: {fw.deciding}", COLUMN, COLUMN + 2))
+            lines.append(Line(f"because: {plain(fw.deciding)}", INDENT, INDENT + 2))
         for unknown in fw.unknowns:
             if unknown not in fw.says:
-                lines.append(Line(f"open: {unknown}", COLUMN, COLUMN + 2))
+                lines.append(Line(f"open: {plain(unknown)}", INDENT, INDENT + 2))
     return lines
 
 

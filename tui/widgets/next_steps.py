@@ -11,11 +11,15 @@ if TYPE_CHECKING:
 
 
 def step_lines(steps: tuple[NextStep, ...]) -> list[Line]:
+    from engine.wording import field_words, plain
+
     lines = [Line("Next steps", style="bold")]
     for n, s in enumerate(steps, 1):
-        where = "Measure" if s.step is None else f"Step {s.step}"
-        lines.append(Line(f"{n:>2}. {s.title} ({where})", 0, 4, style="bold"))
-        lines.append(Line(s.text, 4, 4))
+        where = "" if s.step is None else f" (guide 003, step {s.step})"
+        lines.append(Line(f"{n:>2}. {plain(s.title)}{where}", 0, 4, style="bold"))
+        lines.append(Line(plain(s.text), 4, 4))
+        if s.field:
+            lines.append(Line(f"Fill in: {field_words(s.field)}", 4, 4))
     return lines
 
 

@@ -11,11 +11,13 @@ if TYPE_CHECKING:
 
 
 def reason_lines(recommendation: Recommendation) -> list[Line]:
+    from engine.wording import reason_words, sentence
+
     lines = [Line("Why", style="bold")]
-    lines += [Line(f"· [{r.framework}] {r.text}", 1, 3) for r in recommendation.reasons]
+    lines += [Line(f"· {reason_words(r.framework, r.text)}", 1, 3) for r in recommendation.reasons]
     if recommendation.disagreements:
         lines += [Line(""), Line("Where the frameworks disagree", style="bold")]
-        lines += [Line(f"· {d}", 1, 3) for d in recommendation.disagreements]
+        lines += [Line(f"· {sentence(d)}", 1, 3) for d in recommendation.disagreements]
     return lines
 
 

@@ -14,8 +14,11 @@ if TYPE_CHECKING:
 
 
 def words(verdict: str) -> str:
-    """`fine_tuning` → `fine-tuning`, `measure_first` → `measure first`."""
-    return {"fine_tuning": "fine-tuning"}.get(verdict, verdict.replace("_", " "))
+    """`fine_tuning` → `Fine-tune`, `measure_first` → `Measure first`: the one wording
+    (`engine.wording.verdict_words`), here for the widgets that import it."""
+    from engine.wording import verdict_words
+
+    return verdict_words(verdict)
 
 
 def card(recommendation: Recommendation | None, fallback: Verdict | None) -> Content:
@@ -27,18 +30,24 @@ def card(recommendation: Recommendation | None, fallback: Verdict | None) -> Con
             return Content.assemble("Verdict: ", (RULES_PENDING, "italic"))
         extra = f" · {fallback.confidence} confidence" if fallback.confidence else ""
         return Content.assemble("Verdict: ", (words(fallback.label), "bold"), extra)
+    from engine.wording import confidence_words, method_words, plain
+
     rec = recommendation
     lines = [
         Content.assemble(
             "Verdict: ",
-            (words(rec.verdict).upper(), "bold"),
-            f" · {rec.confidence} confidence",
+            (words(rec.verdict), "bold"),
+            f" · {confidence_words(rec.confidence)}",
         )
     ]
     if rec.method is not None:
-        lines.append(Content.assemble("Method: ", (rec.method, "bold"), f" — {rec.method_note}"))
+        lines.append(
+            Content.assemble(
+                "Method: ", (method_words(rec.method), "bold"), f" — {plain(rec.method_note)}"
+            )
+        )
     if rec.smaller_model:
-        lines.append(Content(f"Smaller model: {rec.smaller_model}"))
+        lines.append(Content(f"Smaller model: {plain(rec.smaller_model)}"))
     return Content("\n").join(lines)
 
 

@@ -13,7 +13,10 @@ if TYPE_CHECKING:
 
 
 def warning_texts(costs: Sequence[CostWarning], rules: Sequence[RuleWarning] = ()) -> list[str]:
-    """Each warning once (the rules repeat some of the engine's), rules with their source."""
+    """Each warning once (the rules repeat some of the engine's), rules with their source
+    (a guide named `guide 003`, not by its file)."""
+    from engine.wording import plain
+
     seen: set[str] = set()
     texts = []
     for w in costs:
@@ -23,7 +26,7 @@ def warning_texts(costs: Sequence[CostWarning], rules: Sequence[RuleWarning] = (
     for r in rules:
         if r.message not in seen:
             seen.add(r.message)
-            texts.append(f"{r.message} ({r.source})")
+            texts.append(plain(f"{r.message} ({r.source})"))
     return texts
 
 

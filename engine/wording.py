@@ -1,0 +1,294 @@
+"""The reader's vocabulary, defined once: how every verdict, guide, framework, task type,
+technique, method, confidence and wizard field is worded for people.
+
+Machines keep the codes (`measure_first`, `litmus_002`, `custom_schema_extraction`); the
+panel, notices, map strip, results, text, Markdown and compare read these words. Pure data
+and small functions: no Textual, so `engine`, `profiles` and `tui` can all read it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+VERDICTS: dict[str, str] = {
+    "prompting": "Prompt engineering",
+    "rag": "RAG",
+    "fine_tuning": "Fine-tune",
+    "hybrid": "Fine-tune + RAG",
+    "measure_first": "Measure first",
+    # the frameworks that gate fine-tuning rather than choose (002, provider availability)
+    "ready": "Ready to fine-tune",
+    "not_ready": "Not ready to fine-tune",
+    "open": "Fine-tuning available",
+    "closed": "Fine-tuning closed",
+    "unknown": "Undecided",
+}
+"""Each verdict and framework outcome, as the reader sees it (capitalised: it opens a line)."""
+
+
+def verdict_words(code: str) -> str:
+    """`measure_first` → `Measure first`: the one wording of a verdict, everywhere (words
+    already given pass through)."""
+    if code in VERDICTS:
+        return VERDICTS[code]
+    if code in VERDICTS.values() or ("_" not in code and code[:1].isupper()):
+        return code
+    return code.replace("_", " ").capitalize()
+
+
+def verdict_inline(code: str) -> str:
+    """The verdict inside a sentence: `not ready to fine-tune`, `RAG`."""
+    words = verdict_words(code)
+    return words if words[:3] == "RAG" else words[:1].lower() + words[1:]
+
+
+class Guide(NamedTuple):
+    """One of the four published guides in `shared/sources/`."""
+
+    number: str
+    short: str
+    """What the guide's framework is called in a sentence: `Litmus test`."""
+    title: str
+    date: str
+    file: str
+    """The file name: for a source note only, never the running text."""
+
+    @property
+    def label(self) -> str:
+        """`Litmus test (guide 002)`."""
+        return f"{self.short} (guide {self.number})"
+
+    @property
+    def cite(self) -> str:
+        """`Guide 002 (Cost-effective LLM implementation: …, September 2025)`."""
+        return f"Guide {self.number} ({self.title}, {self.date})"
+
+
+GUIDES: dict[str, Guide] = {
+    g.number: g
+    for g in (
+        Guide(
+            "000",
+            "Flowchart",
+            "Fine-tuning vs prompt engineering: a cost-benefit analysis",
+            "2025; the copy is untitled, named here from its introduction",
+            "000_259747e0270a6b2b.txt",
+        ),
+        Guide(
+            "001",
+            "Decision tree",
+            "Fine-Tuning vs Prompt Engineering — The Decision Framework with Cost Breakpoints",
+            "2025",
+            "001_61ef1be1cd020f29.txt",
+        ),
+        Guide(
+            "002",
+            "Litmus test",
+            "Cost-effective LLM implementation: when to fine-tune and when to prompt",
+            "September 2025",
+            "002_1e6951cf526eeea2.txt",
+        ),
+        Guide(
+            "003",
+            "Practical guide",
+            "Fine-Tuning vs Prompt Engineering: Practical Decision Guide",
+            "22 November 2025",
+            "003_521bd7f750ca3b05.txt",
+        ),
+    )
+}
+
+FRAMEWORKS: dict[str, str] = {
+    "flowchart_000": GUIDES["000"].label,
+    "decision_tree_001": GUIDES["001"].label,
+    "litmus_002": GUIDES["002"].label,
+    "practical_003": GUIDES["003"].label,
+    "providers": "Provider availability",
+    "recommend": "tunewise",
+}
+"""Each framework id → its short label: `Litmus test (guide 002)`."""
+
+
+def framework_words(framework_id: str) -> str:
+    return FRAMEWORKS.get(framework_id, framework_id.replace("_", " "))
+
+
+def framework_list(ids: list[str]) -> str:
+    """`the flowchart (guide 000) and the decision tree (guide 001)`, for a sentence."""
+    names = [framework_words(i) for i in ids]
+    names = [n[:1].lower() + n[1:] if n[:1].isupper() and " (guide" in n else n for n in names]
+    if len(names) <= 1:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+TASKS: dict[str, str] = {
+    "sentiment_classification": "classification (sentiment)",
+    "multi_label_classification": "classification (multi-label)",
+    "standard_ner": "entity extraction (standard NER)",
+    "custom_schema_extraction": "entity extraction (custom schema)",
+    "summarization": "summarization",
+    "code_generation": "code generation",
+    "style_transfer": "style transfer (brand voice)",
+    "structured_output": "structured output (JSON schema)",
+    "translation": "translation",
+    "reasoning": "reasoning / analysis",
+    "question_answering": "question answering",
+    "chat": "chat",
+    "other": "other",
+    "unknown": "unknown",
+}
+"""Task types as the wizard's Task type choices word them."""
+
+TECHNIQUES: dict[str, str] = {
+    "basic": "basic prompting",
+    "few_shot": "few-shot examples",
+    "chain_of_thought": "chain of thought",
+    "structured_outputs": "structured outputs / JSON mode",
+    "prompt_chaining": "prompt chaining",
+    "rag": "RAG",
+    "human_in_the_loop": "human in the loop",
+}
+
+METHODS: dict[str, str] = {
+    "hosted": "hosted fine-tuning",
+    "lora": "LoRA",
+    "qlora": "QLoRA",
+    "full": "full fine-tuning",
+}
+
+CONFIDENCE: dict[str, str] = {
+    "high": "high confidence",
+    "medium": "medium confidence",
+    "low": "low confidence",
+}
+
+
+def task_words(code: str) -> str:
+    return TASKS.get(code, code.replace("_", " "))
+
+
+def technique_list(codes: list[str] | tuple[str, ...]) -> str:
+    return ", ".join(TECHNIQUES.get(c, c.replace("_", " ")) for c in codes)
+
+
+def method_words(code: str) -> str:
+    return METHODS.get(code, code.replace("_", " "))
+
+
+def confidence_words(code: str) -> str:
+    return CONFIDENCE.get(code, f"{code} confidence" if code else "")
+
+
+# -- the wizard's fields: where an answer is typed ------------------------------------------
+
+FIELDS: dict[str, tuple[str, str]] = {
+    "use_case.task": ("Use case", "Task type"),
+    "use_case.criticality": ("Use case", "How critical is a wrong answer?"),
+    "use_case.error_cost": ("Use case", "Cost of one wrong answer"),
+    "evidence.target_quality_pct": ("Prompting evidence", "Quality needed, %"),
+    "evidence.prompting_quality_pct": ("Prompting evidence", "Best prompting quality, %"),
+    "evidence.prompting_meets_target": ("Prompting evidence", "Prompting meets the target?"),
+    "evidence.techniques_tried": ("Prompting evidence", "Prompting techniques tried"),
+    "evidence.pilot_run": ("Prompting evidence", "Fine-tuned pilot run?"),
+    "evidence.finetuned_quality_pct": ("Prompting evidence", "Pilot's quality, %"),
+    "evidence.finetuned_meets_target": ("Prompting evidence", "Pilot meets the target?"),
+    "use_case.knowledge_missing": ("Knowledge or behaviour", "Does the model lack knowledge?"),
+    "use_case.knowledge_changes": ("Knowledge or behaviour", "Does that knowledge change?"),
+    "use_case.primarily_format_or_style": ("Knowledge or behaviour", "Primarily format or style?"),
+    "use_case.style_hard_to_specify": ("Knowledge or behaviour", "Style impossible to specify?"),
+    "use_case.proprietary_domain": ("Knowledge or behaviour", "Proprietary domain, DSL, terms?"),
+    "data.labelled_examples": ("Data", "Labelled examples"),
+    "data.label_accuracy_pct": ("Data", "Labels correct, %"),
+    "data.distribution_match": ("Data", "Matches production?"),
+    "data.edge_case_share_pct": ("Data", "Edge cases, %"),
+    "data.consistent_format": ("Data", "One consistent format?"),
+    "data.no_leakage": ("Data", "Test set kept out of training?"),
+    "data.duplicate_share_pct": ("Data", "Duplicates, %"),
+    "data.synthetic_share_pct": ("Data", "LLM-generated, %"),
+    "data.held_out_eval_set": ("Data", "20% held out for evaluation?"),
+    "workload.requests_per_month": ("Volume and tokens", "Requests a month"),
+    "use_case.latency_critical": ("Volume and tokens", "Is latency critical at scale?"),
+    "use_case.volume_stable": ("Volume and tokens", "Will this volume hold?"),
+    "workload.horizon_months": ("Volume and tokens", "Horizon, months"),
+    "prompting.model": ("Models and prices", "Prompting: model"),
+    "fine_tuning.base_model": ("Models and prices", "Fine-tuning: base model"),
+    "fine_tuning.upfront_usd": ("Fine-tuning costs", "Or the whole upfront cost"),
+    "team.versioning": ("Team readiness", "Models and data versioned?"),
+    "team.monitoring": ("Team readiness", "Quality and drift monitored?"),
+    "team.retraining_budget": ("Team readiness", "Budget for 2–4 retrains a year?"),
+    "team.fallback": ("Team readiness", "Prompting kept as the fallback?"),
+    "team.providers": ("Team readiness", "Providers you can use"),
+}
+"""Answer path → (wizard step title, field label), as `tui/steps/*.py` ask them (a test keeps
+the two in step). The rules name a path; renderers say where to type the answer."""
+
+
+CHECKLIST_FIELDS: dict[str, str] = {
+    "label_accuracy": "data.label_accuracy_pct",
+    "distribution_match": "data.distribution_match",
+    "edge_cases": "data.edge_case_share_pct",
+    "consistent_format": "data.consistent_format",
+    "no_leakage": "data.no_leakage",
+    "diverse": "data.duplicate_share_pct",
+}
+"""Guide 001's data quality checklist rows → the field that answers each."""
+
+
+def field_words(path: str) -> str:
+    """`data.duplicate_share_pct` → `Data → Duplicates, %`."""
+    step, label = FIELDS.get(path, ("", path))
+    return f"{step} → {label}" if step else label
+
+
+# -- a last pass over texts the rules build ---------------------------------------------------
+
+_FILE = re.compile(r"\b(00[0-3])_[0-9a-f]{16}\.txt\b")
+_CODE = re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b")
+
+
+def plain(text: str) -> str:
+    """Codes in a rule's text turned into words: a guide file name becomes `guide 002`, a
+    framework id its label, a verdict, task type or technique code its words. Texts written
+    in words pass through unchanged."""
+    text = _FILE.sub(lambda m: f"guide {m.group(1)}", text)
+
+    def word(m: re.Match[str]) -> str:
+        code = m.group(0)
+        for table in (FRAMEWORKS, TASKS, TECHNIQUES):
+            if code in table:
+                return table[code]
+        if code in VERDICTS:
+            return verdict_inline(code)
+        return code
+
+    return _CODE.sub(word, text)
+
+
+def sentence(text: str) -> str:
+    """`plain(text)` opening with a capital, for a line of its own."""
+    words = plain(text)
+    return words[:1].upper() + words[1:]
+
+
+_OPENING = re.compile(r"^([a-z_]+): ")
+
+
+def reason_words(framework: str, text: str) -> str:
+    """A rule's reason as the reader sees it: `[litmus_002] not_ready: …` becomes
+    `Litmus test (guide 002): not ready to fine-tune — …`; the consolidation's own reasons
+    read as they are. (The stored text keeps its `verdict: ` opening, a code for machines.)"""
+    opened = _OPENING.match(text)
+    if opened and opened.group(1) in VERDICTS:
+        rest = text[opened.end() :]
+        if rest.startswith("undecided — "):
+            body = f"undecided — {rest.removeprefix('undecided — ')}"
+        else:
+            body = f"{verdict_inline(opened.group(1))} — {rest}"
+    else:
+        body = text
+    body = plain(body)
+    if framework == "recommend":
+        return body[:1].upper() + body[1:]
+    return f"{framework_words(framework)}: {body}"
