@@ -200,6 +200,10 @@ def draws(
     return (pert if shape == "pert" else triangular)(points, low, likely, high)
 
 
+BLOCK_BITS = 16
+BLOCK = 1 << BLOCK_BITS
+
+
 class Stream:
     """One ranged field's draws, any slice of them at a time (the simulation's chunks), as
     numpy arrays: the same numbers as `draws`, without holding all of them at once.
@@ -225,17 +229,33 @@ class Stream:
         self.v = _scrambled(directions(dimension), rnd)
         self.shift = rnd.getrandbits(BITS)
         self.low, self.likely, self.high, self.shape = low, likely, high, shape
+        self._block: Any = None
 
-    def points(self, start: int, stop: int) -> Any:
-        """Points start .. stop − 1 as BITS-bit integers (int64)."""
+    def _xor(self, gray: Any, bits: int) -> Any:
+        """XOR of the direction numbers at the set bits of each `gray` (int64)."""
         import numpy as np
 
-        i = np.arange(start, stop, dtype=np.int64)
-        gray = i ^ (i >> 1)
-        out = np.full(stop - start, self.shift, dtype=np.int64)
-        for k in range(max(1, (stop - 1).bit_length())):
+        out = np.zeros(len(gray), dtype=np.int64)
+        for k in range(bits):
             out ^= ((gray >> k) & 1) * self.v[k]
         return out
+
+    def points(self, start: int, stop: int) -> Any:
+        """Points start .. stop − 1 as BITS-bit integers (int64).
+
+        Within a block of 2^BLOCK_BITS points starting at a multiple of it, the Gray code
+        of start + j is gray(start) ^ gray(j): the point is the block's own XOR the table of
+        the first block's (computed once), one XOR a point."""
+        import numpy as np
+
+        if start % BLOCK == 0 and stop - start <= BLOCK:
+            if self._block is None:
+                j = np.arange(BLOCK, dtype=np.int64)
+                self._block = self._xor(j ^ (j >> 1), BLOCK_BITS)
+            base = self._xor(np.array([start ^ (start >> 1)], dtype=np.int64), BITS)[0]
+            return self._block[: stop - start] ^ (self.shift ^ int(base))
+        i = np.arange(start, stop, dtype=np.int64)
+        return self._xor(i ^ (i >> 1), max(1, (stop - 1).bit_length())) ^ self.shift
 
     def draws(self, start: int, stop: int) -> Any:
         """Draws start .. stop − 1 (float64), as `draws` gives them."""
