@@ -600,6 +600,7 @@ def _cum(F: Array, V: Array, r: Array, q: Array, n: Array) -> tuple[Array, Array
     return np.where(n > 0, n * F + V * ((rn - 1.0) / q), n * F + V * 0.0), rn
 
 
+@np.errstate(all="ignore")
 def crossings(F: Array, V: Array, r: Array, target: Array) -> tuple[Array, Array]:
     """`crossing(F, V, r, target, 1, LAST_MONTH)` of many samples at once, for samples with
     r > 0, r ≠ 1, V ≠ 0, target > 0 and a positive first month's saving (F + V > 0).

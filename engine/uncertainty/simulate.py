@@ -152,14 +152,19 @@ def _draws(setup: Setup, found: dict[str, Stream], start: int, stop: int) -> dic
     return out
 
 
-def chunks(
-    setup: Setup, *, samples: int, seed: int, shape: str, size: int = CHUNK
-) -> Iterator[Chunk]:
-    """The simulation, `size` samples at a time: memory does not grow with `samples`.
-
-    Raises `InputError` (field `samples`) unless 1 ≤ `samples` ≤ `MAX_SAMPLES`."""
+def check_samples(samples: int) -> None:
+    """Raises `InputError` (field `samples`) unless 1 ≤ `samples` ≤ `MAX_SAMPLES`."""
     if not 1 <= samples <= MAX_SAMPLES:
         raise InputError("samples", f"must be from 1 to {MAX_SAMPLES:,} (got {samples:,})")
+
+
+def chunks(
+    setup: Setup, *, samples: int, seed: int, shape: str, size: int | None = None
+) -> Iterator[Chunk]:
+    """The simulation, `size` (`CHUNK`) samples at a time: memory does not grow with
+    `samples`. Raises `InputError` (field `samples`) unless 1 ≤ `samples` ≤ `MAX_SAMPLES`."""
+    check_samples(samples)
+    size = size or CHUNK
     found = streams(setup, seed, shape)
     structure = setup.structure
     for start in range(0, samples, size):
@@ -303,6 +308,7 @@ def uncertainty(
     to `KEEP` samples, past it by `OrderStatistics` (more passes, memory bounded)."""
     from .sensitivity import summary, thresholds, tornado
 
+    check_samples(samples)
     horizon = setup.horizon
     n = samples
     retire = setup.structure.time.retire_month
