@@ -567,8 +567,8 @@ def _difference(a: Num, b: Num) -> Num:
     if not isinstance(a, np.ndarray) and not isinstance(b, np.ndarray):
         d = a - b
         return 0.0 if abs(d) <= TIE * max(abs(a), abs(b)) else d
-    d = a - b
-    return np.where(np.abs(d) <= TIE * np.maximum(np.abs(a), np.abs(b)), 0.0, d)
+    diff = a - b
+    return np.where(np.abs(diff) <= TIE * np.maximum(np.abs(a), np.abs(b)), 0.0, diff)
 
 
 def _savings(p: Parts[Num]) -> tuple[Num, Num]:
