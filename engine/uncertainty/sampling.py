@@ -223,39 +223,45 @@ class Stream:
     ) -> None:
         if not 0 <= dimension < DIMENSIONS:
             raise ValueError(f"the sequence has {DIMENSIONS} dimensions; {dimension} was asked for")
-        rnd = random.Random(f"{seed}:{field}")
-        # as `sobol_points`: the scramble maps each direction number on its own, so taking
-        # all BITS of them gives the same first ones; the shift is drawn after the matrix
-        self.v = _scrambled(directions(dimension), rnd)
-        self.shift = rnd.getrandbits(BITS)
+        self.v, self.shift = _scramble(seed, field, dimension)
         self.low, self.likely, self.high, self.shape = low, likely, high, shape
-        self._block: Any = None
+        self._table: Any = None
 
-    def _xor(self, gray: Any, bits: int) -> Any:
-        """XOR of the direction numbers at the set bits of each `gray` (int64)."""
+    def _gray_table(self, size: int) -> Any:
+        """XOR of the direction numbers picked by gray(j), j < `size` (a power of two ≤
+        BLOCK), built by reflection: gray(2^k + j) = 2^k | gray(2^k − 1 − j)."""
         import numpy as np
 
-        out = np.zeros(len(gray), dtype=np.int64)
-        for k in range(bits):
-            out ^= ((gray >> k) & 1) * self.v[k]
-        return out
+        table = self._table
+        if table is None:
+            table = np.zeros(1, dtype=np.int64)
+        while len(table) < size:
+            table = np.concatenate([table, table[::-1] ^ self.v[len(table).bit_length() - 1]])
+        self._table = table
+        return table
 
     def points(self, start: int, stop: int) -> Any:
         """Points start .. stop − 1 as BITS-bit integers (int64).
 
-        Within a block of 2^BLOCK_BITS points starting at a multiple of it, the Gray code
-        of start + j is gray(start) ^ gray(j): the point is the block's own XOR the table of
-        the first block's (computed once), one XOR a point."""
+        Within a block of BLOCK points starting at a multiple of it, the Gray code of
+        start + j is gray(start) ^ gray(j): a point is the block's own XOR a table of the
+        first block's, one XOR a point."""
         import numpy as np
 
-        if start % BLOCK == 0 and stop - start <= BLOCK:
-            if self._block is None:
-                j = np.arange(BLOCK, dtype=np.int64)
-                self._block = self._xor(j ^ (j >> 1), BLOCK_BITS)
-            base = self._xor(np.array([start ^ (start >> 1)], dtype=np.int64), BITS)[0]
-            return self._block[: stop - start] ^ (self.shift ^ int(base))
-        i = np.arange(start, stop, dtype=np.int64)
-        return self._xor(i ^ (i >> 1), max(1, (stop - 1).bit_length())) ^ self.shift
+        out = np.empty(stop - start, dtype=np.int64)
+        at = start
+        while at < stop:
+            block = at - at % BLOCK
+            end = min(stop, block + BLOCK)
+            table = self._gray_table(1 << max(0, (end - block - 1).bit_length()))
+            base = self.shift
+            gray = block ^ (block >> 1)
+            for k in range(BLOCK_BITS, BITS):
+                if (gray >> k) & 1:
+                    base ^= self.v[k]
+            out[at - start : end - start] = table[at - block : end - block] ^ base
+            at = end
+        return out
 
     def draws(self, start: int, stop: int) -> Any:
         """Draws start .. stop − 1 (float64), as `draws` gives them."""
@@ -287,6 +293,16 @@ class Stream:
             i = np.searchsorted(cdf, u, side="right") - 1
             out[slow] = low + unit * (i + (u - cdf[i]) * slope[i])
         return out
+
+
+@lru_cache(maxsize=64)
+def _scramble(seed: int, field: str, dimension: int) -> tuple[tuple[int, ...], int]:
+    """A field's scrambled direction numbers (all BITS) and digital shift, as `sobol_points`
+    draws them: the scramble maps each direction number on its own, so taking all of them
+    gives the same first ones; the shift is drawn after the matrix."""
+    rnd = random.Random(f"{seed}:{field}")
+    v = _scrambled(directions(dimension), rnd)
+    return tuple(v), rnd.getrandbits(BITS)
 
 
 @lru_cache(maxsize=16)
