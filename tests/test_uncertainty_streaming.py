@@ -174,3 +174,22 @@ def test_verdicts_counted_by_cell_are_the_verdicts_one_by_one(example: Profile) 
         one[v] = one.get(v, 0) + 1
     assert cells.count(chunk.first, daily, chunk.break_even) == one
     assert len(one) > 1
+
+
+def test_checking_ranges_does_not_import_numpy() -> None:
+    """The wizard checks a ranged profile's ranges (`prepare`) on its UI thread at every key:
+    numpy (150-250 ms to import) loads only when a simulation runs, in the panel's worker."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from profiles.files import evaluate_profile, load_profile\n"
+        "from engine.uncertainty.simulate import prepare\n"
+        f"profile = load_profile({str(RANGES)!r})\n"
+        "book, result = evaluate_profile(profile)\n"
+        "prepare(profile.cost_inputs(), book, result, profile.ranges)\n"
+        "assert 'numpy' not in sys.modules\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, check=False)
+    assert done.returncode == 0, done.stderr

@@ -26,16 +26,17 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, Generic, TypeVar, cast
-
-import numpy as np
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
 from ..breakeven import LATEST, MAX_MONTHS, Timeline, timeline
 from ..inputs import CostInputs, GpuServing, GpuTraining, HostedTraining, HourlyServing
 from ..pricebook import PriceBook
 from ..ranges import PRICE_PATHS
 from ..result import PathCosts
-from .columns import Array, Num, geo, geo_one, larger, monthly_factor, values
+from .columns import Array, Num, geo, geo_one, is_column, larger, monthly_factor, values
+
+if TYPE_CHECKING:
+    import numpy as np
 
 M = 1_000_000.0
 
@@ -564,9 +565,11 @@ must not become a break-even some hundreds of months out."""
 
 def _difference(a: Num, b: Num) -> Num:
     """`a − b`, element-wise, 0 where it is within `TIE` of the larger of the two."""
-    if not isinstance(a, np.ndarray) and not isinstance(b, np.ndarray):
+    if not is_column(a) and not is_column(b):
         d = a - b
         return 0.0 if abs(d) <= TIE * max(abs(a), abs(b)) else d
+    import numpy as np
+
     diff = a - b
     return np.where(np.abs(diff) <= TIE * np.maximum(np.abs(a), np.abs(b)), 0.0, diff)
 
@@ -596,11 +599,12 @@ decides)."""
 def _cum(F: Array, V: Array, r: Array, q: Array, n: Array) -> tuple[Array, Array]:
     """C(n) = n·F + V·(r^n − 1)/(r − 1), the cumulative saving, with the scalar's C(0); and
     r^n."""
+    import numpy as np
+
     rn = r**n
     return np.where(n > 0, n * F + V * ((rn - 1.0) / q), n * F + V * 0.0), rn
 
 
-@np.errstate(all="ignore")
 def crossings(F: Array, V: Array, r: Array, target: Array) -> tuple[Array, Array]:
     """`crossing(F, V, r, target, 1, LAST_MONTH)` of many samples at once, for samples with
     r > 0, r ≠ 1, V ≠ 0, target > 0 and a positive first month's saving (F + V > 0).
@@ -610,6 +614,15 @@ def crossings(F: Array, V: Array, r: Array, target: Array) -> tuple[Array, Array
     positive month c has s(c) > 0 and s(c + 1) ≤ 0 (or is LAST_MONTH), and either C(c) <
     target (never) or the month m has C(m − 1) < target ≤ C(m), m ≤ c; the answer is then the
     scalar's final expression on the same m (`tests/test_uncertainty_fastpath.py`)."""
+    import numpy as np
+
+    with np.errstate(all="ignore"):
+        return _crossings(F, V, r, target)
+
+
+def _crossings(F: Array, V: Array, r: Array, target: Array) -> tuple[Array, Array]:
+    import numpy as np
+
     q = r - 1.0
     lnr = np.log(r)
     s1 = F + V
@@ -662,6 +675,8 @@ def crossings(F: Array, V: Array, r: Array, target: Array) -> tuple[Array, Array
 def break_evens(p: Parts[Num], s: Structure, count: int) -> Array:
     """`break_even` of every sample (NaN: never): vectorised where the answer is settled in
     arrays (`crossings`), the scalar search for the rest (a retirement, rare edges)."""
+    import numpy as np
+
     saving, V = _savings(p)
     r = (1.0 + p.growth) * p.factor
     time = s.time
@@ -669,7 +684,7 @@ def break_evens(p: Parts[Num], s: Structure, count: int) -> Array:
         gaps = values(p.ft_up - p.pe_up, count)
         savings = values(saving, count)
         closed = np.where(savings <= 0, np.nan, np.where(gaps <= 0, 0.0, gaps / savings))
-        if not time.retiring and not isinstance(r, np.ndarray) and r == 1.0 and not p.growth:
+        if not time.retiring and not is_column(r) and r == 1.0 and not p.growth:
             return closed
         vs, rs = values(V, count), values(r, count)
         if time.retiring:

@@ -12,8 +12,6 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
-import numpy as np
-
 from ..errors import InputError
 from ..inputs import CostInputs
 from ..pricebook import PriceBook
@@ -23,7 +21,6 @@ from ..result import CostResult
 from .columns import Array, Num, head, values
 from .fastpath import Parts, Structure, break_evens, parts_of, point_values, totals
 from .model import Band, Spread, Uncertainty
-from .order import OrderStatistics
 from .sampling import DIMENSIONS, Stream
 
 DEFAULT_SAMPLES = 10_000
@@ -145,6 +142,8 @@ def streams(setup: Setup, seed: int, shape: str) -> dict[str, Stream]:
 
 
 def _draws(setup: Setup, found: dict[str, Stream], start: int, stop: int) -> dict[str, Array]:
+    import numpy as np
+
     out = {}
     for path, stream in found.items():
         column = stream.draws(start, stop)
@@ -163,6 +162,8 @@ def chunks(
 ) -> Iterator[Chunk]:
     """The simulation, `size` (`CHUNK`) samples at a time: memory does not grow with
     `samples`. Raises `InputError` (field `samples`) unless 1 ≤ `samples` ≤ `MAX_SAMPLES`."""
+    import numpy as np
+
     check_samples(samples)
     size = size or CHUNK
     found = streams(setup, seed, shape)
@@ -245,6 +246,8 @@ def _spread_of(found: list[float], places: int) -> Spread:
 
 def spread(values: list[float | None] | Array, places: int) -> Spread:
     """P10 / P50 / P90 by nearest rank (None: never, an inf or NaN among `values`)."""
+    import numpy as np
+
     ordered = np.array([math.inf if v is None else v for v in values], dtype=np.float64)
     ordered[np.isnan(ordered)] = math.inf
     n = len(ordered)
@@ -259,6 +262,8 @@ def band(setup: Setup, run: Samples, limit: int = BAND_SAMPLES) -> tuple[Band, .
 
 
 def _band(setup: Setup, parts: Parts[Num], count: int) -> tuple[Band, ...]:
+    import numpy as np
+
     chosen = Parts[Num](**{k: head(x, count) for k, x in vars(parts).items()})
     out = []
     for month in range(setup.horizon + 1):
@@ -306,6 +311,8 @@ def uncertainty(
     The samples stream through in chunks; what is kept is counts, the first chunk's costs
     (for the band) and the three figures' percentiles: exact, from every sample's figure up
     to `KEEP` samples, past it by `OrderStatistics` (more passes, memory bounded)."""
+    import numpy as np
+
     from .sensitivity import summary, thresholds, tornado
 
     check_samples(samples)
@@ -317,6 +324,8 @@ def uncertainty(
     ranks = [rank(q, n) for q in QUANTILES]
     keep = n <= KEEP
     kept = [np.empty(n if keep else 0) for _ in range(3)]
+    from .order import OrderStatistics
+
     select = [OrderStatistics(n, ranks) for _ in range(3)]
     bands: tuple[Band, ...] = ()
     for chunk in chunks(setup, samples=samples, seed=seed, shape=shape):
