@@ -26,7 +26,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
+from typing import Any, Generic, TypeVar, cast
 
 from ..breakeven import LATEST, MAX_MONTHS, Timeline, timeline
 from ..inputs import CostInputs, GpuServing, GpuTraining, HostedTraining, HourlyServing
@@ -34,9 +34,6 @@ from ..pricebook import PriceBook
 from ..ranges import PRICE_PATHS
 from ..result import PathCosts
 from .columns import Array, Num, geo, geo_one, is_column, larger, monthly_factor, values
-
-if TYPE_CHECKING:
-    import numpy as np
 
 M = 1_000_000.0
 

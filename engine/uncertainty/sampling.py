@@ -223,22 +223,9 @@ class Stream:
     ) -> None:
         if not 0 <= dimension < DIMENSIONS:
             raise ValueError(f"the sequence has {DIMENSIONS} dimensions; {dimension} was asked for")
+        self.key = (seed, field, dimension)
         self.v, self.shift = _scramble(seed, field, dimension)
         self.low, self.likely, self.high, self.shape = low, likely, high, shape
-        self._table: Any = None
-
-    def _gray_table(self, size: int) -> Any:
-        """XOR of the direction numbers picked by gray(j), j < `size` (a power of two ≤
-        BLOCK), built by reflection: gray(2^k + j) = 2^k | gray(2^k − 1 − j)."""
-        import numpy as np
-
-        table = self._table
-        if table is None:
-            table = np.zeros(1, dtype=np.int64)
-        while len(table) < size:
-            table = np.concatenate([table, table[::-1] ^ self.v[len(table).bit_length() - 1]])
-        self._table = table
-        return table
 
     def points(self, start: int, stop: int) -> Any:
         """Points start .. stop − 1 as BITS-bit integers (int64).
@@ -253,7 +240,7 @@ class Stream:
         while at < stop:
             block = at - at % BLOCK
             end = min(stop, block + BLOCK)
-            table = self._gray_table(1 << max(0, (end - block - 1).bit_length()))
+            table = _gray_table(*self.key, 1 << max(0, (end - block - 1).bit_length()))
             base = self.shift
             gray = block ^ (block >> 1)
             for k in range(BLOCK_BITS, BITS):
@@ -303,6 +290,20 @@ def _scramble(seed: int, field: str, dimension: int) -> tuple[tuple[int, ...], i
     rnd = random.Random(f"{seed}:{field}")
     v = _scrambled(directions(dimension), rnd)
     return tuple(v), rnd.getrandbits(BITS)
+
+
+@lru_cache(maxsize=64)
+def _gray_table(seed: int, field: str, dimension: int, size: int) -> Any:
+    """XOR of a field's direction numbers picked by gray(j), j < `size` (a power of two ≤
+    BLOCK), built by reflection: gray(2^k + j) = 2^k | gray(2^k − 1 − j). Read only."""
+    import numpy as np
+
+    v, _ = _scramble(seed, field, dimension)
+    table = np.zeros(1, dtype=np.int64)
+    while len(table) < size:
+        table = np.concatenate([table, table[::-1] ^ v[len(table).bit_length() - 1]])
+    table.flags.writeable = False
+    return table
 
 
 @lru_cache(maxsize=16)
