@@ -318,7 +318,7 @@ def test_plain_profiles_do_not_import_the_simulation() -> None:
     code = (
         "import sys; from tui.cli import main; "
         "main(['assess', 'profiles/examples/support-chatbot-10k.toml', '--format', 'json']); "
-        "assert 'engine.uncertainty' not in sys.modules"
+        "assert 'engine.uncertainty' not in sys.modules and 'numpy' not in sys.modules"
     )
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, check=False)
     assert done.returncode == 0, done.stderr

@@ -26,7 +26,6 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from itertools import repeat
 from typing import Any, Generic, TypeVar, cast
 
 from ..breakeven import LATEST, MAX_MONTHS, Timeline, timeline
@@ -34,7 +33,7 @@ from ..inputs import CostInputs, GpuServing, GpuTraining, HostedTraining, Hourly
 from ..pricebook import PriceBook
 from ..ranges import PRICE_PATHS
 from ..result import PathCosts
-from .columns import Column, Num, geo, geo_one, larger, monthly_factor, values
+from .columns import Array, Num, geo, geo_one, is_column, larger, monthly_factor, values
 
 M = 1_000_000.0
 
@@ -196,7 +195,7 @@ def _tokens(
 
 def parts(v: Mapping[str, float], s: Structure) -> Parts[float]:
     """One sample's costs from its values (`point_values` with the sampled ones replaced)."""
-    return cast(Parts[float], parts_of(v, s))  # floats in, floats out (no Column anywhere)
+    return cast(Parts[float], parts_of(v, s))  # floats in, floats out (no array anywhere)
 
 
 def parts_of(v: Mapping[str, Num], s: Structure) -> Parts[Num]:
@@ -287,7 +286,7 @@ def parts_of(v: Mapping[str, Num], s: Structure) -> Parts[Num]:
         + v["fine_tuning.retrains_per_year"] * retrain / 12.0
         + v["fine_tuning.hosting_monthly_usd"]
     )
-    return Parts[Num](
+    return Parts(  # not Parts[Num](…): the generic alias's call costs 4 µs a sample of the tornado
         first=first,
         growth=v["workload.monthly_growth"],
         factor=monthly_factor(v["workload.api_price_decline_per_year"]),
@@ -563,16 +562,13 @@ must not become a break-even some hundreds of months out."""
 
 def _difference(a: Num, b: Num) -> Num:
     """`a − b`, element-wise, 0 where it is within `TIE` of the larger of the two."""
-    if not isinstance(a, Column) and not isinstance(b, Column):
+    if not is_column(a) and not is_column(b):
         d = a - b
         return 0.0 if abs(d) <= TIE * max(abs(a), abs(b)) else d
-    n = len(a) if isinstance(a, Column) else len(b)  # type: ignore[arg-type]
-    return Column(
-        [
-            0.0 if abs(x - y) <= TIE * max(abs(x), abs(y)) else x - y
-            for x, y in zip(values(a, n), values(b, n), strict=True)
-        ]
-    )
+    import numpy as np
+
+    diff = a - b
+    return np.where(np.abs(diff) <= TIE * np.maximum(np.abs(a), np.abs(b)), 0.0, diff)
 
 
 def _savings(p: Parts[Num]) -> tuple[Num, Num]:
@@ -589,41 +585,136 @@ def break_even(p: Parts[float], s: Structure) -> float | None:
     return months(p.ft_up - p.pe_up, saving, V, r, p.redo, simple, s.time)
 
 
-def break_evens(p: Parts[Num], s: Structure, count: int) -> list[float | None]:
-    """`break_even` of every sample: the inputs to the search as columns, one call each."""
+SETTLE_STEPS = 3
+"""Whole-month corrections after Newton's guess in `crossings` (for the few it misses)."""
+NEWTON_ARRAY_STEPS = 30
+NEWTON_ARRAY_TOLERANCE = 1e-3
+"""Months: Newton's guess stops when no sample moves more (a guess only: C at whole months
+decides)."""
+
+
+def _cum(F: Array, V: Array, r: Array, q: Array, n: Array) -> tuple[Array, Array]:
+    """C(n) = n·F + V·(r^n − 1)/(r − 1), the cumulative saving, with the scalar's C(0); and
+    r^n."""
+    import numpy as np
+
+    rn = r**n
+    return np.where(n > 0, n * F + V * ((rn - 1.0) / q), n * F + V * 0.0), rn
+
+
+def crossings(F: Array, V: Array, r: Array, target: Array) -> tuple[Array, Array]:
+    """`crossing(F, V, r, target, 1, LAST_MONTH)` of many samples at once, for samples with
+    r > 0, r ≠ 1, V ≠ 0, target > 0 and a positive first month's saving (F + V > 0).
+
+    Returns (break-even, settled): NaN for never; where `settled` is False the scalar
+    search decides. Settled means what the scalar search confirms before it answers: the last
+    positive month c has s(c) > 0 and s(c + 1) ≤ 0 (or is LAST_MONTH), and either C(c) <
+    target (never) or the month m has C(m − 1) < target ≤ C(m), m ≤ c; the answer is then the
+    scalar's final expression on the same m (`tests/test_uncertainty_fastpath.py`)."""
+    import numpy as np
+
+    with np.errstate(all="ignore"):
+        return _crossings(F, V, r, target)
+
+
+def _crossings(F: Array, V: Array, r: Array, target: Array) -> tuple[Array, Array]:
+    import numpy as np
+
+    q = r - 1.0
+    lnr = np.log(r)
+    s1 = F + V
+    falling = (V > 0) == (r < 1.0)
+    ratio = -F / V
+    edge = np.floor(1.0 + np.log(np.where(ratio > 0, ratio, 1.0)) / lnr)
+    c = np.where(falling & (ratio > 0), np.clip(edge, 1.0, float(LAST_MONTH)), float(LAST_MONTH))
+    s_c = F + V * r ** (c - 1.0)
+    settled = (s1 > 0) & (s_c > 0) & ((c == LAST_MONTH) | (F + V * r**c <= 0))
+    never = _cum(F, V, r, q, c)[0] < target
+    # Newton's method on the continuous C from the linear guess (r^x as exp(x ln r): a guess)
+    x = np.clip(target / np.where(s1 > 0, s1, 1.0), 1.0, c)
+    slope = V * lnr / q
+    live = np.flatnonzero(settled & ~never)
+    for _ in range(NEWTON_ARRAY_STEPS):
+        xs, Fs, Vs, qs, ls = x[live], F[live], V[live], q[live], lnr[live]
+        rx = np.exp(xs * ls)
+        d = Fs + slope[live] * rx
+        step = (xs * Fs + Vs * (rx - 1.0) / qs - target[live]) / d
+        x[live] = np.where(d > 0, np.clip(xs - step, 1.0, c[live]), xs)
+        live = live[np.abs(step) > NEWTON_ARRAY_TOLERANCE]
+        if not len(live):
+            break
+    m = np.clip(np.ceil(np.nan_to_num(x, nan=1.0)), 1.0, c)
+    at, _ = _cum(F, V, r, q, m)
+    before, rb = _cum(F, V, r, q, m - 1.0)
+    missed = np.flatnonzero(settled & ~never & ~((at >= target) & (before < target)))
+    for _ in range(SETTLE_STEPS):  # the few whose guess is a month out
+        if not len(missed):
+            break
+        Fm, Vm, rm, qm, tm, mm = (
+            F[missed],
+            V[missed],
+            r[missed],
+            q[missed],
+            target[missed],
+            m[missed],
+        )
+        mm = np.where(_cum(Fm, Vm, rm, qm, mm)[0] < tm, np.minimum(mm + 1.0, c[missed]), mm)
+        mm = np.where((mm > 1) & (_cum(Fm, Vm, rm, qm, mm - 1.0)[0] >= tm), mm - 1.0, mm)
+        m[missed] = mm
+        at[missed] = _cum(Fm, Vm, rm, qm, mm)[0]
+        before[missed], rb[missed] = _cum(Fm, Vm, rm, qm, mm - 1.0)
+        missed = missed[~((at[missed] >= tm) & (before[missed] < tm))]
+    settled &= never | ((at >= target) & (before < target))
+    found = (m - 1.0) + np.maximum(target - before, 0.0) / (F + V * rb)
+    return np.where(never, np.nan, found), settled
+
+
+def break_evens(p: Parts[Num], s: Structure, count: int) -> Array:
+    """`break_even` of every sample (NaN: never): vectorised where the answer is settled in
+    arrays (`crossings`), the scalar search for the rest (a retirement, rare edges)."""
+    import numpy as np
+
     saving, V = _savings(p)
     r = (1.0 + p.growth) * p.factor
     time = s.time
-    gaps = values(p.ft_up - p.pe_up, count)
-    savings = values(saving, count)
-    if not time.retiring and not isinstance(r, Column) and r == 1.0 and not p.growth:
-        return [
-            None if x <= 0 else 0.0 if g <= 0 else g / x for g, x in zip(gaps, savings, strict=True)
-        ]
-    if time.retiring:
-        simple: list[bool] | repeat[bool] = repeat(False, count)
-    else:
-        simple = [
-            f == 1.0 and not g
-            for f, g in zip(values(p.factor, count), values(p.growth, count), strict=True)
-        ]
-    out: list[float | None] = []
-    add = out.append
-    plain = not time.retiring
-    for g, x, v, q, d, e in zip(
-        gaps,
-        savings,
-        values(V, count),
-        values(r, count),
-        values(p.redo, count),
-        simple,
-        strict=True,
-    ):
-        if plain and 0.0 < q < 1.0 and v != 0.0 and not (g <= 0 and x >= 0):
-            found = _falling(x - v, v, q, g, 1, LAST_MONTH)  # `months`, written out
-            add(searched(x - v, v, q, g, 1, LAST_MONTH) if found == MISS else found)
+    with np.errstate(all="ignore"):
+        gaps = values(p.ft_up - p.pe_up, count)
+        savings = values(saving, count)
+        closed = np.where(savings <= 0, np.nan, np.where(gaps <= 0, 0.0, gaps / savings))
+        if not time.retiring and not is_column(r) and r == 1.0 and not p.growth:
+            return closed
+        vs, rs = values(V, count), values(r, count)
+        if time.retiring:
+            simple = np.zeros(count, dtype=bool)
         else:
-            add(months(g, x, v, q, d, e, time))
+            simple = (values(p.factor, count) == 1.0) & (values(p.growth, count) == 0.0)
+        out = np.where(simple, closed, np.nan)
+        zero = ~simple & (gaps <= 0) & (savings >= 0)
+        out[zero] = 0.0
+        todo = ~simple & ~zero
+        if not time.retiring:
+            fast = np.flatnonzero(
+                todo & (gaps > 0) & (vs != 0) & (rs > 0) & (rs != 1.0) & (savings > 0)
+            )
+            if len(fast):
+                v = vs[fast]
+                found, settled = crossings(savings[fast] - v, v, rs[fast], gaps[fast])
+                out[fast[settled]] = found[settled]
+                todo[fast[settled]] = False
+    rest = np.flatnonzero(todo)
+    if len(rest):
+        redo = values(p.redo, count)
+        for i, g, x, v, q, d in zip(
+            rest.tolist(),
+            gaps[rest].tolist(),
+            savings[rest].tolist(),
+            vs[rest].tolist(),
+            rs[rest].tolist(),
+            redo[rest].tolist(),
+            strict=True,
+        ):
+            found_one = months(g, x, v, q, d, False, time)
+            out[i] = math.nan if found_one is None else found_one
     return out
 
 

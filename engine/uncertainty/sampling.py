@@ -27,7 +27,7 @@ from bisect import bisect_right
 from functools import lru_cache
 from itertools import accumulate, pairwise
 from operator import xor
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 GRID = 2048
 """Points of the tabulated PERT inverse CDF (linear interpolation between them)."""
@@ -198,3 +198,124 @@ def draws(
         return [likely] * count
     points = sobol_points(seed, field, dimension, count)
     return (pert if shape == "pert" else triangular)(points, low, likely, high)
+
+
+BLOCK_BITS = 16
+BLOCK = 1 << BLOCK_BITS
+
+
+class Stream:
+    """One ranged field's draws, any slice of them at a time (the simulation's chunks), as
+    numpy arrays: the same numbers as `draws`, without holding all of them at once.
+
+    Point i of a Gray-code Sobol dimension is the digital shift XOR the direction numbers
+    picked by the bits of i's Gray code, i ^ (i >> 1), so a slice needs no earlier points."""
+
+    def __init__(
+        self,
+        seed: int,
+        field: str,
+        dimension: int,
+        low: float,
+        likely: float,
+        high: float,
+        shape: str,
+    ) -> None:
+        if not 0 <= dimension < DIMENSIONS:
+            raise ValueError(f"the sequence has {DIMENSIONS} dimensions; {dimension} was asked for")
+        self.key = (seed, field, dimension)
+        self.v, self.shift = _scramble(seed, field, dimension)
+        self.low, self.likely, self.high, self.shape = low, likely, high, shape
+
+    def points(self, start: int, stop: int) -> Any:
+        """Points start .. stop − 1 as BITS-bit integers (int64).
+
+        Within a block of BLOCK points starting at a multiple of it, the Gray code of
+        start + j is gray(start) ^ gray(j): a point is the block's own XOR a table of the
+        first block's, one XOR a point."""
+        import numpy as np
+
+        out = np.empty(stop - start, dtype=np.int64)
+        at = start
+        while at < stop:
+            block = at - at % BLOCK
+            end = min(stop, block + BLOCK)
+            table = _gray_table(*self.key, 1 << max(0, (end - block - 1).bit_length()))
+            base = self.shift
+            gray = block ^ (block >> 1)
+            for k in range(BLOCK_BITS, BITS):
+                if (gray >> k) & 1:
+                    base ^= self.v[k]
+            out[at - start : end - start] = table[at - block : end - block] ^ base
+            at = end
+        return out
+
+    def draws(self, start: int, stop: int) -> Any:
+        """Draws start .. stop − 1 (float64), as `draws` gives them."""
+        import numpy as np
+
+        low, likely, high = self.low, self.likely, self.high
+        if high <= low:
+            return np.full(stop - start, likely, dtype=np.float64)
+        x = self.points(start, stop)
+        span = high - low
+        if self.shape != "pert":
+            split = (likely - low) / span
+            left, right = span * (likely - low), span * (high - likely)
+            u = x * SCALE
+            with np.errstate(invalid="ignore"):
+                return np.where(
+                    u < split, low + np.sqrt(u * left), high - np.sqrt((1.0 - u) * right)
+                )
+        cdf, slope, offset, gain = _pert_arrays(
+            1 + 4 * (likely - low) / span, 1 + 4 * (high - likely) / span
+        )
+        unit = span / GRID
+        j = x >> SHIFT
+        o = offset[j]
+        out = low + unit * (o + gain[j] * x)
+        slow = np.flatnonzero(np.isnan(o))
+        if len(slow):
+            u = x[slow] * SCALE
+            i = np.searchsorted(cdf, u, side="right") - 1
+            out[slow] = low + unit * (i + (u - cdf[i]) * slope[i])
+        return out
+
+
+@lru_cache(maxsize=64)
+def _scramble(seed: int, field: str, dimension: int) -> tuple[tuple[int, ...], int]:
+    """A field's scrambled direction numbers (all BITS) and digital shift, as `sobol_points`
+    draws them: the scramble maps each direction number on its own, so taking all of them
+    gives the same first ones; the shift is drawn after the matrix."""
+    rnd = random.Random(f"{seed}:{field}")
+    v = _scrambled(directions(dimension), rnd)
+    return tuple(v), rnd.getrandbits(BITS)
+
+
+@lru_cache(maxsize=64)
+def _gray_table(seed: int, field: str, dimension: int, size: int) -> Any:
+    """XOR of a field's direction numbers picked by gray(j), j < `size` (a power of two ≤
+    BLOCK), built by reflection: gray(2^k + j) = 2^k | gray(2^k − 1 − j). Read only."""
+    import numpy as np
+
+    v, _ = _scramble(seed, field, dimension)
+    table = np.zeros(1, dtype=np.int64)
+    while len(table) < size:
+        table = np.concatenate([table, table[::-1] ^ v[len(table).bit_length() - 1]])
+    table.flags.writeable = False
+    return table
+
+
+@lru_cache(maxsize=16)
+def _pert_arrays(a: float, b: float) -> tuple[Any, Any, Any, Any]:
+    """`_pert_table` as numpy arrays (an offset of None as NaN)."""
+    import numpy as np
+
+    t = _pert_table(a, b)
+    offset = np.array([math.nan if o is None else o for o in t.offset], dtype=np.float64)
+    return (
+        np.array(t.cdf, dtype=np.float64),
+        np.array(t.slope, dtype=np.float64),
+        offset,
+        np.array(t.gain, dtype=np.float64),
+    )

@@ -8,7 +8,7 @@ the tornado, as an `Uncertainty` model. Reproducible: the same seed gives the sa
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -18,10 +18,10 @@ from ..pricebook import PriceBook
 from ..ranges import NOT_RANGED as NOT_RANGED  # where the wizard's test reads it
 from ..ranges import Range, range_problems
 from ..result import CostResult
-from .columns import Column, Num, head, values
+from .columns import Array, Num, head, values
 from .fastpath import Parts, Structure, break_evens, parts_of, point_values, totals
 from .model import Band, Spread, Uncertainty
-from .sampling import DIMENSIONS, draws
+from .sampling import DIMENSIONS, Stream
 
 DEFAULT_SAMPLES = 10_000
 MAX_SAMPLES = 10_000_000
@@ -30,6 +30,11 @@ DEFAULT_SEED = 0
 DEFAULT_SHAPE = "pert"
 BAND_SAMPLES = 1_000
 """Samples behind the chart's band (each needs every month)."""
+CHUNK = 1 << 16
+"""Samples simulated at a time (about 0.5 MB a column): memory does not grow past it."""
+KEEP = 1 << 21
+"""Up to this many samples, the percentiles come from every sample's figure kept in one
+pass (3 × 8 bytes a sample: 48 MiB at most); past it, exact order statistics in passes."""
 
 VerdictOf = Callable[[float, float, float | None], str]
 """(first-month requests, requests a day, break-even months or None) → the verdict."""
@@ -112,6 +117,77 @@ def prepare(
 
 
 @dataclass(frozen=True)
+class Chunk:
+    """Samples start .. start + len − 1: each one's outcomes, and their costs as columns."""
+
+    start: int
+    break_even: Array
+    """Months (NaN: never)."""
+    prompting_total: Array
+    finetune_total: Array
+    first: Array
+    days: Array
+    parts: Parts[Num]
+    """Each path's costs; a column where an input behind it is ranged, else a float."""
+
+
+def streams(setup: Setup, seed: int, shape: str) -> dict[str, Stream]:
+    """Each ranged answer's draws, from its dimension of the sequence: its place among the
+    ranged answers in sorted order (so the order they are written in does not matter)."""
+    out = {}
+    for dimension, path in enumerate(sorted(setup.ranges)):
+        low, likely, high, own = setup.ranges[path]
+        out[path] = Stream(seed, path, dimension, low, likely, high, own or shape)
+    return out
+
+
+def _draws(setup: Setup, found: dict[str, Stream], start: int, stop: int) -> dict[str, Array]:
+    import numpy as np
+
+    out = {}
+    for path, stream in found.items():
+        column = stream.draws(start, stop)
+        out[path] = np.rint(column) if path in setup.whole else column  # half to even: round()
+    return out
+
+
+def check_samples(samples: int) -> None:
+    """Raises `InputError` (field `samples`) unless 1 ≤ `samples` ≤ `MAX_SAMPLES`."""
+    if not 1 <= samples <= MAX_SAMPLES:
+        raise InputError("samples", f"must be from 1 to {MAX_SAMPLES:,} (got {samples:,})")
+
+
+def chunks(
+    setup: Setup, *, samples: int, seed: int, shape: str, size: int | None = None
+) -> Iterator[Chunk]:
+    """The simulation, `size` (`CHUNK`) samples at a time: memory does not grow with
+    `samples`. Raises `InputError` (field `samples`) unless 1 ≤ `samples` ≤ `MAX_SAMPLES`."""
+    import numpy as np
+
+    check_samples(samples)
+    size = size or CHUNK
+    found = streams(setup, seed, shape)
+    structure = setup.structure
+    for start in range(0, samples, size):
+        stop = min(samples, start + size)
+        count = stop - start
+        v: dict[str, Num] = dict(setup.point)
+        v.update(_draws(setup, found, start, stop))
+        p = parts_of(v, structure)
+        with np.errstate(all="ignore"):
+            pe, ft = totals(p, structure, setup.horizon)
+        yield Chunk(
+            start=start,
+            break_even=break_evens(p, structure, count),
+            prompting_total=values(pe, count),
+            finetune_total=values(ft, count),
+            first=values(p.first, count),
+            days=values(v["workload.days_per_month"], count),
+            parts=p,
+        )
+
+
+@dataclass(frozen=True)
 class Samples:
     """Per-sample outcomes (parallel lists), and the samples' costs as columns."""
 
@@ -125,40 +201,27 @@ class Samples:
 
 
 def sample_values(setup: Setup, samples: int, seed: int, shape: str) -> dict[str, list[float]]:
-    """Each ranged answer's draws, from its dimension of the sequence: its place among the
-    ranged answers in sorted order (so the order they are written in does not matter)."""
-    out = {}
-    for dimension, path in enumerate(sorted(setup.ranges)):
-        low, likely, high, own = setup.ranges[path]
-        column = draws(seed, path, dimension, samples, low, likely, high, own or shape)
-        if path in setup.whole:
-            column = [float(round(x)) for x in column]
-        out[path] = column
-    return out
+    """Each ranged answer's draws (`streams`), all of them as lists."""
+    return {
+        k: x.tolist() for k, x in _draws(setup, streams(setup, seed, shape), 0, samples).items()
+    }
 
 
 def simulate(
     setup: Setup, *, samples: int = DEFAULT_SAMPLES, seed: int = DEFAULT_SEED, shape: str = "pert"
 ) -> Samples:
-    """Run the fast path on `samples` seeded draws, column by column: each ranged input is
-    one list, every other input one float, and the formulas run once over the columns.
+    """Every sample's outcomes at once, as lists (for tests and small counts: `uncertainty`
+    streams `chunks` instead and keeps only what its answers need).
 
     Raises `InputError` (field `samples`) unless 1 ≤ `samples` ≤ `MAX_SAMPLES`."""
-    if not 1 <= samples <= MAX_SAMPLES:
-        raise InputError("samples", f"must be from 1 to {MAX_SAMPLES:,} (got {samples:,})")
-    columns = sample_values(setup, samples, seed, shape)
-    v: dict[str, Num] = dict(setup.point)
-    v.update((name, Column(column)) for name, column in columns.items())
-    structure = setup.structure
-    p = parts_of(v, structure)
-    pe, ft = totals(p, structure, setup.horizon)
+    (run,) = chunks(setup, samples=samples, seed=seed, shape=shape, size=max(samples, 1))
     return Samples(
-        break_even=break_evens(p, structure, samples),
-        prompting_total=values(pe, samples),
-        finetune_total=values(ft, samples),
-        first=values(p.first, samples),
-        days=values(v["workload.days_per_month"], samples),
-        parts=p,
+        break_even=[None if math.isnan(b) else b for b in run.break_even.tolist()],
+        prompting_total=run.prompting_total.tolist(),
+        finetune_total=run.finetune_total.tolist(),
+        first=run.first.tolist(),
+        days=run.days.tolist(),
+        parts=run.parts,
     )
 
 
@@ -168,31 +231,67 @@ def percentile(values: list[float], q: float) -> float:
     return values[rank - 1]
 
 
-def spread(values: list[float | None], places: int) -> Spread:
-    ordered = sorted(math.inf if v is None else v for v in values)
+QUANTILES = (0.10, 0.50, 0.90)
 
-    def at(q: float) -> float | None:
-        x = percentile(ordered, q)
-        return None if math.isinf(x) else round(x, places)
 
-    return Spread(p10=at(0.10), p50=at(0.50), p90=at(0.90))
+def rank(q: float, n: int) -> int:
+    """The 0-based place of the nearest-rank `q` percentile among `n` sorted values."""
+    return max(1, math.ceil(q * n)) - 1
+
+
+def _spread_of(found: list[float], places: int) -> Spread:
+    p10, p50, p90 = (None if math.isinf(x) else round(x, places) for x in found)
+    return Spread(p10=p10, p50=p50, p90=p90)
+
+
+def spread(values: list[float | None] | Array, places: int) -> Spread:
+    """P10 / P50 / P90 by nearest rank (None: never, an inf or NaN among `values`)."""
+    import numpy as np
+
+    ordered = np.array([math.inf if v is None else v for v in values], dtype=np.float64)
+    ordered[np.isnan(ordered)] = math.inf
+    n = len(ordered)
+    places_ = [rank(q, n) for q in QUANTILES]
+    ordered.partition(places_)
+    return _spread_of([float(ordered[k]) for k in places_], places)
 
 
 def band(setup: Setup, run: Samples, limit: int = BAND_SAMPLES) -> tuple[Band, ...]:
     """P10/P50/P90 of both cumulative curves at each month, from the first `limit` samples."""
-    chosen = Parts[Num](**{k: head(x, limit) for k, x in vars(run.parts).items()})
-    count = min(limit, len(run.break_even))
+    return _band(setup, run.parts, min(limit, len(run.break_even)))
+
+
+def _band(setup: Setup, parts: Parts[Num], count: int) -> tuple[Band, ...]:
+    import numpy as np
+
+    chosen = Parts[Num](**{k: head(x, count) for k, x in vars(parts).items()})
     out = []
     for month in range(setup.horizon + 1):
-        pe, ft = totals(chosen, setup.structure, month)
+        with np.errstate(all="ignore"):
+            pe, ft = totals(chosen, setup.structure, month)
         out.append(
             Band(
                 month=month,
-                prompting=spread(list[float | None](values(pe, count)), 2),
-                finetune=spread(list[float | None](values(ft, count)), 2),
+                prompting=spread(values(pe, count), 2),
+                finetune=spread(values(ft, count), 2),
             )
         )
     return tuple(out)
+
+
+def _tally(counts: dict[str, int], verdict_of: VerdictOf, chunk: Chunk) -> None:
+    """Add a chunk's verdicts to `counts` (by cell when `verdict_of` can: `verdicts.Cells`)."""
+    daily = chunk.first / chunk.days
+    by_cell = getattr(verdict_of, "count", None)
+    if by_cell is not None:
+        for verdict, k in by_cell(chunk.first, daily, chunk.break_even).items():
+            counts[verdict] = counts.get(verdict, 0) + k
+        return
+    for first, day, months in zip(
+        chunk.first.tolist(), daily.tolist(), chunk.break_even.tolist(), strict=True
+    ):
+        verdict = verdict_of(first, day, None if math.isnan(months) else months)
+        counts[verdict] = counts.get(verdict, 0) + 1
 
 
 def uncertainty(
@@ -207,26 +306,72 @@ def uncertainty(
     point_verdict: str | None = None,
     with_band: bool = False,
 ) -> Uncertainty:
-    """The whole answer: percentiles, probabilities, verdict shares, tornado and thresholds."""
+    """The whole answer: percentiles, probabilities, verdict shares, tornado and thresholds.
+
+    The samples stream through in chunks; what is kept is counts, the first chunk's costs
+    (for the band) and the three figures' percentiles: exact, from every sample's figure up
+    to `KEEP` samples, past it by `OrderStatistics` (more passes, memory bounded)."""
+    import numpy as np
+
     from .sensitivity import summary, thresholds, tornado
 
-    run = simulate(setup, samples=samples, seed=seed, shape=shape)
+    check_samples(samples)
     horizon = setup.horizon
-    n = len(run.break_even)
-    paid = [b for b in run.break_even if b is not None and b <= horizon]
+    n = samples
     retire = setup.structure.time.retire_month
     if retire is not None and retire < 0:
         retire = None  # retired before the assessment: a warning says so, no payback race
-    before = None
-    if retire is not None:
-        before = sum(1 for b in run.break_even if b is not None and b <= retire) / n
+    paid = before = 0
+    counts: dict[str, int] = {}
+    ranks = [rank(q, n) for q in QUANTILES]
+    keep = n <= KEEP
+    kept = [np.empty(n if keep else 0) for _ in range(3)]
+    from .order import OrderStatistics
+
+    select = [OrderStatistics(n, ranks) for _ in range(3)]
+    bands: tuple[Band, ...] = ()
+    for chunk in chunks(setup, samples=samples, seed=seed, shape=shape):
+        be = chunk.break_even
+        with np.errstate(invalid="ignore"):
+            paid += int(np.count_nonzero(be <= horizon))
+            if retire is not None:
+                before += int(np.count_nonzero(be <= retire))
+        if verdict_of is not None:
+            _tally(counts, verdict_of, chunk)
+        if with_band and chunk.start == 0:
+            bands = _band(setup, chunk.parts, min(BAND_SAMPLES, len(be)))
+        figures = (
+            np.where(np.isnan(be), math.inf, be),
+            chunk.prompting_total,
+            chunk.finetune_total,
+        )
+        for i, column in enumerate(figures):
+            if keep:
+                kept[i][chunk.start : chunk.start + len(column)] = column
+            else:
+                select[i].add(column)
+    if keep:
+        found = []
+        for column in kept:
+            column.partition(ranks)
+            found.append([float(column[k]) for k in ranks])
+        del kept
+    else:
+        for s in select:
+            s.end_pass()
+        while not all(s.done for s in select):  # another pass over the same samples
+            for chunk in chunks(setup, samples=samples, seed=seed, shape=shape):
+                be = np.where(np.isnan(chunk.break_even), math.inf, chunk.break_even)
+                for s, column in zip(
+                    select, (be, chunk.prompting_total, chunk.finetune_total), strict=True
+                ):
+                    s.add(column)
+            for s in select:
+                s.end_pass()
+        found = [s.values() for s in select]
     verdicts: dict[str, float] = {}
     changes = None
     if verdict_of is not None:
-        counts: dict[str, int] = {}
-        for first, days, months in zip(run.first, run.days, run.break_even, strict=True):
-            verdict = verdict_of(first, first / days, months)
-            counts[verdict] = counts.get(verdict, 0) + 1
         verdicts = {k: round(counts[k] / n, 4) for k in sorted(counts)}
         if point_verdict is not None:
             changes = round(1 - counts.get(point_verdict, 0) / n, 4)
@@ -239,17 +384,17 @@ def uncertainty(
         scenario=scenario,
         ranged=tuple(setup.ranges),
         horizon_months=horizon,
-        break_even_months=spread(run.break_even, 3),
-        prompting_total=spread(list[float | None](run.prompting_total), 2),
-        finetune_total=spread(list[float | None](run.finetune_total), 2),
-        p_payback_within_horizon=round(len(paid) / n, 4),
+        break_even_months=_spread_of(found[0], 3),
+        prompting_total=_spread_of(found[1], 2),
+        finetune_total=_spread_of(found[2], 2),
+        p_payback_within_horizon=round(paid / n, 4),
         retire_month=retire,
-        p_payback_before_retirement=None if before is None else round(before, 4),
+        p_payback_before_retirement=None if retire is None else round(before / n, 4),
         point_verdict=point_verdict,
         p_verdict_changes=changes,
         verdicts=verdicts,
         tornado=bars,
         thresholds=flips,
-        summary=summary(setup, result, bars, flips, len(paid) / n),
-        band=band(setup, run) if with_band else (),
+        summary=summary(setup, result, bars, flips, paid / n),
+        band=bands,
     )

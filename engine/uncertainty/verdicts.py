@@ -10,8 +10,8 @@ against running the rules on every sample).
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
 from decimal import Decimal
+from typing import Any
 
 from ..assessment import Assessment
 from ..rules.decision_tree_001 import VOLUME_FLOOR_PER_DAY, VOLUME_TABLE
@@ -42,17 +42,22 @@ def _cuts(cuts: tuple[Decimal, ...]) -> list[float] | list[Decimal]:
     return ordered
 
 
-def verdict_function(assessment: Assessment, facts: Facts) -> Callable[..., str]:
-    """(monthly, daily, break-even or None) → the recommendation's verdict.
+class Cells:
+    """(monthly, daily, break-even or None) → the recommendation's verdict, and `count` for
+    a chunk of samples at once.
 
     A sample's cell is, for each group of thresholds, how many lie below it and how many at
     or below it (`bisect_left`, `bisect_right`): that pair fixes `x < t` and `x <= t` for every
     threshold `t`, all the rules ask of the number.
     """
-    memo: dict[tuple[object, ...], str] = {}
-    monthly_cuts, daily_cuts, month_cuts = _cuts(MONTHLY), _cuts(DAILY), _cuts(MONTHS)
 
-    def verdict_of(monthly: float, daily: float, months: float | None) -> str:
+    def __init__(self, assessment: Assessment, facts: Facts) -> None:
+        self.assessment, self.facts = assessment, facts
+        self.memo: dict[tuple[object, ...], str] = {}
+        self.cuts = (_cuts(MONTHLY), _cuts(DAILY), _cuts(MONTHS))
+
+    def __call__(self, monthly: float, daily: float, months: float | None) -> str:
+        monthly_cuts, daily_cuts, month_cuts = self.cuts
         key = (
             bisect_left(monthly_cuts, monthly),
             bisect_right(monthly_cuts, monthly),
@@ -61,16 +66,48 @@ def verdict_function(assessment: Assessment, facts: Facts) -> Callable[..., str]
             None if months is None else bisect_left(month_cuts, months),
             None if months is None else bisect_right(month_cuts, months),
         )
-        found = memo.get(key)
+        found = self.memo.get(key)
         if found is None:
-            at = facts.model_copy(
+            at = self.facts.model_copy(
                 update={
                     "monthly_requests": Decimal(repr(monthly)),
                     "daily_requests": Decimal(repr(daily)),
                     "break_even_months": None if months is None else Decimal(repr(months)),
                 }
             )
-            found = memo[key] = recommend(assessment, at).verdict
+            found = self.memo[key] = recommend(self.assessment, at).verdict
         return found
 
-    return verdict_of
+    def count(self, monthly: Any, daily: Any, months: Any) -> dict[str, int]:
+        """How many samples get each verdict: float64 arrays (months NaN: never). Samples are
+        grouped by cell in numpy; the rules run on one sample of each new cell."""
+        import numpy as np
+
+        if not all(isinstance(c[0], float) for c in self.cuts if c):  # Decimal cuts: one by one
+            return self._one_by_one(monthly, daily, months)
+        code = np.zeros(len(monthly), dtype=np.int64)
+        never = np.isnan(months)
+        for xs, cuts in zip((monthly, daily, months), self.cuts, strict=True):
+            edges = np.array(cuts, dtype=np.float64)
+            for side in ("left", "right"):
+                code = code * (len(cuts) + 2) + np.searchsorted(edges, xs, side=side)
+        code = code * 2 + never
+        _, first, sizes = np.unique(code, return_index=True, return_counts=True)
+        out: dict[str, int] = {}
+        for i, size in zip(first.tolist(), sizes.tolist(), strict=True):
+            m = float(months[i])
+            verdict = self(float(monthly[i]), float(daily[i]), None if m != m else m)
+            out[verdict] = out.get(verdict, 0) + size
+        return out
+
+    def _one_by_one(self, monthly: Any, daily: Any, months: Any) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for x, d, m in zip(monthly.tolist(), daily.tolist(), months.tolist(), strict=True):
+            verdict = self(x, d, None if m != m else m)
+            out[verdict] = out.get(verdict, 0) + 1
+        return out
+
+
+def verdict_function(assessment: Assessment, facts: Facts) -> Cells:
+    """(monthly, daily, break-even or None) → the recommendation's verdict (`Cells`)."""
+    return Cells(assessment, facts)

@@ -8,6 +8,10 @@
 2. Keystroke to updated panel: in a pilot at 80×24, typing in the volume field; the
    recomputation (answers → profile → prices → costs → panel; wall and CPU time) and key
    posted → first frame written with the new figures. Target: under 16 ms.
+3. Typing at human speed into a ranged profile (`run_typing`): keys 110 ms and 160 ms apart
+   into support-chatbot-ranges' volume while each answer simulates in the panel's worker;
+   key posted → first frame showing the typed value (its echo), p95 ≤ 16 ms and ≤ 1.2× the
+   same profile without ranges; last key → the panel's final probability ≤ 100 ms.
 
     .venv/bin/python tests/benchmarks/bench_tui.py [--runs 21] [--keys 60] [--quick]
         [--instructions]
@@ -264,11 +268,141 @@ def run_keystroke(*, keys: int = 60, quick: bool = False) -> list[Measurement]:
     return found
 
 
+TARGET_ECHO_MS = 16.0
+TARGET_ECHO_RATIO = 1.2
+TARGET_SETTLED_MS = 100.0
+GAPS_MS = (110.0, 160.0)
+"""Typing at human speed: a key every 110 ms (fast) and every 160 ms."""
+WIDE = (1_000, 10_000_000)
+"""The volume range the typing benchmark gives the ranged example, so that every value typed
+(50000 ↔ 500007) is inside it and simulates (its own 25,000-80,000 would refuse 500007)."""
+
+
+def _ranged_document(ranged: bool) -> dict[str, Any]:
+    """support-chatbot-ranges as data, its volume range widened (`WIDE`); without any ranges
+    when not `ranged` (the same profile, nothing to simulate)."""
+    from tui.launch import example_document
+
+    data = example_document("support-chatbot-ranges")
+    if not ranged:
+        data.pop("ranges", None)
+        data.pop("scenarios", None)
+        return data
+    low, high = WIDE
+    data["ranges"]["workload.requests_per_month"] = {"low": low, "high": high}
+    return data
+
+
+async def echoes(*, ranged: bool, count: int, gap_ms: float) -> tuple[list[float], list[float]]:
+    """Type `count` keys into the volume field `gap_ms` apart (7, backspace, 7, …): the time
+    from each key posted to the first frame showing the typed value (its echo), and, after
+    the last key, the time until the panel shows that answer's simulated figures (polled
+    every 2 ms). Keys are posted on a fixed clock, whatever the app is doing."""
+    from textual.app import App
+
+    from tui.app import make_app
+    from tui.widgets.cost_panel import CostPanel
+
+    app = make_app(_ranged_document(ranged))
+    echo_ms: list[float] = []
+    settled_ms: list[float] = []
+    display = App._display
+    pending: dict[str, Any] = {}
+
+    def framed(self: App[Any], screen: Any, renderable: Any) -> None:
+        display(self, screen, renderable)
+        typed = getattr(self.focused, "value", None)
+        if renderable is not None and "start" in pending and typed == pending["expect"]:
+            echo_ms.append((time.perf_counter() - pending.pop("start")) * 1000)
+
+    App._display = framed  # type: ignore[method-assign]
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            for _ in range(_volume_step()):
+                await pilot.press("ctrl+n")
+            await pilot.press("end")
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+            await pilot.pause(0.3)
+            value = str(getattr(app.focused, "value", ""))
+            panel = app.screen.query_one(CostPanel)
+            clock = time.perf_counter()
+            for i in range(count):
+                key = "backspace" if i % 2 else "7"
+                value = value[:-1] if key == "backspace" else value + "7"
+                pending.clear()
+                pending["expect"] = value
+                clock += gap_ms / 1000
+                await asyncio.sleep(max(0.0, clock - time.perf_counter()))
+                pending["start"] = last = time.perf_counter()
+                await app._press_keys([key])
+            await asyncio.sleep(0.05)
+            while panel.simulating or panel.evaluation is None:
+                await asyncio.sleep(0.002)
+            if ranged:
+                settled_ms.append((time.perf_counter() - last) * 1000)
+    finally:
+        App._display = display  # type: ignore[method-assign]
+    return echo_ms, settled_ms
+
+
+def _p95(values: list[float]) -> float:
+    return sorted(values)[max(0, int(len(values) * 0.95 + 0.5) - 1)]
+
+
+def run_typing(*, keys: int = 40, quick: bool = False) -> list[Measurement]:
+    """Key-to-echo while the ranged example simulates, against the same profile without
+    ranges, at both typing speeds; and the panel's final figures after the last key."""
+    from tui.widgets.cost_panel import SETTLE_SECONDS
+
+    if quick:
+        keys = min(keys, 8)
+    found = []
+    for gap in GAPS_MS:
+        plain, _ = asyncio.run(echoes(ranged=False, count=keys, gap_ms=gap))
+        ranged, settled = asyncio.run(echoes(ranged=True, count=keys, gap_ms=gap))
+        detail = (
+            f"{len(ranged)} keys {gap:.0f} ms apart, support-chatbot-ranges (volume range "
+            f"{WIDE[0]:,}-{WIDE[1]:,}): median {median(ranged):.1f} ms, max {max(ranged):.1f} ms; "
+            f"without ranges p95 {_p95(plain):.1f} ms, median {median(plain):.1f} ms"
+        )
+        found += [
+            Measurement(
+                name=f"typing {gap:.0f} ms apart, ranged profile: key to echo, p95",
+                figure=_p95(ranged),
+                unit="ms",
+                target=TARGET_ECHO_MS,
+                detail=detail,
+            ),
+            Measurement(
+                name=f"typing {gap:.0f} ms apart: echo p95 ranged ÷ without ranges",
+                figure=_p95(ranged) / _p95(plain),
+                unit="ratio",
+                target=TARGET_ECHO_RATIO,
+                detail=f"{_p95(ranged):.1f} ÷ {_p95(plain):.1f} ms",
+            ),
+            Measurement(
+                name=f"typing {gap:.0f} ms apart: last key to the panel's final probability",
+                figure=settled[0],
+                unit="ms",
+                target=TARGET_SETTLED_MS,
+                detail="polled every 2 ms; includes the panel's wait for a next key "
+                f"({SETTLE_SECONDS * 1000:.0f} ms, SETTLE_SECONDS)",
+            ),
+        ]
+    return found
+
+
 def run(
     *, runs: int = 21, keys: int = 60, quick: bool = False, instructions: bool = False
 ) -> list[Measurement]:
-    return run_first_screen(runs=runs, quick=quick, instructions=instructions) + run_keystroke(
-        keys=keys, quick=quick
+    return (
+        run_first_screen(runs=runs, quick=quick, instructions=instructions)
+        + run_keystroke(keys=keys, quick=quick)
+        + run_typing(quick=quick)
     )
 
 

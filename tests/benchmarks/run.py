@@ -59,7 +59,19 @@ BENCHMARKS: tuple[Benchmark, ...] = (
     Benchmark("keystroke", "keystroke to updated cost panel", "bench_tui", "run_keystroke"),
     Benchmark("typing", "20,000 characters typed at once into an answer", "bench_typing", "run"),
     Benchmark("compare", "tunewise compare over 1,000 profiles", "bench_compare", "run"),
-    Benchmark("simulation", "10,000-sample Monte Carlo simulation", "bench_simulation", "run"),
+    Benchmark("simulation", "Monte Carlo: 10,000 and 1,000,000 samples", "bench_simulation", "run"),
+    Benchmark(
+        "simulation-memory",
+        "tunewise assess --samples 1M and 10M: peak RSS",
+        "bench_simulation",
+        "run_memory",
+    ),
+    Benchmark(
+        "typing",
+        "typing at 110 and 160 ms a key into a ranged profile",
+        "bench_tui",
+        "run_typing",
+    ),
 )
 KEYS = tuple(b.key for b in BENCHMARKS)
 
