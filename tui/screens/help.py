@@ -21,7 +21,9 @@ ALWAYS = (
 class HelpScreen(ModalScreen[None]):
     CSS_PATH = "../dialog.tcss"
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,f1,q", "close", "Close")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,f1,q", "close", "Close", priority=True)
+    ]
 
     def __init__(self, keys: list[tuple[str, str]]) -> None:
         super().__init__()
