@@ -45,13 +45,15 @@ class TunewiseApp(App[int]):
         # Priority for the keys that open a dialog to type in: the app acts on the key before
         # the focused answer sees it. Otherwise the key bubbles up from the answer's queue, and
         # what is typed right after it (a fast typist, a paste) lands in that answer.
-        Binding("ctrl+s", "save", "Save", priority=True),
-        Binding("ctrl+o", "open", "Open", priority=True),
+        # Save, open and quit keep out of the footer (the usual ctrl keys, listed by F1 and
+        # in the palette): at 80 columns it has room for the wizard's keys and F1–F4 only.
+        Binding("ctrl+s", "save", "Save", show=False, priority=True),
+        Binding("ctrl+o", "open", "Open", show=False, priority=True),
         Binding("f1", "help", "Help"),
         Binding("question_mark", "help", "Help", show=False),
         Binding("f2", "prices", "Prices"),
         Binding("f3", "flowchart", "Map"),
-        Binding("ctrl+q", "quit", "Quit", priority=True),
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
     ]
 
     def __init__(

@@ -106,7 +106,7 @@ class WizardScreen(Screen[None]):
         if self.example:
             progress.note = f"Example: {self.example}"
         yield progress
-        yield Footer()
+        yield Footer(compact=True)  # F1–F4 fit at 80 columns
         yield self.steps[0]
         yield CostPanel(id="panel")
 
