@@ -236,7 +236,11 @@ class WizardScreen(Screen[None]):
         """The scenario key on a profile without scenarios: say so (its binding is hidden)."""
         if event.key == "f4" and not self.scenarios:
             event.stop()
-            self.notify("No scenarios in this profile.", severity="warning")
+            self.notify(
+                "F4 shows the profile's named scenarios, and this profile has none "
+                "(a [scenarios] table in its file adds them).",
+                severity="warning",
+            )
 
     def action_scenario(self) -> None:
         """Show the next scenario's figures: the answers as typed, each scenario, then back."""
