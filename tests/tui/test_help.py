@@ -26,7 +26,7 @@ async def test_f1_lists_every_key_the_ranges_and_f4() -> None:
         text = help_text(app)
         for key in ("ctrl+n", "ctrl+b", "ctrl+r", "ctrl+s", "ctrl+o", "ctrl+q", "ctrl+p"):
             assert key in text, key
-        for key in ("F1", "F2", "F3", "F4", "F5", "PageUp / PageDown", "tab / shift+tab"):
+        for key in ("F1", "F2", "F3", "F4", "F5", "PageDown / PageUp", "tab / shift+tab"):
             assert key in text, key
         assert "Export the results" in text  # `e`, on the results
         assert "low..high" in text and "low..likely..high" in text

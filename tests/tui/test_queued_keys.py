@@ -87,3 +87,16 @@ async def test_keys_after_saving_reach_the_wizard() -> None:
         await drain(pilot)
         assert app.screen is app.wizard
         assert app.wizard.index == 1
+
+
+async def test_pagedown_and_pageup_move_between_steps() -> None:
+    """As F1 and the README say (the step's scroll bindings used to take them first)."""
+    app = new_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("pagedown", "pagedown")
+        await pilot.pause()
+        assert app.wizard.index == 2
+        await pilot.press("pageup")
+        await pilot.pause()
+        assert app.wizard.index == 1

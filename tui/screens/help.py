@@ -28,7 +28,7 @@ ELSEWHERE = (
 
 ANSWERS = (
     ("tab / shift+tab", "Next / previous question"),
-    ("PageUp / PageDown", "Scroll the step's questions a page (in a list: its options)"),
+    ("PageDown / PageUp", "Next / previous step, as ctrl+n / ctrl+b (in a list: its page)"),
     ("←/→ or a letter", "Pick an option of a choice (the option's first letter)"),
     ("space", "Tick or untick an item of a list"),
     ("unknown / empty", "Leave an answer out when you do not know it"),

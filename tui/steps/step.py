@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
@@ -31,6 +32,14 @@ if TYPE_CHECKING:
 class Step(VerticalScroll):
     """One page of the wizard: the title, why it asks, what is settled so far and a row per
     question of its `spec`."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        # The wizard's PageDown/PageUp (next/previous step): the scroll container's own
+        # bindings for them came first in the chain and only scrolled the step. A list with
+        # focus keeps its own (it is before the step in the chain).
+        Binding("pagedown", "screen.next", "Next", show=False),
+        Binding("pageup", "screen.back", "Back", show=False),
+    ]
 
     DEFAULT_CSS = """
     Step { padding: 0 1; }
