@@ -49,10 +49,13 @@ class TunewiseApp(App[int]):
         # in the palette): at 80 columns it has room for the wizard's keys and F1–F4 only.
         Binding("ctrl+s", "save", "Save", show=False, priority=True),
         Binding("ctrl+o", "open", "Open", show=False, priority=True),
-        Binding("f1", "help", "Help"),
+        # F1–F3 open their screen before the next key is handed on (priority, as ctrl+s), and
+        # close it when pressed on it: as priority keys of the app they come before the
+        # screen's own.
+        Binding("f1", "help", "Help", priority=True),
         Binding("question_mark", "help", "Help", show=False),
-        Binding("f2", "prices", "Prices"),
-        Binding("f3", "flowchart", "Map"),
+        Binding("f2", "prices", "Prices", priority=True),
+        Binding("f3", "flowchart", "Map", priority=True),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
     ]
 
@@ -180,8 +183,19 @@ class TunewiseApp(App[int]):
         self.saved_values = self.wizard.values
         self.notify(f"Opened {path}", markup=False)
 
+    def _close(self, kind: str) -> bool:
+        """Close the screen shown when it is of the class named `kind` (its key pressed on
+        it); whether it was."""
+        if type(self.screen).__name__ != kind:
+            return False
+        self.pop_screen()
+        return True
+
     def action_help(self) -> None:
         from .screens.help import HelpScreen
+
+        if self._close("HelpScreen"):
+            return
 
         keys = [
             (k, f"{d}: {tooltip}" if tooltip else d)
@@ -192,6 +206,9 @@ class TunewiseApp(App[int]):
 
     def action_prices(self) -> None:
         from .screens.prices import PricesScreen
+
+        if self._close("PricesScreen"):
+            return
 
         ev = self.wizard.evaluation
         if ev is None:
@@ -204,6 +221,9 @@ class TunewiseApp(App[int]):
         """The flowchart map with this assessment's path (tui/screens/flowchart.py)."""
         from .screens.flowchart import FlowchartScreen
         from .steps.decision import decide
+
+        if self._close("FlowchartScreen"):
+            return
 
         ev = self.wizard.shown  # the scenario the panel shows, if any
         decision = None if ev is None else decide(ev, getattr(self, "catalog", None))

@@ -100,3 +100,17 @@ async def test_pagedown_and_pageup_move_between_steps() -> None:
         await pilot.press("pageup")
         await pilot.pause()
         assert app.wizard.index == 1
+
+
+@pytest.mark.parametrize("opener", ["f1", "f2", "f3"])
+async def test_keys_right_after_opening_and_closing_go_where_meant(opener: str) -> None:
+    app = new_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await to_step(pilot, 3)
+        before = dict(app.wizard.answers)
+        send(app, opener, "x", "escape", "ctrl+b", opener, opener, "ctrl+b")
+        await drain(pilot)
+        assert app.screen is app.wizard
+        assert app.wizard.index == 1
+        assert app.wizard.answers == before  # the x went to the screen opened, not an answer
