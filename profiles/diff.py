@@ -396,9 +396,7 @@ def diff_profiles(
     return ProfileDiff(
         a=side(pa, result_a, path=paths[0], stale=stale[0], recommendation=rec_a),
         b=side(pb, result_b, path=paths[1], stale=stale[1], recommendation=rec_b),
-        answers=_compare(
-            "answers", answers_of(pa), answers_of(pb), (written(pa), written(pb))
-        ),
+        answers=_compare("answers", answers_of(pa), answers_of(pb), (written(pa), written(pb))),
         prices=_compare(
             "prices",
             flatten(ba, "prices"),

@@ -43,7 +43,9 @@ async def test_f1_on_the_results_lists_e_among_the_keys_here() -> None:
         assert isinstance(app.screen, ResultsScreen)
         await pilot.press("f1")
         await pilot.pause()
-        assert ("e", "Export: Export the results to a Markdown file") in app.screen.keys
+        screen = app.screen
+        assert isinstance(screen, HelpScreen)
+        assert ("e", "Export: Export the results to a Markdown file") in screen.keys
 
 
 async def test_the_palette_has_one_help_entry_and_every_action() -> None:

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
 
 from tests.tui.wizard_helpers import SIZE, new_app, ready
 from tui.steps import STEPS
@@ -36,7 +37,8 @@ def notice_everywhere(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def shown_step(app: Any) -> Step:
-    return app.wizard.steps[app.wizard.index]
+    step: Step = app.wizard.steps[app.wizard.index]
+    return step
 
 
 def focused_row(app: Any) -> QuestionRow | None:
@@ -122,7 +124,7 @@ async def test_the_footer_keeps_the_function_keys_at_80_columns(example: str) ->
         await settle_frames(pilot)
         footer = app.screen.query_one(Footer)
         palette = footer.query_one(".-command-palette")
-        shown = [k for k in footer.query("FooterKey") if k is not palette]
+        shown = [k for k in footer.query(FooterKey) if k is not palette]
         keys = {k.key for k in shown if k.region.right <= palette.region.x}
         assert {"f1", "f2", "f3"} <= keys, keys
         if app.wizard.scenarios:
