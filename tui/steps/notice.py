@@ -75,7 +75,7 @@ class SettledNotice(Static):
                 Content.assemble(
                     ("▶ ", "bold"),
                     (self.title, "bold"),
-                    ": so far ",
+                    ": ",
                     (notice.verdict, "bold"),
                     " · ctrl+r results",
                 )
