@@ -295,6 +295,14 @@ class WizardScreen(Screen[None]):
         answer = self._focus_first(step, scroll_visible=False)
         self.call_after_refresh(self._keep_in_view, answer)
 
+    def set_focus(
+        self, widget: Widget | None, scroll_visible: bool = True, from_app_focus: bool = False
+    ) -> None:
+        """Focus without Textual's own scroll: the step scrolls the focused row into view
+        itself, above its notice (`Step.keep_in_view`). Textual's, animated and blind to the
+        notice, raced it and left the step wherever the animation was at the time."""
+        super().set_focus(widget, scroll_visible=False, from_app_focus=from_app_focus)
+
     def _focus_first(self, step: Step, *, scroll_visible: bool = True) -> Widget:
         answer = step.rows[0].answer if step.rows else step
         self.set_focus(answer, scroll_visible=scroll_visible)
