@@ -130,6 +130,24 @@ def flatten(value: Any, prefix: str = "") -> dict[str, Any]:
     return out
 
 
+def written(value: Any, prefix: str = "") -> set[str]:
+    """The dotted paths (as `flatten` names them) of the leaves set explicitly: in a loaded
+    file, those the file writes. A default filled in by the model is not among them."""
+    out: set[str] = set()
+    if isinstance(value, BaseModel):
+        for name in value.model_fields_set:
+            out |= written(getattr(value, name), f"{prefix}.{name}" if prefix else name)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            out |= written(item, f"{prefix}.{key}")
+    elif isinstance(value, list | tuple) and any(isinstance(v, BaseModel) for v in value):
+        for i, item in enumerate(value):
+            out |= written(item, f"{prefix}[{i}]")
+    else:
+        out.add(prefix)
+    return out
+
+
 def answers_of(profile: Profile) -> dict[str, Any]:
     """Every answer (header included, versions and snapshots excluded), defaults filled in."""
     flat = flatten(profile.model_copy(update={"prices": None, "result": None}))
@@ -237,9 +255,29 @@ def _change(group: Group, path: str, label: str, a: Any, b: Any) -> Change:
     )
 
 
-def _compare(group: Group, a: dict[str, Any], b: dict[str, Any]) -> list[Change]:
+def _compare(
+    group: Group,
+    a: dict[str, Any],
+    b: dict[str, Any],
+    written: tuple[set[str], set[str]] | None = None,
+) -> list[Change]:
+    """The keys whose values differ. With `written` (the keys each file writes), a key
+    neither file writes is left out (a default on one side, a quote missing on the other:
+    `confidence: primary → (absent)`), and a key one file does not write reads `(absent)`
+    on that side, not its default (`300 → (absent)`, not `-100% (300 → 0)`)."""
     keys = list(a) + [k for k in b if k not in a]
-    return [_change(group, k, k, a.get(k), b.get(k)) for k in keys if a.get(k) != b.get(k)]
+    out = []
+    for k in keys:
+        x, y = a.get(k), b.get(k)
+        if x == y:
+            continue
+        if written is not None:
+            in_a, in_b = k in written[0], k in written[1]
+            if not (in_a or in_b):
+                continue
+            x, y = (x if in_a else None), (y if in_b else None)
+        out.append(_change(group, k, k, x, y))
+    return out
 
 
 OUTCOME_LABELS = {
@@ -358,8 +396,13 @@ def diff_profiles(
     return ProfileDiff(
         a=side(pa, result_a, path=paths[0], stale=stale[0], recommendation=rec_a),
         b=side(pb, result_b, path=paths[1], stale=stale[1], recommendation=rec_b),
-        answers=_compare("answers", answers_of(pa), answers_of(pb)),
-        prices=_compare("prices", flatten(ba, "prices"), flatten(bb, "prices")),
+        answers=_compare("answers", answers_of(pa), answers_of(pb), (written(pa), written(pb))),
+        prices=_compare(
+            "prices",
+            flatten(ba, "prices"),
+            flatten(bb, "prices"),
+            (written(ba, "prices"), written(bb, "prices")),
+        ),
         outcomes=_outcomes(costs_of(result_a), costs_of(result_b), warnings_a, warnings_b),
         verdict_changed=(rec_a.verdict if rec_a else None) != (rec_b.verdict if rec_b else None),
         reasons=_reasons(rec_a, rec_b),

@@ -49,13 +49,18 @@ class TunewiseApp(App[int]):
         # Priority for the keys that open a dialog to type in: the app acts on the key before
         # the focused answer sees it. Otherwise the key bubbles up from the answer's queue, and
         # what is typed right after it (a fast typist, a paste) lands in that answer.
-        Binding("ctrl+s", "save", "Save", priority=True),
-        Binding("ctrl+o", "open", "Open", priority=True),
-        Binding("f1", "help", "Help"),
+        # Save, open and quit keep out of the footer (the usual ctrl keys, listed by F1 and
+        # in the palette): at 80 columns it has room for the wizard's keys and F1–F4 only.
+        Binding("ctrl+s", "save", "Save", show=False, priority=True),
+        Binding("ctrl+o", "open", "Open", show=False, priority=True),
+        # F1–F3 open their screen before the next key is handed on (priority, as ctrl+s), and
+        # close it when pressed on it: as priority keys of the app they come before the
+        # screen's own.
+        Binding("f1", "help", "Help", priority=True),
         Binding("question_mark", "help", "Help", show=False),
-        Binding("f2", "prices", "Prices"),
-        Binding("f3", "flowchart", "Map"),
-        Binding("ctrl+q", "quit", "Quit", priority=True),
+        Binding("f2", "prices", "Prices", priority=True),
+        Binding("f3", "flowchart", "Map", priority=True),
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
     ]
 
     def __init__(
@@ -199,17 +204,17 @@ class TunewiseApp(App[int]):
         return self.saved_values is not None and self.wizard.values != self.saved_values
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        """Textual's commands, then every action with a key on `screen`, by its footer name."""
-        yield from super().get_system_commands(screen)
+        """Textual's commands but its "Keys" (F1's help is the one help), then every action
+        with a key on `screen`, shown in the footer or not, by its name."""
+        for command in super().get_system_commands(screen):
+            if command.title != "Keys":
+                yield command
         seen = {"Quit"}
-        for active in screen.active_bindings.values():
-            b = active.binding
-            if b.description and b.show and b.description not in seen:
-                seen.add(b.description)
-                key = self.get_key_display(b)
-                run = partial(self.run_action, b.action, active.node)
-                about = b.tooltip or b.description
-                yield SystemCommand(b.description, f"{about} (key: {key})", run)
+        for keys, description, action, node, tooltip in described_keys(screen):
+            if description not in seen and action != "command_palette":
+                seen.add(description)
+                run = partial(self.run_action, action, node)
+                yield SystemCommand(description, f"{tooltip or description} (key: {keys})", run)
 
     # -- actions -------------------------------------------------------------------------------
 
@@ -284,17 +289,32 @@ class TunewiseApp(App[int]):
             return f"the prices could not load ({self.prices_error})."
         return "prices are still loading."
 
+    def _close(self, kind: str) -> bool:
+        """Close the screen shown when it is of the class named `kind` (its key pressed on
+        it); whether it was."""
+        if type(self.screen).__name__ != kind:
+            return False
+        self.pop_screen()
+        return True
+
     def action_help(self) -> None:
-        keys: dict[str, str] = {}
-        for active in self.screen.active_bindings.values():
-            if active.binding.description and active.binding.show:
-                keys.setdefault(active.binding.description, self.get_key_display(active.binding))
         from .screens.help import HelpScreen
 
-        self.push_screen(HelpScreen([(k, d) for d, k in keys.items()]))
+        if self._close("HelpScreen"):
+            return
+
+        keys = [
+            (k, f"{d}: {tooltip}" if tooltip else d)
+            for k, d, action, _, tooltip in described_keys(self.screen)
+            if action != "command_palette"
+        ]
+        self.push_screen(HelpScreen(keys))
 
     def action_prices(self) -> None:
         from .screens.prices import PricesScreen
+
+        if self._close("PricesScreen"):
+            return
 
         ev = self.wizard.evaluation
         if ev is None:
@@ -307,6 +327,9 @@ class TunewiseApp(App[int]):
         """The flowchart map with this assessment's path (tui/screens/flowchart.py)."""
         from .screens.flowchart import FlowchartScreen
         from .steps.decision import decide
+
+        if self._close("FlowchartScreen"):
+            return
 
         ev = self.wizard.shown  # the scenario the panel shows, if any
         decision = None if ev is None else decide(ev, self.catalog)
@@ -357,6 +380,33 @@ class TunewiseApp(App[int]):
         self.path_bytes = _read_bytes(path)
         self.saved_values = self.wizard.values
         self.notify(f"Saved to {path.resolve()}", markup=False)
+
+
+KEY_NAMES = {"question_mark": "?", "pageup": "PageUp", "pagedown": "PageDown", "escape": "Esc"}
+
+
+def key_name(key: str) -> str:
+    """`key` as F1 writes it: `ctrl+n`, `F4`, `PageUp`, `?`."""
+    if key in KEY_NAMES:
+        return KEY_NAMES[key]
+    return key.upper() if key[:1] == "f" and key[1:].isdigit() else key
+
+
+def described_keys(screen: Screen[Any]) -> list[tuple[str, str, str, Any, str]]:
+    """Every action with a key and a description active on `screen`, once each: (keys,
+    description, action, node, tooltip), keys joined (`ctrl+n / PageDown`). The screen's and
+    the app's keys whether the footer shows them or not; a focused widget's only when shown
+    (an input's editing keys stay out: F1 says how to answer in its own lines)."""
+    by_action: dict[tuple[str, int], list[Any]] = {}
+    for key, active in screen.active_bindings.items():
+        b = active.binding
+        node = active.node
+        if not b.description or not (b.show or node is screen or node is screen.app):
+            continue
+        entry = by_action.setdefault((b.action, id(node)), [[], b.description, b.action, node, ""])
+        entry[0].append(key_name(key))
+        entry[4] = entry[4] or (b.tooltip or "")
+    return [(" / ".join(k), d, a, n, t) for k, d, a, n, t in by_action.values()]
 
 
 def _read_bytes(path: Path | None) -> bytes | None:

@@ -103,10 +103,14 @@ def _outcome(name: str, costs: Costs) -> str:
     return _money(value, exact="per_request" in name)
 
 
+def _only(values: dict[str, Any], keys: set[str]) -> dict[str, Any]:
+    return {k: v for k, v in values.items() if k in keys}
+
+
 def build(paths: list[Path], catalog: Callable[[], Catalog | None] = lambda: None) -> Comparison:
     """Open every path (skipping, with its one-line error, those that cannot be opened) and
     lay out outcomes, changed answers and changed prices side by side."""
-    from profiles.diff import OUTCOME_LABELS, answers_of, diff_profiles, flatten
+    from profiles.diff import OUTCOME_LABELS, answers_of, diff_profiles, flatten, written
     from profiles.diff import show_value as show
     from profiles.files import open_profile
     from profiles.snapshot import costs_of
@@ -158,9 +162,10 @@ def build(paths: list[Path], catalog: Callable[[], Catalog | None] = lambda: Non
         outcome_rows.append(Row(label, cells))
     out.sections.append(Section("Outcomes", tuple(outcome_rows)))
 
+    # What each file writes: a default it leaves out shows as absent (—), as in the diff.
     sources: dict[str, list[dict[str, Any]]] = {
-        "answers": [answers_of(o.profile) for o in opened],
-        "prices": [flatten(o.book, "prices") for o in opened],
+        "answers": [_only(answers_of(o.profile), written(o.profile)) for o in opened],
+        "prices": [_only(flatten(o.book, "prices"), written(o.book, "prices")) for o in opened],
     }
     for group, title in (("answers", "Answers that differ"), ("prices", "Prices that differ")):
         keys: list[str] = []
@@ -168,6 +173,8 @@ def build(paths: list[Path], catalog: Callable[[], Catalog | None] = lambda: Non
             keys += [c.path for c in getattr(d, group) if c.path not in keys]
         rows = []
         for key in keys:
+            if key == "profile.name":  # the legend above the columns names each in full
+                continue
             changed = listed(group, key)
             cells = tuple(
                 Cell("—" if values.get(key) is None else show(values[key]), ch)

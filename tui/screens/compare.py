@@ -28,7 +28,7 @@ class CompareScreen(Screen[None]):
 
     CSS_PATH = "../compare.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Back"),
+        Binding("escape", "back", "Back", priority=True),
         Binding("home", "top", "Top", show=False),
         Binding("end", "bottom", "Bottom", show=False),
     ]

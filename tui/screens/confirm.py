@@ -18,8 +18,8 @@ class ConfirmScreen(ModalScreen[bool]):
     CSS_PATH = "../dialog.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y", "answer(True)", "Yes"),
-        Binding("n,escape", "answer(False)", "No"),
+        Binding("y", "answer(True)", "Yes", priority=True),
+        Binding("n,escape", "answer(False)", "No", priority=True),
     ]
 
     def __init__(self, question: str) -> None:

@@ -20,7 +20,12 @@ class FileNameScreen(ModalScreen[Path | None]):
 
     CSS_PATH = "../dialog.tcss"
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        # Priority, both: the keys typed right after the one that closes the dialog reach the
+        # screen below, not the name's input, which is closing with the dialog.
+        Binding("escape", "cancel", "Cancel", priority=True),
+        Binding("enter", "accept", "Accept", show=False, priority=True),
+    ]
 
     def __init__(self, title: str, suggestion: str) -> None:
         super().__init__()
@@ -43,7 +48,10 @@ class FileNameScreen(ModalScreen[Path | None]):
         yield Footer()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        text = event.value.strip()
+        self.action_accept()
+
+    def action_accept(self) -> None:
+        text = self.query_one("#filename", Input).value.strip()
         if not text:
             self.query_one("#filename-error", Label).update("✗ type a file name")
             return

@@ -219,7 +219,7 @@ class FlowchartScreen(Screen[None]):
     CSS_PATH = "../flowchart.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,f3", "back", "Back"),
+        Binding("escape,f3", "back", "Back", priority=True),
     ]
 
     def __init__(self, recommendation: Recommendation) -> None:

@@ -24,7 +24,7 @@ class PickScreen(ModalScreen[str | None]):
     """
 
     CSS_PATH = "../dialog.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", priority=True)]
 
     def __init__(self, options: Sequence[tuple[str, str]], value: str, title: str = "") -> None:
         super().__init__()

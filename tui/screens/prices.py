@@ -34,7 +34,9 @@ def price_lines(book: PriceBook | None) -> list[str]:
 class PricesScreen(ModalScreen[None]):
     CSS_PATH = "../dialog.tcss"
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,f2,q", "close", "Close")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,f2,q", "close", "Close", priority=True)
+    ]
 
     def __init__(self, book: PriceBook | None, note: str = "") -> None:
         super().__init__()

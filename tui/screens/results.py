@@ -80,7 +80,10 @@ class ResultsScreen(Screen[None]):
     CSS_PATH = "../results.tcss"
     """Read when the results are first shown, not at startup."""
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,ctrl+b,pageup", "back", "Back"),
+        # Priority: keys typed right after the one that closes the results reach the wizard
+        # (without it they went to the closing screen's focused widget and were lost).
+        Binding("escape,ctrl+b", "back", "Back", priority=True),
+        Binding("pageup", "back", "Back", show=False),
         Binding("e", "export", "Export", tooltip="Export the results to a Markdown file"),
     ]
 

@@ -108,7 +108,7 @@ class WizardScreen(Screen[None]):
         if self.example:
             progress.note = f"Example: {self.example}"
         yield progress
-        yield Footer()
+        yield Footer(compact=True)  # F1–F4 fit at 80 columns
         yield self.steps[0]
         yield CostPanel(id="panel")
 
@@ -242,7 +242,11 @@ class WizardScreen(Screen[None]):
         """The scenario key on a profile without scenarios: say so (its binding is hidden)."""
         if event.key == "f4" and not self.scenarios:
             event.stop()
-            self.notify("No scenarios in this profile.", severity="warning")
+            self.notify(
+                "F4 shows the profile's named scenarios, and this profile has none "
+                "(a [scenarios] table in its file adds them).",
+                severity="warning",
+            )
 
     def action_scenario(self) -> None:
         """Show the next scenario's figures: the answers as typed, each scenario, then back."""
@@ -296,6 +300,14 @@ class WizardScreen(Screen[None]):
         # right after the step's key are already queued and must reach the step shown.
         answer = self._focus_first(step, scroll_visible=False)
         self.call_after_refresh(self._keep_in_view, answer)
+
+    def set_focus(
+        self, widget: Widget | None, scroll_visible: bool = True, from_app_focus: bool = False
+    ) -> None:
+        """Focus without Textual's own scroll: the step scrolls the focused row into view
+        itself, above its notice (`Step.keep_in_view`). Textual's, animated and blind to the
+        notice, raced it and left the step wherever the animation was at the time."""
+        super().set_focus(widget, scroll_visible=False, from_app_focus=from_app_focus)
 
     def _focus_first(self, step: Step, *, scroll_visible: bool = True) -> Widget:
         answer = step.rows[0].answer if step.rows else step

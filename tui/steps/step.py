@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
+from textual import events
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
@@ -14,6 +16,9 @@ from ..form import SELECTS
 from ..widgets.choice_row import ChoiceRow
 from ..widgets.field import FieldRow
 from ..widgets.question import QuestionRow
+
+QUESTION_ROWS = 8
+"""Rows the questions keep beside a notice: fewer, and the notice collapses to one line."""
 
 if TYPE_CHECKING:
     from engine.catalog import Catalog
@@ -27,6 +32,14 @@ if TYPE_CHECKING:
 class Step(VerticalScroll):
     """One page of the wizard: the title, why it asks, what is settled so far and a row per
     question of its `spec`."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        # The wizard's PageDown/PageUp (next/previous step): the scroll container's own
+        # bindings for them came first in the chain and only scrolled the step. A list with
+        # focus keeps its own (it is before the step in the chain).
+        Binding("pagedown", "screen.next", "Next", show=False),
+        Binding("pageup", "screen.back", "Back", show=False),
+    ]
 
     DEFAULT_CSS = """
     Step { padding: 0 1; }
@@ -73,4 +86,34 @@ class Step(VerticalScroll):
 
             box = self.notice_box = SettledNotice(id="settled")
             self.mount(box, after=self.children[0])  # below the title and why it asks
-        box.show(notice)
+        box.show(notice, one_line=self._short_of_rows(box))
+        self.call_after_refresh(self.keep_in_view)
+
+    def _short_of_rows(self, box: SettledNotice) -> bool:
+        """Whether the notice in full would leave the questions fewer than `QUESTION_ROWS`."""
+        if not self.size:  # not laid out yet: decided again on the first resize
+            return False
+        return self.size.height - box.full_height(self.size.width) < QUESTION_ROWS
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Collapse or expand the notice for the new height; keep the focused row in view."""
+        box = self.notice_box
+        if box is not None and box.notice is not None:
+            box.show(box.notice, one_line=self._short_of_rows(box))
+        self.call_after_refresh(self.keep_in_view)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        # Textual scrolls a focused widget into view only when it is outside the step's
+        # region, which includes the rows under the docked notice: check once laid out.
+        self.call_after_refresh(self.keep_in_view)
+
+    def keep_in_view(self) -> None:
+        """Scroll the focused answer's row (label, answer, hint) into the rows the notice
+        leaves: `scroll_to_widget` counts the docked notice's rows (its dock gutter)."""
+        focused = self.screen.focused if self.is_attached else None
+        if focused is None or not self.display:
+            return
+        row = next((n for n in focused.ancestors_with_self if isinstance(n, QuestionRow)), None)
+        if row is None or row.parent is not self:
+            return
+        self.scroll_to_widget(row, animate=False, immediate=True)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING
 
-from textual import on, work
+from textual import events, on, work
 from textual.content import Content
 from textual.reactive import reactive
 from textual.widget import Widget
@@ -96,6 +96,19 @@ class CostPanel(Widget, can_focus=False):
         self.border_title = "Costs"
         self.border_subtitle = "F2 prices"
 
+    _compact: bool | None = None
+    """The form last laid out (`render`'s `compact`), None before the first resize."""
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Lay out again when the width changes the form: the height was measured with the
+        lines of the old width (after a resize from wide to 80 columns the panel kept the
+        nine lines' height for its four, two blank rows)."""
+        compact = event.size.width > COMPACT_WIDTH
+        if self._compact is not None and compact != self._compact:
+            # After this layout: a refresh now is folded into the one under way.
+            self.call_after_refresh(self.refresh, layout=True)
+        self._compact = compact
+
     def render(self) -> Content:
         if self.evaluation is None:  # no figures yet: what is awaited, and what stops them
             shown = [Content(self.status)] + ([Content(visible(self.stale))] if self.stale else [])
@@ -107,7 +120,12 @@ class CostPanel(Widget, can_focus=False):
         if self.evaluation.scenario:  # user text (a scenario's name): plain, never markup
             lines.append(Content.assemble((self.evaluation.scenario_line, "bold")))
         compact = self.size.width > COMPACT_WIDTH
-        lines += self._figures(self.evaluation, compact=compact)
+        figures = self._figures(self.evaluation, compact=compact)
+        if not compact and self.screen.has_class("-narrow"):
+            # Below the questions at 60 columns or fewer the panel is cut to its first lines:
+            # the verdict, last of the tall form, leads it there.
+            figures.insert(0, figures.pop())
+        lines += figures
         lines += [Content.assemble(("! ", "bold"), c) for c in self.evaluation.conflicts]
         if has_ranges(self.evaluation):
             lines += self._how_sure(self.evaluation, compact=compact)
