@@ -124,7 +124,8 @@ def raw_in_widgets(app: TunewiseApp) -> list[str]:
             continue
         text = getattr(rendered, "plain", rendered)
         if isinstance(text, str) and RAW_IN_TEXT.search(text):
-            found.append(f"{type(widget).__name__}: {text[:120]!r}")
+            at = RAW_IN_TEXT.search(text).start()  # type: ignore[union-attr]
+            found.append(f"{type(widget).__name__}: {text[max(at - 60, 0) : at + 40]!r}")
     return found
 
 

@@ -299,7 +299,9 @@ def notice_text(app: object) -> str:
     if not notices or not notices.first().has_class("-shown"):
         return ""
     notice = notices.first()
-    return f"{notice.border_title}\n{notice.render().plain}"
+    # What it says in full, whether it shows in full or collapsed to one line at 80×24
+    # (tests/tui/test_layout.py checks the collapsing).
+    return "\n".join([notice.title, *(line.plain for line in notice.lines())])
 
 
 async def test_under_100_a_day_says_it_is_settled_and_ctrl_r_jumps_to_results() -> None:

@@ -36,7 +36,8 @@ def _wrap(text: str, width: int, lines: int = CELL_LINES) -> list[str]:
     """`text` wrapped to `width` over at most `lines` lines; words kept whole when they fit,
     so two values never read the same for being cut at the same place."""
     width = max(width, 1)
-    out = textwrap.wrap(" ".join(text.split()), width, break_on_hyphens=False) or [""]
+    shown = visible(" ".join(text.split()))  # a file's text: control characters shown
+    out = textwrap.wrap(shown, width, break_on_hyphens=False) or [""]
     if len(out) > lines:
         out = [*out[: lines - 1], _cut(" ".join(out[lines - 1 :]), width)]
     return out
