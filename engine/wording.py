@@ -185,8 +185,8 @@ def confidence_words(code: str) -> str:
 
 FIELDS: dict[str, tuple[str, str]] = {
     "use_case.task": ("Use case", "Task type"),
-    "use_case.criticality": ("Use case", "How critical is a wrong answer?"),
-    "use_case.error_cost": ("Use case", "Cost of one wrong answer"),
+    "use_case.criticality": ("Use case", "How critical is accuracy?"),
+    "use_case.error_cost": ("Use case", "What one wrong answer costs"),
     "evidence.target_quality_pct": ("Prompting evidence", "Quality needed, %"),
     "evidence.prompting_quality_pct": ("Prompting evidence", "Best prompting quality, %"),
     "evidence.prompting_meets_target": ("Prompting evidence", "Prompting meets the target?"),
