@@ -8,7 +8,7 @@ from .costs import finetune_costs, prompting_costs
 from .inputs import CostInputs
 from .money import ZERO
 from .pricebook import PriceBook
-from .result import CostResult, MonthPoint
+from .result import CostResult, MonthPoint, PathCosts
 
 
 def evaluate(inputs: CostInputs, book: PriceBook) -> CostResult:
@@ -45,12 +45,9 @@ def evaluate(inputs: CostInputs, book: PriceBook) -> CostResult:
     )
 
 
-def _unknown(inputs: CostInputs, book: PriceBook, pe: object, ft: object) -> CostResult:
+def _unknown(inputs: CostInputs, book: PriceBook, pe: PathCosts, ft: PathCosts) -> CostResult:
     """The comparison when a cost is unknown: prompting's curve in full, fine-tuning's
     monthly figures, and everything that needs the unknown cost left unknown."""
-    from .result import PathCosts
-
-    assert isinstance(pe, PathCosts) and isinstance(ft, PathCosts)
     workload = inputs.workload
     unknowns = pe.missing + ft.missing
     # Prompting's curve does not depend on fine-tuning's upfront: computed against a stand-in
@@ -67,9 +64,10 @@ def _unknown(inputs: CostInputs, book: PriceBook, pe: object, ft: object) -> Cos
         for p in cumulative(workload, pe, known, time)
     )
     first = unknowns[0]
-    # More upfront only delays break-even: if it never comes with none, it never comes.
+    # Every unknown is a part of the upfront, and more upfront only delays break-even: if it
+    # never comes with none, it never comes.
     floor, why = break_even(workload, pe, known, book, time)
-    never = floor is None and first.code == "upfront_unknown"
+    never = floor is None
     note = f"{why} (whatever the upfront cost)" if never else f"unknown {first.message}"
     return CostResult.model_construct(
         monthly_requests=workload.monthly_requests,

@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from .bridge import Verdict
-from .form import FormErrors, build_profile, data_from_values, in_words, locate
+from .form import FormErrors, data_from_values, in_words, locate, validate_answers
 
 if TYPE_CHECKING:
     from engine.catalog import Catalog
@@ -128,10 +128,11 @@ def assess(
 
     if not values.get("profile.name", UNTITLED).strip():
         values = {**values, "profile.name": UNTITLED}
-    needed = unanswered(data_from_values(values, base, kinds))
+    data = data_from_values(values, base, kinds)  # once per keystroke: checked, then validated
+    needed = unanswered(data)
     if needed:
         raise Unanswered(needed)
-    profile = build_profile(values, base, kinds)
+    profile = validate_answers(data, values)
     sets = ""
     try:
         if scenario:

@@ -410,11 +410,16 @@ def build_profile(
     values: Mapping[str, str], base: Mapping[str, Any], kinds: Mapping[str, str]
 ) -> Profile:
     """The validated profile for these answers, or `FormErrors` naming each refused field."""
+    return validate_answers(data_from_values(values, base, kinds), values)
+
+
+def validate_answers(data: Mapping[str, Any], values: Mapping[str, str]) -> Profile:
+    """`data` (from `data_from_values`) as a validated profile, or `FormErrors` naming each
+    refused field among `values`."""
     from pydantic import ValidationError
 
     from profiles.model import Profile
 
-    data = data_from_values(values, base, kinds)
     try:
         return Profile.model_validate(data)
     except ValidationError as exc:
