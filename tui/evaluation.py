@@ -60,13 +60,31 @@ class Unanswered(Exception):
         return "To cost this, answer: " + "; ".join(self.needed) + "."
 
 
+TOKENS = ("instruction_tokens", "example_tokens", "rag_tokens", "user_tokens", "output_tokens")
+BILLS = ("inference_monthly_usd", "cost_per_request_usd")
+
+
 def unanswered(data: Mapping[str, Any]) -> list[str]:
-    """The essentials the profile document `data` leaves unanswered."""
-    return [
+    """The essentials the profile document `data` leaves unanswered. Priced by tokens with
+    no token count at all, a request would cost $0 only because nothing was typed."""
+    needed = [
         what
         for section, keys, what in ESSENTIALS
         if not any((data.get(section) or {}).get(key) is not None for key in keys)
     ]
+    prompting, workload = data.get("prompting") or {}, data.get("workload") or {}
+    by_tokens = not any(prompting.get(key) is not None for key in BILLS)
+    if by_tokens and not any(_counted(workload.get(key)) for key in TOKENS):
+        needed.append("the tokens per request (Volume and tokens)")
+    return needed
+
+
+def _counted(value: Any) -> bool:
+    """Whether a token answer is a count above zero (the document holds typed text)."""
+    try:
+        return Decimal(str(value)) > 0
+    except (ArithmeticError, ValueError):
+        return value is not None
 
 
 @dataclass(frozen=True)

@@ -226,3 +226,22 @@ async def test_the_crash_profile_simulates_in_the_wizard() -> None:
         assert panel.simulation_error == ""
         assert panel.uncertainty is not None
         assert "Pays back in 24 mo: 0%" in panel_text(app)
+
+
+async def test_a_model_with_no_token_counts_is_not_costed_at_zero() -> None:
+    """Priced by tokens with none typed, prompting is not '$0/mo': the panel asks for them."""
+    doc = blank_document(TODAY)
+    doc.update(
+        workload={"requests_per_month": 9000},
+        prompting={"model": "openai:gpt-4o"},
+        fine_tuning={"base_model": "openai:gpt-4o-mini", "serving": {"kind": "per_token"}},
+    )
+    app = make_app(doc, theme=THEME)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        text = panel_text(app)
+        assert "To cost this, answer: the tokens per request (Volume and tokens)" in text
+        assert "$0/mo" not in text
+        await go_to(pilot, "workload.user_tokens")
+        await type_answer(pilot, "workload.user_tokens", "1000")
+        assert "Prompting $22.50/mo" in panel_text(app)  # 9,000 × 1,000 × $2.50/1M
