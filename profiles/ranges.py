@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 
 from engine.errors import InputError
-from engine.money import number
 
 from .model import Profile
 from .ranges_snapshot import UncertaintySnapshot
@@ -24,6 +23,8 @@ if TYPE_CHECKING:
     from engine.result import CostResult
     from engine.rules.verdict import Recommendation
     from engine.uncertainty import Uncertainty
+
+    from .reports.document import Report
 
 ANSWER_SECTIONS = ("workload", "prompting", "fine_tuning")
 
@@ -124,110 +125,16 @@ def uncertainty_snapshot(u: Uncertainty) -> UncertaintySnapshot:
     return UncertaintySnapshot.model_validate({k: v for k, v in fields.items() if v is not None})
 
 
-def uncertainty_json(u: Uncertainty) -> dict[str, Any]:
-    """The `uncertainty` block of `tunewise assess --format json` (stable keys)."""
-    return u.model_dump(mode="json", exclude={"band"})
-
-
-def _m(value: float | None) -> str:
-    return "never" if value is None else f"{number(Decimal(repr(value)), places=1)}"
-
-
-def _pct(value: float | None) -> str:
-    return "—" if value is None else f"{round(value * 100)}%"
-
-
-def _facts(u: Uncertainty) -> list[tuple[str, str]]:
-    """The section's figures as (what, value), for the text and Markdown renderings alike."""
-    be = u.break_even_months
-    facts = [
-        ("Break-even months", f"P10 {_m(be.p10)} · P50 {_m(be.p50)} · P90 {_m(be.p90)}"),
-        (f"Pays back within {u.horizon_months} months", _pct(u.p_payback_within_horizon)),
-    ]
-    if u.retire_month is not None:
-        facts.append(
-            (
-                f"Pays back before the base model retires (month {u.retire_month})",
-                _pct(u.p_payback_before_retirement),
-            )
-        )
-    if u.p_verdict_changes is not None:
-        facts.append(("Verdict would change", _pct(u.p_verdict_changes)))
-    return facts
-
-
-def _title(u: Uncertainty, scenario: str) -> str:
-    return f"({u.samples:,} samples, seed {u.seed}, {u.shape}{scenario})"
-
-
-def uncertainty_text(u: Uncertainty) -> list[str]:
-    """The "How sure" section and the tornado table, plain text within 80 columns."""
-    from .report import _wrap
-
-    scenario = f", scenario {u.scenario}" if u.scenario else ""
-    lines = [f"How sure {_title(u, scenario)}"]
-    lines += [f"  {what}: {value}" for what, value in _facts(u)]
-    lines += _wrap(u.summary, "  ", "  ")
-    if u.tornado:
-        lines += ["", "What moves break-even most (others at likely)"]
-        lines.append(f"  {'Answer':<34}{'low':>10}{'high':>10}{'at low':>9}{'at high':>9}")
-        for bar in u.tornado:
-            lines.append(
-                f"  {bar.label[:33]:<34}{_short(bar.low):>10}{_short(bar.high):>10}"
-                f"{_m(bar.break_even_at_low):>9}{_m(bar.break_even_at_high):>9}"
-            )
-    return lines
-
-
-def _short(value: float) -> str:
-    return number(Decimal(repr(round(value, 4))), places=4)
-
-
-def uncertainty_markdown(u: Uncertainty) -> list[str]:
-    from .report import _md
-
-    scenario = f", scenario {_md(u.scenario)}" if u.scenario else ""
-    out = [f"**How sure** {_title(u, scenario)}", ""]
-    out += [f"- {what}: {value}" for what, value in _facts(u)]
-    out += ["", _md(u.summary)]
-    if u.tornado:
-        out += [
-            "",
-            "| Answer | Low | High | Break-even at low | at high |",
-            "|---|---:|---:|---:|---:|",
-        ]
-        out += [
-            f"| {_md(b.label)} | {_short(b.low)} | {_short(b.high)} | "
-            f"{_m(b.break_even_at_low)} | {_m(b.break_even_at_high)} |"
-            for b in u.tornado
-        ]
-    return out
-
-
 def add_uncertainty(
-    out: str,
-    fmt: str,
+    report: Report,
     profile: Profile,
     book: PriceBook,
     result: CostResult,
     **options: Any,
-) -> str:
-    """`tunewise assess` output `out` (text, markdown or json) with the uncertainty section
-    added; `options` go to `profile_uncertainty`."""
-    import json
+) -> Report:
+    """`report` with the "How sure" section added; `options` go to `profile_uncertainty`."""
+    from .reports.how_sure import how_sure, not_simulated
 
     if not result.break_even_known:  # an unknown cost is not simulated as $0
-        why = f"not simulated: {result.unknowns[0].message}"
-        if fmt == "json":
-            data = json.loads(out)
-            data["uncertainty"] = {"samples": 0, "reason": result.unknowns[0].code, "note": why}
-            return json.dumps(data, indent=2, ensure_ascii=False)
-        head = "**How sure**" if fmt == "markdown" else "How sure"
-        return out.rstrip("\n") + f"\n\n{head}\n{why}\n"
-    u = profile_uncertainty(profile, book, result, **options)
-    if fmt == "json":
-        data = json.loads(out)
-        data["uncertainty"] = uncertainty_json(u)
-        return json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False)
-    lines = uncertainty_markdown(u) if fmt == "markdown" else uncertainty_text(u)
-    return out.rstrip("\n") + "\n\n" + "\n".join(lines) + "\n"
+        return report.adding(not_simulated(result))
+    return report.adding(how_sure(profile_uncertainty(profile, book, result, **options)))

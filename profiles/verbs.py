@@ -235,16 +235,6 @@ def new(args: argparse.Namespace) -> int:
 
 
 def _renderers(kind: str) -> dict[str, Callable[[Any], str]]:
-    from . import diffview
+    from .reports.registry import renderers
 
-    if kind == "diff":
-        return {
-            "text": diffview.diff_text,
-            "markdown": diffview.diff_markdown,
-            "json": diffview.diff_json,
-        }
-    return {
-        "text": diffview.compare_text,
-        "markdown": diffview.compare_markdown,
-        "json": diffview.compare_json,
-    }
+    return renderers(kind)

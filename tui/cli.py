@@ -21,6 +21,7 @@ from engine import __version__
 from engine.errors import InputError
 from engine.tomlfile import FileError, find_line, os_reason, read_text
 from engine.visible import visible
+from profiles.reports.registry import formats, render
 
 EXIT_OK, EXIT_DIFFERENT, EXIT_TROUBLE = 0, 1, 2
 
@@ -122,7 +123,7 @@ def _parser() -> argparse.ArgumentParser:
         formatter_class=_Help,
     )
     assess.add_argument("file", type=Path, help="profile (.toml)")
-    assess.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    assess.add_argument("--format", choices=formats("assess"), default="text")
     assess.add_argument("--scenario", metavar="NAME", help="use the profile's [scenarios.NAME]")
     assess.add_argument(
         "--samples", type=_sample_count, metavar="N", help="simulation samples (10000)"
@@ -214,7 +215,7 @@ def _profile_verbs(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
     )
     diff.add_argument("a", type=Path, metavar="A", help="profile (.toml)")
     diff.add_argument("b", type=Path, metavar="B", nargs="?", help="profile (.toml)")
-    diff.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+    diff.add_argument("--format", choices=formats("diff"), default="text")
     diff.add_argument(
         "--reprice",
         action="store_true",
@@ -236,7 +237,7 @@ def _profile_verbs(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
         formatter_class=raw,
     )
     compare.add_argument("files", type=Path, nargs="+", metavar="FILE", help="profile (.toml)")
-    compare.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+    compare.add_argument("--format", choices=formats("compare"), default="text")
     _gates(
         compare,
         verdict="the verdicts differ",
@@ -356,7 +357,7 @@ def _assess(args: argparse.Namespace) -> int:
     from engine.evaluate import evaluate
     from engine.rules import assess
     from profiles.files import load_profile
-    from profiles.report import render_json, render_markdown, render_text
+    from profiles.reports.build import assessment_report
 
     profile = load_profile(args.file)
     try:
@@ -369,15 +370,15 @@ def _assess(args: argparse.Namespace) -> int:
         book = catalog.resolve(inputs)
         result = evaluate(inputs, book)
         recommendation = assess(profile.assessment(), inputs, result, book, catalog)
-        render = {"text": render_text, "json": render_json, "markdown": render_markdown}
-        out = render[args.format](profile, result, book, recommendation=recommendation)
+        report = assessment_report(profile, result, book, recommendation=recommendation)
         if profile.ranges:  # engine.uncertainty is imported only for a profile with ranges
             from profiles.ranges import add_uncertainty
 
-            out = add_uncertainty(
-                out, args.format, profile, book, result, recommendation=recommendation,
+            report = add_uncertainty(
+                report, profile, book, result, recommendation=recommendation,
                 catalog=catalog, samples=args.samples, seed=args.seed, scenario=args.scenario,
             )  # fmt: skip
+        out = render("assess", args.format, report)
     except InputError as exc:
         text = read_text(args.file)
         raise FileError(args.file, str(exc), find_line(text, tuple(exc.field.split(".")))) from None

@@ -1,0 +1,72 @@
+"""The report's "How sure" section: the simulation of a profile's ranges, or why there is
+none."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from engine.result import CostResult
+
+from .document import Bar, HowSure
+from .words import sampled_months
+
+if TYPE_CHECKING:
+    from engine.uncertainty import Uncertainty
+
+
+def uncertainty_json(u: Uncertainty) -> dict[str, Any]:
+    """The `uncertainty` block of `tunewise assess --format json` (stable keys)."""
+    return u.model_dump(mode="json", exclude={"band"})
+
+
+def _pct(value: float | None) -> str:
+    return "—" if value is None else f"{round(value * 100)}%"
+
+
+def _facts(u: Uncertainty) -> tuple[tuple[str, str], ...]:
+    """The section's figures as (what, value), for every rendering alike."""
+    be, m = u.break_even_months, sampled_months
+    facts = [
+        ("Break-even months", f"P10 {m(be.p10)} · P50 {m(be.p50)} · P90 {m(be.p90)}"),
+        (f"Pays back within {u.horizon_months} months", _pct(u.p_payback_within_horizon)),
+    ]
+    if u.retire_month is not None:
+        facts.append(
+            (
+                f"Pays back before the base model retires (month {u.retire_month})",
+                _pct(u.p_payback_before_retirement),
+            )
+        )
+    if u.p_verdict_changes is not None:
+        facts.append(("Verdict would change", _pct(u.p_verdict_changes)))
+    return tuple(facts)
+
+
+def how_sure(u: Uncertainty) -> HowSure:
+    """The simulation's figures, summary and tornado."""
+    return HowSure(
+        samples=u.samples,
+        seed=u.seed,
+        shape=u.shape,
+        scenario=u.scenario,
+        facts=_facts(u),
+        summary=u.summary,
+        tornado=tuple(
+            Bar(
+                label=b.label,
+                low=b.low,
+                high=b.high,
+                break_even_at_low=b.break_even_at_low,
+                break_even_at_high=b.break_even_at_high,
+            )
+            for b in u.tornado
+        ),
+        data=uncertainty_json(u),
+    )
+
+
+def not_simulated(result: CostResult) -> HowSure:
+    """An unknown cost is not simulated as $0: the section says which."""
+    why = f"not simulated: {result.unknowns[0].message}"
+    data = {"samples": 0, "reason": result.unknowns[0].code, "note": why}
+    return HowSure(samples=0, note=why, data=data)

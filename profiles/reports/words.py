@@ -1,0 +1,212 @@
+"""The report's sentences: the summary paragraph, the payback and cost facts, a next step
+and a price's role in words (shared by every renderer, the results screen and `show`)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from engine.money import number, usd
+from engine.result import CostResult
+from engine.rules.verdict import NextStep, Recommendation
+from engine.wording import (
+    VERDICTS,
+    confidence_words,
+    field_words,
+    plain,
+    reason_words,
+    verdict_words,
+)
+
+
+def months_text(months: Decimal | None, reason: str | None = None) -> str:
+    """`9.6 months`, `never`, or `unknown` when an unknown cost leaves it open (`reason`)."""
+    if months is not None:
+        return f"{number(months)} months"
+    return "never" if reason in (None, "never") else "unknown"
+
+
+def _months(months: Decimal) -> str:
+    text = number(months)
+    return f"{text} month" if text == "1" else f"{text} months"
+
+
+def payback_words(result: CostResult) -> str:
+    """Break-even against the horizon, in words: `does not pay back within the 24-month
+    horizon (it would take 193 months)`, `9.6 months, within the 24-month horizon`, `never`."""
+    months, horizon = result.break_even_months, result.horizon_months
+    if months is None:
+        if result.break_even_reason in (None, "never"):
+            return "never pays back"
+        return "unknown"
+    if months > horizon:
+        return (
+            f"does not pay back within the {horizon}-month horizon "
+            f"(it would take {number(months, places=0)} months)"
+        )
+    return f"{_months(months)}, within the {horizon}-month horizon"
+
+
+def cost_fact(result: CostResult) -> str:
+    """The cost fact that weighs most, as a sentence: dearer every month, paying back after
+    the horizon, unknown, or paying back within it."""
+    pe, ft = result.prompting.monthly_usd, result.finetune.monthly_usd
+    horizon = result.horizon_months
+    months = result.break_even_months
+    if ft > pe:
+        return (
+            f"Fine-tuning costs more each month than prompting ({usd(ft)} against {usd(pe)}, "
+            f"{usd(ft - pe)} more), so it never pays back its upfront cost."
+        )
+    if months is None and result.break_even_reason not in (None, "never"):
+        return (
+            f"Fine-tuning would save {usd(pe - ft)} a month ({usd(ft)} against {usd(pe)}), "
+            "but whether it pays back is unknown until its upfront cost is known."
+        )
+    if months is None:
+        return (
+            f"Fine-tuning saves nothing a month ({usd(ft)} against {usd(pe)}), so it never "
+            "pays back."
+        )
+    if months > horizon:
+        return (
+            f"Fine-tuning saves {usd(pe - ft)} a month but does not pay back within the "
+            f"{horizon}-month horizon (it would take {number(months, places=0)} months)."
+        )
+    return (
+        f"Fine-tuning saves {usd(pe - ft)} a month ({usd(ft)} against {usd(pe)}) and pays "
+        f"back in {_months(months)}, within the {horizon}-month horizon."
+    )
+
+
+def step_words(s: NextStep) -> str:
+    """A next step as the reader acts on it: where to answer, then what."""
+    where = f"fill in {field_words(s.field)}" if s.field else ""
+    if s.step is None:
+        head = f"{s.title}: {s.text}"
+    else:
+        head = f"{s.title} (guide 003, step {s.step}): {s.text}"
+    head = plain(head)
+    return f"{head} — {where}" if where else head
+
+
+def _sentence(text: str) -> str:
+    text = text.rstrip()
+    return text if text[-1:] in ".?!" else text + "."
+
+
+def _next_words(s: NextStep) -> str:
+    """The one thing to do next, short: the field to fill in, or the guide step."""
+    if s.field and s.step is None:
+        return f"fill in {field_words(s.field)} ({plain(s.text).rstrip('?')}?)"
+    first = plain(s.text).split(" — ")[0]
+    where = f"; then fill in {field_words(s.field)}" if s.field else ""
+    step = "" if s.step is None else f" (guide 003, step {s.step})"
+    return f"{_sentence_case(s.title)}{step} — {first}{where}"
+
+
+SUPPORTS = {
+    "fine_tuning": frozenset({"fine_tuning", "hybrid", "ready"}),
+    "hybrid": frozenset({"fine_tuning", "hybrid", "ready"}),
+    "prompting": frozenset({"prompting", "rag"}),
+    "rag": frozenset({"prompting", "rag"}),
+    "measure_first": frozenset({"not_ready"}),
+}
+"""The framework outcomes that argue for each consolidated verdict."""
+
+
+def _decisive(rec: Recommendation) -> str | None:
+    """The reason that decides, when one does: the consolidation's own, or a framework's
+    that argues for the verdict (never an undecided one, nor provider availability, which
+    only warns)."""
+    for r in rec.reasons:
+        if r.framework == "providers" or "undecided" in r.text:
+            continue
+        if r.text.startswith(("no framework can decide", "task table")):
+            continue
+        opened = r.text.split(": ", 1)[0]
+        if opened in VERDICTS and opened not in SUPPORTS.get(rec.verdict, ()):
+            continue
+        words = reason_words(r.framework, r.text)
+        head = " — ".join(words.split(" — ")[:2])
+        return head if len(head) <= 240 else head[:239].rsplit(" ", 1)[0] + "…"
+    return None
+
+
+def _sentence_case(title: str) -> str:
+    """`Evaluate RAG if Applicable` → `evaluate RAG if applicable` (acronyms kept)."""
+    return " ".join(w if w[1:2].isupper() else w.lower() for w in title.split(" "))
+
+
+def summary_paragraph(
+    result: CostResult, rec: Recommendation | None, *, verdict: bool = True
+) -> str:
+    """The paragraph on top: the verdict, the facts that decide it (the reason that decides,
+    the cost, the evidence missing) and the one thing to do next, in plain words. The
+    results screen leaves the verdict out (`verdict=False`): its card just above says it."""
+    parts: list[str] = []
+    if rec is not None and verdict:
+        parts.append(f"{verdict_words(rec.verdict)} ({confidence_words(rec.confidence)}).")
+    if rec is not None:
+        decisive = _decisive(rec)
+        if decisive:
+            parts.append(_sentence(f"Why: {decisive}"))
+    parts.append(cost_fact(result))
+    if rec is not None:
+        missing = [field_words(s.field) for s in rec.next_steps if s.step is None and s.field]
+        missing = list(dict.fromkeys(missing))
+        if rec.verdict == "measure_first" and missing:
+            more = f"; and {len(missing) - 3} more" if len(missing) > 3 else ""
+            parts.append(_sentence(f"Evidence missing: {'; '.join(missing[:3])}{more}"))
+        if rec.next_steps:
+            parts.append(_sentence(f"Next: {_next_words(rec.next_steps[0])}"))
+    return " ".join(parts)
+
+
+def basis_lines(result: CostResult) -> list[str]:
+    """What the figures rest on besides prices: bills typed directly (`Prompting: given:
+    $1,500 a month; does not follow volume`) and the costs the answers leave unknown."""
+    lines = [
+        f"{path}: {costs.given}"
+        for path, costs in (("Prompting", result.prompting), ("Fine-tuning", result.finetune))
+        if costs.given
+    ]
+    lines += [f"Unknown {u.message}" for u in result.unknowns]
+    return lines
+
+
+def money_or_unknown(amount: Decimal | None) -> str:
+    """`$12,000`, or `unknown` for a cost the answers leave unknown (never `$0`)."""
+    return "unknown" if amount is None else usd(amount)
+
+
+SOURCES_HEADING = "Sources"
+"""The source note: the only place a guide's file name appears."""
+
+ROLES = {
+    "prompting.input": "Prompting, input",
+    "prompting.cached_input": "Prompting, cached",
+    "prompting.output": "Prompting, output",
+    "fine_tuned.input": "Fine-tuned, input",
+    "fine_tuned.cached_input": "Fine-tuned, cached",
+    "fine_tuned.output": "Fine-tuned, output",
+    "training.per_mtok": "Training",
+    "training.min_charge": "Training, minimum",
+    "training_gpu.hour": "Training GPU",
+    "serving_gpu.hour": "Serving GPU",
+    "hosting.hour": "Hosting",
+}
+"""A price's role (`fine_tuned.input`, the JSON's code) in words."""
+
+
+def role_words(role: str) -> str:
+    return ROLES.get(role, role.replace("_", " ").replace(".", ", "))
+
+
+def sampled_months(value: float | None) -> str:
+    """A simulated break-even in months, `never` when it does not pay back."""
+    return "never" if value is None else number(Decimal(repr(value)), places=1)
+
+
+def sampled_value(value: float) -> str:
+    """A ranged answer's low or high, to four places at most."""
+    return number(Decimal(repr(round(value, 4))), places=4)
