@@ -382,3 +382,20 @@ def price_json(catalog: Catalog, needle: str = "", on: date | None = None) -> st
         "entries": [asdict(e) for e in entries],
     }
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+@dataclass(frozen=True)
+class PriceQuery:
+    """What `tunewise prices` was asked: the document its formats render."""
+
+    catalog: Catalog
+    needle: str = ""
+    on: date | None = None
+
+
+def query_text(q: PriceQuery) -> str:
+    return price_listing(q.catalog, q.needle, q.on)
+
+
+def query_json(q: PriceQuery) -> str:
+    return price_json(q.catalog, q.needle, q.on)

@@ -54,15 +54,17 @@ def test_an_unregistered_format_is_refused(capsys: pytest.CaptureFixture[str]) -
 
 
 @pytest.mark.parametrize(
-    ("argv", "document"),
+    ("argv", "document", "choices"),
     [
-        (["diff", str(CHATBOT), str(RANGES)], "ProfileDiff"),
-        (["compare", str(CHATBOT), str(RANGES)], "Comparison"),
+        (["diff", str(CHATBOT), str(RANGES)], "ProfileDiff", "{text,markdown,json,kind}"),
+        (["compare", str(CHATBOT), str(RANGES)], "Comparison", "{text,markdown,json,kind}"),
+        (["prices", "gpt-4o"], "PriceQuery", "{text,json,kind}"),
     ],
 )
-def test_diff_and_compare_take_their_formats_from_the_registry(
+def test_the_other_verbs_take_their_formats_from_the_registry(
     argv: list[str],
     document: str,
+    choices: str,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
@@ -71,7 +73,7 @@ def test_diff_and_compare_take_their_formats_from_the_registry(
     assert capsys.readouterr().out == document + "\n"
     with pytest.raises(SystemExit):
         main([argv[0], "--help"])
-    assert "--format {text,markdown,json,kind}" in capsys.readouterr().out
+    assert f"--format {choices}" in capsys.readouterr().out
 
 
 def test_the_simulation_is_a_section_of_the_document_every_format_renders() -> None:

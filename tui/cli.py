@@ -143,7 +143,7 @@ def _parser() -> argparse.ArgumentParser:
     prices.add_argument(
         "filter", nargs="?", default="", help="substring of an id, or a method (lora, full, rft)"
     )
-    prices.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    prices.add_argument("--format", choices=formats("prices"), default="text", help="output format")
     prices.add_argument(
         "--prices", type=Path, metavar="FILE", help="team price file overriding the built-in prices"
     )
@@ -388,11 +388,12 @@ def _assess(args: argparse.Namespace) -> int:
 
 def _prices(args: argparse.Namespace) -> int:
     from engine.catalog import load_catalog
-    from profiles.listing import price_json, price_listing
+    from profiles.listing import PriceQuery
 
-    show = price_json if args.format == "json" else price_listing
     try:
-        sys.stdout.write(show(load_catalog(args.prices), args.filter))
+        sys.stdout.write(
+            render("prices", args.format, PriceQuery(load_catalog(args.prices), args.filter))
+        )
     except InputError as exc:
         return _fail(exc.message)
     return EXIT_OK

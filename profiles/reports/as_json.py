@@ -23,7 +23,7 @@ from .document import (
     Volumes,
     Warnings,
 )
-from .figures import _opt, costs_block
+from .figures import costs_block, optional_float
 
 KEYS = (
     "summary",
@@ -102,7 +102,7 @@ def _costs(s: Costs) -> dict[str, Any]:
                 "month": p.month,
                 "requests": to_float(p.requests),
                 "prompting": to_float(p.prompting_usd),
-                "finetune": _opt(p.finetune_usd, 6),
+                "finetune": optional_float(p.finetune_usd, 6),
             }
             for p in result.cumulative
         ],
@@ -135,8 +135,8 @@ def _volumes(s: Volumes) -> dict[str, Any]:
         "break_even_volumes": [
             {
                 "within_months": v.within_months,
-                "requests_per_month": _opt(v.requests_per_month),
-                "requests_per_day": _opt(v.requests_per_day),
+                "requests_per_month": optional_float(v.requests_per_month),
+                "requests_per_day": optional_float(v.requests_per_day),
                 "note": v.note,
             }
             for v in s.volumes

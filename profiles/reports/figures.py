@@ -23,21 +23,21 @@ def costs_block(result: CostResult) -> dict[str, Any]:
         "prompting_monthly": to_float(result.prompting.monthly_usd),
         "finetune_monthly": to_float(result.finetune.monthly_usd),
         "prompting_upfront": to_float(result.prompting.known_upfront),
-        "finetune_upfront": _opt(result.finetune.upfront_usd, 6),
+        "finetune_upfront": optional_float(result.finetune.upfront_usd, 6),
         "monthly_saving": to_float(result.monthly_saving_usd),
         "break_even_months": None if months is None else to_float(months, MONTHS_PLACES),
         "break_even_reason": result.break_even_reason,
         "break_even_note": result.break_even_note,
         "horizon_months": result.horizon_months,
         "prompting_total": to_float(result.prompting_total_usd),
-        "finetune_total": _opt(result.finetune_total_usd, 6),
+        "finetune_total": optional_float(result.finetune_total_usd, 6),
         "monthly_requests": to_float(result.monthly_requests),
-        "prompting_per_request": _opt(result.prompting.per_request_usd),
-        "finetune_per_request": _opt(result.finetune.per_request_usd),
+        "prompting_per_request": optional_float(result.prompting.per_request_usd),
+        "finetune_per_request": optional_float(result.finetune.per_request_usd),
     }
 
 
-def _opt(value: Decimal | None, places: int = 8) -> float | None:
+def optional_float(value: Decimal | None, places: int = 8) -> float | None:
     return None if value is None else to_float(value, places)
 
 

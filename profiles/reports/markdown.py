@@ -21,8 +21,7 @@ from .document import (
     Volumes,
     Warnings,
 )
-from .text import how_sure_head, money
-from .words import sampled_months, sampled_value
+from .words import how_sure_head, money, sampled_months, sampled_value
 
 
 def md(text: str) -> str:

@@ -1,5 +1,6 @@
 """Output formats by name, per kind of document: `assess` renders a `Report`, `diff` a
-`ProfileDiff`, `compare` a `Comparison`. The CLI's `--format` choices are these names.
+`ProfileDiff`, `compare` a `Comparison`, `prices` a `PriceQuery`. The CLI's `--format`
+choices are these names.
 
 A renderer is a function from the document to text, given as itself or as `module:function`
 (imported only when that format is asked for, so building the CLI's parser stays cheap).
@@ -28,6 +29,10 @@ RENDERERS: dict[str, dict[str, Renderer | str]] = {
         "text": "profiles.diffview:compare_text",
         "markdown": "profiles.diffview:compare_markdown",
         "json": "profiles.diffview:compare_json",
+    },
+    "prices": {
+        "text": "profiles.listing:query_text",
+        "json": "profiles.listing:query_json",
     },
 }
 """Kind → format name → renderer, in the order `--help` lists them."""

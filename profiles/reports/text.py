@@ -14,7 +14,6 @@ from .document import (
     GuideChecks,
     HowSure,
     LineItems,
-    Money,
     Prices,
     ProfileHead,
     RecommendationPart,
@@ -24,7 +23,7 @@ from .document import (
     Volumes,
     Warnings,
 )
-from .words import sampled_months, sampled_value
+from .words import how_sure_head, money, sampled_months, sampled_value
 
 WIDTH = 80
 
@@ -38,10 +37,6 @@ def wrap(text: str, first: str, rest: str = "  ") -> list[str]:
         break_on_hyphens=False,
         break_long_words=False,
     ) or [first]
-
-
-def money(cell: Money) -> str:
-    return cell.absent if cell.amount is None else usd(cell.amount)
 
 
 def cost_table(rows: tuple[CostRow, ...]) -> list[str]:
@@ -140,10 +135,6 @@ def _checks(s: GuideChecks) -> list[str]:
 
 def _sources(s: Sources) -> list[str]:
     return ["", s.title, *[line for note in s.notes for line in wrap(note, "  ", "    ")]]
-
-
-def how_sure_head(s: HowSure, scenario: str) -> str:
-    return f"({s.samples:,} samples, seed {s.seed}, {s.shape}{scenario})"
 
 
 def _how_sure(s: HowSure) -> list[str]:

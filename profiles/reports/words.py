@@ -17,6 +17,8 @@ from engine.wording import (
     verdict_words,
 )
 
+from .document import HowSure, Money
+
 
 def months_text(months: Decimal | None, reason: str | None = None) -> str:
     """`9.6 months`, `never`, or `unknown` when an unknown cost leaves it open (`reason`)."""
@@ -210,3 +212,13 @@ def sampled_months(value: float | None) -> str:
 def sampled_value(value: float) -> str:
     """A ranged answer's low or high, to four places at most."""
     return number(Decimal(repr(round(value, 4))), places=4)
+
+
+def money(cell: Money) -> str:
+    """A report cell's amount, or what stands for it when the answers leave it unknown."""
+    return cell.absent if cell.amount is None else usd(cell.amount)
+
+
+def how_sure_head(s: HowSure, scenario: str) -> str:
+    """`(10,000 samples, seed 0, pert, scenario high)`: how the simulation ran."""
+    return f"({s.samples:,} samples, seed {s.seed}, {s.shape}{scenario})"
