@@ -88,3 +88,19 @@ def test_the_simulation_is_a_section_of_the_document_every_format_renders() -> N
     assert json.loads(registry.render("assess", "json", report))["uncertainty"]["samples"] == 200
     assert "\nHow sure (200 samples, seed 3, " in registry.render("assess", "text", report)
     assert "\n**How sure** (200 samples, seed 3, " in registry.render("assess", "markdown", report)
+
+
+def test_an_unknown_upfront_is_a_section_saying_it_was_not_simulated(tmp_path: Path) -> None:
+    text = RANGES.read_text(encoding="utf-8").replace("upfront_usd = 12000\n", "")
+    text = text.replace('[ranges."fine_tuning.upfront_usd"]\nlow = 8000\nhigh = 35000\n', "")
+    path = tmp_path / "unknown-upfront.toml"
+    path.write_text(text, encoding="utf-8")
+    profile = load_profile(path)
+    book, result = evaluate_profile(profile)
+    report = add_uncertainty(assessment_report(profile, result, book), profile, book, result)
+    section = report.section("uncertainty")
+    assert section is not None and section.samples == 0
+    data = json.loads(registry.render("assess", "json", report))["uncertainty"]
+    assert data["samples"] == 0 and data["reason"] == "upfront_unknown"
+    assert "\n\nHow sure\nnot simulated: " in registry.render("assess", "text", report)
+    assert "\n\n**How sure**\nnot simulated: " in registry.render("assess", "markdown", report)
