@@ -19,7 +19,7 @@ from typing import Any, TextIO
 
 from engine import __version__
 from engine.errors import InputError
-from engine.tomlfile import FileError, find_line, os_reason, read_text
+from engine.tomlfile import FileError, os_reason
 from engine.visible import visible
 
 EXIT_OK, EXIT_DIFFERENT, EXIT_TROUBLE = 0, 1, 2
@@ -352,35 +352,27 @@ def _silence_stdout(stream: TextIO | None) -> None:
 
 
 def _assess(args: argparse.Namespace) -> int:
-    from engine.catalog import load_catalog
-    from engine.evaluate import evaluate
-    from engine.rules import assess
-    from profiles.files import load_profile
+    from profiles.assessed import assess_profile
+    from profiles.catalogs import CatalogSource
+    from profiles.files import as_file_error, load_profile
     from profiles.report import render_json, render_markdown, render_text
 
     profile = load_profile(args.file)
     try:
-        if args.scenario is not None:
-            from profiles.ranges import apply_scenario
-
-            profile = apply_scenario(profile, args.scenario)
-        inputs = profile.cost_inputs()
-        catalog = load_catalog(args.prices)
-        book = catalog.resolve(inputs)
-        result = evaluate(inputs, book)
-        recommendation = assess(profile.assessment(), inputs, result, book, catalog)
+        a = assess_profile(
+            profile, scenario=args.scenario, catalog=CatalogSource(args.prices), reprice=True
+        )
         render = {"text": render_text, "json": render_json, "markdown": render_markdown}
-        out = render[args.format](profile, result, book, recommendation=recommendation)
-        if profile.ranges:  # engine.uncertainty is imported only for a profile with ranges
+        out = render[args.format](a.profile, a.result, a.book, recommendation=a.recommendation)
+        if a.profile.ranges:  # engine.uncertainty is imported only for a profile with ranges
             from profiles.ranges import add_uncertainty
 
             out = add_uncertainty(
-                out, args.format, profile, book, result, recommendation=recommendation,
-                catalog=catalog, samples=args.samples, seed=args.seed, scenario=args.scenario,
+                out, args.format, a.profile, a.book, a.result, recommendation=a.recommendation,
+                facts=a.facts, samples=args.samples, seed=args.seed, scenario=args.scenario,
             )  # fmt: skip
     except InputError as exc:
-        text = read_text(args.file)
-        raise FileError(args.file, str(exc), find_line(text, tuple(exc.field.split(".")))) from None
+        raise as_file_error(args.file, exc) from None
     sys.stdout.write(out.rstrip("\n") + "\n")
     return EXIT_OK
 
