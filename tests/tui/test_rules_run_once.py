@@ -37,15 +37,17 @@ async def test_one_keystroke_judges_once_and_saving_judges_no_more(
     prices = tmp_path / "team.toml"
     prices.write_text(TEAM_PRICES, encoding="utf-8")
     runs: list[Any] = []
-    """The catalog each run of the rules read."""
+    """The facts of each run of the rules."""
+    catalogs: list[Any] = []
+    """The catalog each gathering of the rules' facts read."""
     facts_for, recommend = engine.rules.facts_for, engine.rules.recommend
 
     def counted_facts(*args: Any) -> Any:
-        runs.append(args[3])
+        catalogs.append(args[3])
         return facts_for(*args)
 
     def counted_recommend(*args: Any) -> Any:
-        assert runs, "the rules ran without gathering their facts"
+        runs.append(args[1])
         return recommend(*args)
 
     monkeypatch.setattr(engine.rules, "facts_for", counted_facts)
@@ -60,22 +62,25 @@ async def test_one_keystroke_judges_once_and_saving_judges_no_more(
         await pilot.press("end")
         await pilot.pause()
         runs.clear()
+        catalogs.clear()
         await pilot.press("0")  # one keystroke: 10,000 requests a day become 100,000
         await pilot.pause()
         ev = app.wizard.evaluation
         assert ev is not None and ev.profile.workload.requests_per_day == 100_000
         assert len(runs) == 1
-        assert runs[0] is app.catalog is app.catalogs.get()  # the app's, the team file's
+        assert len(catalogs) == 1
+        assert catalogs[0] is app.catalog is app.catalogs.get()  # the app's: the team file's
         judged = ev.recommendation
         assert judged is not None
 
         runs.clear()
+        catalogs.clear()
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, FileNameScreen)
         await pilot.press("enter")  # the suggested name is the app's file
         await pilot.pause()
-        assert runs == []  # the save keeps the keystroke's verdict: no rules run again
+        assert runs == catalogs == []  # the save keeps the keystroke's verdict: no rules again
     saved = load_profile(path)
     assert saved.result is not None and saved.result.recommendation is not None
     assert saved.result.recommendation.verdict == judged.verdict
