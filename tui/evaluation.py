@@ -216,7 +216,7 @@ def verdict_of(assessed: Assessed) -> Verdict | None:
 def warm_up(data: Mapping[str, Any]) -> None:
     """Import the engine and build the profile schema (in the catalog worker, off the UI)."""
     import engine.evaluate  # noqa: F401
-    import profiles.assessed  # noqa: F401
+    import profiles.assessed
     import profiles.report  # noqa: F401
     from profiles.model import Profile
 
