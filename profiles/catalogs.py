@@ -72,7 +72,3 @@ class CatalogSource:
             return (str(path),)
         return (str(path.resolve()), info.st_size, info.st_mtime_ns)
 
-
-def default_source() -> CatalogSource:
-    """The built-in catalog with the user's standing price file, if any."""
-    return CatalogSource()
