@@ -71,4 +71,3 @@ class CatalogSource:
         except OSError:  # loading says why, in one line
             return (str(path),)
         return (str(path.resolve()), info.st_size, info.st_mtime_ns)
-
