@@ -2,14 +2,15 @@
 
 Public API:
 - `load_profile(path)` reads, migrates (in memory) and validates a profile.
-- `open_profile(path, catalog=None)` also recomputes it and says when the stored result is stale.
+- `open_profile(path, catalog=None)` also assesses it (`profiles.assessed.Assessed`) and says
+  when the stored result is stale.
+- `as_file_error(path, exc)` an assessment's input error as the file's one-line `FileError`.
 - `save_profile(profile, path, force=False)` writes it atomically, never over a different file
   unless forced.
 - `evaluate_profile(profile, catalog=None)` prices and evaluates it, from its own price
   snapshot when it has one.
-- `snapshot(profile, book, result)` the profile with fresh price and result snapshots,
-  the decision rules' recommendation included.
-- `recommend(profile, book, result, catalog=None)` that recommendation, as a profile keeps it.
+- `snapshot_of(assessed)` (or `snapshot(profile, book, result)`) the profile with fresh price
+  and result snapshots, the decision rules' recommendation included.
 """
 
 from __future__ import annotations
@@ -20,15 +21,12 @@ import re
 import stat
 import tempfile
 import time
-from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from engine import __version__
 from engine.errors import InputError
-from engine.evaluate import evaluate
-from engine.inputs import GpuServing, GpuTraining, HostedTraining, HourlyServing, TokenServing
 from engine.pricebook import PriceBook
 from engine.result import CostResult
 from engine.tomlfile import (
@@ -41,16 +39,10 @@ from engine.tomlfile import (
     validate,
 )
 
+from .assessed import Assessed, assess_profile
+from .catalogs import CatalogSource
 from .model import FORMAT, Profile
-from .snapshot import (
-    Costs,
-    Recommendation,
-    ResultSnapshot,
-    costs_of,
-    outcome_differences,
-    recommendation_of,
-    result_snapshot,
-)
+from .snapshot import Recommendation, ResultSnapshot, recommendation_of, result_snapshot
 from .writer import dumps
 
 if TYPE_CHECKING:
@@ -67,19 +59,6 @@ class ProfileExists(FileError):
 
     def __init__(self, path: Path) -> None:
         super().__init__(path, "exists and differs; use --force to overwrite it")
-
-
-@dataclass(frozen=True)
-class Opened:
-    """A loaded profile, its evaluation, and whether its stored result was stale."""
-
-    profile: Profile
-    book: PriceBook
-    result: CostResult
-    stale: str | None
-    """`stale: computed by tunewise 0.1.0 with prices as of 2025-11; …`, or None."""
-    costs: Costs | None = None
-    """`costs_of(result)`: the figures as a snapshot keeps them."""
 
 
 def _migrate_1(data: dict[str, Any]) -> dict[str, Any]:
@@ -129,168 +108,47 @@ def load_profile(path: Path) -> Profile:
     return loads_profile(path, read_text(path))
 
 
-def open_profile(path: Path, catalog: Catalog | None = None) -> Opened:
-    """Load and recompute a profile; `stale` says when the stored result disagrees."""
+def open_profile(path: Path, catalog: Catalog | CatalogSource | None = None) -> Assessed:
+    """Load and assess a profile (`assess_profile`); its `stale` note, checked here, says
+    when the stored result disagrees."""
     path = Path(path)
     text = read_text(path)
     profile = loads_profile(path, text)
     try:
-        book, result = evaluate_profile(profile, catalog)
-        costs = costs_of(result)  # every figure must be representable in a snapshot
-        stale = stale_note(profile, book, result, catalog, costs=costs)
-        return Opened(profile, book, result, stale, costs)
-    except InputError as exc:
-        raise FileError(path, str(exc), find_line(text, tuple(exc.field.split(".")))) from None
-    except ArithmeticError:
-        raise FileError(path, TOO_LARGE) from None
+        assessed = assess_profile(profile, catalog=catalog)
+        # Here, so an error names this file: every figure must be representable in a
+        # snapshot, and a stored verdict is judged again for the stale note.
+        _ = assessed.costs, assessed.stale
+    except (InputError, ArithmeticError) as exc:
+        raise as_file_error(path, exc, text=text) from None
+    return assessed
 
 
-def stale_note(
-    profile: Profile,
-    book: PriceBook,
-    result: CostResult,
-    catalog: Catalog | None = None,
-    *,
-    costs: Costs | None = None,
-) -> str | None:
-    """One line when the profile's stored result differs from `result`, else None.
-
-    A stored recommendation is judged again by today's rules (with `catalog`, the built-in
-    one when None), so a verdict that changed makes the result stale too. `costs` is
-    `costs_of(result)` when the caller has it already."""
-    stored = profile.result
-    if stored is None:
-        return None
-    judged = None
-    if stored.recommendation is not None:
-        rec = _assess(profile, book, result, catalog)
-        judged = Recommendation.model_construct(verdict=rec.verdict, confidence=rec.confidence)
-    fresh = ResultSnapshot.model_construct(  # only what `outcome_differences` compares
-        costs=costs or costs_of(result),
-        warnings=[w.code for w in result.warnings],
-        recommendation=judged,
-    )
-    changes = outcome_differences(stored, fresh)
-    if not changes:
-        return None
-    who = stored.tunewise or "an unknown version"
-    when = stored.prices_as_of or "an unknown date"
-    return f"stale: computed by tunewise {who} with prices as of {when}; {'; '.join(changes[:3])}"
-
-
-def recommend(
-    profile: Profile, book: PriceBook, result: CostResult, catalog: Catalog | None = None
-) -> Recommendation:
-    """The decision rules' recommendation for `profile`'s answers and evaluation, as the
-    profile's `[result.recommendation]` keeps it. Loads the built-in catalog when None."""
-    return recommendation_of(_assess(profile, book, result, catalog))
-
-
-def _assess(
-    profile: Profile, book: PriceBook, result: CostResult, catalog: Catalog | None
-) -> RulesRecommendation:
-    from engine.rules import assess
-
-    if catalog is None:
-        catalog = default_catalog()
-    return assess(profile.assessment(), profile.cost_inputs(), result, book, catalog)
-
-
-def default_catalog() -> Catalog:
-    """The built-in catalog (with the user's standing price file), loaded once per process."""
-    global _CATALOG
-    if _CATALOG is None:
-        from engine.catalog import load_catalog
-
-        _CATALOG = load_catalog()
-    return _CATALOG
-
-
-_CATALOG: Catalog | None = None
-
-
-def _given_prices_match(profile: Profile, book: PriceBook) -> bool:
-    """Whether a stored price book still prices what the answers name: the same models and
-    the same explicitly given prices (a hand edit after the snapshot makes it unusable)."""
-    pe, ft = profile.prompting, profile.fine_tuning
-    if pe.model and book.prompting_model and book.prompting_model.model != pe.model:
-        return False
-    if ft.base_model and book.base_model and book.base_model.model != ft.base_model:
-        return False
-    needs_prompt = pe.inference_monthly_usd is None and pe.cost_per_request_usd is None
-    if needs_prompt and book.prompting is None:
-        return False
-    if needs_prompt and pe.model and pe.prices is None and book.prompting is not None:
-        tier = pe.tier
-        stored = (book.prompting.model or "").endswith(f" ({tier})")
-        if stored != (tier != "standard"):  # the tier changed since the snapshot
-            return False
-    if pe.prices is not None and needs_prompt:
-        q = book.prompting
-        if q is None or (q.input.usd, q.output.usd) != (
-            pe.prices.input_usd_per_mtok,
-            pe.prices.output_usd_per_mtok,
-        ):
-            return False
-    serving = ft.serving
-    if isinstance(serving, TokenServing | HourlyServing):
-        if book.fine_tuned is None:
-            return False
-        if serving.prices is not None and (
-            book.fine_tuned.input.usd,
-            book.fine_tuned.output.usd,
-        ) != (
-            serving.prices.input_usd_per_mtok,
-            serving.prices.output_usd_per_mtok,
-        ):
-            return False
-    if isinstance(serving, HourlyServing) and (
-        book.hosting is None
-        or (serving.usd_per_hour is not None and book.hosting.usd != serving.usd_per_hour)
-    ):
-        return False
-    if isinstance(serving, GpuServing) and (
-        book.serving_gpu is None
-        or (
-            serving.usd_per_gpu_hour is not None
-            and book.serving_gpu.hour.usd != serving.usd_per_gpu_hour
-        )
-    ):
-        return False
-    training = ft.training
-    if isinstance(training, HostedTraining) and (
-        book.training is None
-        or (
-            training.usd_per_mtok is not None
-            and book.training.per_mtok.usd != training.usd_per_mtok
-        )
-    ):
-        return False
-    return not (
-        isinstance(training, GpuTraining)
-        and (
-            book.training_gpu is None
-            or (
-                training.usd_per_gpu_hour is not None
-                and book.training_gpu.hour.usd != training.usd_per_gpu_hour
-            )
-        )
-    )
+def as_file_error(
+    path: Path, exc: InputError | ArithmeticError, *, text: str | None = None, said: str = ""
+) -> FileError:
+    """The one-line `FileError` for a profile at `path` that cannot be assessed: an input
+    error at its field's line (`said` goes before its words), figures too large to compute
+    with as `TOO_LARGE`. `text` is the file's text when the caller has read it."""
+    if isinstance(exc, ArithmeticError):
+        return FileError(path, TOO_LARGE)
+    if text is None:
+        text = read_text(path)
+    return FileError(path, f"{said}{exc}", find_line(text, tuple(exc.field.split("."))))
 
 
 def evaluate_profile(
     profile: Profile, catalog: Catalog | None = None
 ) -> tuple[PriceBook, CostResult]:
-    """Price and evaluate `profile`. Its own price snapshot is used when it has one that still
-    fits the answers (no price data is loaded); otherwise `catalog` (the built-in one when None).
+    """Price and evaluate `profile` (`assess_profile`): from its own price snapshot when it
+    still fits the answers, otherwise from `catalog` (the built-in one when None)."""
+    assessed = assess_profile(profile, catalog=catalog)
+    return assessed.book, assessed.result
 
-    Raises `InputError` naming the field when the inputs cannot be priced.
-    """
-    inputs = profile.cost_inputs()
-    book = profile.prices
-    if book is None or not _given_prices_match(profile, book):
-        book = (catalog or default_catalog()).resolve(inputs)
-    return book, evaluate(inputs, book)
+
+def default_catalog() -> Catalog:
+    """The built-in catalog (with the user's standing price file), loaded once per process."""
+    return CatalogSource().get()
 
 
 def snapshot(
@@ -299,19 +157,33 @@ def snapshot(
     result: CostResult,
     *,
     recommendation: Recommendation | RulesRecommendation | None = None,
-    catalog: Catalog | None = None,
+    catalog: Catalog | CatalogSource | None = None,
     judge: bool = True,
 ) -> Profile:
-    """`profile` with fresh price and result snapshots, stamped with this tunewise's version.
+    """`profile` evaluated into `book` and `result`, with fresh snapshots (`snapshot_of`);
+    judged, when no `recommendation` is given, with `catalog` (the built-in one when None)."""
+    source = CatalogSource.given(catalog)
+    assessed = Assessed(profile, profile.cost_inputs(), book, result, source)
+    return snapshot_of(assessed, recommendation=recommendation, judge=judge)
+
+
+def snapshot_of(
+    assessed: Assessed,
+    *,
+    recommendation: Recommendation | RulesRecommendation | None = None,
+    judge: bool = True,
+) -> Profile:
+    """The assessed profile with fresh price and result snapshots, stamped with this
+    tunewise's version.
 
     The result snapshot keeps the decision rules' recommendation: `recommendation` when given
-    (the rules' own or a profile's), else judged here with `catalog` (the built-in one when
-    None); `judge=False` leaves it out.
+    (the rules' own or a profile's), else the assessment's own; `judge=False` leaves it out.
     """
     from engine.rules import RULES_VERSION
 
+    profile, book, result = assessed.profile, assessed.book, assessed.result
     if recommendation is None and judge:
-        recommendation = _assess(profile, book, result, catalog)
+        recommendation = assessed.recommendation
     judged = None if isinstance(recommendation, Recommendation) else recommendation
     if recommendation is not None and not isinstance(recommendation, Recommendation):
         rules = recommendation.rules_version
@@ -333,19 +205,9 @@ def snapshot(
     if profile.ranges and judge and result.break_even_known:
         from .ranges import profile_uncertainty, uncertainty_snapshot
 
-        stored = stored.model_copy(
-            update={
-                "uncertainty": uncertainty_snapshot(
-                    profile_uncertainty(
-                        profile,
-                        book,
-                        result,
-                        recommendation=judged,
-                        catalog=catalog or default_catalog(),
-                    )
-                )
-            }
-        )
+        facts = assessed.facts if judged is not None else None
+        u = profile_uncertainty(profile, book, result, recommendation=judged, facts=facts)
+        stored = stored.model_copy(update={"uncertainty": uncertainty_snapshot(u)})
     return profile.model_copy(
         update={
             "profile": profile.profile.model_copy(update=header_update),

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from engine.catalog import Catalog
     from engine.pricebook import PriceBook
     from engine.result import CostResult
+    from engine.rules import Facts
     from engine.rules.verdict import Recommendation
     from engine.uncertainty import Uncertainty
 
@@ -74,20 +75,26 @@ def profile_uncertainty(
     scenario: str | None = None,
     recommendation: Recommendation | None = None,
     catalog: Catalog | None = None,
+    facts: Facts | None = None,
     with_band: bool = False,
 ) -> Uncertainty:
-    """Simulate `profile`'s ranges (already evaluated into `book` and `result`)."""
+    """Simulate `profile`'s ranges (already evaluated into `book` and `result`). With the
+    rules' `recommendation` and their `facts` (or the `catalog` to gather them), the
+    simulation also says how often the verdict changes (`Assessed.uncertainty` passes both)."""
     from engine.uncertainty import DEFAULT_SAMPLES, DEFAULT_SEED, uncertainty
     from engine.uncertainty.simulate import prepare
 
     inputs = profile.cost_inputs()
     setup = prepare(inputs, book, result, profile.ranges)
     verdict_of = None
-    if recommendation is not None and catalog is not None:
-        from engine.rules import facts_for
+    if recommendation is not None and (facts is not None or catalog is not None):
         from engine.uncertainty.verdicts import verdict_function
 
-        facts = facts_for(inputs, result, book, catalog, profile.team.providers)
+        if facts is None:
+            from engine.rules import facts_for
+
+            assert catalog is not None
+            facts = facts_for(inputs, result, book, catalog, profile.team.providers)
         verdict_of = verdict_function(profile.assessment(), facts)
     return uncertainty(
         setup,

@@ -13,28 +13,20 @@ from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from engine.errors import InputError
 from engine.pricebook import PriceBook
 from engine.result import CostResult
-from engine.tomlfile import FileError, find_line, read_text
+from engine.tomlfile import FileError, read_text
 from engine.visible import visible
 
+from .assessed import assess_profile
+from .catalogs import CatalogSource
 from .diff import Comparison, Side, diff_profiles, side
-from .files import (
-    TOO_LARGE,
-    evaluate_profile,
-    load_profile,
-    open_profile,
-    recommend,
-    stale_note,
-)
+from .files import as_file_error, load_profile, open_profile
 from .model import Profile
-from .snapshot import Recommendation
-
-if TYPE_CHECKING:
-    from engine.catalog import Catalog
+from .snapshot import Recommendation, recommendation_of
 
 EXIT_OK, EXIT_DIFFERENT = 0, 1
 
@@ -45,25 +37,10 @@ def _out(text: str) -> None:
     sys.stdout.flush()
 
 
-class _Catalog:
-    """The built-in catalog (or a team price file), loaded at most once and only if needed."""
-
-    def __init__(self, prices: Path | None = None) -> None:
-        self.prices = prices
-        self.loaded: Catalog | None = None
-
-    def get(self) -> Catalog:
-        if self.loaded is None:
-            from engine.catalog import load_catalog
-
-            self.loaded = load_catalog(self.prices)
-        return self.loaded
-
-
 Repriced = tuple[Profile, PriceBook, CostResult, Recommendation | None]
 
 
-def _repriced(path: Path, profile: Profile, catalog: _Catalog) -> Repriced:
+def _repriced(path: Path, profile: Profile, catalog: CatalogSource) -> Repriced:
     """`profile` judged today: today's date, today's catalog prices, today's rules."""
     today = profile.model_copy(
         update={
@@ -73,30 +50,24 @@ def _repriced(path: Path, profile: Profile, catalog: _Catalog) -> Repriced:
         }
     )
     try:
-        from engine.evaluate import evaluate
-
-        book = catalog.get().resolve(today.cost_inputs())
-        result = evaluate(today.cost_inputs(), book)
+        assessed = assess_profile(today, catalog=catalog)
     except InputError as exc:
-        text = read_text(path)
-        raise FileError(
-            path, f"repriced today: {exc}", find_line(text, tuple(exc.field.split(".")))
-        ) from None
-    return today, book, result, recommend(today, book, result, catalog.get())
+        raise as_file_error(path, exc, said="repriced today: ") from None
+    return today, assessed.book, assessed.result, recommendation_of(assessed.recommendation)
 
 
 def diff(args: argparse.Namespace) -> int:
-    catalog = _Catalog(args.prices)
-    a = open_profile(args.a, _lazy(catalog))
+    a = open_profile(args.a)  # the built-in prices: --prices is for --reprice
     if args.b is None:
         if not args.reprice:
             raise FileError(args.a, "diff needs two files, or one with --reprice")
         b_path, b = args.a, a
     else:
-        b_path, b = args.b, open_profile(args.b, _lazy(catalog))
+        b_path, b = args.b, open_profile(args.b)
     left: Repriced = (a.profile, a.book, a.result, _stored(a.profile))
     right: Repriced = (b.profile, b.book, b.result, _stored(b.profile))
     if args.reprice:
+        catalog = CatalogSource(args.prices)
         right = _repriced(b_path, b.profile, catalog)
         if args.b is not None:
             left = _repriced(args.a, a.profile, catalog)
@@ -135,11 +106,6 @@ def _gated(
             tripped |= percent() > Decimal(str(args.fail_above))
         return EXIT_DIFFERENT if tripped else EXIT_OK
     return EXIT_OK if same else EXIT_DIFFERENT
-
-
-def _lazy(catalog: _Catalog) -> Catalog | None:
-    """The catalog only when it was already loaded: profiles with snapshots need none."""
-    return catalog.loaded
 
 
 def compare(args: argparse.Namespace) -> int:
@@ -191,19 +157,13 @@ def show(args: argparse.Namespace) -> int:
         note = None
         if profile.prices is not None and profile.result is not None:
             try:
-                book, result = evaluate_profile(profile)
-                note = stale_note(profile, book, result)
-            except InputError as exc:
-                text = read_text(args.file)
-                raise FileError(
-                    args.file, str(exc), find_line(text, tuple(exc.field.split(".")))
-                ) from None
-            except ArithmeticError:  # as `open_profile` says it (100% growth for 600 months)
-                raise FileError(args.file, TOO_LARGE) from None
+                note = assess_profile(profile).stale
+            except (InputError, ArithmeticError) as exc:  # as `open_profile` says it
+                raise as_file_error(args.file, exc) from None
         _out(plain(profile, note))
         return EXIT_OK
     opened = open_profile(args.file)
-    fresh = recommend(opened.profile, opened.book, opened.result)
+    fresh = recommendation_of(opened.recommendation)
     _out(summary(opened.profile, opened.result, fresh, opened.stale))
     return EXIT_OK
 

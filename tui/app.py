@@ -23,19 +23,11 @@ if TYPE_CHECKING:
     from textual.screen import Screen
 
     from engine.catalog import Catalog
+    from profiles.catalogs import CatalogSource
     from profiles.model import Profile
 
     from .evaluation import Evaluation
     from .messages import CatalogFailed, CatalogLoaded
-
-CatalogLoader = Callable[[], "Catalog"]
-
-
-def default_catalog_loader() -> Catalog:
-    """The built-in catalog with the user's standing price overrides, if any."""
-    from engine.catalog import load_catalog
-
-    return load_catalog()
 
 
 class TunewiseApp(App[int]):
@@ -67,7 +59,7 @@ class TunewiseApp(App[int]):
         self,
         document: Mapping[str, Any],
         path: Path | None,
-        catalog_loader: CatalogLoader,
+        catalogs: CatalogSource,
         compare: Sequence[Path] = (),
         example: str | None = None,
     ) -> None:
@@ -83,9 +75,9 @@ class TunewiseApp(App[int]):
         self.path_bytes = _read_bytes(path)
         """`path`'s bytes as opened or last saved: saving over it again does not ask unless
         someone changed the file since."""
-        self.catalog_loader = catalog_loader
-        self.catalog: Catalog | None = None
-        """The prices, once loaded (None while loading, or when they could not load)."""
+        self.catalogs = catalogs
+        """Where the prices come from: the one catalog the wizard, the browser, compare and
+        saving price and judge with (loaded once, by the first to need it)."""
         self.prices_error = ""
         """Why the prices could not load ("" while loading, or once loaded)."""
         self.saved_values: dict[str, str] | None = None
@@ -168,7 +160,7 @@ class TunewiseApp(App[int]):
         if self.compare_paths:
             from .screens.compare import CompareScreen
 
-            self.push_screen(CompareScreen(self.compare_paths))
+            self.push_screen(CompareScreen(self.compare_paths, self.catalogs))
         self.call_after_refresh(self._after_first_paint)
 
     def _after_first_paint(self) -> None:
@@ -181,7 +173,7 @@ class TunewiseApp(App[int]):
         from .messages import CatalogFailed, CatalogLoaded
 
         try:
-            catalog = self.catalog_loader()
+            catalog = self.catalogs.get()
             from .evaluation import warm_up
 
             warm_up(self.document)
@@ -191,8 +183,13 @@ class TunewiseApp(App[int]):
         self.post_message(CatalogLoaded(catalog))
 
     def on_catalog_loaded(self, message: CatalogLoaded) -> None:
-        self.catalog = message.catalog
         self.wizard.set_catalog(message.catalog)
+
+    @property
+    def catalog(self) -> Catalog | None:
+        """The prices once the wizard has them (None while loading, or when they could not
+        load)."""
+        return self.wizard.catalog
 
     def on_catalog_failed(self, message: CatalogFailed) -> None:
         self.prices_error = message.reason
@@ -222,7 +219,7 @@ class TunewiseApp(App[int]):
         from .screens.browser import BrowserScreen
 
         folder = self.path.resolve().parent if self.path else Path.cwd()
-        self.push_screen(BrowserScreen(folder))
+        self.push_screen(BrowserScreen(folder, self.catalogs))
 
     def open_profile(self, path: Path) -> None:
         """Show `path`'s answers in the wizard, asking first when answers are unsaved."""
@@ -332,7 +329,7 @@ class TunewiseApp(App[int]):
             return
 
         ev = self.wizard.shown  # the scenario the panel shows, if any
-        decision = None if ev is None else decide(ev, self.catalog)
+        decision = None if ev is None else decide(ev)
         if decision is None:
             self.notify(f"No map yet: {self.why_no_figures()}", severity="warning", markup=False)
             return
@@ -364,10 +361,14 @@ class TunewiseApp(App[int]):
         if self.path is not None and path.resolve() == self.path.resolve():
             # The open file, unchanged on disk since: saving over it is what was asked.
             force = force or _read_bytes(path) == self.path_bytes
+        from profiles.files import snapshot_of
+
         from .bridge import ProfileExistsError, save
 
         try:
-            save(ev.profile, path, book=ev.book, result=ev.result, force=force)
+            # The answers as judged at their last keystroke, with the app's catalog: saving
+            # runs the rules no more (a profile with ranges is simulated for its snapshot).
+            save(snapshot_of(ev.assessed), path, force=force)
         except ProfileExistsError:
             self.confirm(
                 f"{path} exists. Overwrite it?", partial(self._save_to, ev, path, force=True)
@@ -423,18 +424,23 @@ def make_app(
     profile: Profile | Mapping[str, Any],
     path: Path | None = None,
     *,
-    catalog_loader: CatalogLoader = default_catalog_loader,
+    catalogs: CatalogSource | None = None,
     theme: str | None = None,
     compare: Sequence[Path] = (),
     example: str | None = None,
 ) -> TunewiseApp:
     """The wizard for `profile` (a `Profile`, or a profile document not yet validated, which
-    lets startup skip importing pydantic), saved to `path` by default."""
+    lets startup skip importing pydantic), saved to `path` by default; priced from `catalogs`
+    (the built-in catalog with the user's standing price file when None)."""
+    if catalogs is None:
+        from profiles.catalogs import CatalogSource
+
+        catalogs = CatalogSource()
     if isinstance(profile, Mapping):
         document: Mapping[str, Any] = profile
     else:
         document = profile.model_dump(mode="python", exclude_unset=True)
-    app = TunewiseApp(document, path, catalog_loader, compare, example)
+    app = TunewiseApp(document, path, catalogs, compare, example)
     if theme is not None:
         app.theme = theme
     return app

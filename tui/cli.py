@@ -19,7 +19,7 @@ from typing import Any, TextIO
 
 from engine import __version__
 from engine.errors import InputError
-from engine.tomlfile import FileError, find_line, os_reason, read_text
+from engine.tomlfile import FileError, os_reason
 from engine.visible import visible
 from profiles.reports.registry import formats, render
 
@@ -353,35 +353,27 @@ def _silence_stdout(stream: TextIO | None) -> None:
 
 
 def _assess(args: argparse.Namespace) -> int:
-    from engine.catalog import load_catalog
-    from engine.evaluate import evaluate
-    from engine.rules import assess
-    from profiles.files import load_profile
+    from profiles.assessed import assess_profile
+    from profiles.catalogs import CatalogSource
+    from profiles.files import as_file_error, load_profile
     from profiles.reports.build import assessment_report
 
     profile = load_profile(args.file)
     try:
-        if args.scenario is not None:
-            from profiles.ranges import apply_scenario
-
-            profile = apply_scenario(profile, args.scenario)
-        inputs = profile.cost_inputs()
-        catalog = load_catalog(args.prices)
-        book = catalog.resolve(inputs)
-        result = evaluate(inputs, book)
-        recommendation = assess(profile.assessment(), inputs, result, book, catalog)
-        report = assessment_report(profile, result, book, recommendation=recommendation)
-        if profile.ranges:  # engine.uncertainty is imported only for a profile with ranges
+        a = assess_profile(
+            profile, scenario=args.scenario, catalog=CatalogSource(args.prices), reprice=True
+        )
+        report = assessment_report(a.profile, a.result, a.book, recommendation=a.recommendation)
+        if a.profile.ranges:  # engine.uncertainty is imported only for a profile with ranges
             from profiles.ranges import add_uncertainty
 
             report = add_uncertainty(
-                report, profile, book, result, recommendation=recommendation,
-                catalog=catalog, samples=args.samples, seed=args.seed, scenario=args.scenario,
+                report, a.profile, a.book, a.result, recommendation=a.recommendation,
+                facts=a.facts, samples=args.samples, seed=args.seed, scenario=args.scenario,
             )  # fmt: skip
         out = render("assess", args.format, report)
     except InputError as exc:
-        text = read_text(args.file)
-        raise FileError(args.file, str(exc), find_line(text, tuple(exc.field.split(".")))) from None
+        raise as_file_error(args.file, exc) from None
     sys.stdout.write(out.rstrip("\n") + "\n")
     return EXIT_OK
 

@@ -5,16 +5,14 @@ Pure data for the compare screen; runs in its worker (pydantic and the engine lo
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from engine.catalog import Catalog
+    from profiles.assessed import Assessed
+    from profiles.catalogs import CatalogSource
     from profiles.diff import ProfileDiff
-    from profiles.files import Opened
     from profiles.snapshot import Costs, Recommendation
 
 
@@ -65,19 +63,15 @@ def file_error(path: Path, exc: BaseException) -> str:
     return " ".join(text.split())
 
 
-def _stored_or_judged(opened: Opened, catalog: Catalog | None) -> Recommendation | None:
+def _stored_or_judged(opened: Assessed) -> Recommendation | None:
     """The stored recommendation; else the rules' verdict now (None when they cannot judge)."""
+    from profiles.snapshot import recommendation_of
+
     stored = opened.profile.result.recommendation if opened.profile.result else None
-    if stored is not None or catalog is None:
+    if stored is not None:
         return stored
     try:
-        from engine.rules import assess
-        from profiles.snapshot import Recommendation
-
-        p = opened.profile
-        rec = assess(p.assessment(), p.cost_inputs(), opened.result, opened.book, catalog)
-        convert = getattr(importlib.import_module("profiles.snapshot"), "recommendation_of", None)
-        return convert(rec) if convert else Recommendation(verdict=rec.verdict)
+        return recommendation_of(opened.recommendation)
     except Exception:  # the rules must not stop a comparison of costs
         return None
 
@@ -107,27 +101,27 @@ def _only(values: dict[str, Any], keys: set[str]) -> dict[str, Any]:
     return {k: v for k, v in values.items() if k in keys}
 
 
-def build(paths: list[Path], catalog: Callable[[], Catalog | None] = lambda: None) -> Comparison:
+def build(paths: list[Path], catalog: CatalogSource | None = None) -> Comparison:
     """Open every path (skipping, with its one-line error, those that cannot be opened) and
-    lay out outcomes, changed answers and changed prices side by side."""
+    lay out outcomes, changed answers and changed prices side by side; priced and judged
+    with `catalog` (the built-in source when None), loaded only if a file needs it."""
     from profiles.diff import OUTCOME_LABELS, answers_of, diff_profiles, flatten, written
     from profiles.diff import show_value as show
     from profiles.files import open_profile
-    from profiles.snapshot import costs_of
 
     from .widgets.verdict_card import words
 
     out = Comparison()
-    opened: list[Opened] = []
+    opened: list[Assessed] = []
     for path in paths:
         try:
-            opened.append(open_profile(path, catalog()))
+            opened.append(open_profile(path, catalog))
             out.paths.append(path)
         except Exception as exc:  # a bad file is listed, never a crash
             out.errors.append(file_error(path, exc))
     if not opened:
         return out
-    recs = [_stored_or_judged(o, catalog()) for o in opened]
+    recs = [_stored_or_judged(o) for o in opened]
     first = opened[0]
     for o, rec, path in zip(opened[1:], recs[1:], out.paths[1:], strict=True):
         out.diffs.append(
@@ -153,7 +147,7 @@ def build(paths: list[Path], catalog: Callable[[], Catalog | None] = lambda: Non
             tuple(Cell(words(v), c) for v, c in zip(verdicts, verdict_changed, strict=True)),
         )
     ]
-    costs = [costs_of(o.result) for o in opened]
+    costs = [o.costs for o in opened]
     for name, label in OUTCOME_LABELS.items():
         if all(getattr(c, name) is None for c in costs):
             continue

@@ -1,4 +1,4 @@
-"""One recomputation: answers → profile → prices → costs (→ verdict, once the rules exist).
+"""One recomputation: answers → profile → the assessment service (`profiles.assessed`).
 
 Imports of the engine happen inside the functions: the catalog worker imports them first, so
 the UI thread finds them loaded, and startup imports none of them.
@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import importlib
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from engine.catalog import Catalog
     from engine.pricebook import PriceBook
     from engine.result import CostResult
+    from engine.rules import Recommendation
+    from profiles.assessed import Assessed
     from profiles.model import Profile
 
 
@@ -89,16 +91,36 @@ def _counted(value: Any) -> bool:
 
 @dataclass(frozen=True)
 class Evaluation:
-    """Everything the panel and the results screen show for one set of valid answers."""
+    """Everything the panel, the step notices, the map and the results show for one set of
+    valid answers: the service's answer (`assessed`), read, never recomputed."""
 
-    profile: Profile
-    book: PriceBook
-    result: CostResult
+    assessed: Assessed
     verdict: Verdict | None
-    scenario: str = ""
-    """The profile's named scenario these figures are for ("" for the answers as typed)."""
+    """The rules' verdict as the panel shows it (None when they cannot judge the answers)."""
     scenario_sets: str = ""
-    """What that scenario sets, in words (`requests a month 100,000`)."""
+    """What the scenario shown sets, in words (`requests a month 100,000`)."""
+
+    @property
+    def profile(self) -> Profile:
+        return self.assessed.profile
+
+    @property
+    def book(self) -> PriceBook:
+        return self.assessed.book
+
+    @property
+    def result(self) -> CostResult:
+        return self.assessed.result
+
+    @property
+    def scenario(self) -> str:
+        """The profile's named scenario these figures are for ("" for the answers as typed)."""
+        return self.assessed.scenario
+
+    @property
+    def recommendation(self) -> Recommendation | None:
+        """The rules' whole recommendation, or None when they cannot judge these answers."""
+        return self.assessed.judged
 
     @property
     def conflicts(self) -> list[str]:
@@ -140,9 +162,9 @@ def assess(
     """Evaluate the answers, or raise `FormErrors` naming the fields that stop it (a range the
     simulation cannot take, on the field it ranges). With `scenario`, the figures are those of
     the profile's `[scenarios.NAME]` applied to the answers (`tunewise assess --scenario`);
-    `labels` (field path → question) name what it sets."""
+    `labels` (field path → question) name what it sets. The rules run here, once."""
     from engine.errors import InputError
-    from engine.evaluate import evaluate
+    from profiles.assessed import assess_profile
 
     if not values.get("profile.name", UNTITLED).strip():
         values = {**values, "profile.name": UNTITLED}
@@ -154,26 +176,20 @@ def assess(
     sets = ""
     try:
         if scenario:
-            from profiles.ranges import apply_scenario
-
             sets = scenario_sets(profile.scenarios.get(scenario, {}), labels or {})
-            profile = apply_scenario(profile, scenario)
-        inputs = profile.cost_inputs()
-        book = catalog.resolve(inputs)
-        result = evaluate(inputs, book)
+        assessed = assess_profile(profile, scenario=scenario or None, catalog=catalog, reprice=True)
         # Checked here (~0.2 ms), so the field is marked, not the panel; an unknown cost
         # is never simulated, so there is nothing to check.
-        if profile.ranges and result.break_even_known:
+        if assessed.profile.ranges and assessed.result.break_even_known:
             from engine.uncertainty.simulate import prepare
 
-            prepare(inputs, book, result, profile.ranges)
+            prepare(assessed.inputs, assessed.book, assessed.result, assessed.profile.ranges)
     except InputError as exc:
         ranged = exc.field.removeprefix("ranges.")
         field = ranged if ranged in values else exc.field
         paths = locate(field, exc.message, values)
         raise FormErrors(dict.fromkeys(paths, in_words(exc.message))) from None
-    evaluation = Evaluation(profile, book, result, None, scenario, sets)
-    return replace(evaluation, verdict=verdict_of(evaluation, catalog))
+    return Evaluation(assessed, verdict_of(assessed), sets)
 
 
 def scenario_sets(settings: Mapping[str, Decimal], labels: Mapping[str, str]) -> str:
@@ -185,18 +201,12 @@ def scenario_sets(settings: Mapping[str, Decimal], labels: Mapping[str, str]) ->
     )
 
 
-def verdict_of(evaluation: Evaluation, catalog: Catalog) -> Verdict | None:
-    """The rules' verdict, from the same run the step's settled notice reads
-    (`steps.decision.decide` keeps it), so a keystroke runs the rules once, not twice."""
-    from .steps.decision import decide
-
-    try:
-        decision = decide(evaluation, catalog)
-    except Exception:  # the rules must never take the wizard down
+def verdict_of(assessed: Assessed) -> Verdict | None:
+    """The rules' verdict as the panel shows it (the rules run now, once, and never take the
+    wizard down: answers they refuse have no verdict)."""
+    rec = assessed.judged
+    if rec is None:
         return None
-    if decision is None:
-        return None
-    rec = decision.recommendation
     reasons = tuple(str(getattr(r, "text", r)) for r in rec.reasons)
     from engine.wording import verdict_words
 
@@ -206,6 +216,7 @@ def verdict_of(evaluation: Evaluation, catalog: Catalog) -> Verdict | None:
 def warm_up(data: Mapping[str, Any]) -> None:
     """Import the engine and build the profile schema (in the catalog worker, off the UI)."""
     import engine.evaluate  # noqa: F401
+    import profiles.assessed
     import profiles.report  # noqa: F401
     from profiles.model import Profile
 

@@ -4,13 +4,12 @@ that cannot be read becomes a row with its one-line error, never an exception.""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from engine.catalog import Catalog
+    from profiles.catalogs import CatalogSource
     from profiles.model import Profile
 
 
@@ -44,22 +43,17 @@ def _months(months: object) -> str:
     return "never" if months is None else f"{number(months)} mo"  # type: ignore[arg-type]
 
 
-def _computed(profile: Profile, catalog: Catalog | None) -> tuple[str, str]:
-    """(verdict, break-even) evaluated now, for a file without a stored snapshot."""
-    from profiles.files import evaluate_profile
+def _computed(profile: Profile, catalog: CatalogSource) -> tuple[str, str]:
+    """(verdict, break-even) assessed now, for a file without a stored snapshot."""
+    from profiles.assessed import assess_profile
 
-    book, result = evaluate_profile(profile, catalog)
-    verdict = ""
-    if catalog is not None:
-        from engine.rules import assess
-
-        rec = assess(profile.assessment(), profile.cost_inputs(), result, book, catalog)
-        verdict = rec.verdict
-    return verdict, _months(result.break_even_months)
+    assessed = assess_profile(profile, catalog=catalog)
+    return assessed.recommendation.verdict, _months(assessed.result.break_even_months)
 
 
-def summarise(path: Path, catalog: Callable[[], Catalog | None]) -> ProfileRow:
-    """The row for `path`; `catalog` is asked only when the file stores no verdict."""
+def summarise(path: Path, catalog: CatalogSource) -> ProfileRow:
+    """The row for `path`; `catalog` is loaded only when a file without a stored verdict
+    needs its prices or its rules."""
     from profiles.files import load_profile
 
     try:
@@ -69,7 +63,7 @@ def summarise(path: Path, catalog: Callable[[], Catalog | None]) -> ProfileRow:
         break_even = _months(stored.costs.break_even_months) if stored else ""
         computed = False
         if not verdict or not break_even:
-            now_verdict, now_break_even = _computed(profile, catalog())
+            now_verdict, now_break_even = _computed(profile, catalog)
             verdict = verdict or now_verdict
             break_even = break_even or now_break_even
             computed = True

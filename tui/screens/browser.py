@@ -3,7 +3,6 @@ opens one in the wizard, space marks several, `c` compares the marked ones."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -16,13 +15,13 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, Static
 from textual.worker import get_current_worker
 
+from profiles.catalogs import CatalogSource
+
 from ..visible import visible
 from ..widgets.verdict_card import words
 from .filename import FileNameScreen
 
 if TYPE_CHECKING:
-    from engine.catalog import Catalog
-
     from ..profile_rows import ProfileRow
 
 MARK = "●"
@@ -31,25 +30,6 @@ COLUMNS = (("", 1), ("File", 18), ("Name", 0), ("Verdict", 13), ("Break-even", 1
 """(label, width); the name takes the room the others leave."""
 PADDING = 2 * len(COLUMNS) + 2
 """The table's cell padding and its scroll bar."""
-
-
-def catalog_getter(app: object) -> Callable[[], Catalog | None]:
-    """The app's catalog when its worker has loaded it; else loaded once with the app's
-    loader (a screen opened at startup must not wait for the app's worker)."""
-    own: list[Catalog] = []
-
-    def get() -> Catalog | None:
-        catalog = getattr(app, "catalog", None)
-        if catalog is not None:
-            return catalog  # type: ignore[no-any-return]
-        if not own:
-            loader = getattr(app, "catalog_loader", None)
-            if loader is None:
-                return None
-            own.append(loader())
-        return own[0]
-
-    return get
 
 
 def shown(path: Path) -> str:
@@ -86,9 +66,11 @@ class BrowserScreen(Screen[None]):
         Binding("escape", "back", "Back"),
     ]
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, catalogs: CatalogSource | None = None) -> None:
         super().__init__()
         self.folder = folder
+        self.catalogs = catalogs or CatalogSource()
+        """The app's prices, for a file that stores no verdict (and for compare)."""
         self.rows: dict[str, ProfileRow] = {}
         """Loaded rows by file path (the table's row key)."""
         self.marked: list[str] = []
@@ -122,7 +104,6 @@ class BrowserScreen(Screen[None]):
         from ..profile_rows import profile_files, summarise
 
         worker = get_current_worker()
-        catalog = catalog_getter(self.app)
         try:
             files = profile_files(self.folder)
         except OSError as exc:
@@ -131,7 +112,7 @@ class BrowserScreen(Screen[None]):
         for path in files:
             if worker.is_cancelled:
                 return
-            row = summarise(path, catalog)
+            row = summarise(path, self.catalogs)
             self.app.call_from_thread(self._add_row, row)
         self.app.call_from_thread(self._finished, "" if files else "No .toml profiles here.")
 
@@ -213,7 +194,7 @@ class BrowserScreen(Screen[None]):
             return
         from .compare import CompareScreen
 
-        self.app.push_screen(CompareScreen([Path(k) for k in self.marked]))
+        self.app.push_screen(CompareScreen([Path(k) for k in self.marked], self.catalogs))
 
     def action_folder(self) -> None:
         self.app.push_screen(FileNameScreen("Browse folder", str(self.folder)), self._chdir)

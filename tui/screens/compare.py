@@ -14,6 +14,8 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
 
+from profiles.catalogs import CatalogSource
+
 from ..visible import visible
 from ..widgets.diff_list import DiffList
 from ..widgets.side_by_side import CHANGED, SideBySide
@@ -33,9 +35,11 @@ class CompareScreen(Screen[None]):
         Binding("end", "bottom", "Bottom", show=False),
     ]
 
-    def __init__(self, paths: list[Path]) -> None:
+    def __init__(self, paths: list[Path], catalogs: CatalogSource | None = None) -> None:
         super().__init__()
         self.paths = paths
+        self.catalogs = catalogs or CatalogSource()
+        """The app's prices, for files their price snapshots do not price or judge."""
         self.comparison: Comparison | None = None
         """The comparison shown, once the worker has built it."""
 
@@ -53,9 +57,8 @@ class CompareScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="compare")
     def load(self) -> None:
         from ..comparison import build
-        from .browser import catalog_getter
 
-        comparison = build(self.paths, catalog_getter(self.app))
+        comparison = build(self.paths, self.catalogs)
         self.app.call_from_thread(self._show, comparison)
 
     def _show(self, comparison: Comparison) -> None:

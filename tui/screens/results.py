@@ -39,7 +39,6 @@ from .confirm import ConfirmScreen
 from .filename import FileNameScreen
 
 if TYPE_CHECKING:
-    from engine.catalog import Catalog
     from engine.rules import Recommendation
     from engine.uncertainty import Uncertainty
 
@@ -49,22 +48,6 @@ if TYPE_CHECKING:
 def slug(name: str) -> str:
     text = "".join(c.lower() if c.isalnum() else "-" for c in name)
     return "-".join(filter(None, text.split("-")))[:60] or "assessment"
-
-
-def recommend(evaluation: Evaluation, catalog: Catalog | None) -> Recommendation | None:
-    """The decision rules' whole recommendation (the wizard keeps only its verdict), as
-    `tunewise assess` computes it; None without a catalog or when the rules cannot judge."""
-    if catalog is None:
-        return None
-    try:
-        from engine.rules import assess
-
-        profile = evaluation.profile
-        return assess(
-            profile.assessment(), profile.cost_inputs(), evaluation.result, evaluation.book, catalog
-        )
-    except Exception:  # the rules must never take the results screen down
-        return None
 
 
 def export_markdown(evaluation: Evaluation, recommendation: Recommendation | None) -> str:
@@ -87,18 +70,12 @@ class ResultsScreen(Screen[None]):
         Binding("e", "export", "Export", tooltip="Export the results to a Markdown file"),
     ]
 
-    def __init__(
-        self,
-        evaluation: Evaluation,
-        *,
-        recommendation: Recommendation | None = None,
-        catalog: Catalog | None = None,
-    ) -> None:
+    def __init__(self, evaluation: Evaluation) -> None:
         super().__init__()
         self.evaluation = evaluation
-        self.catalog = catalog
-        self.recommendation = recommendation
-        """The rules' recommendation for `evaluation` (computed on compose when not given)."""
+        self.recommendation = evaluation.recommendation
+        """The rules' whole recommendation for `evaluation` (the panel shows only its verdict),
+        as `tunewise assess` computes it; None when the rules cannot judge."""
         self.uncertainty: Uncertainty | None = None
         """The simulation of `evaluation`'s ranges, once its worker has finished."""
 
@@ -109,9 +86,6 @@ class ResultsScreen(Screen[None]):
 
         ev = self.evaluation
         r = ev.result
-        if self.recommendation is None:
-            catalog = self.catalog or getattr(self.app, "catalog", None)
-            self.recommendation = recommend(ev, catalog)
         rec = self.recommendation
         progress = ProgressLine([s.title for s in STEPS] + ["Results"], id="progress")
         progress.index = len(STEPS)
@@ -146,20 +120,14 @@ class ResultsScreen(Screen[None]):
 
     def on_mount(self) -> None:
         if can_simulate(self.evaluation):
-            catalog = self.catalog or getattr(self.app, "catalog", None)
-            self._simulate(self.evaluation, self.recommendation, catalog)
+            self._simulate(self.evaluation)
 
     @work(thread=True, exclusive=True, group="uncertainty")
-    def _simulate(
-        self,
-        evaluation: Evaluation,
-        recommendation: Recommendation | None,
-        catalog: Catalog | None,
-    ) -> None:
-        from ..how_sure import simulate
-
+    def _simulate(self, evaluation: Evaluation) -> None:
+        """The simulation `tunewise assess` runs (its samples, seed and scenario), with the
+        P10/P50/P90 band of both cumulative curves for the chart."""
         try:
-            u = simulate(evaluation, recommendation=recommendation, catalog=catalog, band=True)
+            u = evaluation.assessed.uncertainty(with_band=True)
         except Exception as exc:  # a failed simulation must never take the screen down
             first = (str(exc).splitlines() or [type(exc).__name__])[0]
             self.post_message(Simulated(evaluation, None, first))

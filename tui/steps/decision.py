@@ -1,6 +1,6 @@
 """The decision rules' view of one evaluation: the recommendation with every framework's path,
-and the facts it read. Computed on demand (the notices, the map, the strip) and kept for the
-last evaluation only, so one keystroke runs the rules at most once more."""
+and the facts it read, for the notices, the map and the strip. Read from the evaluation (the
+rules ran once when it was made), never run again here."""
 
 from __future__ import annotations
 
@@ -22,31 +22,10 @@ class Decision:
     facts: Facts
 
 
-_last: tuple[Evaluation, Decision | None] | None = None
-
-
-def decide(evaluation: Evaluation, catalog: Catalog | None) -> Decision | None:
-    """The rules on `evaluation`'s answers, or None when they cannot run (no catalog yet, or
-    rules that refuse these answers: the wizard must keep going)."""
-    global _last
-    if _last is not None and _last[0].result is evaluation.result:
-        # The same run: the evaluation with its verdict is a copy of the one judged.
-        return _last[1]
-    if catalog is None:
+def decide(evaluation: Evaluation, catalog: Catalog | None = None) -> Decision | None:
+    """The rules' answer kept by `evaluation`, or None when they could not judge its answers
+    (the wizard keeps going). `catalog` is unused: the evaluation was judged with its own."""
+    recommendation = evaluation.recommendation
+    if recommendation is None:
         return None
-    from engine.rules import facts_for, recommend
-
-    profile = evaluation.profile
-    try:
-        facts = facts_for(
-            profile.cost_inputs(),
-            evaluation.result,
-            evaluation.book,
-            catalog,
-            profile.team.providers,
-        )
-        decision: Decision | None = Decision(recommend(profile.assessment(), facts), facts)
-    except (ValueError, ArithmeticError):  # answers the rules refuse: the wizard goes on
-        decision = None
-    _last = (evaluation, decision)
-    return decision
+    return Decision(recommendation, evaluation.assessed.facts)
