@@ -16,9 +16,10 @@ from textual.validation import ValidationResult, Validator
 from textual.widget import Widget
 from textual.widgets import Input
 
+from engine.fields import NUMERIC
+
 from ..form import (
     NONE,
-    NUMERIC,
     ONE_NUMBER,
     FieldSpec,
     is_range,
