@@ -4,6 +4,7 @@ Every answer the wizard asks, and every number a range, a scenario or a diff may
 `Field` here. The wizard's steps, its validation, `profiles.diff`'s units and
 `engine.ranges` read this table; a new answer is one line. Choices come from the engine's own
 `Literal` types (`engine.choices`). Pure data, no pydantic: the wizard's first screen reads it.
+Over 300 lines because the table has a line or so per answer of the profile.
 """
 
 from __future__ import annotations

@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError, model_
 from .errors import InputError
 from .fields import NOT_RANGED as NOT_RANGED
 from .inputs import FineTuningPath, PromptingPath, Workload
+from .paths import get_path
 
 Shape = Literal["triangular", "pert"]
 TWO = Decimal(2)
@@ -281,12 +282,9 @@ def _with_answers(path: str, value: Decimal, answers: Mapping[str, Any]) -> str 
     if not isinstance(model, BaseModel):
         return None
     data = model.model_dump(exclude_unset=True)
-    node = data
-    for name in names[:-1]:
-        inner = node.get(name)
-        if not isinstance(inner, dict):
-            return None
-        node = inner
+    node = get_path(data, ".".join(names[:-1])) if names[:-1] else data
+    if not isinstance(node, dict):
+        return None
     current = getattr(_owner(model, names), names[-1], None)
     if names[-1] not in node and current is None:
         return None

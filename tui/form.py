@@ -15,7 +15,9 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from engine.fields import FIELDS, LIMITS, NUMERIC, YES_NO, Kind, rangeable
+from engine.fields import FIELDS, LIMITS, NUMERIC, Kind, rangeable
+from engine.fields import YES_NO as YES_NO
+from engine.paths import get_path, set_path, table_for
 
 if TYPE_CHECKING:
     from profiles.model import Profile
@@ -177,15 +179,6 @@ def _text(value: Any) -> str:
     return str(value)
 
 
-def get_path(data: Mapping[str, Any], path: str) -> Any:
-    node: Any = data
-    for part in path.split("."):
-        if not isinstance(node, Mapping) or part not in node:
-            return None
-        node = node[part]
-    return node
-
-
 def _answer_text(value: Any, kind: str) -> str:
     if value is None:
         return ""
@@ -249,11 +242,7 @@ def _set_range(
         held = tuple(_decimal(old.get(k, point)) for k in ("low", "likely", "high"))
         if held == (low, likely, high):
             return  # `data` is a copy of `base`: answer and entry as they were
-    *parents, leaf = path.split(".")
-    node = data
-    for part in parents:
-        node = node.setdefault(part, {})
-    node[leaf] = _plain(likely)
+    set_path(data, path, _plain(likely))
     entry = {"low": _plain(low), "likely": _plain(likely), "high": _plain(high)}
     if isinstance(old, Mapping) and old.get("shape"):
         entry["shape"] = old["shape"]
@@ -289,9 +278,7 @@ def data_from_values(
         if isinstance(ranges, dict) and kind in NUMERIC:
             ranges.pop(path, None)
         *parents, leaf = path.split(".")
-        node = data
-        for part in parents:
-            node = node.setdefault(part, {})
+        node = table_for(data, path)
         unknown = not text.strip() if kind in {"text", "notes"} else is_unknown(text)
         if unknown:
             if get_path(base, path) == "unknown":
