@@ -1,6 +1,7 @@
 """Dotted answer paths (`workload.requests_per_day`) into a profile's nested tables.
 
-One walker for every layer: the wizard's form, ranges, scenarios. Pure: no pydantic.
+One walker for every layer, over TOML tables or the models they load into: the wizard's
+form, ranges, scenarios. Pure: no pydantic.
 """
 
 from __future__ import annotations
@@ -10,12 +11,18 @@ from typing import Any
 
 
 def get_path(data: Any, path: str) -> Any:
-    """The value at dotted `path` in nested mappings, or None where any part is missing."""
+    """The value at dotted `path` in nested tables or models (`""`: `data` itself), or None
+    where any part is missing."""
     node: Any = data
-    for part in path.split("."):
-        if not isinstance(node, Mapping) or part not in node:
+    for part in path.split(".") if path else ():
+        if isinstance(node, Mapping):
+            node = node.get(part)
+        elif hasattr(type(node), "model_fields"):  # a pydantic model: its fields by name
+            node = getattr(node, part, None)
+        else:
             return None
-        node = node[part]
+        if node is None:
+            return None
     return node
 
 

@@ -285,7 +285,7 @@ def _with_answers(path: str, value: Decimal, answers: Mapping[str, Any]) -> str 
     node = get_path(data, ".".join(names[:-1])) if names[:-1] else data
     if not isinstance(node, dict):
         return None
-    current = getattr(_owner(model, names), names[-1], None)
+    current = get_path(model, ".".join(names))
     if names[-1] not in node and current is None:
         return None
     # a count's draws are rounded (half to even, as the simulation's round())
@@ -296,10 +296,3 @@ def _with_answers(path: str, value: Decimal, answers: Mapping[str, Any]) -> str 
         message = str(exc.errors(include_url=False)[0]["msg"]).removeprefix("Value error, ")
         return message[0].lower() + message[1:]
     return None
-
-
-def _owner(model: BaseModel, names: list[str]) -> Any:
-    node: Any = model
-    for name in names[:-1]:
-        node = getattr(node, name, None)
-    return node

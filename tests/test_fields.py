@@ -128,3 +128,12 @@ def test_one_walker_reads_and_writes_dotted_paths() -> None:
     assert get_path(data, "fine_tuning.training.hours") is None
     set_path(data, "fine_tuning.training.hours", 4)
     assert data["fine_tuning"] == {"training": {"hours": 4}}
+
+
+def test_the_walker_reads_a_loaded_model_as_its_tables() -> None:
+    from engine.inputs import Workload
+
+    workload = Workload(requests_per_day=Decimal(10))
+    assert get_path({"workload": workload}, "workload.requests_per_day") == Decimal(10)
+    assert get_path(workload, "") is workload
+    assert get_path(workload, "no_such_answer") is None
