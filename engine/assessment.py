@@ -11,47 +11,17 @@ question it answers.
 """
 
 from decimal import Decimal
-from typing import Annotated, Literal, Self
+from typing import Annotated, Self
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-Answer = Literal["yes", "no", "unknown"]
-"""A yes/no answer that may honestly be unknown."""
+from .choices import Answer as Answer
+from .choices import Level as Level
+from .choices import TaskType as TaskType
+from .choices import Technique as Technique
 
 Percent = Annotated[Decimal, Field(ge=0, le=100, allow_inf_nan=False)]
 """A percentage from 0 to 100."""
-
-TaskType = Literal[
-    "sentiment_classification",
-    "multi_label_classification",
-    "standard_ner",
-    "custom_schema_extraction",
-    "summarization",
-    "code_generation",
-    "style_transfer",
-    "structured_output",
-    "translation",
-    "reasoning",
-    "question_answering",
-    "chat",
-    "other",
-    "unknown",
-]
-"""Guide 001's task-type table (sentiment … reasoning/analysis), plus question answering and
-chat (guide 003's worked examples) and `other`."""
-
-Technique = Literal[
-    "basic",
-    "few_shot",
-    "chain_of_thought",
-    "structured_outputs",
-    "prompt_chaining",
-    "rag",
-    "human_in_the_loop",
-]
-"""Prompting techniques of guide 003's Steps 2–5 and 'Test Structured Outputs First'."""
-
-Level = Literal["low", "medium", "high", "unknown"]
 
 
 class Section(BaseModel):

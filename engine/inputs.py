@@ -14,6 +14,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from .choices import Method
 from .money import ZERO
 
 Usd = Annotated[Decimal, Field(ge=0, le=10**12, allow_inf_nan=False)]
@@ -216,7 +217,7 @@ class FineTuningPath(Model):
 
     base_model: str | None = None
     """Catalog model id of the model being fine-tuned."""
-    method: Literal["hosted", "lora", "qlora", "full"] = "hosted"
+    method: Method = "hosted"
     keeps_rag: bool = True
     """Whether fine-tuned requests still carry the retrieved context."""
     instruction_tokens: Count | None = None

@@ -72,6 +72,14 @@ def number(value: Decimal | int, *, places: int = 2) -> str:
     return _trim(f"{d:,.{places}f}")
 
 
+def months(value: Decimal | int | float | None, *, places: int = 2) -> str:
+    """`9.6 months`, `24 months`, or `never` (None: a break-even that never comes)."""
+    if value is None:
+        return "never"
+    d = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    return f"{number(d, places=places)} months"
+
+
 def tokens(count: Decimal | int) -> str:
     """`800 tok`, `1.2M tok`, `2.5B tok`: token counts as the guides write them."""
     d = Decimal(count)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import difflib
 import types
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
@@ -18,7 +18,9 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError, model_validator
 
 from .errors import InputError
+from .fields import NOT_RANGED as NOT_RANGED
 from .inputs import FineTuningPath, PromptingPath, Workload
+from .paths import get_path
 
 Shape = Literal["triangular", "pert"]
 TWO = Decimal(2)
@@ -28,8 +30,6 @@ SECTIONS: dict[str, type[BaseModel]] = {
     "fine_tuning": FineTuningPath,
 }
 """The answers a range or a scenario may vary, by their section of the profile."""
-NOT_RANGED = frozenset({"workload.horizon_months"})
-"""Answers that are decisions, not estimates: no range."""
 PRICE_PATHS: dict[str, tuple[str, ...]] = {
     "prompting.prices.input_usd_per_mtok": ("prompting", "input"),
     "prompting.prices.cached_input_usd_per_mtok": ("prompting", "cached_input"),
@@ -98,6 +98,34 @@ def _number(text: str, field: str, whole: str) -> Decimal:
     return value
 
 
+LOW_ABOVE_HIGH = "low is above high"
+LIKELY_OUTSIDE = "the likely value is outside low..high"
+
+
+def bounds(
+    values: Sequence[Decimal], point: Decimal | None = None, *, whole: bool = False
+) -> tuple[Decimal, Decimal, Decimal]:
+    """(low, likely, high) from one, two or three values read from a typed range. With two
+    the likely value is `point` when it lies inside, else the midpoint (rounded when the
+    answer is `whole`). Raises `ValueError` with `LOW_ABOVE_HIGH` or `LIKELY_OUTSIDE`."""
+    if len(values) == 1:
+        low = likely = high = values[0]
+    elif len(values) == 2:
+        low, high = values
+        if point is not None and low <= point <= high:
+            likely = point
+        else:
+            likely = (low + high) / TWO
+            likely = likely.to_integral_value() if whole else likely
+    else:
+        low, likely, high = values
+    if low > high:
+        raise ValueError(LOW_ABOVE_HIGH)
+    if not low <= likely <= high:
+        raise ValueError(LIKELY_OUTSIDE)
+    return low, likely, high
+
+
 def parse_range(text: str, *, field: str, point: Decimal | None = None) -> Range:
     """`8000..12000`, `8000..10000..12000` or `9000` (a point) as a `Range`.
 
@@ -107,18 +135,11 @@ def parse_range(text: str, *, field: str, point: Decimal | None = None) -> Range
     parts = text.split("..")
     if len(parts) > 3:
         raise InputError(field, f"{text!r:.40} has more than three values: low..likely..high")
-    values = [_number(p, field, text) for p in parts]
-    if len(values) == 1:
-        low = likely = high = values[0]
-    elif len(values) == 2:
-        low, high = values
-        likely = point if point is not None and low <= point <= high else (low + high) / TWO
-    else:
-        low, likely, high = values
-    if low > high:
-        raise InputError(field, f"{text!r:.40}: low is above high; write low..high")
-    if not low <= likely <= high:
-        raise InputError(field, f"{text!r:.40}: the likely value is outside low..high")
+    try:
+        low, likely, high = bounds([_number(p, field, text) for p in parts], point)
+    except ValueError as exc:
+        fix = "; write low..high" if str(exc) == LOW_ABOVE_HIGH else ""
+        raise InputError(field, f"{text!r:.40}: {exc}{fix}") from None
     return Range(low=low, likely=likely, high=high)
 
 
@@ -261,13 +282,10 @@ def _with_answers(path: str, value: Decimal, answers: Mapping[str, Any]) -> str 
     if not isinstance(model, BaseModel):
         return None
     data = model.model_dump(exclude_unset=True)
-    node = data
-    for name in names[:-1]:
-        inner = node.get(name)
-        if not isinstance(inner, dict):
-            return None
-        node = inner
-    current = getattr(_owner(model, names), names[-1], None)
+    node = get_path(data, ".".join(names[:-1])) if names[:-1] else data
+    if not isinstance(node, dict):
+        return None
+    current = get_path(model, ".".join(names))
     if names[-1] not in node and current is None:
         return None
     # a count's draws are rounded (half to even, as the simulation's round())
@@ -278,10 +296,3 @@ def _with_answers(path: str, value: Decimal, answers: Mapping[str, Any]) -> str 
         message = str(exc.errors(include_url=False)[0]["msg"]).removeprefix("Value error, ")
         return message[0].lower() + message[1:]
     return None
-
-
-def _owner(model: BaseModel, names: list[str]) -> Any:
-    node: Any = model
-    for name in names[:-1]:
-        node = getattr(node, name, None)
-    return node

@@ -2,8 +2,9 @@
 technique, method, confidence and wizard field is worded for people.
 
 Machines keep the codes (`measure_first`, `litmus_002`, `custom_schema_extraction`); the
-panel, notices, map strip, results, text, Markdown and compare read these words. Pure data
-and small functions: no Textual, so `engine`, `profiles` and `tui` can all read it.
+panel, notices, map strip, results, text, Markdown and compare read these words (a wizard
+field's are its label in `engine.fields`). Pure data and small functions: no Textual, so
+`engine`, `profiles` and `tui` can all read it.
 """
 
 from __future__ import annotations
@@ -183,48 +184,6 @@ def confidence_words(code: str) -> str:
 
 # -- the wizard's fields: where an answer is typed ------------------------------------------
 
-FIELDS: dict[str, tuple[str, str]] = {
-    "use_case.task": ("Use case", "Task type"),
-    "use_case.criticality": ("Use case", "How critical is accuracy?"),
-    "use_case.error_cost": ("Use case", "What one wrong answer costs"),
-    "evidence.target_quality_pct": ("Prompting evidence", "Quality needed, %"),
-    "evidence.prompting_quality_pct": ("Prompting evidence", "Best prompting quality, %"),
-    "evidence.prompting_meets_target": ("Prompting evidence", "Prompting meets the target?"),
-    "evidence.techniques_tried": ("Prompting evidence", "Prompting techniques tried"),
-    "evidence.pilot_run": ("Prompting evidence", "Fine-tuned pilot run?"),
-    "evidence.finetuned_quality_pct": ("Prompting evidence", "Pilot's quality, %"),
-    "evidence.finetuned_meets_target": ("Prompting evidence", "Pilot meets the target?"),
-    "use_case.knowledge_missing": ("Knowledge or behaviour", "Does the model lack knowledge?"),
-    "use_case.knowledge_changes": ("Knowledge or behaviour", "Does that knowledge change?"),
-    "use_case.primarily_format_or_style": ("Knowledge or behaviour", "Primarily format or style?"),
-    "use_case.style_hard_to_specify": ("Knowledge or behaviour", "Style impossible to specify?"),
-    "use_case.proprietary_domain": ("Knowledge or behaviour", "Proprietary domain, DSL, terms?"),
-    "data.labelled_examples": ("Data", "Labelled examples"),
-    "data.label_accuracy_pct": ("Data", "Labels correct, %"),
-    "data.distribution_match": ("Data", "Matches production?"),
-    "data.edge_case_share_pct": ("Data", "Edge cases, %"),
-    "data.consistent_format": ("Data", "One consistent format?"),
-    "data.no_leakage": ("Data", "Test set kept out of training?"),
-    "data.duplicate_share_pct": ("Data", "Duplicates, %"),
-    "data.synthetic_share_pct": ("Data", "LLM-generated, %"),
-    "data.held_out_eval_set": ("Data", "20% held out for evaluation?"),
-    "workload.requests_per_month": ("Volume and tokens", "Requests a month"),
-    "use_case.latency_critical": ("Volume and tokens", "Is latency critical at scale?"),
-    "use_case.volume_stable": ("Volume and tokens", "Will this volume hold?"),
-    "workload.horizon_months": ("Volume and tokens", "Horizon, months"),
-    "prompting.model": ("Models and prices", "Prompting: model"),
-    "fine_tuning.base_model": ("Models and prices", "Fine-tuning: base model"),
-    "fine_tuning.upfront_usd": ("Fine-tuning costs", "Or the whole upfront cost"),
-    "team.versioning": ("Team readiness", "Models and data versioned?"),
-    "team.monitoring": ("Team readiness", "Quality and drift monitored?"),
-    "team.retraining_budget": ("Team readiness", "Budget for 2–4 retrains a year?"),
-    "team.fallback": ("Team readiness", "Prompting kept as the fallback?"),
-    "team.providers": ("Team readiness", "Providers you can use"),
-}
-"""Answer path → (wizard step title, field label), as `tui/steps/*.py` ask them (a test keeps
-the two in step). The rules name a path; renderers say where to type the answer."""
-
-
 CHECKLIST_FIELDS: dict[str, str] = {
     "label_accuracy": "data.label_accuracy_pct",
     "distribution_match": "data.distribution_match",
@@ -237,9 +196,14 @@ CHECKLIST_FIELDS: dict[str, str] = {
 
 
 def field_words(path: str) -> str:
-    """`data.duplicate_share_pct` → `Data → Duplicates, %`."""
-    step, label = FIELDS.get(path, ("", path))
-    return f"{step} → {label}" if step else label
+    """`data.duplicate_share_pct` → `Data → Duplicates, %`: where the wizard asks the answer a
+    rule names (its step and label, from the field registry `engine.fields`)."""
+    from .fields import FIELDS  # the registry words its choices with this module's tables
+
+    field = FIELDS.get(path)
+    if field is None or not field.step:
+        return path
+    return f"{field.step} → {field.label}"
 
 
 # -- a last pass over texts the rules build ---------------------------------------------------

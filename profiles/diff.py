@@ -12,7 +12,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, field_serializer
 
-from engine.money import number, usd
+from engine.fields import field
+from engine.money import months, number, usd
 from engine.pricebook import PriceBook
 from engine.result import CostResult
 
@@ -200,24 +201,43 @@ def delta_text(before: Decimal, after: Decimal, kind: str) -> str:
         money = f"{usd(abs(diff), cents=cents)}{unit}"
         return f"{sign}{money} ({usd(before, cents=cents)} → {usd(after, cents=cents)}{pct})"
     if kind == "months":
-        return f"{sign}{number(abs(diff))} months ({number(before)} → {number(after)} months{pct})"
+        return f"{sign}{months(abs(diff))} ({number(before)} → {months(after)}{pct})"
     a, b = number(before, places=6), number(after, places=6)
     return f"{sign}{number(abs(diff), places=6)} ({a} → {b}{pct})"
 
 
+MONEY_KINDS = {
+    "usd": "money",
+    "usd_per_hour": "money",
+    "usd_per_month": "money_monthly",
+    "usd_per_request": "money_exact",
+    "usd_per_mtok": "money_exact",
+}
+"""How an answer's money unit (`engine.fields`) reads in a delta: a month's amount takes
+`/mo`, a per-request or per-token price keeps its small digits. Other units read as numbers
+(the label names them: `Horizon, months`)."""
+OUTCOME_KINDS = {
+    **dict.fromkeys(("prompting_monthly", "finetune_monthly", "monthly_saving"), "money_monthly"),
+    **dict.fromkeys(("prompting_upfront", "finetune_upfront"), "money"),
+    **dict.fromkeys(("prompting_total", "finetune_total"), "money"),
+    **dict.fromkeys(("prompting_per_request", "finetune_per_request"), "money_exact"),
+    "break_even_months": "months",
+}
+"""How each outcome of `costs_of` reads (the others are counts)."""
+
+
 def _kind(path: str) -> str:
-    leaf = path.rsplit(".", 1)[-1]
-    if "monthly" in leaf and ("usd" in leaf or leaf.endswith(("_monthly", "saving"))):
-        return "money_monthly"
-    if leaf == "monthly_saving":
-        return "money_monthly"
-    if "per_request" in leaf or "per_mtok" in leaf or leaf == "usd":
-        return "money_exact"
-    if leaf.endswith(("_usd", "_upfront", "_total", "per_request", "usd")) or "usd_per" in leaf:
-        return "money"
-    if "months" in leaf and leaf != "horizon_months":
-        return "months"
-    return "number"
+    """How the value at `path` reads: an answer (or a scenario's) by its unit in the field
+    registry, an outcome by `OUTCOME_KINDS`, a price book's `usd` as a price per unit."""
+    section, _, rest = path.partition(".")
+    if section == "costs":
+        return OUTCOME_KINDS.get(rest, "number")
+    if section == "prices":
+        return "money_exact" if path.endswith(".usd") else "number"
+    if section == "scenarios":  # scenarios.NAME.workload.requests_per_day
+        path = rest.partition(".")[2]
+    answer = field(path)
+    return "number" if answer is None else MONEY_KINDS.get(answer.unit, "number")
 
 
 KINDS: dict[str, Kind] = {

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 
 from engine.errors import InputError
+from engine.paths import set_path
+from engine.ranges import SECTIONS
 
 from .model import Profile
 from .ranges_snapshot import UncertaintySnapshot
@@ -27,14 +29,6 @@ if TYPE_CHECKING:
 
     from .reports.document import Report
 
-ANSWER_SECTIONS = ("workload", "prompting", "fine_tuning")
-
-
-def _set(data: dict[str, Any], path: list[str], value: Any) -> None:
-    for name in path[:-1]:
-        data = data.setdefault(name, {})
-    data[path[-1]] = value
-
 
 def apply_scenario(profile: Profile, name: str) -> Profile:
     """`profile` with scenario `name`'s answers in place of its own (their ranges dropped:
@@ -46,12 +40,12 @@ def apply_scenario(profile: Profile, name: str) -> Profile:
     data = profile.model_dump(exclude_unset=True)
     for path, value in scenarios[name].items():
         parts = path.split(".")
-        if parts[0] not in ANSWER_SECTIONS or len(parts) < 2:
+        if parts[0] not in SECTIONS or len(parts) < 2:
             raise InputError(
                 f"scenarios.{name}.{path}",
                 "a scenario sets answers under workload, prompting or fine_tuning",
             )
-        _set(data, parts, value)
+        set_path(data, path, value)
     data["ranges"] = {k: v for k, v in data.get("ranges", {}).items() if k not in scenarios[name]}
     if profile.profile.name:
         data["profile"]["name"] = f"{profile.profile.name} ({name})"

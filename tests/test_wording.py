@@ -14,7 +14,6 @@ import pytest
 
 from engine.money import usd
 from engine.wording import (
-    FIELDS,
     FRAMEWORKS,
     GUIDES,
     VERDICTS,
@@ -124,13 +123,14 @@ def test_an_unanswered_checklist_row_names_its_field() -> None:
     assert "Diverse examples (Data → Duplicates, %)" in because
 
 
-def test_the_field_table_is_the_wizards() -> None:
+def test_a_field_is_worded_where_the_wizard_asks_it() -> None:
     from tui.steps import STEPS
 
-    asked = {f.path: (s.title, f.label) for s in STEPS for f in s.fields}
-    for path, where in FIELDS.items():
-        assert asked[path] == where, path
+    for step in STEPS:
+        for f in step.fields:
+            assert field_words(f.path) == f"{step.title} → {f.label}", f.path
     assert field_words("data.duplicate_share_pct") == "Data → Duplicates, %"
+    assert field_words("fine_tuning.redo_usd") == "fine_tuning.redo_usd"  # not asked
 
 
 def test_reasons_read_in_words() -> None:
@@ -180,14 +180,16 @@ def _inline(label: str) -> str:
 
 
 def test_task_types_and_techniques_read_as_the_wizard_offers_them() -> None:
+    from engine.fields import FIELDS
     from engine.wording import TASKS, TECHNIQUES
-    from tui.steps.evidence import TECHNIQUES as TICKS
-    from tui.steps.use_case import TASKS as CHOICES
 
-    for label, code in CHOICES:
+    tasks = FIELDS["use_case.task"].choices
+    ticks = FIELDS["evidence.techniques_tried"].choices
+
+    for label, code in tasks:
         if code:
             assert TASKS[code] == _inline(label), code
-    for label, code in TICKS:
+    for label, code in ticks:
         assert TECHNIQUES[code] == _inline(label), code
 
 

@@ -13,51 +13,23 @@ import re
 from collections.abc import Iterable, Mapping
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from typing import TYPE_CHECKING, Any, Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from engine.fields import FIELDS, LIMITS, NUMERIC, Kind, rangeable
+from engine.fields import YES_NO as YES_NO
+from engine.paths import get_path, set_path, table_for
 
 if TYPE_CHECKING:
     from profiles.model import Profile
 
-Kind = Literal[
-    "text",
-    "notes",
-    "money",
-    "count",
-    "decimal",
-    "share",
-    "percent",
-    "model",
-    "choice",
-    "answer",
-    "multi",
-    "list",
-    "date",
-]
-"""How a question is asked: `date` is `YYYY-MM-DD`; `choice` and `answer` (yes/no) are
-selects whose blank is "unknown"; `multi` picks several of `choices` (none picked = unknown,
-`NONE` = "none yet"); `list` is comma-separated text; `percent` is 0–100 (`94` or `94%`)."""
-NUMERIC: frozenset[str] = frozenset({"money", "count", "decimal", "share", "percent"})
 SELECTS: frozenset[str] = frozenset({"choice", "answer"})
 LISTS: frozenset[str] = frozenset({"multi", "list"})
 UNKNOWN = frozenset({"", "unknown", "?", "-", "—"})
 """What a person may type for "I don't know": the field is left out of the profile."""
 RANGE_SEP = ".."
 """Between the values of a typed range: `8000..12000` or `8000..10000..12000`."""
-RANGED_SECTIONS = ("workload.", "prompting.", "fine_tuning.")
-"""The sections whose numbers the simulation can range: the cost inputs (the engine's
-`point_values`); the readiness answers (evidence, data) are single figures."""
-NOT_RANGED = frozenset({"workload.horizon_months"})
-"""As `engine.uncertainty.simulate.NOT_RANGED` (a decision, not an estimate), kept here so
-the first screen need not import the simulation; a test keeps the two equal."""
 NONE = "none"
 """A list answer of "none" (an explicit empty list), as opposed to unknown (left out)."""
-YES_NO: tuple[tuple[str, str], ...] = (("Unknown", ""), ("Yes", "yes"), ("No", "no"))
-"""The choices of an `answer` field: the blank, first, is unknown."""
-
-
-def rangeable(path: str, kind: str) -> bool:
-    """Whether the answer at `path` may be a range: a number among the cost inputs."""
-    return kind in NUMERIC and path.startswith(RANGED_SECTIONS) and path not in NOT_RANGED
 
 
 class FieldSpec(NamedTuple):
@@ -83,6 +55,13 @@ class FieldSpec(NamedTuple):
     def options(self) -> tuple[tuple[str, str], ...]:
         """The choices offered, `YES_NO` for an `answer`."""
         return self.choices or (YES_NO if self.kind == "answer" else ())
+
+
+def ask(path: str, hint: str = "", *, placeholder: str = "unknown") -> FieldSpec:
+    """The question for the answer at `path`: its label, kind and choices from the field
+    registry (`engine.fields`), with the step's `hint` and `placeholder`."""
+    field = FIELDS[path]
+    return FieldSpec(path, field.label, hint, field.kind, field.choices, placeholder)
 
 
 class FormErrors(Exception):
@@ -147,14 +126,20 @@ def is_range(text: str) -> bool:
     return RANGE_SEP in text
 
 
+ABOVE = {
+    "share": "a fraction from 0 to 1 (or a percentage like 5%)",
+    "percent": "a percentage from 0 to 100",
+}
+"""Why a number above its kind's ceiling is refused."""
+
+
 def number_problem(value: Decimal, kind: str) -> str | None:
-    """Why `value` cannot answer a field of `kind`, or None."""
-    if value < 0:
+    """Why `value` cannot answer a field of `kind` (its `engine.fields.LIMITS`), or None."""
+    low, high = LIMITS.get(kind, (Decimal(0), None))
+    if value < low:
         return "cannot be negative"
-    if kind == "share" and value > 1:
-        return "a fraction from 0 to 1 (or a percentage like 5%)"
-    if kind == "percent" and value > 100:
-        return "a percentage from 0 to 100"
+    if high is not None and value > high:
+        return ABOVE.get(kind, f"at most {high}")
     return None
 
 
@@ -162,9 +147,10 @@ def parse_range_text(
     text: str, kind: str, point: Decimal | None = None
 ) -> tuple[Decimal, Decimal, Decimal]:
     """`8000..12000` or `8000..10000..12000` as (low, likely, high), each value read as a
-    number of `kind` is (`$8,000`, `5%`). With two values the likely value is `point` when it
-    lies inside, else the midpoint, as `engine.ranges.parse_range` reads them; a count's
-    midpoint is rounded to a whole number. Raises `ValueError` with a one-line reason."""
+    number of `kind` is (`$8,000`, `5%`), by `engine.ranges.bounds` (a count's midpoint is a
+    whole number). Raises `ValueError` with a one-line reason."""
+    from engine.ranges import LOW_ABOVE_HIGH, bounds
+
     parts = text.split(RANGE_SEP)
     values = [parse_number(part, kind) if part.strip() else None for part in parts]
     if len(parts) not in (2, 3) or None in values:
@@ -175,20 +161,11 @@ def parse_range_text(
         problem = number_problem(number, kind)
         if problem is not None:
             raise ValueError(problem)
-    low, high = numbers[0], numbers[-1]
-    if low > high:
-        raise ValueError("low is above high: write low..high")
-    if len(numbers) == 3:
-        likely = numbers[1]
-        if not low <= likely <= high:
-            raise ValueError("the likely value is outside low..high")
-    elif point is not None and low <= point <= high:
-        likely = point
-    else:
-        likely = (low + high) / 2
-        if kind == "count":
-            likely = likely.to_integral_value()
-    return low, likely, high
+    try:
+        return bounds(numbers, point, whole=kind == "count")
+    except ValueError as exc:
+        fix = ": write low..high" if str(exc) == LOW_ABOVE_HIGH else ""
+        raise ValueError(f"{exc}{fix}") from None
 
 
 def _text(value: Any) -> str:
@@ -200,15 +177,6 @@ def _text(value: Any) -> str:
     if isinstance(value, date):
         return value.isoformat()
     return str(value)
-
-
-def get_path(data: Mapping[str, Any], path: str) -> Any:
-    node: Any = data
-    for part in path.split("."):
-        if not isinstance(node, Mapping) or part not in node:
-            return None
-        node = node[part]
-    return node
 
 
 def _answer_text(value: Any, kind: str) -> str:
@@ -274,11 +242,7 @@ def _set_range(
         held = tuple(_decimal(old.get(k, point)) for k in ("low", "likely", "high"))
         if held == (low, likely, high):
             return  # `data` is a copy of `base`: answer and entry as they were
-    *parents, leaf = path.split(".")
-    node = data
-    for part in parents:
-        node = node.setdefault(part, {})
-    node[leaf] = _plain(likely)
+    set_path(data, path, _plain(likely))
     entry = {"low": _plain(low), "likely": _plain(likely), "high": _plain(high)}
     if isinstance(old, Mapping) and old.get("shape"):
         entry["shape"] = old["shape"]
@@ -314,9 +278,7 @@ def data_from_values(
         if isinstance(ranges, dict) and kind in NUMERIC:
             ranges.pop(path, None)
         *parents, leaf = path.split(".")
-        node = data
-        for part in parents:
-            node = node.setdefault(part, {})
+        node = table_for(data, path)
         unknown = not text.strip() if kind in {"text", "notes"} else is_unknown(text)
         if unknown:
             if get_path(base, path) == "unknown":

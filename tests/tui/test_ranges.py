@@ -16,7 +16,6 @@ from textual.widgets import Input
 
 import tui.how_sure
 from engine.ranges import parse_range, range_text
-from engine.uncertainty.simulate import NOT_RANGED
 from profiles.files import load_profile
 from tests.tui.wizard_helpers import (
     EXAMPLES,
@@ -30,7 +29,6 @@ from tests.tui.wizard_helpers import (
     type_answer,
 )
 from tui.app import make_app
-from tui.form import NOT_RANGED as FORM_NOT_RANGED
 from tui.form import ONE_NUMBER, parse_range_text
 from tui.screens.filename import FileNameScreen
 from tui.screens.wizard import WizardScreen
@@ -254,7 +252,6 @@ async def test_rangeable_fields_say_so_without_a_taller_row() -> None:
 
 
 def test_the_rangeable_fields_are_the_simulations() -> None:
-    assert FORM_NOT_RANGED == NOT_RANGED
     rangeable = {s.path for step in STEPS for s in step.fields if s.rangeable}
     assert VOLUME in rangeable and "fine_tuning.upfront_usd" in rangeable
     assert "workload.horizon_months" not in rangeable

@@ -358,8 +358,9 @@ async def test_prompting_that_meets_the_target_settles_on_the_evidence_step() ->
 
 
 def test_the_steps_load_no_engine_and_no_pydantic_before_the_first_screen() -> None:
-    """Only `engine.visible` (one regular expression: what a control character is, defined
-    once for the CLI, the screens and the profile check) is read on the way."""
+    """Only pure data is read on the way: `engine.visible` (one regular expression: what a
+    control character is, defined once for the CLI, the screens and the profile check), the
+    field registry (`engine.fields`, its choices' codes and words) and the path walker."""
     import subprocess
     import sys
 
@@ -371,7 +372,10 @@ def test_the_steps_load_no_engine_and_no_pydantic_before_the_first_screen() -> N
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
-    assert out.strip() == "['engine', 'engine.visible']"
+    assert out.strip() == (
+        "['engine', 'engine.choices', 'engine.fields', 'engine.paths', 'engine.visible', "
+        "'engine.wording']"
+    )
 
 
 async def queue_at_once(pilot, *keys: str) -> None:  # type: ignore[no-untyped-def]

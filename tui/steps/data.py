@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..form import FieldSpec
+from ..form import ask
 from .spec import StepSpec
 
 DATA = StepSpec(
@@ -15,53 +15,14 @@ DATA = StepSpec(
         "nudge format, 500–2,000 reach production quality."
     ),
     fields=(
-        FieldSpec(
-            "data.labelled_examples",
-            "Labelled examples",
-            "Input/output pairs you have now.",
-            kind="count",
-        ),
-        FieldSpec(
-            "data.label_accuracy_pct", "Labels correct, %", "Checklist: over 95%.", kind="percent"
-        ),
-        FieldSpec(
-            "data.distribution_match",
-            "Matches production?",
-            "Training distribution = production's.",
-            kind="answer",
-        ),
-        FieldSpec(
-            "data.edge_case_share_pct", "Edge cases, %", "Checklist: 10–20%.", kind="percent"
-        ),
-        FieldSpec(
-            "data.consistent_format",
-            "One consistent format?",
-            "Every example follows one input/output schema.",
-            kind="answer",
-        ),
-        FieldSpec(
-            "data.no_leakage",
-            "Test set kept out of training?",
-            "Checklist: no data leakage.",
-            kind="answer",
-        ),
-        FieldSpec(
-            "data.duplicate_share_pct",
-            "Duplicates, %",
-            "Checklist: no more than 5%.",
-            kind="percent",
-        ),
-        FieldSpec(
-            "data.synthetic_share_pct",
-            "LLM-generated, %",
-            "001: at least 50% human-made or human-verified.",
-            kind="percent",
-        ),
-        FieldSpec(
-            "data.held_out_eval_set",
-            "20% held out for evaluation?",
-            "001 'Insufficient eval set'; 003 Step 11.",
-            kind="answer",
-        ),
+        ask("data.labelled_examples", "Input/output pairs you have now."),
+        ask("data.label_accuracy_pct", "Checklist: over 95%."),
+        ask("data.distribution_match", "Training distribution = production's."),
+        ask("data.edge_case_share_pct", "Checklist: 10–20%."),
+        ask("data.consistent_format", "Every example follows one input/output schema."),
+        ask("data.no_leakage", "Checklist: no data leakage."),
+        ask("data.duplicate_share_pct", "Checklist: no more than 5%."),
+        ask("data.synthetic_share_pct", "001: at least 50% human-made or human-verified."),
+        ask("data.held_out_eval_set", "001 'Insufficient eval set'; 003 Step 11."),
     ),
 )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..form import FieldSpec
+from ..form import ask
 from .spec import StepSpec
 
 FINE_TUNING_COSTS = StepSpec(
@@ -16,82 +16,23 @@ FINE_TUNING_COSTS = StepSpec(
         "upfront cost, and break-even, unknown: never $0."
     ),
     fields=(
-        FieldSpec(
-            "fine_tuning.training.tokens_per_example",
-            "Tokens per training example",
-            "Hosted: examples (Data) × tokens × epochs.",
-            kind="count",
+        ask(
+            "fine_tuning.training.tokens_per_example", "Hosted: examples (Data) × tokens × epochs."
         ),
-        FieldSpec(
-            "fine_tuning.training.epochs",
-            "Epochs",
-            "Passes over the examples.",
-            kind="count",
-            placeholder="3",
-        ),
-        FieldSpec(
-            "fine_tuning.training.gpu",
-            "Or train on GPU",
-            "Catalog id, e.g. a100-80gb (F2).",
-            kind="text",
-        ),
-        FieldSpec("fine_tuning.training.gpu_count", "GPUs", kind="count", placeholder="1"),
-        FieldSpec("fine_tuning.training.hours", "Training hours", kind="decimal"),
-        FieldSpec(
-            "fine_tuning.labelled_examples",
-            "Examples still to label",
-            "Beyond those you have.",
-            kind="count",
-            placeholder="0",
-        ),
-        FieldSpec("fine_tuning.usd_per_label", "Price per label", "USD.", kind="money"),
-        FieldSpec(
-            "fine_tuning.data_collection_usd",
-            "Data collection",
-            "USD.",
-            kind="money",
-            placeholder="0",
-        ),
-        FieldSpec(
-            "fine_tuning.engineering_hours", "Engineering hours", kind="decimal", placeholder="0"
-        ),
-        FieldSpec(
-            "fine_tuning.usd_per_engineering_hour",
-            "Engineering rate",
-            "USD an hour.",
-            kind="money",
-        ),
-        FieldSpec(
-            "fine_tuning.integration_usd", "Integration", "USD.", kind="money", placeholder="0"
-        ),
-        FieldSpec(
-            "fine_tuning.upfront_usd",
-            "Or the whole upfront cost",
-            "USD; overrides the parts above.",
-            kind="money",
-        ),
-        FieldSpec(
-            "fine_tuning.retrains_per_year", "Retrains a year", kind="decimal", placeholder="0"
-        ),
-        FieldSpec(
-            "fine_tuning.usd_per_retrain",
-            "Cost of one retrain",
-            "USD. Unknown: the training cost.",
-            kind="money",
-        ),
-        FieldSpec(
-            "fine_tuning.maintenance_monthly_usd",
-            "Maintenance a month",
-            "USD: monitoring, evaluation.",
-            kind="money",
-            placeholder="0",
-        ),
-        FieldSpec(
-            "fine_tuning.hosting_monthly_usd",
-            "Hosting and storage a month",
-            "USD, flat fees.",
-            kind="money",
-            placeholder="0",
-        ),
+        ask("fine_tuning.training.epochs", "Passes over the examples.", placeholder="3"),
+        ask("fine_tuning.training.gpu", "Catalog id, e.g. a100-80gb (F2)."),
+        ask("fine_tuning.training.gpu_count", placeholder="1"),
+        ask("fine_tuning.training.hours"),
+        ask("fine_tuning.labelled_examples", "Beyond those you have.", placeholder="0"),
+        ask("fine_tuning.usd_per_label", "USD."),
+        ask("fine_tuning.data_collection_usd", "USD.", placeholder="0"),
+        ask("fine_tuning.engineering_hours", placeholder="0"),
+        ask("fine_tuning.usd_per_engineering_hour", "USD an hour."),
+        ask("fine_tuning.integration_usd", "USD.", placeholder="0"),
+        ask("fine_tuning.upfront_usd", "USD; overrides the parts above."),
+        ask("fine_tuning.retrains_per_year", placeholder="0"),
+        ask("fine_tuning.usd_per_retrain", "USD. Unknown: the training cost."),
+        ask("fine_tuning.maintenance_monthly_usd", "USD: monitoring, evaluation.", placeholder="0"),
+        ask("fine_tuning.hosting_monthly_usd", "USD, flat fees.", placeholder="0"),
     ),
 )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..form import FieldSpec
+from ..form import ask
 from .spec import StepSpec
 
 KNOWLEDGE = StepSpec(
@@ -16,35 +16,13 @@ KNOWLEDGE = StepSpec(
         "patterns (001's task table; 003 Example 2)."
     ),
     fields=(
-        FieldSpec(
-            "use_case.knowledge_missing",
-            "Does the model lack knowledge?",
-            "Documents, facts, internal data — not capability.",
-            kind="answer",
-        ),
-        FieldSpec(
-            "use_case.knowledge_changes",
-            "Does that knowledge change?",
-            "New cases, products, prices: RAG keeps it current.",
-            kind="answer",
-        ),
-        FieldSpec(
+        ask("use_case.knowledge_missing", "Documents, facts, internal data — not capability."),
+        ask("use_case.knowledge_changes", "New cases, products, prices: RAG keeps it current."),
+        ask(
             "use_case.primarily_format_or_style",
-            "Primarily format or style?",
             "001 question 4. Unknown: read from the task type.",
-            kind="answer",
         ),
-        FieldSpec(
-            "use_case.style_hard_to_specify",
-            "Style impossible to specify?",
-            "Idiosyncratic patterns (003 style replication).",
-            kind="answer",
-        ),
-        FieldSpec(
-            "use_case.proprietary_domain",
-            "Proprietary domain, DSL, terms?",
-            "Internal code patterns, domain entities (001, 003).",
-            kind="answer",
-        ),
+        ask("use_case.style_hard_to_specify", "Idiosyncratic patterns (003 style replication)."),
+        ask("use_case.proprietary_domain", "Internal code patterns, domain entities (001, 003)."),
     ),
 )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..form import FieldSpec
+from ..form import ask
 from .spec import StepSpec
 
 MODELS = StepSpec(
@@ -17,71 +17,19 @@ MODELS = StepSpec(
         "the prices used."
     ),
     fields=(
-        FieldSpec(
-            "prompting.model", "Prompting: model", "Catalog id, provider:model.", kind="model"
-        ),
-        FieldSpec(
-            "prompting.inference_monthly_usd",
-            "Prompting: monthly bill",
-            "USD, if known; replaces pricing by tokens.",
-            kind="money",
-        ),
-        FieldSpec(
+        ask("prompting.model", "Catalog id, provider:model."),
+        ask("prompting.inference_monthly_usd", "USD, if known; replaces pricing by tokens."),
+        ask(
             "prompting.cached_prefix_share",
-            "Prompting: cached share of prefix",
             "Instructions + examples billed cached: 0–100%.",
-            kind="share",
             placeholder="0",
         ),
-        FieldSpec(
-            "prompting.fixed_monthly_usd",
-            "Prompting: fixed costs a month",
-            "USD: vector database, monitoring.",
-            kind="money",
-            placeholder="0",
-        ),
-        FieldSpec("fine_tuning.base_model", "Fine-tuning: base model", kind="model"),
-        FieldSpec(
-            "fine_tuning.method",
-            "Fine-tuning: method",
-            kind="choice",
-            choices=(
-                ("hosted (default)", ""),
-                ("hosted API", "hosted"),
-                ("LoRA", "lora"),
-                ("QLoRA", "qlora"),
-                ("full", "full"),
-            ),
-        ),
-        FieldSpec(
-            "fine_tuning.serving_monthly_usd",
-            "Fine-tuning: serving a month",
-            "USD; or price it by tokens, below.",
-            kind="money",
-        ),
-        FieldSpec(
-            "fine_tuning.serving.kind",
-            "Fine-tuning: serving priced by",
-            kind="choice",
-            choices=(
-                ("the monthly bill above", ""),
-                ("tokens, fine-tuned rates", "per_token"),
-                ("tokens + hourly deployment fee", "base_plus_hourly"),
-                ("GPU replicas, self-hosted", "self_hosted"),
-            ),
-        ),
-        FieldSpec(
-            "fine_tuning.serving.gpu",
-            "Fine-tuning: serving GPU",
-            "For GPU replicas: catalog id, e.g. l4-24gb.",
-            kind="text",
-        ),
-        FieldSpec(
-            "fine_tuning.serving.replicas",
-            "Fine-tuning: replicas",
-            "For GPU replicas, always on.",
-            kind="count",
-            placeholder="1",
-        ),
+        ask("prompting.fixed_monthly_usd", "USD: vector database, monitoring.", placeholder="0"),
+        ask("fine_tuning.base_model"),
+        ask("fine_tuning.method"),
+        ask("fine_tuning.serving_monthly_usd", "USD; or price it by tokens, below."),
+        ask("fine_tuning.serving.kind"),
+        ask("fine_tuning.serving.gpu", "For GPU replicas: catalog id, e.g. l4-24gb."),
+        ask("fine_tuning.serving.replicas", "For GPU replicas, always on.", placeholder="1"),
     ),
 )

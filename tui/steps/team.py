@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..form import FieldSpec
+from ..form import ask
 from .spec import StepSpec
 
 TEAM = StepSpec(
@@ -15,20 +15,13 @@ TEAM = StepSpec(
         "still offers fine-tuning (Step 13)."
     ),
     fields=(
-        FieldSpec("team.versioning", "Models and data versioned?", kind="answer"),
-        FieldSpec("team.monitoring", "Quality and drift monitored?", kind="answer"),
-        FieldSpec("team.retraining_budget", "Budget for 2–4 retrains a year?", kind="answer"),
-        FieldSpec(
-            "team.fallback",
-            "Prompting kept as the fallback?",
-            "003 'No fallback plan'.",
-            kind="answer",
-        ),
-        FieldSpec(
+        ask("team.versioning"),
+        ask("team.monitoring"),
+        ask("team.retraining_budget"),
+        ask("team.fallback", "003 'No fallback plan'."),
+        ask(
             "team.providers",
-            "Providers you can use",
             "Comma-separated: openai, azure, google, aws, together… Empty: not chosen.",
-            kind="list",
         ),
     ),
 )

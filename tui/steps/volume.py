@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..form import FieldSpec
+from ..form import ask
 from .spec import StepSpec
 
 VOLUME = StepSpec(
@@ -16,53 +16,21 @@ VOLUME = StepSpec(
         "what each request costs. Give a month or a day."
     ),
     fields=(
-        FieldSpec(
-            "workload.requests_per_month", "Requests a month", "Or a day, below.", kind="decimal"
-        ),
-        FieldSpec("workload.requests_per_day", "Requests a day", kind="decimal"),
-        FieldSpec(
-            "use_case.latency_critical",
-            "Is latency critical at scale?",
-            "000 flowchart question 3: a smaller fine-tuned model.",
-            kind="answer",
-        ),
-        FieldSpec(
-            "use_case.volume_stable",
-            "Will this volume hold?",
-            "Long enough to recoup the upfront cost (003 Step 8).",
-            kind="answer",
-        ),
-        FieldSpec(
-            "workload.instruction_tokens",
-            "Instruction tokens per request",
-            "System prompt and task instructions.",
-            kind="count",
-            placeholder="0",
-        ),
-        FieldSpec(
-            "workload.example_tokens",
-            "Few-shot example tokens",
-            "A fine-tuned model drops these.",
-            kind="count",
-            placeholder="0",
-        ),
-        FieldSpec("workload.rag_tokens", "Retrieved context tokens", kind="count", placeholder="0"),
-        FieldSpec("workload.user_tokens", "User content tokens", kind="count", placeholder="0"),
-        FieldSpec("workload.output_tokens", "Output tokens", kind="count", placeholder="0"),
-        FieldSpec(
-            "workload.monthly_growth",
-            "Monthly growth",
-            "0.05 or 5% for 5% a month.",
-            kind="share",
-            placeholder="0",
-        ),
-        FieldSpec(
+        ask("workload.requests_per_month", "Or a day, below."),
+        ask("workload.requests_per_day"),
+        ask("use_case.latency_critical", "000 flowchart question 3: a smaller fine-tuned model."),
+        ask("use_case.volume_stable", "Long enough to recoup the upfront cost (003 Step 8)."),
+        ask("workload.instruction_tokens", "System prompt and task instructions.", placeholder="0"),
+        ask("workload.example_tokens", "A fine-tuned model drops these.", placeholder="0"),
+        ask("workload.rag_tokens", placeholder="0"),
+        ask("workload.user_tokens", placeholder="0"),
+        ask("workload.output_tokens", placeholder="0"),
+        ask("workload.monthly_growth", "0.05 or 5% for 5% a month.", placeholder="0"),
+        ask(
             "workload.api_price_decline_per_year",
-            "API prices fall a year by",
             "50% = half the price a year on (001: 50–80%).",
-            kind="share",
             placeholder="0",
         ),
-        FieldSpec("workload.horizon_months", "Horizon, months", kind="count", placeholder="24"),
+        ask("workload.horizon_months", placeholder="24"),
     ),
 )

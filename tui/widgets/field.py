@@ -16,9 +16,10 @@ from textual.validation import ValidationResult, Validator
 from textual.widget import Widget
 from textual.widgets import Input
 
+from engine.fields import NUMERIC
+
 from ..form import (
     NONE,
-    NUMERIC,
     ONE_NUMBER,
     FieldSpec,
     is_range,
@@ -67,13 +68,9 @@ class NumberValidator(Validator):
 class AnswerInput(VisibleInput, inherit_css=False):
     """The answer box of a typed answer: one line, no border, in the row's answer column.
 
-    Its whole style is here (`inherit_css=False`): `Input`'s own default CSS is a three-line
-    bordered box, nearly all of it overridden, and Textual parses and matches a class's
-    default CSS when its first instance is mounted, on the way to the first frame (~14M
-    instructions of ~1,100M). The component classes (cursor, selection, placeholder,
-    suggestion) are `Input`'s, styled as `Input` styles them. Without inherited CSS it has no
-    `Input` CSS type name either: select and query it as `AnswerInput` (`isinstance` still
-    sees an `Input`).
+    Its whole style is here (`inherit_css=False`): `Input`'s default CSS, a bordered box
+    nearly all overridden, would be parsed on the way to the first frame. Without it there is
+    no `Input` CSS type name: select it as `AnswerInput` (`isinstance` still sees an `Input`).
 
     It also brings its cursor into view when it gets its size: the first answer is focused
     while the screen is composed (before any layout), and `Input` scrolls to the cursor only
