@@ -330,7 +330,8 @@ def _positive(F: float, V: float, r: float, lo: int, hi: int) -> tuple[int, int]
     ratio = -F / V  # s changes sign inside, so V ≠ 0 and r ≠ 1
     # ratio ≤ 0 only when r^(m−1) underflows to 0 (F = 0): bisect from the middle instead
     guess = 1 + math.log(ratio) / math.log(r) if ratio > 0 else (lo + hi) / 2
-    edge = min(max(int(guess), lo), hi)
+    # a denormal V makes the ratio infinite: clamp before int(), which refuses ±inf
+    edge = hi if guess >= hi else lo if guess <= lo else int(guess)
     at_edge = _s(F, V, r, edge) > 0
     if first:  # decreasing: the last positive month, in [lo, hi)
         if at_edge and (edge == hi or _s(F, V, r, edge + 1) <= 0):
