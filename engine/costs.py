@@ -88,9 +88,13 @@ def _token_items(
     cached_share: Decimal,
     field_path: str,
 ) -> None:
-    """Input, cached-input and output tokens of one request at `quotes`."""
+    """Input, cached-input, cache-write and output tokens of one request at `quotes`.
+
+    With a cached share, a request that misses the cache writes the prefix to it: where the
+    provider prices that write (Anthropic), the uncached prefix is billed at the write price."""
     cached = prefix * cached_share
-    uncached = prefix - cached + rest
+    written = prefix - cached if cached and quotes.cache_write is not None else ZERO
+    uncached = prefix - cached - written + rest
     req = number(ledger.requests)
     if cached and quotes.cached_input is None:
         raise InputError(
@@ -102,6 +106,9 @@ def _token_items(
     if cached:
         assert quotes.cached_input is not None
         rows.append(("cached_input_tokens", "Cached input tokens", cached, quotes.cached_input))
+    if written:
+        assert quotes.cache_write is not None
+        rows.append(("cache_write_tokens", "Cache writes", written, quotes.cache_write))
     rows.append(("output_tokens", "Output tokens", Decimal(output), quotes.output))
     for key, label, count, quote in rows:
         ledger.per_request(

@@ -88,11 +88,16 @@ class TokenPrices(Model):
 
     input_usd_per_mtok: Usd
     cached_input_usd_per_mtok: Usd | None = None
+    cache_write_usd_per_mtok: Usd | None = None
+    """What writing a prompt prefix to the cache costs, where the provider charges more than
+    input for it (Anthropic: 1.25× input for 5-minute writes, 2× for 1-hour)."""
     output_usd_per_mtok: Usd
 
 
 Tier = Literal["standard", "batch", "flex", "priority"]
 """A provider's price tier (genai-prices' price variants)."""
+CacheTtl = Literal["5m", "1h"]
+"""How long a written prompt cache lives; a provider may price the two writes differently."""
 
 
 class PromptingPath(Model):
@@ -106,7 +111,11 @@ class PromptingPath(Model):
     prices: TokenPrices | None = None
     """Explicit prices; take precedence over the catalog's."""
     cached_prefix_share: Share = ZERO
-    """Share of the static prefix (instructions + examples) billed at the cached-input price."""
+    """Share of the static prefix (instructions + examples) billed at the cached-input price.
+    The rest of the prefix is written to the cache, at the cache-write price where the
+    provider charges one (otherwise at the input price)."""
+    cache_ttl: CacheTtl = "5m"
+    """Which cache write the prefix pays for, where the provider prices them apart."""
     inference_monthly_usd: Usd | None = None
     """The monthly inference bill at the workload's volume, given directly (scales with volume)."""
     cost_per_request_usd: Usd | None = None
@@ -223,6 +232,8 @@ class FineTuningPath(Model):
     """Instructions left after fine-tuning; the workload's when omitted (examples always go)."""
     output_tokens: Count | None = None
     cached_prefix_share: Share = ZERO
+    """As prompting's: the share of the instructions read from the cache, the rest written."""
+    cache_ttl: CacheTtl = "5m"
 
     training: Training | None = None
     training_usd: Usd | None = None

@@ -55,6 +55,9 @@ class TokenQuotes(Model):
     model: str | None = None
     input: Quote
     cached_input: Quote | None = None
+    cache_write: Quote | None = None
+    """The price of writing the prompt prefix to the cache (at the profile's cache lifetime),
+    where the provider charges it apart from input."""
     output: Quote
 
 

@@ -33,9 +33,11 @@ NOT_RANGED = frozenset({"workload.horizon_months"})
 PRICE_PATHS: dict[str, tuple[str, ...]] = {
     "prompting.prices.input_usd_per_mtok": ("prompting", "input"),
     "prompting.prices.cached_input_usd_per_mtok": ("prompting", "cached_input"),
+    "prompting.prices.cache_write_usd_per_mtok": ("prompting", "cache_write"),
     "prompting.prices.output_usd_per_mtok": ("prompting", "output"),
     "fine_tuning.serving.prices.input_usd_per_mtok": ("fine_tuned", "input"),
     "fine_tuning.serving.prices.cached_input_usd_per_mtok": ("fine_tuned", "cached_input"),
+    "fine_tuning.serving.prices.cache_write_usd_per_mtok": ("fine_tuned", "cache_write"),
     "fine_tuning.serving.prices.output_usd_per_mtok": ("fine_tuned", "output"),
     "fine_tuning.training.usd_per_mtok": ("training", "per_mtok"),
     "fine_tuning.training.min_charge_usd": ("training", "min_charge"),

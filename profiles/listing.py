@@ -103,9 +103,15 @@ def _inference(catalog: Catalog, model_id: str, on: date) -> Entry | None:
         kind="inference",
         text=f"{_money(found.input)} in / {_money(found.output)} out per 1M{steps}",
         usd={"input_per_mtok": str(found.input), "output_per_mtok": str(found.output)}
-        | (
-            {} if found.cached_input is None else {"cached_input_per_mtok": str(found.cached_input)}
-        ),
+        | {
+            key: str(value)
+            for key, value in (
+                ("cached_input_per_mtok", found.cached_input),
+                ("cache_write_per_mtok", found.cache_write),
+                ("cache_write_1h_per_mtok", found.cache_write_1h),
+            )
+            if value is not None
+        },
         source=f"{found.provider_name} pricing via {release}",
         confidence=CONFIDENCE["primary"],
         effective=found.effective.isoformat() if found.effective else None,

@@ -247,7 +247,7 @@ def price_rows(book: PriceBook) -> Iterator[tuple[str, Quote]]:
     for role in ("prompting", "fine_tuned"):
         tokens = getattr(book, role)
         if tokens is not None:
-            for kind in ("input", "cached_input", "output"):
+            for kind in ("input", "cached_input", "cache_write", "output"):
                 quote = getattr(tokens, kind)
                 if quote is not None:
                     yield f"{role}.{kind}", quote
@@ -432,9 +432,11 @@ SOURCES_HEADING = "Sources"
 ROLES = {
     "prompting.input": "Prompting, input",
     "prompting.cached_input": "Prompting, cached",
+    "prompting.cache_write": "Prompting, cache write",
     "prompting.output": "Prompting, output",
     "fine_tuned.input": "Fine-tuned, input",
     "fine_tuned.cached_input": "Fine-tuned, cached",
+    "fine_tuned.cache_write": "Fine-tuned, cache write",
     "fine_tuned.output": "Fine-tuned, output",
     "training.per_mtok": "Training",
     "training.min_charge": "Training, minimum",

@@ -54,14 +54,35 @@ def _given(usd: Decimal, unit: str, field: str, on: date) -> Quote:
 
 
 def _given_tokens(prices: TokenPrices, field: str, on: date) -> TokenQuotes:
-    cached = prices.cached_input_usd_per_mtok
+    cached, write = prices.cached_input_usd_per_mtok, prices.cache_write_usd_per_mtok
     return TokenQuotes(
         input=_given(prices.input_usd_per_mtok, "per 1M input tokens", field, on),
         cached_input=None
         if cached is None
         else _given(cached, "per 1M cached input tokens", field, on),
+        cache_write=None
+        if write is None
+        else _given(write, "per 1M cache-write tokens", field, on),
         output=_given(prices.output_usd_per_mtok, "per 1M output tokens", field, on),
     )
+
+
+TTL_WORDS = {"5m": "5-minute", "1h": "1-hour"}
+
+
+def _cache_write(
+    found: genai.BasePrices, ttl: str, model_id: str, field: str
+) -> tuple[Decimal, str] | None:
+    """genai-prices' cache-write price at `ttl` and its unit, None when the provider charges no
+    write premium; a model priced for 5-minute writes only cannot be costed at 1 hour."""
+    price = found.cache_write_1h if ttl == "1h" else found.cache_write
+    if price is None and ttl == "1h" and found.cache_write is not None:
+        raise InputError(
+            field.rpartition(".")[0] + ".cache_ttl",
+            f"genai-prices has no 1-hour cache-write price for {model_id}; "
+            "use the 5-minute cache (5m)",
+        )
+    return None if price is None else (price, f"per 1M cache-write tokens, {TTL_WORDS[ttl]}")
 
 
 class Catalog:
@@ -125,20 +146,24 @@ class Catalog:
         field: str,
         prompt_tokens: int = 0,
         tier: str = "standard",
+        ttl: str = "5m",
     ) -> TokenQuotes:
         model_id = self.canonical(model_id)
         provider, name = split_id(model_id, field)
         own = self.token_prices.get(model_id)
         if tier != "standard":
-            return self._tier_prices(model_id, on, field, prompt_tokens, tier)
+            return self._tier_prices(model_id, on, field, prompt_tokens, tier, ttl)
         if own is not None:
-            cached = own.cached_input_usd_per_mtok
+            cached, write = own.cached_input_usd_per_mtok, own.cache_write_usd_per_mtok
             return TokenQuotes(
                 model=model_id,
                 input=self._quote(own.input_usd_per_mtok, "per 1M input tokens", own),
                 cached_input=None
                 if cached is None
                 else self._quote(cached, "per 1M cached input tokens", own),
+                cache_write=None
+                if write is None
+                else self._quote(write, "per 1M cache-write tokens", own),
                 output=self._quote(own.output_usd_per_mtok, "per 1M output tokens", own),
             )
         facts = self.models.get(model_id)
@@ -160,17 +185,19 @@ class Catalog:
         def q(usd: Decimal, unit: str) -> Quote:
             return Quote(usd=usd, unit=unit, source=found.source, as_of=found.as_of)
 
+        writes = _cache_write(found, ttl, model_id, field)
         return TokenQuotes(
             model=model_id,
             input=q(found.input, "per 1M input tokens"),
             cached_input=None
             if found.cached_input is None
             else q(found.cached_input, "per 1M cached input tokens"),
+            cache_write=None if writes is None else q(*writes),
             output=q(found.output, "per 1M output tokens"),
         )
 
     def _tier_prices(
-        self, model_id: str, on: date, field: str, prompt_tokens: int, tier: str
+        self, model_id: str, on: date, field: str, prompt_tokens: int, tier: str, ttl: str
     ) -> TokenQuotes:
         """genai-prices' `tier` variant (batch, flex, priority) of `model_id`'s prices."""
         provider, name = split_id(model_id, field)
@@ -197,12 +224,14 @@ class Catalog:
                 as_of=found.as_of,
             )
 
+        write = _cache_write(found, ttl, model_id, field)
         return TokenQuotes(
             model=f"{model_id} ({tier})",
             input=q(found.input, "input"),
             cached_input=None
             if found.cached_input is None
             else q(found.cached_input, "cached input"),
+            cache_write=None if write is None else q(write[0], f"{TTL_WORDS[ttl]} cache-write"),
             output=q(found.output, "output"),
         )
 
@@ -212,6 +241,7 @@ class Catalog:
         on: date,
         field: str,
         prompt_tokens: int = 0,
+        ttl: str = "5m",
     ) -> TokenQuotes:
         """Per-token prices of a fine-tune of `base_model`: genai-prices' `ft:` entry, filled
         in (or replaced) by the catalog's; base rates where the provider bills tuned models so."""
@@ -219,7 +249,7 @@ class Catalog:
         provider, name = split_id(base_model, field)
         own = self.ft_inference.get(base_model)
         if own is not None and own.serving in ("base_rate", "base_plus_hourly"):
-            base = self.base_prices(base_model, on, field, prompt_tokens)
+            base = self.base_prices(base_model, on, field, prompt_tokens, ttl=ttl)
             note = f"fine-tuned models billed at base rates ({self.source_title(own)})"
             return base.model_copy(
                 update={
@@ -251,6 +281,11 @@ class Catalog:
                     unit="per 1M cached input tokens",
                     source=found.source,
                     as_of=found.as_of,
+                )
+            write = _cache_write(found, ttl, base_model, field)
+            if write is not None:
+                quotes["cache_write"] = Quote(
+                    usd=write[0], unit=write[1], source=found.source, as_of=found.as_of
                 )
         if own is not None:
             for key in ("input", "cached_input", "output"):
@@ -463,6 +498,7 @@ class Catalog:
                     "prompting.model",
                     w.static_prefix_tokens + w.rag_tokens + w.user_tokens,
                     pe.tier,
+                    pe.cache_ttl,
                 )
         base = ft.base_model
         if base:
@@ -496,11 +532,11 @@ class Catalog:
                     "deployment fee",
                 )
             book["fine_tuned"] = self.finetuned_prices(
-                need_base("fine-tuned prices"), on, "fine_tuning.base_model", prompt
+                need_base("fine-tuned prices"), on, "fine_tuning.base_model", prompt, ft.cache_ttl
             )
         elif isinstance(serving, HourlyServing):
             book["fine_tuned"] = self.base_prices(
-                need_base("base prices"), on, "fine_tuning.base_model", prompt
+                need_base("base prices"), on, "fine_tuning.base_model", prompt, ttl=ft.cache_ttl
             )
         if isinstance(serving, HourlyServing):
             book["hosting"] = (
@@ -576,6 +612,7 @@ class Catalog:
             ("fine_tuned", ft.cached_prefix_share),
         ):
             tokens = book.get(role)
-            if isinstance(tokens, TokenQuotes) and not share and tokens.cached_input:
-                book[role] = tokens.model_copy(update={"cached_input": None})
+            if isinstance(tokens, TokenQuotes) and not share:
+                # Nothing read from the cache: nothing written to it either.
+                book[role] = tokens.model_copy(update={"cached_input": None, "cache_write": None})
         return PriceBook.model_validate(book)

@@ -27,6 +27,10 @@ class BasePrices:
     as_of: str
     effective: date | None = None
     """The day genai-prices says this price took effect, when it dates it."""
+    cache_write: Decimal | None = None
+    """Writing the prompt cache for 5 minutes (Anthropic: 1.25× input)."""
+    cache_write_1h: Decimal | None = None
+    """Writing it for an hour (Anthropic: 2× input)."""
 
 
 @cache
@@ -128,6 +132,8 @@ def lookup(
         source=source,
         as_of=as_of,
         effective=_effective(model, on),
+        cache_write=_rate(getattr(prices, "cache_write_mtok", None), prompt_tokens),
+        cache_write_1h=_rate(getattr(prices, "cache_write_1h_mtok", None), prompt_tokens),
     )
 
 

@@ -92,6 +92,8 @@ class Structure:
     pe_source: str
     """`monthly`, `per_request` or `tokens`."""
     pe_cached: bool
+    pe_write: bool
+    """The uncached prefix is billed at a cache-write price (`engine.costs._token_items`)."""
     upfront_given: bool
     training: str
     """`given`, `hosted`, `gpu` or `none`."""
@@ -99,6 +101,7 @@ class Structure:
     serving: str
     """`monthly`, `per_request`, `tokens`, `hourly` or `gpu`."""
     ft_cached: bool
+    ft_write: bool
     keeps_rag: bool
     ft_instructions: bool
     ft_output: bool
@@ -145,11 +148,13 @@ class Structure:
             pe_source=pe_source,
             # by the price, not the point: a ranged share may be 0 at the point only
             pe_cached=book.prompting is not None and book.prompting.cached_input is not None,
+            pe_write=book.prompting is not None and book.prompting.cache_write is not None,
             upfront_given=f.upfront_usd is not None,
             training=training,
             min_charge=book.training is not None and book.training.min_charge is not None,
             serving=serving,
             ft_cached=book.fine_tuned is not None and book.fine_tuned.cached_input is not None,
+            ft_write=book.fine_tuned is not None and book.fine_tuned.cache_write is not None,
             keeps_rag=f.keeps_rag,
             ft_instructions=f.instruction_tokens is not None,
             ft_output=f.output_tokens is not None,
@@ -181,11 +186,36 @@ class Parts(Generic[T]):
     redo: T
 
 
+def _write_price(share: Num, write: Num, input_price: Num) -> Num:
+    """The price of the uncached prefix when the provider prices cache writes: the write
+    price, but the input price at a share of 0 (no caching, nothing written), as in
+    `engine.costs._token_items`."""
+    if is_column(share) or is_column(write) or is_column(input_price):
+        import numpy as np
+
+        return np.where(np.asarray(share) > 0, write, input_price)
+    return write if share > 0 else input_price
+
+
 def _tokens(
-    prefix: Num, rest: Num, out: Num, share: Num | None, v: Mapping[str, Num], p: str
+    prefix: Num,
+    rest: Num,
+    out: Num,
+    share: Num | None,
+    write: bool,
+    v: Mapping[str, Num],
+    p: str,
 ) -> Num:
     if share is None:
         cost = (prefix + rest) * v[f"{p}.input_usd_per_mtok"] / M
+    elif write:
+        cached = prefix * share
+        price = _write_price(
+            share, v[f"{p}.cache_write_usd_per_mtok"], v[f"{p}.input_usd_per_mtok"]
+        )
+        cost = rest * v[f"{p}.input_usd_per_mtok"] / M
+        cost += (prefix - cached) * price / M
+        cost += cached * v[f"{p}.cached_input_usd_per_mtok"] / M
     else:
         cached = prefix * share
         cost = (prefix - cached + rest) * v[f"{p}.input_usd_per_mtok"] / M
@@ -219,7 +249,9 @@ def parts_of(v: Mapping[str, Num], s: Structure) -> Parts[Num]:
         pe_var = v["prompting.cost_per_request_usd"]
     else:
         share = v["prompting.cached_prefix_share"] if s.pe_cached else None
-        pe_var = _tokens(instr + examples, rag + user, output, share, v, "prompting.prices")
+        pe_var = _tokens(
+            instr + examples, rag + user, output, share, s.pe_write, v, "prompting.prices"
+        )
     training: Num = 0.0
     if s.upfront_given:
         ft_up = v["fine_tuning.upfront_usd"]
@@ -273,7 +305,9 @@ def parts_of(v: Mapping[str, Num], s: Structure) -> Parts[Num]:
         ft_out = v["fine_tuning.output_tokens"] if s.ft_output else output
         share = v["fine_tuning.cached_prefix_share"] if s.ft_cached else None
         ft_rag = rag if s.keeps_rag else 0.0
-        ft_var = _tokens(ft_instr, ft_rag + user, ft_out, share, v, "fine_tuning.serving.prices")
+        ft_var = _tokens(
+            ft_instr, ft_rag + user, ft_out, share, s.ft_write, v, "fine_tuning.serving.prices"
+        )
         if s.serving == "hourly":
             if s.serving_hours:
                 hours = v["fine_tuning.serving.hours_per_month"]
