@@ -12,6 +12,7 @@ from .inputs import (
     GpuTraining,
     HostedTraining,
     HourlyServing,
+    HourlyTraining,
     PromptingPath,
     TokenServing,
     Workload,
@@ -238,6 +239,8 @@ def _training(upfront: _Ledger, path: FineTuningPath, book: PriceBook) -> Decima
             cost = floor.usd
         upfront.flat("training", "Training", cost, formula, price.cite())
         return cost
+    if isinstance(training, HourlyTraining):
+        return _hourly_training(upfront, training, book)
     if isinstance(training, GpuTraining):
         gpu = book.training_gpu
         if gpu is None:
@@ -250,6 +253,42 @@ def _training(upfront: _Ledger, path: FineTuningPath, book: PriceBook) -> Decima
         upfront.flat("training", f"Training ({path.method})", cost, formula, gpu.hour.cite())
         return cost
     return ZERO
+
+
+def _hourly_training(upfront: _Ledger, training: HourlyTraining, book: PriceBook) -> Decimal:
+    """Reinforcement fine-tuning: training hours at the hourly rate, then the grader's tokens
+    at the grader model's prices. Returns the two together (what a retrain repeats)."""
+    if book.training_hour is None:
+        raise InputError("fine_tuning.training.usd_per_hour", "no price for an hour of training")
+    rate = book.training_hour
+    cost = training.hours * rate.usd
+    upfront.flat(
+        "training",
+        "Training (RFT)",
+        cost,
+        f"{number(training.hours)} h × {usd(rate.usd)}/h",
+        rate.cite(),
+    )
+    read, written = training.grader_input_tokens, training.grader_output_tokens
+    if not read and not written:
+        return cost
+    grader = book.grader
+    if grader is None:
+        raise InputError(
+            "fine_tuning.training.grader_model",
+            "grader tokens need the grader model (or its prices)",
+        )
+    graded = per_million(Decimal(read), grader.input.usd)
+    graded += per_million(Decimal(written), grader.output.usd)
+    upfront.flat(
+        "grader_tokens",
+        "Grader tokens",
+        graded,
+        f"{tokens(read)} in × {usd(grader.input.usd)}/1M + "
+        f"{tokens(written)} out × {usd(grader.output.usd)}/1M",
+        grader.input.cite(),
+    )
+    return cost + graded
 
 
 def _serving(monthly: _Ledger, workload: Workload, path: FineTuningPath, book: PriceBook) -> None:

@@ -171,6 +171,25 @@ class GpuTraining(Model):
     usd_per_gpu_hour: Usd | None = None
 
 
+class HourlyTraining(Model):
+    """Reinforcement fine-tuning billed by the hour of training (OpenAI's and Azure's RFT),
+    plus the grader model's tokens at that model's own prices."""
+
+    kind: Literal["hourly"] = "hourly"
+    hours: Annotated[Decimal, Field(gt=0, le=100_000, allow_inf_nan=False)]
+    """Hours of training billed (OpenAI: the core training loop's wall-clock time)."""
+    usd_per_hour: Usd | None = None
+    """USD per training hour; the catalog's price for the base model when omitted."""
+    grader_model: str | None = None
+    """Catalog model id of a model grader (its tokens are billed at its inference prices)."""
+    grader_prices: TokenPrices | None = None
+    """The grader's prices; the grader model's catalog prices when omitted."""
+    grader_input_tokens: Count = 0
+    """Tokens the grader reads over the whole job."""
+    grader_output_tokens: Count = 0
+    """Tokens the grader writes over the whole job."""
+
+
 class TokenServing(Model):
     """A hosted fine-tuned model billed per token (OpenAI, Vertex, Fireworks)."""
 
@@ -208,7 +227,7 @@ class GpuServing(Model):
     """Sustained throughput of one replica (capacity check)."""
 
 
-Training = Annotated[HostedTraining | GpuTraining, Field(discriminator="kind")]
+Training = Annotated[HostedTraining | GpuTraining | HourlyTraining, Field(discriminator="kind")]
 Serving = Annotated[TokenServing | HourlyServing | GpuServing, Field(discriminator="kind")]
 
 UPFRONT_ITEMS = (

@@ -42,6 +42,9 @@ PRICE_PATHS: dict[str, tuple[str, ...]] = {
     "fine_tuning.training.usd_per_mtok": ("training", "per_mtok"),
     "fine_tuning.training.min_charge_usd": ("training", "min_charge"),
     "fine_tuning.training.usd_per_gpu_hour": ("training_gpu", "hour"),
+    "fine_tuning.training.usd_per_hour": ("training_hour",),
+    "fine_tuning.training.grader_prices.input_usd_per_mtok": ("grader", "input"),
+    "fine_tuning.training.grader_prices.output_usd_per_mtok": ("grader", "output"),
     "fine_tuning.serving.usd_per_gpu_hour": ("serving_gpu", "hour"),
     "fine_tuning.serving.usd_per_hour": ("hosting",),
 }

@@ -255,6 +255,11 @@ def price_rows(book: PriceBook) -> Iterator[tuple[str, Quote]]:
         yield "training.per_mtok", book.training.per_mtok
         if book.training.min_charge is not None:
             yield "training.min_charge", book.training.min_charge
+    if book.training_hour is not None:
+        yield "training.hour", book.training_hour
+    if book.grader is not None:
+        yield "grader.input", book.grader.input
+        yield "grader.output", book.grader.output
     for role in ("training_gpu", "serving_gpu"):
         gpu = getattr(book, role)
         if gpu is not None:
@@ -440,6 +445,9 @@ ROLES = {
     "fine_tuned.output": "Fine-tuned, output",
     "training.per_mtok": "Training",
     "training.min_charge": "Training, minimum",
+    "training.hour": "Training hour",
+    "grader.input": "Grader, input",
+    "grader.output": "Grader, output",
     "training_gpu.hour": "Training GPU",
     "serving_gpu.hour": "Serving GPU",
     "hosting.hour": "Hosting",

@@ -16,6 +16,7 @@ from engine.inputs import (
     FineTuningPath,
     GpuServing,
     GpuTraining,
+    HourlyTraining,
     PromptingPath,
     TokenPrices,
     TokenServing,
@@ -96,8 +97,21 @@ def cases(draw: st.DrawFn) -> tuple[CostInputs, PriceBook]:
             )
         )
     )
+    hourly = draw(st.booleans())
+    grader = TokenPrices(input_usd_per_mtok=draw(dec(10)), output_usd_per_mtok=draw(dec(40)))
+    training = (
+        HourlyTraining(
+            hours=draw(dec(50).filter(bool)),
+            usd_per_hour=draw(dec(100)),
+            grader_prices=grader,
+            grader_input_tokens=draw(st.integers(0, 50_000_000)),
+            grader_output_tokens=draw(st.integers(0, 5_000_000)),
+        )
+        if hourly
+        else GpuTraining(hours=draw(dec(100).filter(bool)), usd_per_gpu_hour=draw(dec(5)))
+    )
     path = FineTuningPath(
-        training=GpuTraining(hours=draw(dec(100).filter(bool)), usd_per_gpu_hour=draw(dec(5))),
+        training=training,
         serving=serving,
         cached_prefix_share=Decimal(0) if gpu_serving else ft_share,
         engineering_hours=draw(dec(200)),
@@ -122,7 +136,6 @@ def cases(draw: st.DrawFn) -> tuple[CostInputs, PriceBook]:
         ),
         fine_tuning=path,
     )
-    gpu = GpuQuote(name="GPU", hour=_q(path.training.usd_per_gpu_hour))  # type: ignore[union-attr, arg-type]
     book = PriceBook(
         prompting=TokenQuotes(
             input=_q(pe_in),
@@ -138,7 +151,17 @@ def cases(draw: st.DrawFn) -> tuple[CostInputs, PriceBook]:
             cache_write=None if ft_write is None else _q(ft_write),
             output=_q(ft_out),
         ),
-        training_gpu=gpu,
+        training_gpu=None
+        if isinstance(training, HourlyTraining)
+        else GpuQuote(name="GPU", hour=_q(training.usd_per_gpu_hour)),  # type: ignore[arg-type]
+        training_hour=_q(training.usd_per_hour)  # type: ignore[arg-type]
+        if isinstance(training, HourlyTraining)
+        else None,
+        grader=TokenQuotes(
+            input=_q(grader.input_usd_per_mtok), output=_q(grader.output_usd_per_mtok)
+        )
+        if isinstance(training, HourlyTraining)
+        else None,
         serving_gpu=GpuQuote(name="GPU", hour=_q(serving.usd_per_gpu_hour))  # type: ignore[union-attr, arg-type]
         if gpu_serving
         else None,

@@ -20,6 +20,7 @@ from ..inputs import (
     GpuTraining,
     HostedTraining,
     HourlyServing,
+    HourlyTraining,
     TokenPrices,
     TokenServing,
 )
@@ -339,6 +340,20 @@ class Catalog:
             min_examples=entry.min_examples,
         )
 
+    def training_hourly(self, base_model: str, field: str) -> Quote:
+        """The catalog's price for an hour of time-billed training (reinforcement fine-tuning)
+        of `base_model`."""
+        base_model = self.canonical(base_model)
+        entry = self.training.get(base_model)
+        if entry is None or entry.usd_per_hour is None:
+            hourly = [t for t, e in self.training.items() if e.usd_per_hour is not None]
+            raise InputError(
+                field,
+                f"no hourly training price known for {base_model}; "
+                f"models with one: {', '.join(hourly) or 'none'} (or give the price an hour)",
+            )
+        return self._quote(entry.usd_per_hour, f"per training hour ({entry.method})", entry)
+
     def hosting_hourly(self, base_model: str, field: str) -> Quote:
         provider, _ = split_id(self.canonical(base_model), field)
         fees = [
@@ -590,6 +605,27 @@ class Catalog:
                         }
                     )
                 book["training"] = quote
+        if isinstance(training, HourlyTraining):
+            book["training_hour"] = (
+                self.training_hourly(
+                    need_base("hourly training prices"), "fine_tuning.training.usd_per_hour"
+                )
+                if training.usd_per_hour is None
+                else _given(
+                    training.usd_per_hour,
+                    "per training hour",
+                    "fine_tuning.training.usd_per_hour",
+                    on,
+                )
+            )
+            if training.grader_prices is not None:
+                book["grader"] = _given_tokens(
+                    training.grader_prices, "fine_tuning.training.grader_prices", on
+                )
+            elif training.grader_model:
+                book["grader"] = self.base_prices(
+                    training.grader_model, on, "fine_tuning.training.grader_model"
+                )
         if isinstance(training, GpuTraining):
             book["training_gpu"] = self.gpu_quote(
                 training.gpu,

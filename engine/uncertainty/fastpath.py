@@ -29,7 +29,14 @@ from decimal import Decimal
 from typing import Any, Generic, TypeVar, cast
 
 from ..breakeven import LATEST, MAX_MONTHS, Timeline, timeline
-from ..inputs import CostInputs, GpuServing, GpuTraining, HostedTraining, HourlyServing
+from ..inputs import (
+    CostInputs,
+    GpuServing,
+    GpuTraining,
+    HostedTraining,
+    HourlyServing,
+    HourlyTraining,
+)
 from ..pricebook import PriceBook
 from ..ranges import PRICE_PATHS
 from ..result import PathCosts
@@ -96,7 +103,9 @@ class Structure:
     """The uncached prefix is billed at a cache-write price (`engine.costs._token_items`)."""
     upfront_given: bool
     training: str
-    """`given`, `hosted`, `gpu` or `none`."""
+    """`given`, `hosted`, `gpu`, `hourly` or `none`."""
+    grader: bool
+    """Hourly training's grader tokens are priced (a grader's prices are in the book)."""
     min_charge: bool
     serving: str
     """`monthly`, `per_request`, `tokens`, `hourly` or `gpu`."""
@@ -129,6 +138,8 @@ class Structure:
             if isinstance(f.training, HostedTraining)
             else "gpu"
             if isinstance(f.training, GpuTraining)
+            else "hourly"
+            if isinstance(f.training, HourlyTraining)
             else "none"
         )
         serving = (
@@ -152,6 +163,7 @@ class Structure:
             upfront_given=f.upfront_usd is not None,
             training=training,
             min_charge=book.training is not None and book.training.min_charge is not None,
+            grader=book.grader is not None,
             serving=serving,
             ft_cached=book.fine_tuned is not None and book.fine_tuned.cached_input is not None,
             ft_write=book.fine_tuned is not None and book.fine_tuned.cache_write is not None,
@@ -273,6 +285,14 @@ def parts_of(v: Mapping[str, Num], s: Structure) -> Parts[Num]:
                 * v["fine_tuning.training.hours"]
                 * v["fine_tuning.training.usd_per_gpu_hour"]
             )
+        elif s.training == "hourly":
+            training = v["fine_tuning.training.hours"] * v["fine_tuning.training.usd_per_hour"]
+            if s.grader:
+                g = "fine_tuning.training.grader"
+                training += (
+                    v[f"{g}_input_tokens"] * v[f"{g}_prices.input_usd_per_mtok"]
+                    + v[f"{g}_output_tokens"] * v[f"{g}_prices.output_usd_per_mtok"]
+                ) / M
         ft_up = (
             training
             + v["fine_tuning.data_collection_usd"]
