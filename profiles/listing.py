@@ -388,3 +388,13 @@ def price_json(catalog: Catalog, needle: str = "", on: date | None = None) -> st
         "entries": [asdict(e) for e in entries],
     }
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def update_prices(today: date) -> tuple[bool, str]:
+    """`tunewise prices --update`: (done, the one line to show). Fetches genai-prices' newest
+    data over the network, only when asked; later runs price with it."""
+    try:
+        path, models = genai_prices.update(today)
+    except genai_prices.UpdateFailed as exc:
+        return False, f"{exc}; prices unchanged"
+    return True, f"genai-prices data fetched {today}: {models:,} models, saved to {path}"

@@ -49,7 +49,8 @@ EPILOG_PRICES = """examples:
   tunewise prices gpt-4o        models whose id contains gpt-4o
   tunewise prices gpu           GPU-hour offers
   tunewise prices lora          LoRA training offers (also: full, rft, dpo, sft)
-  tunewise prices --format json every entry with its confidence and date"""
+  tunewise prices --format json every entry with its confidence and date
+  tunewise prices --update      fetch genai-prices' newest data (network)"""
 
 
 class _Help(argparse.RawDescriptionHelpFormatter):
@@ -143,6 +144,9 @@ def _parser() -> argparse.ArgumentParser:
         "filter", nargs="?", default="", help="substring of an id, or a method (lora, full, rft)"
     )
     prices.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    prices.add_argument(
+        "--update", action="store_true", help="fetch genai-prices' newest data (needs the network)"
+    )
     prices.add_argument(
         "--prices", type=Path, metavar="FILE", help="team price file overriding the built-in prices"
     )
@@ -389,6 +393,16 @@ def _prices(args: argparse.Namespace) -> int:
     from engine.catalog import load_catalog
     from profiles.listing import price_json, price_listing
 
+    if args.update:  # the only network use, and only when asked
+        from datetime import date
+
+        from profiles.listing import update_prices
+
+        done, line = update_prices(date.today())
+        if not done:
+            return _fail(line)
+        sys.stdout.write(line + "\n")
+        return EXIT_OK
     show = price_json if args.format == "json" else price_listing
     try:
         sys.stdout.write(show(load_catalog(args.prices), args.filter))
