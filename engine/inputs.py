@@ -253,6 +253,9 @@ class FineTuningPath(Model):
     cached_prefix_share: Share = ZERO
     """As prompting's: the share of the instructions read from the cache, the rest written."""
     cache_ttl: CacheTtl = "5m"
+    tier: Tier = "standard"
+    """The provider's price tier for serving priced by the catalog's tokens (`batch` …),
+    where genai-prices carries that variant for the fine-tuned model (or its base rates)."""
 
     training: Training | None = None
     training_usd: Usd | None = None

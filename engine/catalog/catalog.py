@@ -243,52 +243,58 @@ class Catalog:
         field: str,
         prompt_tokens: int = 0,
         ttl: str = "5m",
+        tier: str = "standard",
     ) -> TokenQuotes:
         """Per-token prices of a fine-tune of `base_model`: genai-prices' `ft:` entry, filled
-        in (or replaced) by the catalog's; base rates where the provider bills tuned models so."""
+        in (or replaced) by the catalog's; base rates where the provider bills tuned models so.
+        A `tier` other than standard comes from genai-prices' variants only."""
         base_model = self.canonical(base_model)
         provider, name = split_id(base_model, field)
         own = self.ft_inference.get(base_model)
+        label = f"{base_model} (fine-tuned{'' if tier == 'standard' else f', {tier}'})"
         if own is not None and own.serving in ("base_rate", "base_plus_hourly"):
-            base = self.base_prices(base_model, on, field, prompt_tokens, ttl=ttl)
+            base = self.base_prices(base_model, on, field, prompt_tokens, tier, ttl)
             note = f"fine-tuned models billed at base rates ({self.source_title(own)})"
             return base.model_copy(
-                update={
-                    "model": f"{base_model} (fine-tuned)",
-                    "input": base.input.model_copy(update={"note": note}),
-                }
+                update={"model": label, "input": base.input.model_copy(update={"note": note})}
             )
+        tier_field = field.rpartition(".")[0] + ".tier"
         found = None
         facts = self.models.get(base_model)
         names = [name] + [a.partition(":")[2] for a in (facts.aliases if facts else [])]
         for candidate in names if self.use_genai else []:
-            found = genai.lookup(provider, f"ft:{candidate}", on, prompt_tokens)
+            found = genai.lookup(provider, f"ft:{candidate}", on, prompt_tokens, tier)
             if found is not None:
                 break
+        if tier != "standard" and found is None:
+            raise InputError(
+                tier_field,
+                f"genai-prices has no {tier} price for a fine-tuned {base_model} on "
+                f"{on.isoformat()}; use standard",
+            )
         quotes: dict[str, Quote] = {}
         if found is not None and found.model_ref.startswith("ft:"):
+            suffix = "" if tier == "standard" else f", {tier}"
+            src, as_of = found.source, found.as_of
             quotes["input"] = Quote(
-                usd=found.input, unit="per 1M input tokens", source=found.source, as_of=found.as_of
+                usd=found.input, unit=f"per 1M input tokens{suffix}", source=src, as_of=as_of
             )
             quotes["output"] = Quote(
-                usd=found.output,
-                unit="per 1M output tokens",
-                source=found.source,
-                as_of=found.as_of,
+                usd=found.output, unit=f"per 1M output tokens{suffix}", source=src, as_of=as_of
             )
             if found.cached_input is not None:
                 quotes["cached_input"] = Quote(
                     usd=found.cached_input,
-                    unit="per 1M cached input tokens",
-                    source=found.source,
-                    as_of=found.as_of,
+                    unit=f"per 1M cached input tokens{suffix}",
+                    source=src,
+                    as_of=as_of,
                 )
             write = _cache_write(found, ttl, base_model, field)
             if write is not None:
                 quotes["cache_write"] = Quote(
-                    usd=write[0], unit=write[1], source=found.source, as_of=found.as_of
+                    usd=write[0], unit=write[1] + suffix, source=src, as_of=as_of
                 )
-        if own is not None:
+        if own is not None and tier == "standard":  # the catalog's prices are standard-tier
             for key in ("input", "cached_input", "output"):
                 value = getattr(own, f"{key}_usd_per_mtok")
                 if value is not None:
@@ -301,7 +307,7 @@ class Catalog:
                 f"no fine-tuned per-token price known for {base_model}; "
                 + self._priceable(provider, ("per_token", "base_rate"), hourly),
             )
-        return TokenQuotes(model=f"{base_model} (fine-tuned)", **quotes)
+        return TokenQuotes(model=label, **quotes)
 
     def _priceable(self, provider: str, kinds: tuple[str, ...], hourly: bool) -> str:
         """What to do instead, in words: the base models this serving mode can price (the
@@ -528,6 +534,14 @@ class Catalog:
             return base
 
         serving = ft.serving
+        if ft.tier != "standard" and not (
+            isinstance(serving, TokenServing | HourlyServing) and serving.prices is None
+        ):
+            raise InputError(
+                "fine_tuning.tier",
+                f"the {ft.tier} tier applies to serving priced by the catalog's tokens; "
+                "use standard",
+            )
         prompt = (
             (w.instruction_tokens if ft.instruction_tokens is None else ft.instruction_tokens)
             + (w.rag_tokens if ft.keeps_rag else 0)
@@ -547,11 +561,21 @@ class Catalog:
                     "deployment fee",
                 )
             book["fine_tuned"] = self.finetuned_prices(
-                need_base("fine-tuned prices"), on, "fine_tuning.base_model", prompt, ft.cache_ttl
+                need_base("fine-tuned prices"),
+                on,
+                "fine_tuning.base_model",
+                prompt,
+                ft.cache_ttl,
+                ft.tier,
             )
         elif isinstance(serving, HourlyServing):
             book["fine_tuned"] = self.base_prices(
-                need_base("base prices"), on, "fine_tuning.base_model", prompt, ttl=ft.cache_ttl
+                need_base("base prices"),
+                on,
+                "fine_tuning.base_model",
+                prompt,
+                ft.tier,
+                ft.cache_ttl,
             )
         if isinstance(serving, HourlyServing):
             book["hosting"] = (
