@@ -12,6 +12,7 @@ from .inputs import (
     GpuTraining,
     HostedTraining,
     HourlyServing,
+    HourlyTraining,
     PromptingPath,
     TokenServing,
     Workload,
@@ -88,9 +89,13 @@ def _token_items(
     cached_share: Decimal,
     field_path: str,
 ) -> None:
-    """Input, cached-input and output tokens of one request at `quotes`."""
+    """Input, cached-input, cache-write and output tokens of one request at `quotes`.
+
+    With a cached share, a request that misses the cache writes the prefix to it: where the
+    provider prices that write (Anthropic), the uncached prefix is billed at the write price."""
     cached = prefix * cached_share
-    uncached = prefix - cached + rest
+    written = prefix - cached if cached and quotes.cache_write is not None else ZERO
+    uncached = prefix - cached - written + rest
     req = number(ledger.requests)
     if cached and quotes.cached_input is None:
         raise InputError(
@@ -102,6 +107,9 @@ def _token_items(
     if cached:
         assert quotes.cached_input is not None
         rows.append(("cached_input_tokens", "Cached input tokens", cached, quotes.cached_input))
+    if written:
+        assert quotes.cache_write is not None
+        rows.append(("cache_write_tokens", "Cache writes", written, quotes.cache_write))
     rows.append(("output_tokens", "Output tokens", Decimal(output), quotes.output))
     for key, label, count, quote in rows:
         ledger.per_request(
@@ -231,6 +239,8 @@ def _training(upfront: _Ledger, path: FineTuningPath, book: PriceBook) -> Decima
             cost = floor.usd
         upfront.flat("training", "Training", cost, formula, price.cite())
         return cost
+    if isinstance(training, HourlyTraining):
+        return _hourly_training(upfront, training, book)
     if isinstance(training, GpuTraining):
         gpu = book.training_gpu
         if gpu is None:
@@ -243,6 +253,42 @@ def _training(upfront: _Ledger, path: FineTuningPath, book: PriceBook) -> Decima
         upfront.flat("training", f"Training ({path.method})", cost, formula, gpu.hour.cite())
         return cost
     return ZERO
+
+
+def _hourly_training(upfront: _Ledger, training: HourlyTraining, book: PriceBook) -> Decimal:
+    """Reinforcement fine-tuning: training hours at the hourly rate, then the grader's tokens
+    at the grader model's prices. Returns the two together (what a retrain repeats)."""
+    if book.training_hour is None:
+        raise InputError("fine_tuning.training.usd_per_hour", "no price for an hour of training")
+    rate = book.training_hour
+    cost = training.hours * rate.usd
+    upfront.flat(
+        "training",
+        "Training (RFT)",
+        cost,
+        f"{number(training.hours)} h × {usd(rate.usd)}/h",
+        rate.cite(),
+    )
+    read, written = training.grader_input_tokens, training.grader_output_tokens
+    if not read and not written:
+        return cost
+    grader = book.grader
+    if grader is None:
+        raise InputError(
+            "fine_tuning.training.grader_model",
+            "grader tokens need the grader model (or its prices)",
+        )
+    graded = per_million(Decimal(read), grader.input.usd)
+    graded += per_million(Decimal(written), grader.output.usd)
+    upfront.flat(
+        "grader_tokens",
+        "Grader tokens",
+        graded,
+        f"{tokens(read)} in × {usd(grader.input.usd)}/1M + "
+        f"{tokens(written)} out × {usd(grader.output.usd)}/1M",
+        grader.input.cite(),
+    )
+    return cost + graded
 
 
 def _serving(monthly: _Ledger, workload: Workload, path: FineTuningPath, book: PriceBook) -> None:

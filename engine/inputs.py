@@ -89,11 +89,16 @@ class TokenPrices(Model):
 
     input_usd_per_mtok: Usd
     cached_input_usd_per_mtok: Usd | None = None
+    cache_write_usd_per_mtok: Usd | None = None
+    """What writing a prompt prefix to the cache costs, where the provider charges more than
+    input for it (Anthropic: 1.25× input for 5-minute writes, 2× for 1-hour)."""
     output_usd_per_mtok: Usd
 
 
 Tier = Literal["standard", "batch", "flex", "priority"]
 """A provider's price tier (genai-prices' price variants)."""
+CacheTtl = Literal["5m", "1h"]
+"""How long a written prompt cache lives; a provider may price the two writes differently."""
 
 
 class PromptingPath(Model):
@@ -107,7 +112,11 @@ class PromptingPath(Model):
     prices: TokenPrices | None = None
     """Explicit prices; take precedence over the catalog's."""
     cached_prefix_share: Share = ZERO
-    """Share of the static prefix (instructions + examples) billed at the cached-input price."""
+    """Share of the static prefix (instructions + examples) billed at the cached-input price.
+    The rest of the prefix is written to the cache, at the cache-write price where the
+    provider charges one (otherwise at the input price)."""
+    cache_ttl: CacheTtl = "5m"
+    """Which cache write the prefix pays for, where the provider prices them apart."""
     inference_monthly_usd: Usd | None = None
     """The monthly inference bill at the workload's volume, given directly (scales with volume)."""
     cost_per_request_usd: Usd | None = None
@@ -163,6 +172,25 @@ class GpuTraining(Model):
     usd_per_gpu_hour: Usd | None = None
 
 
+class HourlyTraining(Model):
+    """Reinforcement fine-tuning billed by the hour of training (OpenAI's and Azure's RFT),
+    plus the grader model's tokens at that model's own prices."""
+
+    kind: Literal["hourly"] = "hourly"
+    hours: Annotated[Decimal, Field(gt=0, le=100_000, allow_inf_nan=False)]
+    """Hours of training billed (OpenAI: the core training loop's wall-clock time)."""
+    usd_per_hour: Usd | None = None
+    """USD per training hour; the catalog's price for the base model when omitted."""
+    grader_model: str | None = None
+    """Catalog model id of a model grader (its tokens are billed at its inference prices)."""
+    grader_prices: TokenPrices | None = None
+    """The grader's prices; the grader model's catalog prices when omitted."""
+    grader_input_tokens: Count = 0
+    """Tokens the grader reads over the whole job."""
+    grader_output_tokens: Count = 0
+    """Tokens the grader writes over the whole job."""
+
+
 class TokenServing(Model):
     """A hosted fine-tuned model billed per token (OpenAI, Vertex, Fireworks)."""
 
@@ -200,7 +228,7 @@ class GpuServing(Model):
     """Sustained throughput of one replica (capacity check)."""
 
 
-Training = Annotated[HostedTraining | GpuTraining, Field(discriminator="kind")]
+Training = Annotated[HostedTraining | GpuTraining | HourlyTraining, Field(discriminator="kind")]
 Serving = Annotated[TokenServing | HourlyServing | GpuServing, Field(discriminator="kind")]
 
 UPFRONT_ITEMS = (
@@ -224,6 +252,11 @@ class FineTuningPath(Model):
     """Instructions left after fine-tuning; the workload's when omitted (examples always go)."""
     output_tokens: Count | None = None
     cached_prefix_share: Share = ZERO
+    """As prompting's: the share of the instructions read from the cache, the rest written."""
+    cache_ttl: CacheTtl = "5m"
+    tier: Tier = "standard"
+    """The provider's price tier for serving priced by the catalog's tokens (`batch` …),
+    where genai-prices carries that variant for the fine-tuned model (or its base rates)."""
 
     training: Training | None = None
     training_usd: Usd | None = None

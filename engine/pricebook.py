@@ -55,6 +55,9 @@ class TokenQuotes(Model):
     model: str | None = None
     input: Quote
     cached_input: Quote | None = None
+    cache_write: Quote | None = None
+    """The price of writing the prompt prefix to the cache (at the profile's cache lifetime),
+    where the provider charges it apart from input."""
     output: Quote
 
 
@@ -109,6 +112,10 @@ class PriceBook(Model):
     fine_tuned: TokenQuotes | None = None
     """Per-token prices of the fine-tuned path (fine-tuned or base rates, by serving kind)."""
     training: TrainingQuote | None = None
+    training_hour: Quote | None = None
+    """The price of one hour of time-billed training (reinforcement fine-tuning)."""
+    grader: TokenQuotes | None = None
+    """Per-token prices of the model grading a reinforcement fine-tuning job."""
     training_gpu: GpuQuote | None = None
     serving_gpu: GpuQuote | None = None
     hosting: Quote | None = None

@@ -33,13 +33,18 @@ SECTIONS: dict[str, type[BaseModel]] = {
 PRICE_PATHS: dict[str, tuple[str, ...]] = {
     "prompting.prices.input_usd_per_mtok": ("prompting", "input"),
     "prompting.prices.cached_input_usd_per_mtok": ("prompting", "cached_input"),
+    "prompting.prices.cache_write_usd_per_mtok": ("prompting", "cache_write"),
     "prompting.prices.output_usd_per_mtok": ("prompting", "output"),
     "fine_tuning.serving.prices.input_usd_per_mtok": ("fine_tuned", "input"),
     "fine_tuning.serving.prices.cached_input_usd_per_mtok": ("fine_tuned", "cached_input"),
+    "fine_tuning.serving.prices.cache_write_usd_per_mtok": ("fine_tuned", "cache_write"),
     "fine_tuning.serving.prices.output_usd_per_mtok": ("fine_tuned", "output"),
     "fine_tuning.training.usd_per_mtok": ("training", "per_mtok"),
     "fine_tuning.training.min_charge_usd": ("training", "min_charge"),
     "fine_tuning.training.usd_per_gpu_hour": ("training_gpu", "hour"),
+    "fine_tuning.training.usd_per_hour": ("training_hour",),
+    "fine_tuning.training.grader_prices.input_usd_per_mtok": ("grader", "input"),
+    "fine_tuning.training.grader_prices.output_usd_per_mtok": ("grader", "output"),
     "fine_tuning.serving.usd_per_gpu_hour": ("serving_gpu", "hour"),
     "fine_tuning.serving.usd_per_hour": ("hosting",),
 }

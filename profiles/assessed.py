@@ -169,7 +169,11 @@ def assess_profile(
 def _prices_fit(profile: Profile, book: PriceBook) -> bool:
     """Whether a stored price book still prices what the answers name: the same models and
     the same explicitly given prices (a hand edit after the snapshot makes it unusable)."""
+    from engine.catalog.fit import book_fits
+
     pe, ft = profile.prompting, profile.fine_tuning
+    if not book_fits(pe, ft, book):  # cache lifetime, fine-tuned tier, hourly training
+        return False
     if pe.model and book.prompting_model and book.prompting_model.model != pe.model:
         return False
     if ft.base_model and book.base_model and book.base_model.model != ft.base_model:

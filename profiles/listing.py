@@ -103,9 +103,15 @@ def _inference(catalog: Catalog, model_id: str, on: date) -> Entry | None:
         kind="inference",
         text=f"{_money(found.input)} in / {_money(found.output)} out per 1M{steps}",
         usd={"input_per_mtok": str(found.input), "output_per_mtok": str(found.output)}
-        | (
-            {} if found.cached_input is None else {"cached_input_per_mtok": str(found.cached_input)}
-        ),
+        | {
+            key: str(value)
+            for key, value in (
+                ("cached_input_per_mtok", found.cached_input),
+                ("cache_write_per_mtok", found.cache_write),
+                ("cache_write_1h_per_mtok", found.cache_write_1h),
+            )
+            if value is not None
+        },
         source=f"{found.provider_name} pricing via {release}",
         confidence=CONFIDENCE["primary"],
         effective=found.effective.isoformat() if found.effective else None,
@@ -399,3 +405,13 @@ def query_text(q: PriceQuery) -> str:
 
 def query_json(q: PriceQuery) -> str:
     return price_json(q.catalog, q.needle, q.on)
+
+
+def update_prices(today: date) -> tuple[bool, str]:
+    """`tunewise prices --update`: (done, the one line to show). Fetches genai-prices' newest
+    data over the network, only when asked; later runs price with it."""
+    try:
+        path, models = genai_prices.update(today)
+    except genai_prices.UpdateFailed as exc:
+        return False, f"{exc}; prices unchanged"
+    return True, f"genai-prices data fetched {today}: {models:,} models, saved to {path}"

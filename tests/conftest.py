@@ -4,8 +4,12 @@ submission's result does not depend on a draw; locally each run explores new one
 from __future__ import annotations
 
 import os
+import tempfile
 
 from hypothesis import settings
+
+# Data a developer fetched with `tunewise prices --update` never changes what the tests see.
+os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="tunewise-tests-")
 
 settings.register_profile("ci", derandomize=True, print_blob=True)
 if os.environ.get("CI"):

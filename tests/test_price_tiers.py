@@ -72,3 +72,42 @@ def test_a_tier_the_data_lacks_on_the_date_is_refused() -> None:
 def test_tiers_listed_by_genai_prices() -> None:
     assert genai.tiers("openai", "gpt-4o-mini", ON)[:2] == ["standard", "batch"]
     assert genai.tiers("openai", "no-such-model", ON) == []
+
+
+def finetuned_inputs(base: str, tier: str, serving: Any = None) -> Any:
+    from engine.inputs import CostInputs, FineTuningPath, PromptingPath, TokenServing, Workload
+
+    return CostInputs(
+        assessed_on=ON,
+        workload=Workload(requests_per_month=Decimal(1000), user_tokens=500, output_tokens=100),
+        prompting=PromptingPath(model="openai:gpt-4o-mini"),
+        fine_tuning=FineTuningPath(
+            base_model=base, training_usd=Decimal(100), serving=serving or TokenServing(), tier=tier
+        ),
+    )
+
+
+@pytest.mark.parametrize("base", ["openai:gpt-4o-mini", "google:gemini-3.5-flash-lite"])
+def test_batch_serving_of_a_fine_tuned_model_is_genai_prices_batch_variant(base: str) -> None:
+    standard = catalog().resolve(finetuned_inputs(base, "standard")).fine_tuned
+    batch = catalog().resolve(finetuned_inputs(base, "batch")).fine_tuned
+    assert standard is not None and batch is not None
+    assert batch.input.usd * 2 == standard.input.usd
+    assert batch.output.usd * 2 == standard.output.usd
+    assert "batch tier" in batch.input.source and "genai-prices" in batch.input.source
+    assert batch.model == f"{base} (fine-tuned, batch)"
+
+
+def test_a_tier_genai_prices_lacks_for_a_fine_tune_is_refused() -> None:
+    with pytest.raises(InputError) as err:
+        catalog().resolve(finetuned_inputs("openai:gpt-4o-mini", "priority"))
+    assert err.value.field == "fine_tuning.tier"
+
+
+def test_a_tier_on_gpu_serving_is_refused() -> None:
+    from engine.inputs import GpuServing
+
+    serving = GpuServing(gpu="l4-24gb", usd_per_gpu_hour=Decimal(1))
+    with pytest.raises(InputError) as err:
+        catalog().resolve(finetuned_inputs("meta:llama-3.1-8b", "batch", serving))
+    assert err.value.field == "fine_tuning.tier"

@@ -16,6 +16,7 @@ from engine.inputs import (
     FineTuningPath,
     GpuServing,
     GpuTraining,
+    HourlyTraining,
     PromptingPath,
     TokenPrices,
     TokenServing,
@@ -53,9 +54,23 @@ def close(fast: float | None, exact: Decimal | None) -> bool:
 
 
 @st.composite
+def caching(draw: st.DrawFn, inp: Decimal) -> tuple[Decimal, Decimal | None, Decimal | None]:
+    """A cached share with cache read and write prices: none, reads only, or reads and writes
+    (as resolved: a share of 0 keeps neither price)."""
+    kind = draw(st.sampled_from(["none", "read", "write"]))
+    share = draw(dec(1)) if kind != "none" else Decimal(0)
+    if not share:
+        return share, None, None
+    read = inp / 10
+    return share, read, inp * Decimal("1.25") if kind == "write" else None
+
+
+@st.composite
 def cases(draw: st.DrawFn) -> tuple[CostInputs, PriceBook]:
     pe_in, pe_out = draw(dec(30)), draw(dec(60))
     ft_in, ft_out = draw(dec(30)), draw(dec(60))
+    pe_share, pe_read, pe_write = draw(caching(pe_in))
+    ft_share, ft_read, ft_write = draw(caching(ft_in))
     gpu_serving = draw(st.booleans())
     workload = Workload(
         requests_per_day=draw(dec(50_000, 0).filter(bool)),
@@ -73,11 +88,32 @@ def cases(draw: st.DrawFn) -> tuple[CostInputs, PriceBook]:
     serving = (
         GpuServing(usd_per_gpu_hour=draw(dec(5)), replicas=draw(st.integers(1, 3)))
         if gpu_serving
-        else TokenServing(prices=TokenPrices(input_usd_per_mtok=ft_in, output_usd_per_mtok=ft_out))
+        else TokenServing(
+            prices=TokenPrices(
+                input_usd_per_mtok=ft_in,
+                cached_input_usd_per_mtok=ft_read,
+                cache_write_usd_per_mtok=ft_write,
+                output_usd_per_mtok=ft_out,
+            )
+        )
+    )
+    hourly = draw(st.booleans())
+    grader = TokenPrices(input_usd_per_mtok=draw(dec(10)), output_usd_per_mtok=draw(dec(40)))
+    training = (
+        HourlyTraining(
+            hours=draw(dec(50).filter(bool)),
+            usd_per_hour=draw(dec(100)),
+            grader_prices=grader,
+            grader_input_tokens=draw(st.integers(0, 50_000_000)),
+            grader_output_tokens=draw(st.integers(0, 5_000_000)),
+        )
+        if hourly
+        else GpuTraining(hours=draw(dec(100).filter(bool)), usd_per_gpu_hour=draw(dec(5)))
     )
     path = FineTuningPath(
-        training=GpuTraining(hours=draw(dec(100).filter(bool)), usd_per_gpu_hour=draw(dec(5))),
+        training=training,
         serving=serving,
+        cached_prefix_share=Decimal(0) if gpu_serving else ft_share,
         engineering_hours=draw(dec(200)),
         usd_per_engineering_hour=draw(dec(150)),
         maintenance_monthly_usd=draw(dec(500)),
@@ -89,16 +125,43 @@ def cases(draw: st.DrawFn) -> tuple[CostInputs, PriceBook]:
         assessed_on=ON,
         workload=workload,
         prompting=PromptingPath(
-            prices=TokenPrices(input_usd_per_mtok=pe_in, output_usd_per_mtok=pe_out),
+            prices=TokenPrices(
+                input_usd_per_mtok=pe_in,
+                cached_input_usd_per_mtok=pe_read,
+                cache_write_usd_per_mtok=pe_write,
+                output_usd_per_mtok=pe_out,
+            ),
+            cached_prefix_share=pe_share,
             fixed_monthly_usd=draw(dec(200)),
         ),
         fine_tuning=path,
     )
-    gpu = GpuQuote(name="GPU", hour=_q(path.training.usd_per_gpu_hour))  # type: ignore[union-attr, arg-type]
     book = PriceBook(
-        prompting=TokenQuotes(input=_q(pe_in), output=_q(pe_out)),
-        fine_tuned=None if gpu_serving else TokenQuotes(input=_q(ft_in), output=_q(ft_out)),
-        training_gpu=gpu,
+        prompting=TokenQuotes(
+            input=_q(pe_in),
+            cached_input=None if pe_read is None else _q(pe_read),
+            cache_write=None if pe_write is None else _q(pe_write),
+            output=_q(pe_out),
+        ),
+        fine_tuned=None
+        if gpu_serving
+        else TokenQuotes(
+            input=_q(ft_in),
+            cached_input=None if ft_read is None else _q(ft_read),
+            cache_write=None if ft_write is None else _q(ft_write),
+            output=_q(ft_out),
+        ),
+        training_gpu=None
+        if isinstance(training, HourlyTraining)
+        else GpuQuote(name="GPU", hour=_q(training.usd_per_gpu_hour)),  # type: ignore[arg-type]
+        training_hour=_q(training.usd_per_hour)  # type: ignore[arg-type]
+        if isinstance(training, HourlyTraining)
+        else None,
+        grader=TokenQuotes(
+            input=_q(grader.input_usd_per_mtok), output=_q(grader.output_usd_per_mtok)
+        )
+        if isinstance(training, HourlyTraining)
+        else None,
         serving_gpu=GpuQuote(name="GPU", hour=_q(serving.usd_per_gpu_hour))  # type: ignore[union-attr, arg-type]
         if gpu_serving
         else None,

@@ -50,7 +50,8 @@ EPILOG_PRICES = """examples:
   tunewise prices gpt-4o        models whose id contains gpt-4o
   tunewise prices gpu           GPU-hour offers
   tunewise prices lora          LoRA training offers (also: full, rft, dpo, sft)
-  tunewise prices --format json every entry with its confidence and date"""
+  tunewise prices --format json every entry with its confidence and date
+  tunewise prices --update      fetch genai-prices' newest data (network)"""
 
 
 class _Help(argparse.RawDescriptionHelpFormatter):
@@ -144,6 +145,9 @@ def _parser() -> argparse.ArgumentParser:
         "filter", nargs="?", default="", help="substring of an id, or a method (lora, full, rft)"
     )
     prices.add_argument("--format", choices=formats("prices"), default="text", help="output format")
+    prices.add_argument(
+        "--update", action="store_true", help="fetch genai-prices' newest data (needs the network)"
+    )
     prices.add_argument(
         "--prices", type=Path, metavar="FILE", help="team price file overriding the built-in prices"
     )
@@ -382,6 +386,16 @@ def _prices(args: argparse.Namespace) -> int:
     from engine.catalog import load_catalog
     from profiles.listing import PriceQuery
 
+    if args.update:  # the only network use, and only when asked
+        from datetime import date
+
+        from profiles.listing import update_prices
+
+        done, line = update_prices(date.today())
+        if not done:
+            return _fail(line)
+        sys.stdout.write(line + "\n")
+        return EXIT_OK
     try:
         sys.stdout.write(
             render("prices", args.format, PriceQuery(load_catalog(args.prices), args.filter))

@@ -20,6 +20,7 @@ from ..inputs import (
     GpuTraining,
     HostedTraining,
     HourlyServing,
+    HourlyTraining,
     TokenPrices,
     TokenServing,
 )
@@ -54,14 +55,35 @@ def _given(usd: Decimal, unit: str, field: str, on: date) -> Quote:
 
 
 def _given_tokens(prices: TokenPrices, field: str, on: date) -> TokenQuotes:
-    cached = prices.cached_input_usd_per_mtok
+    cached, write = prices.cached_input_usd_per_mtok, prices.cache_write_usd_per_mtok
     return TokenQuotes(
         input=_given(prices.input_usd_per_mtok, "per 1M input tokens", field, on),
         cached_input=None
         if cached is None
         else _given(cached, "per 1M cached input tokens", field, on),
+        cache_write=None
+        if write is None
+        else _given(write, "per 1M cache-write tokens", field, on),
         output=_given(prices.output_usd_per_mtok, "per 1M output tokens", field, on),
     )
+
+
+TTL_WORDS = {"5m": "5-minute", "1h": "1-hour"}
+
+
+def _cache_write(
+    found: genai.BasePrices, ttl: str, model_id: str, field: str
+) -> tuple[Decimal, str] | None:
+    """genai-prices' cache-write price at `ttl` and its unit, None when the provider charges no
+    write premium; a model priced for 5-minute writes only cannot be costed at 1 hour."""
+    price = found.cache_write_1h if ttl == "1h" else found.cache_write
+    if price is None and ttl == "1h" and found.cache_write is not None:
+        raise InputError(
+            field.rpartition(".")[0] + ".cache_ttl",
+            f"genai-prices has no 1-hour cache-write price for {model_id}; "
+            "use the 5-minute cache (5m)",
+        )
+    return None if price is None else (price, f"per 1M cache-write tokens, {TTL_WORDS[ttl]}")
 
 
 class Catalog:
@@ -125,20 +147,24 @@ class Catalog:
         field: str,
         prompt_tokens: int = 0,
         tier: str = "standard",
+        ttl: str = "5m",
     ) -> TokenQuotes:
         model_id = self.canonical(model_id)
         provider, name = split_id(model_id, field)
         own = self.token_prices.get(model_id)
         if tier != "standard":
-            return self._tier_prices(model_id, on, field, prompt_tokens, tier)
+            return self._tier_prices(model_id, on, field, prompt_tokens, tier, ttl)
         if own is not None:
-            cached = own.cached_input_usd_per_mtok
+            cached, write = own.cached_input_usd_per_mtok, own.cache_write_usd_per_mtok
             return TokenQuotes(
                 model=model_id,
                 input=self._quote(own.input_usd_per_mtok, "per 1M input tokens", own),
                 cached_input=None
                 if cached is None
                 else self._quote(cached, "per 1M cached input tokens", own),
+                cache_write=None
+                if write is None
+                else self._quote(write, "per 1M cache-write tokens", own),
                 output=self._quote(own.output_usd_per_mtok, "per 1M output tokens", own),
             )
         facts = self.models.get(model_id)
@@ -160,17 +186,19 @@ class Catalog:
         def q(usd: Decimal, unit: str) -> Quote:
             return Quote(usd=usd, unit=unit, source=found.source, as_of=found.as_of)
 
+        writes = _cache_write(found, ttl, model_id, field)
         return TokenQuotes(
             model=model_id,
             input=q(found.input, "per 1M input tokens"),
             cached_input=None
             if found.cached_input is None
             else q(found.cached_input, "per 1M cached input tokens"),
+            cache_write=None if writes is None else q(*writes),
             output=q(found.output, "per 1M output tokens"),
         )
 
     def _tier_prices(
-        self, model_id: str, on: date, field: str, prompt_tokens: int, tier: str
+        self, model_id: str, on: date, field: str, prompt_tokens: int, tier: str, ttl: str
     ) -> TokenQuotes:
         """genai-prices' `tier` variant (batch, flex, priority) of `model_id`'s prices."""
         provider, name = split_id(model_id, field)
@@ -197,12 +225,14 @@ class Catalog:
                 as_of=found.as_of,
             )
 
+        write = _cache_write(found, ttl, model_id, field)
         return TokenQuotes(
             model=f"{model_id} ({tier})",
             input=q(found.input, "input"),
             cached_input=None
             if found.cached_input is None
             else q(found.cached_input, "cached input"),
+            cache_write=None if write is None else q(write[0], f"{TTL_WORDS[ttl]} cache-write"),
             output=q(found.output, "output"),
         )
 
@@ -212,47 +242,59 @@ class Catalog:
         on: date,
         field: str,
         prompt_tokens: int = 0,
+        ttl: str = "5m",
+        tier: str = "standard",
     ) -> TokenQuotes:
         """Per-token prices of a fine-tune of `base_model`: genai-prices' `ft:` entry, filled
-        in (or replaced) by the catalog's; base rates where the provider bills tuned models so."""
+        in (or replaced) by the catalog's; base rates where the provider bills tuned models so.
+        A `tier` other than standard comes from genai-prices' variants only."""
         base_model = self.canonical(base_model)
         provider, name = split_id(base_model, field)
         own = self.ft_inference.get(base_model)
+        label = f"{base_model} (fine-tuned{'' if tier == 'standard' else f', {tier}'})"
         if own is not None and own.serving in ("base_rate", "base_plus_hourly"):
-            base = self.base_prices(base_model, on, field, prompt_tokens)
+            base = self.base_prices(base_model, on, field, prompt_tokens, tier, ttl)
             note = f"fine-tuned models billed at base rates ({self.source_title(own)})"
             return base.model_copy(
-                update={
-                    "model": f"{base_model} (fine-tuned)",
-                    "input": base.input.model_copy(update={"note": note}),
-                }
+                update={"model": label, "input": base.input.model_copy(update={"note": note})}
             )
+        tier_field = field.rpartition(".")[0] + ".tier"
         found = None
         facts = self.models.get(base_model)
         names = [name] + [a.partition(":")[2] for a in (facts.aliases if facts else [])]
         for candidate in names if self.use_genai else []:
-            found = genai.lookup(provider, f"ft:{candidate}", on, prompt_tokens)
+            found = genai.lookup(provider, f"ft:{candidate}", on, prompt_tokens, tier)
             if found is not None:
                 break
+        if tier != "standard" and found is None:
+            raise InputError(
+                tier_field,
+                f"genai-prices has no {tier} price for a fine-tuned {base_model} on "
+                f"{on.isoformat()}; use standard",
+            )
         quotes: dict[str, Quote] = {}
         if found is not None and found.model_ref.startswith("ft:"):
+            suffix = "" if tier == "standard" else f", {tier}"
+            src, as_of = found.source, found.as_of
             quotes["input"] = Quote(
-                usd=found.input, unit="per 1M input tokens", source=found.source, as_of=found.as_of
+                usd=found.input, unit=f"per 1M input tokens{suffix}", source=src, as_of=as_of
             )
             quotes["output"] = Quote(
-                usd=found.output,
-                unit="per 1M output tokens",
-                source=found.source,
-                as_of=found.as_of,
+                usd=found.output, unit=f"per 1M output tokens{suffix}", source=src, as_of=as_of
             )
             if found.cached_input is not None:
                 quotes["cached_input"] = Quote(
                     usd=found.cached_input,
-                    unit="per 1M cached input tokens",
-                    source=found.source,
-                    as_of=found.as_of,
+                    unit=f"per 1M cached input tokens{suffix}",
+                    source=src,
+                    as_of=as_of,
                 )
-        if own is not None:
+            write = _cache_write(found, ttl, base_model, field)
+            if write is not None:
+                quotes["cache_write"] = Quote(
+                    usd=write[0], unit=write[1] + suffix, source=src, as_of=as_of
+                )
+        if own is not None and tier == "standard":  # the catalog's prices are standard-tier
             for key in ("input", "cached_input", "output"):
                 value = getattr(own, f"{key}_usd_per_mtok")
                 if value is not None:
@@ -265,7 +307,7 @@ class Catalog:
                 f"no fine-tuned per-token price known for {base_model}; "
                 + self._priceable(provider, ("per_token", "base_rate"), hourly),
             )
-        return TokenQuotes(model=f"{base_model} (fine-tuned)", **quotes)
+        return TokenQuotes(model=label, **quotes)
 
     def _priceable(self, provider: str, kinds: tuple[str, ...], hourly: bool) -> str:
         """What to do instead, in words: the base models this serving mode can price (the
@@ -303,6 +345,20 @@ class Catalog:
             min_charge=None if not floor else self._quote(floor, "minimum per job", entry),
             min_examples=entry.min_examples,
         )
+
+    def training_hourly(self, base_model: str, field: str) -> Quote:
+        """The catalog's price for an hour of time-billed training (reinforcement fine-tuning)
+        of `base_model`."""
+        base_model = self.canonical(base_model)
+        entry = self.training.get(base_model)
+        if entry is None or entry.usd_per_hour is None:
+            hourly = [t for t, e in self.training.items() if e.usd_per_hour is not None]
+            raise InputError(
+                field,
+                f"no hourly training price known for {base_model}; "
+                f"models with one: {', '.join(hourly) or 'none'} (or give the price an hour)",
+            )
+        return self._quote(entry.usd_per_hour, f"per training hour ({entry.method})", entry)
 
     def hosting_hourly(self, base_model: str, field: str) -> Quote:
         provider, _ = split_id(self.canonical(base_model), field)
@@ -463,6 +519,7 @@ class Catalog:
                     "prompting.model",
                     w.static_prefix_tokens + w.rag_tokens + w.user_tokens,
                     pe.tier,
+                    pe.cache_ttl,
                 )
         base = ft.base_model
         if base:
@@ -477,6 +534,14 @@ class Catalog:
             return base
 
         serving = ft.serving
+        if ft.tier != "standard" and not (
+            isinstance(serving, TokenServing | HourlyServing) and serving.prices is None
+        ):
+            raise InputError(
+                "fine_tuning.tier",
+                f"the {ft.tier} tier applies to serving priced by the catalog's tokens; "
+                "use standard",
+            )
         prompt = (
             (w.instruction_tokens if ft.instruction_tokens is None else ft.instruction_tokens)
             + (w.rag_tokens if ft.keeps_rag else 0)
@@ -496,11 +561,21 @@ class Catalog:
                     "deployment fee",
                 )
             book["fine_tuned"] = self.finetuned_prices(
-                need_base("fine-tuned prices"), on, "fine_tuning.base_model", prompt
+                need_base("fine-tuned prices"),
+                on,
+                "fine_tuning.base_model",
+                prompt,
+                ft.cache_ttl,
+                ft.tier,
             )
         elif isinstance(serving, HourlyServing):
             book["fine_tuned"] = self.base_prices(
-                need_base("base prices"), on, "fine_tuning.base_model", prompt
+                need_base("base prices"),
+                on,
+                "fine_tuning.base_model",
+                prompt,
+                ft.tier,
+                ft.cache_ttl,
             )
         if isinstance(serving, HourlyServing):
             book["hosting"] = (
@@ -554,6 +629,27 @@ class Catalog:
                         }
                     )
                 book["training"] = quote
+        if isinstance(training, HourlyTraining):
+            book["training_hour"] = (
+                self.training_hourly(
+                    need_base("hourly training prices"), "fine_tuning.training.usd_per_hour"
+                )
+                if training.usd_per_hour is None
+                else _given(
+                    training.usd_per_hour,
+                    "per training hour",
+                    "fine_tuning.training.usd_per_hour",
+                    on,
+                )
+            )
+            if training.grader_prices is not None:
+                book["grader"] = _given_tokens(
+                    training.grader_prices, "fine_tuning.training.grader_prices", on
+                )
+            elif training.grader_model:
+                book["grader"] = self.base_prices(
+                    training.grader_model, on, "fine_tuning.training.grader_model"
+                )
         if isinstance(training, GpuTraining):
             book["training_gpu"] = self.gpu_quote(
                 training.gpu,
@@ -576,6 +672,7 @@ class Catalog:
             ("fine_tuned", ft.cached_prefix_share),
         ):
             tokens = book.get(role)
-            if isinstance(tokens, TokenQuotes) and not share and tokens.cached_input:
-                book[role] = tokens.model_copy(update={"cached_input": None})
+            if isinstance(tokens, TokenQuotes) and not share:
+                # Nothing read from the cache: nothing written to it either.
+                book[role] = tokens.model_copy(update={"cached_input": None, "cache_write": None})
         return PriceBook.model_validate(book)

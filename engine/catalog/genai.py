@@ -1,15 +1,18 @@
 """Base inference prices from genai-prices, loaded only when a model must be priced.
 
 genai-prices bundles its data (no network); importing it costs ~200 ms, so nothing here runs
-at import time.
+at import time. `tunewise prices --update` (opt-in) saves newer data, used from then on.
 """
 
 from __future__ import annotations
 
+import json
+import os
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 RELEASED = {"0.2.3": "2026-11"}
@@ -27,21 +30,96 @@ class BasePrices:
     as_of: str
     effective: date | None = None
     """The day genai-prices says this price took effect, when it dates it."""
+    cache_write: Decimal | None = None
+    """Writing the prompt cache for 5 minutes (Anthropic: 1.25× input)."""
+    cache_write_1h: Decimal | None = None
+    """Writing it for an hour (Anthropic: 2× input)."""
+
+
+def updated_path() -> Path:
+    """Where `tunewise prices --update` keeps genai-prices' newer data:
+    `$XDG_DATA_HOME/tunewise/genai-prices.json` (or `~/.local/share/...`)."""
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "tunewise" / "genai-prices.json"
+
+
+@cache
+def _saved() -> tuple[Any, str] | None:
+    """The data `prices --update` saved and the day it was fetched, when there is a file."""
+    path = updated_path()
+    if not path.is_file():
+        return None
+    from genai_prices import data_snapshot
+    from genai_prices.types import _providers_from_raw
+
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    snapshot = data_snapshot.DataSnapshot(_providers_from_raw(saved["providers"]), False)
+    return snapshot, str(saved["fetched_on"])
 
 
 @cache
 def _snapshot() -> Any:
+    saved = _saved()
+    if saved is not None:
+        return saved[0]
     from genai_prices import data_snapshot
 
     return data_snapshot.get_snapshot()
 
 
+@cache
 def release() -> tuple[str, str]:
-    """(`genai-prices 0.2.3`, as-of month) of the installed package."""
+    """(`genai-prices 0.2.3`, as-of month) of the installed package, or of the data
+    `prices --update` fetched (`genai-prices data fetched 2026-12-03`, `2026-12-03`)."""
+    saved = _saved()
+    if saved is not None:
+        return f"genai-prices data fetched {saved[1]}", saved[1]
     from importlib.metadata import version  # scanning metadata costs ~12 ms: only when asked
 
     v = version("genai-prices")
     return f"genai-prices {v}", RELEASED.get(v, "undated")
+
+
+class UpdateFailed(Exception):
+    """`prices --update` could not fetch or read genai-prices' data (nothing was changed)."""
+
+
+def update(today: date) -> tuple[Path, int]:
+    """Fetches genai-prices' newest data with its own updater's address and timeouts, checks
+    it parses as genai-prices' own data, and saves it for later runs (the only network use in
+    tunewise, and only when asked). Returns the file and how many models it prices."""
+    import httpx2
+    from genai_prices.types import _providers_from_raw
+    from genai_prices.update_prices import UpdatePrices
+
+    # UpdatePrices.fetch parses the download but drops the text, which a later run needs.
+    updater = UpdatePrices()
+    try:
+        response = httpx2.get(updater.url, timeout=updater.request_timeout)
+        response.raise_for_status()
+        raw = json.loads(response.content)
+        models = sum(len(p.models) for p in _providers_from_raw(raw))
+    except httpx2.HTTPError as exc:
+        raise UpdateFailed(f"cannot fetch {updater.url} ({type(exc).__name__}: {exc})") from None
+    except ValueError as exc:  # not JSON, or not genai-prices' shape
+        first = str(exc).splitlines()[0]
+        raise UpdateFailed(f"{updater.url} did not give genai-prices data ({first})") from None
+    path = updated_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(".part")
+    partial.write_text(
+        json.dumps({"fetched_on": today.isoformat(), "url": updater.url, "providers": raw}),
+        encoding="utf-8",
+    )
+    partial.replace(path)
+    reload()
+    return path, models
+
+
+def reload() -> None:
+    """Forget the data loaded so far: the next lookup reads the saved update, if any."""
+    for cached in (_saved, _snapshot, _by_id, release):
+        cached.cache_clear()
 
 
 def _rate(value: Any, prompt_tokens: int) -> Decimal | None:
@@ -128,6 +206,8 @@ def lookup(
         source=source,
         as_of=as_of,
         effective=_effective(model, on),
+        cache_write=_rate(getattr(prices, "cache_write_mtok", None), prompt_tokens),
+        cache_write_1h=_rate(getattr(prices, "cache_write_1h_mtok", None), prompt_tokens),
     )
 
 

@@ -87,6 +87,7 @@ class TokenPrice(Sourced):
     model: str
     input_usd_per_mtok: Usd
     cached_input_usd_per_mtok: Usd | None = None
+    cache_write_usd_per_mtok: Usd | None = None
     output_usd_per_mtok: Usd
 
 

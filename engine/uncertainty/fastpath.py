@@ -29,7 +29,14 @@ from decimal import Decimal
 from typing import Any, Generic, TypeVar, cast
 
 from ..breakeven import LATEST, MAX_MONTHS, Timeline, timeline
-from ..inputs import CostInputs, GpuServing, GpuTraining, HostedTraining, HourlyServing
+from ..inputs import (
+    CostInputs,
+    GpuServing,
+    GpuTraining,
+    HostedTraining,
+    HourlyServing,
+    HourlyTraining,
+)
 from ..pricebook import PriceBook
 from ..ranges import PRICE_PATHS
 from ..result import PathCosts
@@ -92,13 +99,18 @@ class Structure:
     pe_source: str
     """`monthly`, `per_request` or `tokens`."""
     pe_cached: bool
+    pe_write: bool
+    """The uncached prefix is billed at a cache-write price (`engine.costs._token_items`)."""
     upfront_given: bool
     training: str
-    """`given`, `hosted`, `gpu` or `none`."""
+    """`given`, `hosted`, `gpu`, `hourly` or `none`."""
+    grader: bool
+    """Hourly training's grader tokens are priced (a grader's prices are in the book)."""
     min_charge: bool
     serving: str
     """`monthly`, `per_request`, `tokens`, `hourly` or `gpu`."""
     ft_cached: bool
+    ft_write: bool
     keeps_rag: bool
     ft_instructions: bool
     ft_output: bool
@@ -126,6 +138,8 @@ class Structure:
             if isinstance(f.training, HostedTraining)
             else "gpu"
             if isinstance(f.training, GpuTraining)
+            else "hourly"
+            if isinstance(f.training, HourlyTraining)
             else "none"
         )
         serving = (
@@ -145,11 +159,14 @@ class Structure:
             pe_source=pe_source,
             # by the price, not the point: a ranged share may be 0 at the point only
             pe_cached=book.prompting is not None and book.prompting.cached_input is not None,
+            pe_write=book.prompting is not None and book.prompting.cache_write is not None,
             upfront_given=f.upfront_usd is not None,
             training=training,
             min_charge=book.training is not None and book.training.min_charge is not None,
+            grader=book.grader is not None,
             serving=serving,
             ft_cached=book.fine_tuned is not None and book.fine_tuned.cached_input is not None,
+            ft_write=book.fine_tuned is not None and book.fine_tuned.cache_write is not None,
             keeps_rag=f.keeps_rag,
             ft_instructions=f.instruction_tokens is not None,
             ft_output=f.output_tokens is not None,
@@ -181,11 +198,36 @@ class Parts(Generic[T]):
     redo: T
 
 
+def _write_price(share: Num, write: Num, input_price: Num) -> Num:
+    """The price of the uncached prefix when the provider prices cache writes: the write
+    price, but the input price at a share of 0 (no caching, nothing written), as in
+    `engine.costs._token_items`."""
+    if is_column(share) or is_column(write) or is_column(input_price):
+        import numpy as np
+
+        return np.where(np.asarray(share) > 0, write, input_price)
+    return write if share > 0 else input_price
+
+
 def _tokens(
-    prefix: Num, rest: Num, out: Num, share: Num | None, v: Mapping[str, Num], p: str
+    prefix: Num,
+    rest: Num,
+    out: Num,
+    share: Num | None,
+    write: bool,
+    v: Mapping[str, Num],
+    p: str,
 ) -> Num:
     if share is None:
         cost = (prefix + rest) * v[f"{p}.input_usd_per_mtok"] / M
+    elif write:
+        cached = prefix * share
+        price = _write_price(
+            share, v[f"{p}.cache_write_usd_per_mtok"], v[f"{p}.input_usd_per_mtok"]
+        )
+        cost = rest * v[f"{p}.input_usd_per_mtok"] / M
+        cost += (prefix - cached) * price / M
+        cost += cached * v[f"{p}.cached_input_usd_per_mtok"] / M
     else:
         cached = prefix * share
         cost = (prefix - cached + rest) * v[f"{p}.input_usd_per_mtok"] / M
@@ -219,7 +261,9 @@ def parts_of(v: Mapping[str, Num], s: Structure) -> Parts[Num]:
         pe_var = v["prompting.cost_per_request_usd"]
     else:
         share = v["prompting.cached_prefix_share"] if s.pe_cached else None
-        pe_var = _tokens(instr + examples, rag + user, output, share, v, "prompting.prices")
+        pe_var = _tokens(
+            instr + examples, rag + user, output, share, s.pe_write, v, "prompting.prices"
+        )
     training: Num = 0.0
     if s.upfront_given:
         ft_up = v["fine_tuning.upfront_usd"]
@@ -241,6 +285,14 @@ def parts_of(v: Mapping[str, Num], s: Structure) -> Parts[Num]:
                 * v["fine_tuning.training.hours"]
                 * v["fine_tuning.training.usd_per_gpu_hour"]
             )
+        elif s.training == "hourly":
+            training = v["fine_tuning.training.hours"] * v["fine_tuning.training.usd_per_hour"]
+            if s.grader:
+                g = "fine_tuning.training.grader"
+                training += (
+                    v[f"{g}_input_tokens"] * v[f"{g}_prices.input_usd_per_mtok"]
+                    + v[f"{g}_output_tokens"] * v[f"{g}_prices.output_usd_per_mtok"]
+                ) / M
         ft_up = (
             training
             + v["fine_tuning.data_collection_usd"]
@@ -273,7 +325,9 @@ def parts_of(v: Mapping[str, Num], s: Structure) -> Parts[Num]:
         ft_out = v["fine_tuning.output_tokens"] if s.ft_output else output
         share = v["fine_tuning.cached_prefix_share"] if s.ft_cached else None
         ft_rag = rag if s.keeps_rag else 0.0
-        ft_var = _tokens(ft_instr, ft_rag + user, ft_out, share, v, "fine_tuning.serving.prices")
+        ft_var = _tokens(
+            ft_instr, ft_rag + user, ft_out, share, s.ft_write, v, "fine_tuning.serving.prices"
+        )
         if s.serving == "hourly":
             if s.serving_hours:
                 hours = v["fine_tuning.serving.hours_per_month"]

@@ -46,7 +46,7 @@ def price_rows(book: PriceBook) -> Iterator[tuple[str, Quote]]:
     for role in ("prompting", "fine_tuned"):
         tokens = getattr(book, role)
         if tokens is not None:
-            for kind in ("input", "cached_input", "output"):
+            for kind in ("input", "cached_input", "cache_write", "output"):
                 quote = getattr(tokens, kind)
                 if quote is not None:
                     yield f"{role}.{kind}", quote
@@ -54,6 +54,11 @@ def price_rows(book: PriceBook) -> Iterator[tuple[str, Quote]]:
         yield "training.per_mtok", book.training.per_mtok
         if book.training.min_charge is not None:
             yield "training.min_charge", book.training.min_charge
+    if book.training_hour is not None:
+        yield "training.hour", book.training_hour
+    if book.grader is not None:
+        yield "grader.input", book.grader.input
+        yield "grader.output", book.grader.output
     for role in ("training_gpu", "serving_gpu"):
         gpu = getattr(book, role)
         if gpu is not None:
