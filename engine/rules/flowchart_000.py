@@ -11,12 +11,15 @@ from decimal import Decimal
 
 from ..assessment import Answer, Assessment
 from ..money import number
+from ..wording import GUIDES
 from .decision_tree_001 import high_quality_examples
 from .facts import Facts
+from .framework import Asked, Framework, Thresholds
 from .tree import Leaf, Question, walk
 from .verdict import FrameworkVerdict
 
-SOURCE = "000_259747e0270a6b2b.txt"
+GUIDE = GUIDES["000"]
+SOURCE = GUIDE.file
 ID = "flowchart_000"
 NAME = "Four-question flowchart (000)"
 
@@ -139,3 +142,21 @@ ANSWERS = {
 def flowchart(a: Assessment, f: Facts) -> FrameworkVerdict:
     """Walk the flowchart from START."""
     return walk(key=ID, name=NAME, source=SOURCE, table=TREE, answers=ANSWERS, a=a, facts=f)
+
+
+FRAMEWORK = Framework(
+    id=ID,
+    name=NAME,
+    guide=GUIDE,
+    run=flowchart,
+    questions={
+        "q1": Asked("evidence", ("evidence.prompting_quality_pct", "evidence.target_quality_pct")),
+        "q2": Asked("data", ("data.labelled_examples",)),
+        "q3": Asked("volume", ("use_case.latency_critical",)),
+        "q4": Asked("volume", ("workload.requests_per_month",)),
+        "q5": Asked("models", ("fine_tuning.upfront_usd",)),
+    },
+    tree=TREE,
+    drawn="spine",
+    thresholds=Thresholds(monthly=(MILLION_A_MONTH,), months=(BREAK_EVEN_MONTHS,)),
+)
