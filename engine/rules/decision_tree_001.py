@@ -2,7 +2,9 @@
 
 The tables are the guide's, row for row, in `decision_tree_001.toml`, so a reviewer can check
 them against `001_61ef1be1cd020f29.txt`; this module keeps the logic. The tree gives the
-verdict; the tables annotate the path.
+verdict; the tables annotate the path. It runs past 300 lines because each table's row type
+sits beside the rule that reads it (the checklist's tests, the task table's 'justified?'
+column as conditions) and the five questions beside how each is answered.
 """
 
 from __future__ import annotations

@@ -3,7 +3,10 @@ structured outputs first, Example 2's lesson; and the guide's tables the recomme
 on: the 21 steps, the common mistakes, LoRA for ≤ 13B, 100–500 examples, hold out 20%.
 
 The steps and mistakes are the guide's wording, row for row, in `practical_003.toml`
-(`003_521bd7f750ca3b05.txt`); this module keeps the logic.
+(`003_521bd7f750ca3b05.txt`); this module keeps the logic. It runs past 300 lines because
+its eight questions are the guide's words (the tree) next to how each is answered, and the
+guide's thresholds next to the rules that read them: split, a reader would check one against
+the other across files.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from ..wording import GUIDES
 from .facts import Facts
 from .framework import Asked, Framework, Thresholds
 from .guide_text import guide_text
+from .logic import all_of, any_of, negate
 from .tree import Leaf, Question, walk
 from .verdict import FrameworkVerdict, Step, step_answer
 
@@ -74,27 +78,6 @@ class Mistake:
 
 MISTAKES = {key: Mistake(**row) for key, row in _TEXT["mistakes"].items()}
 """Guide 003's 'Common Mistakes' table, by a stable key."""
-
-
-# -- three-valued logic ----------------------------------------------------------------------
-
-
-def all_of(*answers: Answer) -> Answer:
-    """yes when every answer is yes, no when any is no, otherwise unknown."""
-    if "no" in answers:
-        return "no"
-    return "yes" if all(x == "yes" for x in answers) else "unknown"
-
-
-def any_of(*answers: Answer) -> Answer:
-    """yes when any answer is yes, no when every answer is no, otherwise unknown."""
-    if "yes" in answers:
-        return "yes"
-    return "no" if all(x == "no" for x in answers) else "unknown"
-
-
-def negate(answer: Answer) -> Answer:
-    return {"yes": "no", "no": "yes", "unknown": "unknown"}[answer]  # type: ignore[return-value]
 
 
 # -- answers ---------------------------------------------------------------------------------

@@ -21,6 +21,13 @@ FRAMEWORKS: list[Framework] = [
 ]
 
 
+def register(fw: Framework) -> None:
+    """Add a framework after the registered ones (its id must be new)."""
+    if framework(fw.id) is not None:
+        raise ValueError(f"framework {fw.id!r} is already registered")
+    FRAMEWORKS.append(fw)
+
+
 def frameworks() -> tuple[Framework, ...]:
     """Every registered framework, in order (read at each call: a test may register one)."""
     return tuple(FRAMEWORKS)
