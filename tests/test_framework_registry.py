@@ -153,3 +153,13 @@ def test_the_registry_is_the_four_guides_then_the_catalog_in_order() -> None:
         "providers",
     ]
     assert [f.code for f in frameworks()] == ["000", "001", "002", "003", ""]
+
+
+def test_each_guides_label_and_source_is_the_one_wording() -> None:
+    from engine.wording import FRAMEWORKS, GUIDES
+
+    for f in registry.guided():
+        assert f.guide is not None
+        assert GUIDES[f.code] == f.guide
+        assert FRAMEWORKS[f.id] == f.label
+        assert f.run.__module__ == f"engine.rules.{f.id}"  # one module per framework

@@ -7,27 +7,12 @@ from collections.abc import Iterable
 from ..assessment import Assessment
 from ..wording import framework_list, verdict_inline
 from . import litmus_002, practical_003
-from .decision_tree_001 import (
-    SOURCE as SOURCE_001,
-)
+from .decision_tree_001 import SOURCE as SOURCE_001
 from .facts import Facts
-from .practical_003 import (
-    SOURCE as SOURCE_003,
-)
-from .practical_003 import (
-    knowledge_need,
-    valid_use_case,
-)
+from .practical_003 import SOURCE as SOURCE_003
+from .practical_003 import knowledge_need, valid_use_case
 from .registry import frameworks
-from .verdict import (
-    FINE_TUNE,
-    PROMPT,
-    Confidence,
-    FrameworkVerdict,
-    Reason,
-    Verdict,
-    step_answer,
-)
+from .verdict import FINE_TUNE, PROMPT, Confidence, FrameworkVerdict, Reason, Verdict, step_answer
 from .volume import volume_floor
 
 

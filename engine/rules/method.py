@@ -5,12 +5,8 @@ from __future__ import annotations
 from ..assessment import Assessment
 from ..money import number
 from .facts import Facts
-from .practical_003 import (
-    LORA_MAX_PARAMS_B,
-)
-from .verdict import (
-    Method,
-)
+from .practical_003 import LORA_MAX_PARAMS_B
+from .verdict import Method
 
 SMALL_MODEL = (
     "an ~8B model fine-tuned for the task (000: '70B → 8B with fine-tuning'; 001: 'fine-tune "

@@ -5,21 +5,11 @@ from __future__ import annotations
 from ..assessment import Assessment
 from ..wording import CHECKLIST_FIELDS, framework_list, technique_list
 from . import litmus_002
-from .decision_tree_001 import (
-    CHECKLIST,
-)
+from .decision_tree_001 import CHECKLIST
 from .facts import Facts
-from .practical_003 import (
-    HOLD_OUT_PCT,
-    STEPS,
-)
+from .practical_003 import HOLD_OUT_PCT, STEPS
 from .registry import framework
-from .verdict import (
-    FrameworkVerdict,
-    NextStep,
-    Verdict,
-    step_answer,
-)
+from .verdict import FrameworkVerdict, NextStep, Verdict, step_answer
 
 
 def _guide_step(number: int, tailored: str = "", field: str | None = None) -> NextStep:

@@ -19,6 +19,11 @@ How the verdict is reached, in order (each rule names the guide text it rests on
 6. Otherwise fine-tuning, `hybrid` when the problem also involves missing or changing
    knowledge (003 Pattern 2).
 Provider availability never changes the verdict: it warns, with dates and alternatives.
+
+The frameworks that "choose" are the registered ones whose role says so (`registry.py`). The
+rules above live in `decide.py`, the method in `method.py`, the warnings in
+`rule_warnings.py`, the next steps in `next_steps.py`; this module runs the registry and
+assembles the answer, each reason with its stable code (`coded`).
 """
 
 from __future__ import annotations
@@ -48,6 +53,10 @@ def run_frameworks(a: Assessment, f: Facts) -> dict[str, FrameworkVerdict]:
     return {fw.id: fw.run(a, f) for fw in frameworks()}
 
 
+TASK_TABLE_CODE = "task_table"
+"""The code of guide 001's task-table line among the reasons."""
+
+
 def coded(reasons: Iterable[Reason], verdict: Verdict) -> tuple[Reason, ...]:
     """The reasons with their stable `code` (and, for the consolidation's, what they favour):
     a framework's own reason is coded by its id, guide 001's task-table line `task_table`, the
@@ -65,8 +74,8 @@ def coded(reasons: Iterable[Reason], verdict: Verdict) -> tuple[Reason, ...]:
         favours = r.favours
         if favours and r.framework not in codes:
             code = r.framework
-        elif r.code == TASK_TABLE and TASK_TABLE not in codes:
-            code = TASK_TABLE
+        elif r.code == TASK_TABLE_CODE and TASK_TABLE_CODE not in codes:
+            code = TASK_TABLE_CODE
         else:
             decisions += 1
             code = "decision" if decisions == 1 else f"decision.{decisions}"
@@ -76,9 +85,6 @@ def coded(reasons: Iterable[Reason], verdict: Verdict) -> tuple[Reason, ...]:
         first[(r.framework, r.text)] = r
         out.append(r)
     return tuple(out)
-
-
-TASK_TABLE = "task_table"
 
 
 def recommend(a: Assessment, f: Facts) -> Recommendation:
@@ -99,7 +105,7 @@ def recommend(a: Assessment, f: Facts) -> Recommendation:
                 framework="decision_tree_001",
                 source=SOURCE_001,
                 text=f"task table ({a.use_case.task}): fine-tuning justified? {justified}",
-                code=TASK_TABLE,
+                code=TASK_TABLE_CODE,
             )
         )
     method = smaller = None

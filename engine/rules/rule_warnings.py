@@ -7,31 +7,14 @@ from ..availability import is_open, offer_text
 from ..money import number
 from . import practical_003
 from .decide import choosers
-from .decision_tree_001 import (
-    CHECKLIST,
-)
-from .decision_tree_001 import (
-    SOURCE as SOURCE_001,
-)
+from .decision_tree_001 import CHECKLIST
+from .decision_tree_001 import SOURCE as SOURCE_001
 from .facts import Facts
 from .flowchart_000 import SOURCE as SOURCE_000
-from .practical_003 import (
-    HOLD_OUT_PCT,
-    LORA_MAX_PARAMS_B,
-    MISTAKES,
-    knowledge_need,
-)
-from .practical_003 import (
-    SOURCE as SOURCE_003,
-)
+from .practical_003 import HOLD_OUT_PCT, LORA_MAX_PARAMS_B, MISTAKES, knowledge_need
+from .practical_003 import SOURCE as SOURCE_003
 from .providers import SOURCE as SOURCE_PROVIDERS
-from .verdict import (
-    FINE_TUNE,
-    FrameworkVerdict,
-    RuleWarning,
-    Verdict,
-    step_answer,
-)
+from .verdict import FINE_TUNE, FrameworkVerdict, RuleWarning, Verdict, step_answer
 from .volume import volume_floor
 
 

@@ -4,13 +4,9 @@ from __future__ import annotations
 
 from ..assessment import Answer
 from ..money import number
-from .decision_tree_001 import (
-    VOLUME_FLOOR_PER_DAY,
-)
+from .decision_tree_001 import VOLUME_FLOOR_PER_DAY
 from .facts import Facts
-from .practical_003 import (
-    VOLUME_FLOOR_MONTHLY,
-)
+from .practical_003 import VOLUME_FLOOR_MONTHLY
 
 
 def volume_floor(f: Facts) -> tuple[Answer, str]:
