@@ -141,6 +141,7 @@ def test_every_walked_question_is_declared_with_the_step_that_asks_it() -> None:
                 assert asked.fields, (fw.id, step.question_id)
         if spec.tree is not None:
             assert set(spec.tree) <= set(spec.questions), fw.id
+            assert set(spec.answers) == set(spec.tree), fw.id
             assert all(q.id == key for key, q in spec.tree.items()), fw.id
 
 

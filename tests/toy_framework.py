@@ -46,14 +46,16 @@ def _examples(a: Assessment, f: Facts) -> tuple[Answer, str]:
     return ("yes" if n >= 1_000 else "no"), f"toy read {n:,} examples"
 
 
+ANSWERS = {"latency": _latency, "examples": _examples}
+
+
 def run(a: Assessment, f: Facts) -> FrameworkVerdict:
-    answers = {"latency": _latency, "examples": _examples}
     return walk(
         key=ID,
         name=NAME,
         source=GUIDE.file,
         table=TREE,
-        answers=answers,
+        answers=ANSWERS,
         a=a,
         facts=f,
         undecided="unknown",
@@ -70,6 +72,7 @@ FRAMEWORK = Framework(
         "examples": Asked("data", ("data.labelled_examples",)),
     },
     tree=TREE,
+    answers=ANSWERS,
     drawn="spine",
     role="gates",
     thresholds=Thresholds(monthly=(LOUD_MONTHLY,)),

@@ -356,6 +356,7 @@ FRAMEWORK = Framework(
         "q5": Asked("evidence", ("evidence.pilot_run", "evidence.finetuned_quality_pct")),
     },
     tree=TREE,
+    answers=ANSWERS,
     drawn="spine",
     thresholds=Thresholds(
         daily=(

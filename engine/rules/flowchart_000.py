@@ -141,6 +141,7 @@ FRAMEWORK = Framework(
         "q5": Asked("models", ("fine_tuning.upfront_usd",)),
     },
     tree=TREE,
+    answers=ANSWERS,
     drawn="spine",
     thresholds=Thresholds(monthly=(MILLION_A_MONTH,), months=(BREAK_EVEN_MONTHS,)),
 )

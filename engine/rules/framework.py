@@ -16,7 +16,7 @@ from typing import Literal
 from ..assessment import Assessment
 from ..wording import Guide
 from .facts import Facts
-from .tree import Question
+from .tree import Answerer, Question
 from .verdict import FrameworkVerdict
 
 Role = Literal["chooses", "gates", "catalog"]
@@ -64,6 +64,9 @@ class Framework:
     """Every question by its stable id (the ids a walked `Step` carries)."""
     tree: Mapping[str, Question] | None = None
     """The question table, when it has one (drawn by the flowchart map)."""
+    answers: Mapping[str, Answerer] = field(default_factory=dict)
+    """How each question of the tree is answered from the assessment and the facts (`run`
+    walks the tree with them)."""
     drawn: Literal["spine", "path"] = "path"
     """How the map draws it: boxes down a spine (one branch ends at each question) or the
     path it took, listed (trees that branch both ways, or no tree)."""

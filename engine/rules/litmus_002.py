@@ -108,6 +108,7 @@ FRAMEWORK = Framework(
         "q3": Asked("team", ("team.versioning", "team.monitoring", "team.retraining_budget")),
     },
     tree=TREE,
+    answers=ANSWERS,
     drawn="spine",
     role="gates",
 )

@@ -347,6 +347,7 @@ FRAMEWORK = Framework(
         ),
     },
     tree=TREE,
+    answers=ANSWERS,
     thresholds=Thresholds(
         monthly=(VOLUME_FLOOR_MONTHLY, PAYS_OFF_MONTHLY), months=(BREAK_EVEN_MONTHS,)
     ),
