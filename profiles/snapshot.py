@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from decimal import ROUND_HALF_EVEN, Decimal, Overflow, localcontext
 from typing import TYPE_CHECKING, Annotated
@@ -206,39 +205,20 @@ def result_snapshot(
     return ResultSnapshot.model_validate(fields)
 
 
-_OUTCOME = re.compile(r"^([a-z_]+): ")
-
-
 def recommendation_of(rec: RulesRecommendation) -> Recommendation:
     """The part of the rules' recommendation a profile keeps: verdict, confidence, method and
-    the reasons, each with a stable `code` and the outcome it `favours`.
-
-    A framework's own reason (its text opens with its verdict) is coded by the framework id;
-    guide 001's task-table line is `task_table`; the reasons the consolidation adds before
-    them are `decision`, `decision.2`, …. A reason repeated word for word is kept once.
-    """
-    verdicts = {fw.id: str(fw.verdict) for fw in rec.frameworks}
+    the reasons, each with the stable `code` and the outcome it `favours` that the rules gave
+    it (`engine.rules.recommend.coded`). A reason repeated word for word is kept once."""
     out: list[Reason] = []
     seen: set[tuple[str, str]] = set()
-    codes: set[str] = set()
-    decisions = 0
     for r in rec.reasons:
         if (r.framework, r.text) in seen:
             continue
         seen.add((r.framework, r.text))
-        opened = _OUTCOME.match(r.text)
-        favours = opened.group(1) if opened else ""
-        if favours and verdicts.get(r.framework) == favours and r.framework not in codes:
-            code = r.framework
-        elif r.text.startswith("task table") and "task_table" not in codes:
-            code = "task_table"
-        else:
-            decisions += 1
-            code = "decision" if decisions == 1 else f"decision.{decisions}"
-            favours = favours or str(rec.verdict)
-        codes.add(code)
         out.append(
-            Reason.model_validate(_set(code=code, favours=favours, text=r.text, source=r.source))
+            Reason.model_validate(
+                _set(code=r.code, favours=r.favours, text=r.text, source=r.source)
+            )
         )
     return Recommendation.model_validate(
         _set(verdict=rec.verdict, confidence=rec.confidence, method=rec.method, reasons=out)

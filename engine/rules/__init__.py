@@ -1,7 +1,9 @@
-"""The decision rules of the four guides, each a small function from the assessment to a
-verdict with its path, and one consolidated recommendation (`recommend`).
+"""The decision rules of the four guides, each a framework module registered in
+`registry.py` (a function from the assessment to a verdict with its path, its questions and
+the wizard steps that ask them), and one consolidated recommendation (`recommend`).
 
-Pure: no I/O. `facts_for` reads an already-loaded catalog; nothing here loads files.
+Pure: `facts_for` reads an already-loaded catalog; the only file read is the guides' own
+text shipped beside each framework (`guide_text.py`), once, at import.
 """
 
 from __future__ import annotations
@@ -12,18 +14,25 @@ from ..inputs import CostInputs
 from ..pricebook import PriceBook
 from ..result import CostResult
 from .facts import Facts, facts_for
+from .framework import Asked, Framework, Thresholds
 from .recommend import RULES_VERSION, recommend, run_frameworks
+from .registry import frameworks, register
 from .verdict import FrameworkVerdict, Recommendation, Verdict
 
 __all__ = [
     "RULES_VERSION",
+    "Asked",
     "Facts",
+    "Framework",
     "FrameworkVerdict",
     "Recommendation",
+    "Thresholds",
     "Verdict",
     "assess",
     "facts_for",
+    "frameworks",
     "recommend",
+    "register",
     "run_frameworks",
 ]
 

@@ -1,7 +1,10 @@
 """Guide 001: the five-question decision tree, with its task-type, volume and data tables.
 
-Every table below is the guide's, row for row, so a reviewer can check it against
-`001_61ef1be1cd020f29.txt`. The tree gives the verdict; the tables annotate the path.
+The tables are the guide's, row for row, in `decision_tree_001.toml`, so a reviewer can check
+them against `001_61ef1be1cd020f29.txt`; this module keeps the logic. The tree gives the
+verdict; the tables annotate the path. It runs past 300 lines because each table's row type
+sits beside the rule that reads it (the checklist's tests, the task table's 'justified?'
+column as conditions) and the five questions beside how each is answered.
 """
 
 from __future__ import annotations
@@ -12,12 +15,15 @@ from decimal import Decimal
 
 from ..assessment import Answer, Assessment, Data, TaskType
 from ..money import number
-from ..wording import CHECKLIST_FIELDS, field_words
+from ..wording import CHECKLIST_FIELDS, GUIDES, field_words
 from .facts import Facts
+from .framework import Asked, Framework, Thresholds
+from .guide_text import guide_text
 from .tree import Leaf, Question, walk
 from .verdict import FrameworkVerdict, Step
 
-SOURCE = "001_61ef1be1cd020f29.txt"
+GUIDE = GUIDES["001"]
+SOURCE = GUIDE.file
 ID = "decision_tree_001"
 NAME = "Five-question decision tree (001)"
 
@@ -33,58 +39,9 @@ class TaskRow:
     justified: str
 
 
-TASK_TABLE: dict[TaskType, TaskRow] = {
-    "sentiment_classification": TaskRow(
-        "Text classification (sentiment)", "88-92%", "93-96%", "+3-6%", "Only if error cost is high"
-    ),
-    "multi_label_classification": TaskRow(
-        "Text classification (multi-label)",
-        "82-87%",
-        "90-94%",
-        "+6-9%",
-        "Yes — multi-label benefits most from fine-tuning",
-    ),
-    "standard_ner": TaskRow(
-        "Entity extraction (standard NER)",
-        "85-90%",
-        "92-96%",
-        "+5-8%",
-        "Yes for domain-specific entities",
-    ),
-    "custom_schema_extraction": TaskRow(
-        "Entity extraction (custom schema)",
-        "75-82%",
-        "88-93%",
-        "+10-15%",
-        "Yes — custom schemas are where fine-tuning shines",
-    ),
-    "summarization": TaskRow(
-        "Summarization", "85-90%", "87-92%", "+2-4%", "Rarely — prompting nearly matches"
-    ),
-    "code_generation": TaskRow(
-        "Code generation", "80-88%", "83-90%", "+2-5%", "Only for proprietary frameworks/DSLs"
-    ),
-    "style_transfer": TaskRow(
-        "Style transfer (brand voice)",
-        "70-80%",
-        "88-94%",
-        "+12-18%",
-        "Yes — style is hard to specify in prompts",
-    ),
-    "structured_output": TaskRow(
-        "Structured output (JSON schema)",
-        "85-92%",
-        "94-98%",
-        "+5-8%",
-        "Yes for complex schemas with validation",
-    ),
-    "translation": TaskRow(
-        "Translation", "82-88%", "86-91%", "+3-5%", "Only for domain-specific terminology"
-    ),
-    "reasoning": TaskRow(
-        "Reasoning/analysis", "85-92%", "83-88%", "-2-5%", "No — fine-tuning can degrade reasoning"
-    ),
-}
+_TEXT = guide_text(ID)
+TASK_TABLE: dict[TaskType, TaskRow] = {task: TaskRow(**row) for task, row in _TEXT["tasks"].items()}
+"""'Quality Comparison by Task Type', by task type."""
 
 TaskJudge = Callable[[Assessment], Answer]
 
@@ -129,37 +86,7 @@ class VolumeRow:
     why: str
 
 
-VOLUME_TABLE = (
-    VolumeRow(0, 100, "<100", "Prompt engineering", "Training cost never recovers at this volume"),
-    VolumeRow(
-        100,
-        1_000,
-        "100-1,000",
-        "Prompt engineering (usually)",
-        "Fine-tune only if quality delta >5% AND error cost is high",
-    ),
-    VolumeRow(
-        1_000,
-        10_000,
-        "1,000-10,000",
-        "Evaluate both",
-        "Run quality comparison; fine-tune if delta >3%",
-    ),
-    VolumeRow(
-        10_000,
-        100_000,
-        "10,000-100,000",
-        "Fine-tune (usually)",
-        "Token savings alone justify training cost within weeks",
-    ),
-    VolumeRow(
-        100_000,
-        None,
-        ">100,000",
-        "Fine-tune + prompt optimization",
-        "Both layers — fine-tune for base behavior, prompt for per-request customization",
-    ),
-)
+VOLUME_TABLE = tuple(VolumeRow(**{"high": None, **row}) for row in _TEXT["volume"])
 VOLUME_FLOOR_PER_DAY = 100
 """Below this, 'training cost never recovers'."""
 
@@ -175,44 +102,7 @@ class DataRow:
     use_case: str
 
 
-DATA_TABLE = (
-    DataRow(0, 50, "<50", "below the table: too few examples", "—"),
-    DataRow(
-        50,
-        100,
-        "50-100",
-        "Behavioral nudge — format adherence, style shift",
-        "JSON schema enforcement, tone adjustment",
-    ),
-    DataRow(
-        100,
-        500,
-        "100-500",
-        "Solid task performance — covers main patterns",
-        "Standard classification, simple extraction",
-    ),
-    DataRow(
-        500,
-        2_000,
-        "500-2,000",
-        "Production quality — handles edge cases",
-        "Multi-label, custom NER, complex schemas",
-    ),
-    DataRow(
-        2_000,
-        10_000,
-        "2,000-10,000",
-        "High quality — generalizes well to new inputs",
-        "Domain-specific tasks with high variance",
-    ),
-    DataRow(
-        10_000,
-        None,
-        ">10,000",
-        "Diminishing returns on most tasks",
-        "Only for extremely diverse tasks or safety-critical systems",
-    ),
-)
+DATA_TABLE = tuple(DataRow(**{"high": None, **row}) for row in _TEXT["data"])
 
 
 @dataclass(frozen=True)
@@ -249,49 +139,18 @@ def _said(value: Answer, what: str) -> tuple[Answer, str]:
     return value, f"{what}: {value}"
 
 
-CHECKLIST = (
-    Criterion(
-        "label_accuracy",
-        "Label accuracy",
-        ">95% of examples have correct labels",
-        "Model learns from errors — 5% label noise = 5%+ accuracy ceiling",
-        lambda d: _pct_at_least(d.label_accuracy_pct, Decimal(95), "label accuracy"),
-    ),
-    Criterion(
-        "distribution_match",
-        "Distribution match",
-        "Training distribution matches production distribution",
-        "Mismatched distributions = fine-tuned model worse than prompting on real data",
-        lambda d: _said(d.distribution_match, "distribution matches production"),
-    ),
-    Criterion(
-        "edge_cases",
-        "Edge case coverage",
-        "10-20% of examples are edge cases",
-        "Models memorize easy patterns; edge cases force generalization",
-        _edge_cases,
-    ),
-    Criterion(
-        "consistent_format",
-        "Consistent format",
-        "All examples follow same input/output schema",
-        "Format inconsistency teaches the model to be inconsistent",
-        lambda d: _said(d.consistent_format, "consistent format"),
-    ),
-    Criterion(
-        "no_leakage",
-        "No data leakage",
-        "Test examples not in training set",
-        "Inflated eval metrics that collapse in production",
-        lambda d: _said(d.no_leakage, "no leakage"),
-    ),
-    Criterion(
-        "diverse",
-        "Diverse examples",
-        "No more than 5% duplicate or near-duplicate examples",
-        "Duplicates cause overfitting to specific patterns",
-        lambda d: _pct_at_most(d.duplicate_share_pct, Decimal(5), "duplicates"),
-    ),
+CHECKS: dict[str, Callable[[Data], tuple[Answer, str]]] = {
+    "label_accuracy": lambda d: _pct_at_least(d.label_accuracy_pct, Decimal(95), "label accuracy"),
+    "distribution_match": lambda d: _said(d.distribution_match, "distribution matches production"),
+    "edge_cases": _edge_cases,
+    "consistent_format": lambda d: _said(d.consistent_format, "consistent format"),
+    "no_leakage": lambda d: _said(d.no_leakage, "no leakage"),
+    "diverse": lambda d: _pct_at_most(d.duplicate_share_pct, Decimal(5), "duplicates"),
+}
+"""Each checklist row's test (the row's words are in the TOML)."""
+CHECKLIST = tuple(
+    Criterion(key, row["criterion"], row["means"], row["matters"], CHECKS[key])
+    for key, row in _TEXT["checklist"].items()
 )
 
 
@@ -331,11 +190,15 @@ def format_or_style(a: Assessment) -> tuple[Answer, str]:
     return ("yes" if task in FORMAT_OR_STYLE_TASKS else "no"), f"derived from task {task}"
 
 
+DAILY_VOLUME = Decimal(1_000)
+"""Question 1: 'Is your daily volume >1,000 requests?'."""
+
+
 def _volume(a: Assessment, f: Facts) -> tuple[Answer, str]:
     if f.daily_requests is None:
         return "unknown", "volume unknown"
     d = f.daily_requests
-    return ("yes" if d > 1_000 else "no"), f"{number(d, places=0)} requests/day"
+    return ("yes" if d > DAILY_VOLUME else "no"), f"{number(d, places=0)} requests/day"
 
 
 def _gap(a: Assessment, f: Facts) -> tuple[Answer, str]:
@@ -478,3 +341,28 @@ def decision_tree(a: Assessment, f: Facts) -> FrameworkVerdict:
     """Answer the five questions in order; then read the volume, task and data tables."""
     verdict = walk(key=ID, name=NAME, source=SOURCE, table=TREE, answers=ANSWERS, a=a, facts=f)
     return verdict.model_copy(update={"path": verdict.path + table_steps(a, f)})
+
+
+FRAMEWORK = Framework(
+    id=ID,
+    name=NAME,
+    guide=GUIDE,
+    run=decision_tree,
+    questions={
+        "q1": Asked("volume", ("workload.requests_per_month",)),
+        "q2": Asked("data", ("data.labelled_examples",)),
+        "q3": Asked("evidence", ("evidence.prompting_quality_pct", "evidence.target_quality_pct")),
+        "q4": Asked("knowledge", ("use_case.primarily_format_or_style", "use_case.task")),
+        "q5": Asked("evidence", ("evidence.pilot_run", "evidence.finetuned_quality_pct")),
+    },
+    tree=TREE,
+    answers=ANSWERS,
+    drawn="spine",
+    thresholds=Thresholds(
+        daily=(
+            DAILY_VOLUME,
+            Decimal(VOLUME_FLOOR_PER_DAY),
+            *(Decimal(r.high) for r in VOLUME_TABLE if r.high is not None),
+        )
+    ),
+)

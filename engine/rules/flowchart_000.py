@@ -1,7 +1,7 @@
 """Guide 000: the four-question flowchart, whose volume step uses the cost engine's
 break-even (the guide's `calculate_roi` rule: fine-tune when break-even < 12 months).
 
-Tables are the guide's, row for row (`000_259747e0270a6b2b.txt`).
+Its tables are the guide's, row for row, in `flowchart_000.toml` (`000_259747e0270a6b2b.txt`).
 """
 
 from __future__ import annotations
@@ -11,12 +11,16 @@ from decimal import Decimal
 
 from ..assessment import Answer, Assessment
 from ..money import number
+from ..wording import GUIDES
 from .decision_tree_001 import high_quality_examples
 from .facts import Facts
+from .framework import Asked, Framework, Thresholds
+from .guide_text import guide_text
 from .tree import Leaf, Question, walk
 from .verdict import FrameworkVerdict
 
-SOURCE = "000_259747e0270a6b2b.txt"
+GUIDE = GUIDES["000"]
+SOURCE = GUIDE.file
 ID = "flowchart_000"
 NAME = "Four-question flowchart (000)"
 
@@ -35,27 +39,10 @@ class PeftRow:
     quality: str
 
 
-PEFT_TABLE = (
-    PeftRow("Full Fine-tune", "160GB", "100%", "100%"),
-    PeftRow("LoRA (r=16)", "24GB", "15%", "98%"),
-    PeftRow("LoRA (r=64)", "32GB", "25%", "99%"),
-    PeftRow("QLoRA (4-bit)", "10GB", "20%", "97%"),
-    PeftRow("Prefix Tuning", "22GB", "18%", "96%"),
-    PeftRow("Prompt Tuning", "8GB", "5%", "92%"),
-)
+_TEXT = guide_text(ID)
+PEFT_TABLE = tuple(PeftRow(**row) for row in _TEXT["peft"])
 
-USE_CASE_TABLE = (
-    ("General chatbot", "Prompt Engineering"),
-    ("Code generation (specific lang)", "Fine-tune 8B model"),
-    ("Sentiment analysis", "Prompt Engineering"),
-    ("Legal document analysis", "Fine-tune + RAG"),
-    ("Customer support automation", "Fine-tune 8B + RAG"),
-    ("Medical diagnosis assistance", "Fine-tune + human review"),
-    ("Email classification", "Prompt Engineering"),
-    ("Domain-specific extraction", "Fine-tune for format"),
-    ("Creative writing", "Prompt Engineering"),
-    ("Technical documentation", "Fine-tune 70B for quality"),
-)
+USE_CASE_TABLE = tuple((row["use_case"], row["recommendation"]) for row in _TEXT["use_cases"])
 """'Recommendations by Use Case'. Kept for reference, not applied: it names domains, not the
 answers the frameworks ask for, and guide 003's worked examples contradict two rows (legal
 document analysis → RAG, customer support → prompting + RAG)."""
@@ -139,3 +126,22 @@ ANSWERS = {
 def flowchart(a: Assessment, f: Facts) -> FrameworkVerdict:
     """Walk the flowchart from START."""
     return walk(key=ID, name=NAME, source=SOURCE, table=TREE, answers=ANSWERS, a=a, facts=f)
+
+
+FRAMEWORK = Framework(
+    id=ID,
+    name=NAME,
+    guide=GUIDE,
+    run=flowchart,
+    questions={
+        "q1": Asked("evidence", ("evidence.prompting_quality_pct", "evidence.target_quality_pct")),
+        "q2": Asked("data", ("data.labelled_examples",)),
+        "q3": Asked("volume", ("use_case.latency_critical",)),
+        "q4": Asked("volume", ("workload.requests_per_month",)),
+        "q5": Asked("models", ("fine_tuning.upfront_usd",)),
+    },
+    tree=TREE,
+    answers=ANSWERS,
+    drawn="spine",
+    thresholds=Thresholds(monthly=(MILLION_A_MONTH,), months=(BREAK_EVEN_MONTHS,)),
+)

@@ -4,11 +4,14 @@ not ready for fine-tuning.' (`002_1e6951cf526eeea2.txt`)"""
 from __future__ import annotations
 
 from ..assessment import Answer, Assessment, Technique
+from ..wording import GUIDES
 from .facts import Facts
+from .framework import Asked, Framework
 from .tree import Leaf, Question, walk
 from .verdict import FrameworkVerdict
 
-SOURCE = "002_1e6951cf526eeea2.txt"
+GUIDE = GUIDES["002"]
+SOURCE = GUIDE.file
 ID = "litmus_002"
 NAME = "Three-question litmus test (002)"
 
@@ -92,3 +95,20 @@ def litmus(a: Assessment, f: Facts) -> FrameworkVerdict:
         facts=f,
         undecided="unknown",
     )
+
+
+FRAMEWORK = Framework(
+    id=ID,
+    name=NAME,
+    guide=GUIDE,
+    run=litmus,
+    questions={
+        "q1": Asked("evidence", ("evidence.techniques_tried",)),
+        "q2": Asked("evidence", ("evidence.pilot_run", "evidence.finetuned_quality_pct")),
+        "q3": Asked("team", ("team.versioning", "team.monitoring", "team.retraining_budget")),
+    },
+    tree=TREE,
+    answers=ANSWERS,
+    drawn="spine",
+    role="gates",
+)

@@ -2,7 +2,11 @@
 structured outputs first, Example 2's lesson; and the guide's tables the recommendation draws
 on: the 21 steps, the common mistakes, LoRA for ≤ 13B, 100–500 examples, hold out 20%.
 
-Everything is the guide's wording, row for row (`003_521bd7f750ca3b05.txt`).
+The steps and mistakes are the guide's wording, row for row, in `practical_003.toml`
+(`003_521bd7f750ca3b05.txt`); this module keeps the logic. It runs past 300 lines because
+its eight questions are the guide's words (the tree) next to how each is answered, and the
+guide's thresholds next to the rules that read them: split, a reader would check one against
+the other across files.
 """
 
 from __future__ import annotations
@@ -12,11 +16,16 @@ from decimal import Decimal
 
 from ..assessment import Answer, Assessment, TaskType
 from ..money import number
+from ..wording import GUIDES
 from .facts import Facts
+from .framework import Asked, Framework, Thresholds
+from .guide_text import guide_text
+from .logic import all_of, any_of, negate
 from .tree import Leaf, Question, walk
-from .verdict import FrameworkVerdict, Step
+from .verdict import FrameworkVerdict, Step, step_answer
 
-SOURCE = "003_521bd7f750ca3b05.txt"
+GUIDE = GUIDES["003"]
+SOURCE = GUIDE.file
 ID = "practical_003"
 NAME = "Valid use cases and Step 7 (003)"
 
@@ -50,235 +59,12 @@ class GuideStep:
     bullets: tuple[str, ...]
 
 
-P1 = "Phase 1: Decision and Validation"
-P2 = "Phase 2: Data Preparation"
-P3 = "Phase 3: Fine-Tuning Execution"
-P4 = "Phase 4: Production Deployment"
+_TEXT = guide_text(ID)
 STEPS = {
-    s.number: s
-    for s in (
-        GuideStep(
-            1,
-            P1,
-            "Define Your Use Case",
-            (
-                "Document the specific task your LLM will perform",
-                "Identify success criteria (accuracy, latency, cost)",
-                "Determine query volume projections (daily/monthly)",
-                "Assess criticality (can you tolerate errors?)",
-            ),
-        ),
-        GuideStep(
-            2,
-            P1,
-            "Start with Basic Prompting",
-            (
-                "Write clear, explicit instructions",
-                "Test with representative examples",
-                "Measure baseline performance",
-                "Document failure modes",
-            ),
-        ),
-        GuideStep(
-            3,
-            P1,
-            "Try Advanced Prompting Techniques",
-            (
-                "Add few-shot examples (3-5 demonstrations)",
-                "Implement chain-of-thought reasoning",
-                "Test with system prompts and role definitions",
-                "Try prompt chaining for complex tasks",
-            ),
-        ),
-        GuideStep(
-            4,
-            P1,
-            "Evaluate RAG if Applicable",
-            (
-                "Assess if your task requires external knowledge",
-                "Implement simple RAG pipeline",
-                "Compare performance to pure prompting",
-                "Measure latency and cost impact",
-            ),
-        ),
-        GuideStep(
-            5,
-            P1,
-            "Test Human-in-the-Loop Prompting",
-            (
-                "Try conversational prompting with iterative refinement",
-                "Document what improvements human feedback enables",
-                "Assess if this approach is sustainable for your use case",
-            ),
-        ),
-        GuideStep(
-            6,
-            P1,
-            "Measure Performance Gap",
-            (
-                "Quantify accuracy difference between current approach and requirements",
-                "Calculate how much improvement you need",
-                "Determine if the gap justifies fine-tuning investment",
-            ),
-        ),
-        GuideStep(
-            7,
-            P1,
-            "Check Valid Use Cases",
-            (
-                "Critical accuracy: Do you need 95%+ reliability?",
-                "Style replication: Are idiosyncratic patterns impossible to specify?",
-                "Scale optimization: Is a working large model too slow/expensive?",
-                "If none apply, stop here and optimize prompting further",
-            ),
-        ),
-        GuideStep(
-            8,
-            P1,
-            "Calculate Break-Even Point",
-            (
-                "Estimate monthly query volume",
-                "Price out prompting costs (current model × token usage)",
-                "Price out fine-tuning costs (upfront + ongoing)",
-                "Calculate months to break-even",
-                "Assess if timeline is realistic given business uncertainty",
-            ),
-        ),
-        GuideStep(
-            9,
-            P2,
-            "Collect Training Examples",
-            (
-                "Start with 100-500 high-quality examples",
-                "Ensure examples represent actual use cases",
-                "Include edge cases and challenging scenarios",
-                "Balance dataset across different input types",
-            ),
-        ),
-        GuideStep(
-            10,
-            P2,
-            "Format Data Correctly",
-            (
-                "Follow provider-specific format requirements",
-                "Structure as input-output pairs",
-                "Add system prompts if applicable",
-                "Validate data quality manually",
-            ),
-        ),
-        GuideStep(
-            11,
-            P2,
-            "Create Validation Set",
-            (
-                "Hold out 20% of data for validation",
-                "Ensure validation set represents production distribution",
-                "Include examples that weren't in training set",
-            ),
-        ),
-        GuideStep(
-            12,
-            P2,
-            "Prepare Test Set",
-            (
-                "Create separate test set for final evaluation",
-                "Use real production examples if possible",
-                "Document expected outputs for each test case",
-            ),
-        ),
-        GuideStep(
-            13,
-            P3,
-            "Select Base Model",
-            (
-                "Choose smallest model that might work (lower cost)",
-                "Consider provider constraints (Anthropic doesn't offer fine-tuning)",
-                "Evaluate LoRA vs full fine-tuning",
-            ),
-        ),
-        GuideStep(
-            14,
-            P3,
-            "Configure Training",
-            (
-                "Set hyperparameters (learning rate, epochs, batch size)",
-                "Start conservative (fewer epochs to avoid overfitting)",
-                "Enable checkpointing for iteration",
-            ),
-        ),
-        GuideStep(
-            15,
-            P3,
-            "Monitor Training",
-            (
-                "Track training loss",
-                "Evaluate on validation set regularly",
-                "Watch for overfitting (validation loss increasing)",
-            ),
-        ),
-        GuideStep(
-            16,
-            P3,
-            "Evaluate Results",
-            (
-                "Test on held-out test set",
-                "Compare to prompting baseline",
-                "Measure improvement vs cost",
-                "Decide if results justify deployment",
-            ),
-        ),
-        GuideStep(
-            17,
-            P4,
-            "Deploy Fine-Tuned Model",
-            (
-                "Set up inference endpoint",
-                "Configure monitoring and logging",
-                "Implement fallback to base model if needed",
-            ),
-        ),
-        GuideStep(
-            18,
-            P4,
-            "A/B Test in Production",
-            (
-                "Route small percentage of traffic to fine-tuned model",
-                "Compare performance to prompting approach",
-                "Monitor latency, cost, and accuracy",
-            ),
-        ),
-        GuideStep(
-            19,
-            P4,
-            "Monitor Break-Even Progress",
-            (
-                "Track actual query volume vs projections",
-                "Calculate cumulative costs (prompting vs fine-tuning)",
-                "Reassess if usage patterns change",
-            ),
-        ),
-        GuideStep(
-            20,
-            P4,
-            "Iterate and Maintain",
-            (
-                "Collect production examples for retraining",
-                "Retrain quarterly or when performance degrades",
-                "Continuously evaluate if fine-tuning still justified",
-            ),
-        ),
-        GuideStep(
-            21,
-            P4,
-            "Document Learnings",
-            (
-                "Record what worked and what didn't",
-                "Share decision framework with team",
-                "Update cost models with actual data",
-            ),
-        ),
-    )
+    row["number"]: GuideStep(row["number"], row["phase"], row["title"], tuple(row["bullets"]))
+    for row in _TEXT["steps"]
 }
+"""The 21 steps by number."""
 
 
 @dataclass(frozen=True)
@@ -290,129 +76,8 @@ class Mistake:
     solution: str
 
 
-MISTAKES = {
-    "fine_tuning_too_early": Mistake(
-        "Fine-tuning too early",
-        "Waste $12K+ and 2-6 weeks before validating the task",
-        "Start with prompting; fine-tune only after exhausting simpler approaches",
-    ),
-    "ignoring_75_percent": Mistake(
-        "Ignoring the 75% statistic",
-        "Overengineering solutions when prompting would suffice",
-        "Remember Andrew Ng's finding: 75% of teams using fine-tuning could use prompting",
-    ),
-    "prompting_structured_tasks": Mistake(
-        "Prompting for highly structured tasks",
-        "Brittle prompts that break with formatting requirements",
-        "Use structured outputs (Claude/OpenAI) or fine-tune for reliable JSON",
-    ),
-    "fine_tuning_for_knowledge": Mistake(
-        "Fine-tuning for knowledge",
-        "Model learns outdated information that becomes stale",
-        "Use RAG instead; fine-tuning is for behavior, not knowledge",
-    ),
-    "hidden_costs": Mistake(
-        "Underestimating hidden costs",
-        "Budget blowouts from integration, training, maintenance",
-        "Include professional services, retraining, infrastructure in TCO",
-    ),
-    "assuming_stable_volume": Mistake(
-        "Assuming stable volume",
-        "Fine-tuning never pays off if usage doesn't scale as projected",
-        "Validate volume assumptions; consider prompting for uncertain growth",
-    ),
-    "skipping_human_in_the_loop": Mistake(
-        "Skipping human-in-the-loop testing",
-        "Missing that conversational prompting could close the gap",
-        "Try iterative refinement with human feedback before fine-tuning",
-    ),
-    "wrong_provider": Mistake(
-        "Choosing wrong provider",
-        "Selecting Anthropic then realizing you need fine-tuning",
-        "Evaluate provider fine-tuning capabilities during selection",
-    ),
-    "too_much_data": Mistake(
-        "Collecting too much data",
-        "Spending weeks labeling 50K examples when 100 might work",
-        "Start with 100-500 examples; add more only if needed",
-    ),
-    "forgetting_hybrid": Mistake(
-        "Forgetting hybrid approaches",
-        "Thinking it's either/or when combining both is optimal",
-        "Design architecture using prompting + fine-tuning + RAG",
-    ),
-    "not_measuring_gap": Mistake(
-        "Not measuring performance gap",
-        "Fine-tuning without knowing if it will actually help",
-        "Quantify the gap between current performance and requirements",
-    ),
-    "ignoring_lora": Mistake(
-        "Ignoring LoRA",
-        "Paying 10x more for full fine-tuning when LoRA would work",
-        "Use parameter-efficient methods for small models (≤13B params)",
-    ),
-    "wrong_metric": Mistake(
-        "Optimizing for wrong metric",
-        "Improving accuracy but making latency unacceptable",
-        "Define all success criteria upfront (accuracy, latency, cost)",
-    ),
-    "no_fallback": Mistake(
-        "No fallback plan",
-        "Fine-tuned model fails and no backup exists",
-        "Keep prompting approach as fallback during transition",
-    ),
-    "overfitting": Mistake(
-        "Overfitting on training data",
-        "Model memorizes examples but doesn't generalize",
-        "Use validation set; stop training when validation loss increases",
-    ),
-    "neglecting_prompts": Mistake(
-        "Neglecting prompt engineering",
-        "Assuming fine-tuning eliminates need for good prompts",
-        "Fine-tuned models still benefit from well-crafted prompts",
-    ),
-    "apples_to_oranges": Mistake(
-        "Comparing apples to oranges",
-        "Testing automated prompting vs fine-tuning without trying conversational prompting",
-        "Include human-in-the-loop prompting in comparison",
-    ),
-    "iteration_time": Mistake(
-        "Underestimating iteration time",
-        "Expecting to iterate as fast with fine-tuning as with prompting",
-        "Fine-tuning takes 2-6 weeks per iteration vs hours for prompting",
-    ),
-    "pricing_changes": Mistake(
-        "Ignoring provider pricing changes",
-        "TCO calculations based on outdated pricing",
-        "Monitor provider pricing; costs fluctuate significantly",
-    ),
-    "not_testing_at_scale": Mistake(
-        "Not testing at scale",
-        "Small-scale tests don't reveal latency/cost issues",
-        "Load test before full deployment; measure actual costs",
-    ),
-}
-
-
-# -- three-valued logic ----------------------------------------------------------------------
-
-
-def all_of(*answers: Answer) -> Answer:
-    """yes when every answer is yes, no when any is no, otherwise unknown."""
-    if "no" in answers:
-        return "no"
-    return "yes" if all(x == "yes" for x in answers) else "unknown"
-
-
-def any_of(*answers: Answer) -> Answer:
-    """yes when any answer is yes, no when every answer is no, otherwise unknown."""
-    if "yes" in answers:
-        return "yes"
-    return "no" if all(x == "no" for x in answers) else "unknown"
-
-
-def negate(answer: Answer) -> Answer:
-    return {"yes": "no", "no": "yes", "unknown": "unknown"}[answer]  # type: ignore[return-value]
+MISTAKES = {key: Mistake(**row) for key, row in _TEXT["mistakes"].items()}
+"""Guide 003's 'Common Mistakes' table, by a stable key."""
 
 
 # -- answers ---------------------------------------------------------------------------------
@@ -600,6 +265,8 @@ ANSWERS = {
     "example_2": _example_2,
 }
 
+KNOWLEDGE = "knowledge"
+"""The id of the question asked before the tree: is the problem knowledge?"""
 KNOWLEDGE_QUESTION = (
     "Step 4 and 'Use RAG for Knowledge': is the problem missing or changing information, "
     "not model capability?"
@@ -615,11 +282,7 @@ WITH_KNOWLEDGE = {
 
 def valid_use_case(verdict: FrameworkVerdict, key: str) -> Answer:
     """The answer 003's path recorded for one of its questions (`critical`, `style`, …)."""
-    asks = TREE[key].asks
-    for step in verdict.path:
-        if step.question == asks:
-            return step.answer  # type: ignore[return-value]
-    return "unknown"
+    return step_answer(verdict, key)  # type: ignore[return-value]
 
 
 def practical(a: Assessment, f: Facts) -> FrameworkVerdict:
@@ -638,7 +301,54 @@ def practical(a: Assessment, f: Facts) -> FrameworkVerdict:
         nxt = "no RAG needed; the behaviour questions decide"
     else:
         nxt = "unknown: if it is, add RAG (Step 4); the behaviour questions decide the rest"
-    first = Step(question=KNOWLEDGE_QUESTION, answer=need, because=because, next=nxt)
+    first = Step(
+        question=KNOWLEDGE_QUESTION,
+        answer=need,
+        because=because,
+        next=nxt,
+        question_id=KNOWLEDGE,
+    )
     return behaviour.model_copy(
         update={"verdict": verdict, "says": says, "path": (first, *behaviour.path)}
     )
+
+
+FRAMEWORK = Framework(
+    id=ID,
+    name=NAME,
+    guide=GUIDE,
+    run=practical,
+    questions={
+        KNOWLEDGE: Asked("knowledge", ("use_case.knowledge_missing",), "step 4"),
+        "format": Asked(
+            "knowledge",
+            ("use_case.primarily_format_or_style", "use_case.task"),
+            "the format question",
+        ),
+        "structured": Asked(
+            "evidence", ("evidence.techniques_tried",), "'test structured outputs first'"
+        ),
+        "still_short": Asked(
+            "evidence",
+            ("evidence.prompting_quality_pct", "evidence.target_quality_pct"),
+            "the structured-outputs follow-up",
+        ),
+        "critical": Asked(
+            "evidence",
+            ("use_case.criticality", "evidence.prompting_quality_pct"),
+            "valid use case 1",
+        ),
+        "style": Asked("knowledge", ("use_case.style_hard_to_specify",), "valid use case 2"),
+        "scale": Asked("models", ("workload.requests_per_month",), "valid use case 3"),
+        "example_2": Asked(
+            "volume",
+            ("workload.requests_per_month", "evidence.prompting_quality_pct"),
+            "example 2",
+        ),
+    },
+    tree=TREE,
+    answers=ANSWERS,
+    thresholds=Thresholds(
+        monthly=(VOLUME_FLOOR_MONTHLY, PAYS_OFF_MONTHLY), months=(BREAK_EVEN_MONTHS,)
+    ),
+)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from ..assessment import Assessment
 from ..availability import is_open, offer_text
 from .facts import Facts
+from .framework import Framework
 from .verdict import FrameworkVerdict, Gate, Step
 
 ID = "providers"
@@ -99,3 +100,6 @@ def providers(a: Assessment, f: Facts) -> FrameworkVerdict:
     return FrameworkVerdict(
         id=ID, name=NAME, source=SOURCE, verdict=verdict, says=says, path=tuple(path)
     )
+
+
+FRAMEWORK = Framework(id=ID, name=NAME, guide=None, run=providers, role="catalog")

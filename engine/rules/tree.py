@@ -79,7 +79,13 @@ def walk(
         if answer in ("yes", "no"):
             chosen = q.yes if answer == "yes" else q.no
             path.append(
-                Step(question=q.asks, answer=answer, because=because, next=_describe(chosen, table))
+                Step(
+                    question=q.asks,
+                    answer=answer,
+                    because=because,
+                    next=_describe(chosen, table),
+                    question_id=q.id,
+                )
             )
             node = chosen
             continue
@@ -93,6 +99,7 @@ def walk(
                     answer="unknown",
                     because=because,
                     next=f"either answer leads to {next(iter(if_yes))}; following '{label}'",
+                    question_id=q.id,
                 )
             )
             node = follow
@@ -105,6 +112,7 @@ def walk(
                 because=because,
                 next=f"yes leads to {' or '.join(sorted(if_yes))}, no to "
                 f"{' or '.join(sorted(if_no))}: answer this first",
+                question_id=q.id,
             )
         )
         return FrameworkVerdict(
@@ -116,6 +124,7 @@ def walk(
             deciding=f"{q.asks} unknown ({because})",
             path=tuple(path),
             unknowns=tuple(unknowns),
+            unknown_ids=(q.id,),
         )
     last = path[-1] if path else None
     deciding = "" if last is None else f"{last.question} {last.answer} ({last.because})"

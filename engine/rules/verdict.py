@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Literal
 
+from pydantic import Field
+
 from ..result import Output
 
 Verdict = Literal["prompting", "rag", "fine_tuning", "hybrid", "measure_first"]
@@ -34,6 +36,9 @@ class Step(Output):
     """What in the assessment gave that answer."""
     next: str = ""
     """What the framework does with the answer: the next question or its conclusion."""
+    question_id: str = Field(default="", exclude=True)
+    """The framework's stable id for the question (`q3`, `critical`); empty for the tables a
+    framework reads after its questions. Not written out: readers match on it, not wording."""
 
 
 class FrameworkVerdict(Output):
@@ -53,6 +58,17 @@ class FrameworkVerdict(Output):
     """The question and answer that concluded, in words (for the recommendation's reasons)."""
     unknowns: tuple[str, ...] = ()
     """Questions left unknown whose answer would change this verdict."""
+    unknown_ids: tuple[str, ...] = Field(default=(), exclude=True)
+    """The stable ids of `unknowns`, in the same order (not written out)."""
+
+
+def step_answer(verdict: FrameworkVerdict, question_id: str) -> str:
+    """The answer the framework's path recorded for one of its questions, by id; `unknown`
+    when it never asked it."""
+    for step in verdict.path:
+        if step.question_id == question_id:
+            return step.answer
+    return "unknown"
 
 
 class Reason(Output):
@@ -61,6 +77,11 @@ class Reason(Output):
     framework: str
     source: str
     text: str
+    code: str = Field(default="", exclude=True)
+    """Stable code a profile keeps: the framework id for a framework's own reason,
+    `task_table`, or `decision`, `decision.2`, … for the consolidation's (set by `recommend`)."""
+    favours: str = Field(default="", exclude=True)
+    """The outcome the reason argues for (empty for the task table's annotation)."""
 
 
 class RuleWarning(Output):

@@ -2,9 +2,10 @@
 
 The decision rules read the cost engine through three numbers only: first-month requests,
 requests a day and break-even months (`engine.rules.facts.Facts`), and compare each against
-a few fixed thresholds. Samples on the same side of every threshold get the same verdict, so
-the rules run once per distinct cell (`tests/test_uncertainty_verdicts.py` checks the cells
-against running the rules on every sample).
+a few fixed thresholds, which each registered framework declares
+(`engine.rules.framework.Thresholds`). Samples on the same side of every threshold get the
+same verdict, so the rules run once per distinct cell (`tests/test_uncertainty_verdicts.py`
+checks the cells against running the rules on every sample).
 """
 
 from __future__ import annotations
@@ -14,23 +15,19 @@ from decimal import Decimal
 from typing import Any
 
 from ..assessment import Assessment
-from ..rules.decision_tree_001 import VOLUME_FLOOR_PER_DAY, VOLUME_TABLE
 from ..rules.facts import Facts
-from ..rules.flowchart_000 import BREAK_EVEN_MONTHS as BREAK_EVEN_000
-from ..rules.flowchart_000 import MILLION_A_MONTH
-from ..rules.practical_003 import BREAK_EVEN_MONTHS as BREAK_EVEN_003
-from ..rules.practical_003 import PAYS_OFF_MONTHLY, VOLUME_FLOOR_MONTHLY
 from ..rules.recommend import recommend
+from ..rules.registry import frameworks
 
-DECISION_TREE_DAILY = Decimal(1_000)
-"""001 question 1, 'Is your daily volume >1,000 requests?' (a literal in `_volume`)."""
-MONTHLY = (MILLION_A_MONTH, VOLUME_FLOOR_MONTHLY, PAYS_OFF_MONTHLY)
-DAILY = (
-    DECISION_TREE_DAILY,
-    Decimal(VOLUME_FLOOR_PER_DAY),
-    *(Decimal(r.high) for r in VOLUME_TABLE if r.high is not None),
-)
-MONTHS = (BREAK_EVEN_000, BREAK_EVEN_003)
+
+def thresholds() -> tuple[tuple[Decimal, ...], tuple[Decimal, ...], tuple[Decimal, ...]]:
+    """Every registered framework's thresholds: (monthly, daily, break-even months)."""
+    registered = frameworks()
+    return (
+        tuple(t for f in registered for t in f.thresholds.monthly),
+        tuple(t for f in registered for t in f.thresholds.daily),
+        tuple(t for f in registered for t in f.thresholds.months),
+    )
 
 
 def _cuts(cuts: tuple[Decimal, ...]) -> list[float] | list[Decimal]:
@@ -54,7 +51,8 @@ class Cells:
     def __init__(self, assessment: Assessment, facts: Facts) -> None:
         self.assessment, self.facts = assessment, facts
         self.memo: dict[tuple[object, ...], str] = {}
-        self.cuts = (_cuts(MONTHLY), _cuts(DAILY), _cuts(MONTHS))
+        monthly, daily, months = thresholds()
+        self.cuts = (_cuts(monthly), _cuts(daily), _cuts(months))
 
     def __call__(self, monthly: float, daily: float, months: float | None) -> str:
         monthly_cuts, daily_cuts, month_cuts = self.cuts

@@ -1,10 +1,12 @@
-"""The flowchart map: guide 000's flowchart, guide 001's decision tree and guide 002's litmus
-test drawn as boxes and arrows, guide 003's path as a list, with the path this assessment
+"""The flowchart map: each registered framework whose tree is a spine (guide 000's flowchart,
+guide 001's decision tree, guide 002's litmus test) drawn as boxes and arrows, the others
+(guide 003, provider availability) as the path they took, listed, with the path this assessment
 took marked (▶ on visited questions, heavy lines on the branches taken, ◆ on the verdict
 reached) so it reads the same without colour."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from textwrap import wrap
 from typing import TYPE_CHECKING, ClassVar
@@ -53,10 +55,11 @@ class Node:
 
 
 def _answers(fw: FrameworkVerdict) -> dict[str, tuple[str, str]]:
-    return {s.question: (s.answer, s.because) for s in fw.path}
+    """Each question's answer and why, by the question's stable id."""
+    return {s.question_id: (s.answer, s.because) for s in fw.path if s.question_id}
 
 
-def spine(table: dict[str, Question], fw: FrameworkVerdict) -> tuple[list[Node], Leaf, bool]:
+def spine(table: Mapping[str, Question], fw: FrameworkVerdict) -> tuple[list[Node], Leaf, bool]:
     """The questions of `table` top to bottom with the branch `fw` took at each, the leaf at
     the bottom, and whether the walk ended there."""
     from engine.rules.tree import Leaf
@@ -77,8 +80,8 @@ def spine(table: dict[str, Question], fw: FrameworkVerdict) -> tuple[list[Node],
             assert isinstance(q.no, Leaf)
             bottom = q.no
         assert isinstance(side_leaf, Leaf)
-        answer, because = answers.get(q.asks, ("", ""))
-        later = nxt is not None and table[nxt].asks in answers
+        answer, because = answers.get(qid, ("", ""))
+        later = nxt is not None and nxt in answers
         if not visited_next or not answer:
             taken = ""
         elif answer == down:
@@ -107,7 +110,7 @@ def _leaf(leaf: Leaf) -> list[str]:
     return wrap(f"{verdict_text(leaf.verdict)}: {leaf.says}", WIDTH - SIDE - 2)
 
 
-def draw_spine(table: dict[str, Question], fw: FrameworkVerdict) -> list[Content]:
+def draw_spine(table: Mapping[str, Question], fw: FrameworkVerdict) -> list[Content]:
     """Boxes down the page, a leaf beside each, the path taken in heavy lines."""
     nodes, bottom, reached_bottom = spine(table, fw)
     out: list[Content] = []
@@ -194,22 +197,24 @@ def heading(fw: FrameworkVerdict) -> Content:
 
 def draw_map(rec: Recommendation) -> list[Content]:
     """The whole map: the consolidated verdict, then each framework with its path."""
-    from engine.rules import decision_tree_001, flowchart_000, litmus_002
+    from engine.rules.registry import frameworks
 
-    frameworks = {fw.id: fw for fw in rec.frameworks}
+    ran = {fw.id: fw for fw in rec.frameworks}
     out: list[Content] = [
         _line(("Verdict: ", "bold"), (verdict_text(rec.verdict, rec.confidence), "bold reverse")),
         Content("▶ question on this assessment's path · ━ branch taken · ◆ where it ended"),
         Content("? unknown, answer it to go on · ○ ends not reached"),
         Content(""),
     ]
-    for module in (flowchart_000, decision_tree_001, litmus_002):
-        fw = frameworks[module.ID]
-        out += [heading(fw), Content(f"{fw.source}"), *draw_spine(module.TREE, fw), Content("")]
-    for key in ("practical_003", "providers"):
-        listed = frameworks.get(key)
-        if listed is not None:
-            out += [heading(listed), Content(listed.source), *draw_path(listed), Content("")]
+    registered = frameworks()
+    for spec in registered:  # the spines first, then the paths listed: as the guides read
+        fw = ran.get(spec.id)
+        if fw is not None and spec.drawn == "spine" and spec.tree is not None:
+            out += [heading(fw), Content(fw.source), *draw_spine(spec.tree, fw), Content("")]
+    for spec in registered:
+        fw = ran.get(spec.id)
+        if fw is not None and (spec.drawn == "path" or spec.tree is None):
+            out += [heading(fw), Content(fw.source), *draw_path(fw), Content("")]
     return out
 
 

@@ -1,57 +1,14 @@
 """What the answers asked on a step already settle, read from `engine.rules` (no rule is
-restated here): a framework whose walk ended at a question of this step, the volume floor
-(`engine.rules.recommend.volume_floor`) and knowledge → RAG (guide 003's first question)."""
+restated here): a registered framework whose walk ended at a question this step asks (each
+framework names the step of each question), the volume floor (`engine.rules.volume`) and
+knowledge → RAG (guide 003's first question)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 
 from .decision import Decision
 
-STEP_OF_QUESTION: dict[tuple[str, str], str] = {
-    ("flowchart_000", "q1"): "evidence",
-    ("flowchart_000", "q2"): "data",
-    ("flowchart_000", "q3"): "volume",
-    ("flowchart_000", "q4"): "volume",
-    ("flowchart_000", "q5"): "models",
-    ("decision_tree_001", "q1"): "volume",
-    ("decision_tree_001", "q2"): "data",
-    ("decision_tree_001", "q3"): "evidence",
-    ("decision_tree_001", "q4"): "knowledge",
-    ("decision_tree_001", "q5"): "evidence",
-    ("litmus_002", "q1"): "evidence",
-    ("litmus_002", "q2"): "evidence",
-    ("litmus_002", "q3"): "team",
-    ("practical_003", "knowledge"): "knowledge",
-    ("practical_003", "format"): "knowledge",
-    ("practical_003", "structured"): "evidence",
-    ("practical_003", "still_short"): "evidence",
-    ("practical_003", "critical"): "evidence",
-    ("practical_003", "style"): "knowledge",
-    ("practical_003", "scale"): "models",
-    ("practical_003", "example_2"): "volume",
-}
-"""Which step asks what each framework question reads (the wizard's grouping)."""
-
-GUIDE = {
-    "flowchart_000": "Flowchart (guide 000)",
-    "decision_tree_001": "Decision tree (guide 001)",
-    "litmus_002": "Litmus test (guide 002)",
-    "practical_003": "Practical guide (guide 003)",
-}
-"""The frameworks a notice names (`engine.wording.FRAMEWORKS`, asserted equal by a test)."""
-QUESTIONS_003 = {
-    "knowledge": "step 4",
-    "format": "the format question",
-    "structured": "'test structured outputs first'",
-    "still_short": "the structured-outputs follow-up",
-    "critical": "valid use case 1",
-    "style": "valid use case 2",
-    "scale": "valid use case 3",
-    "example_2": "example 2",
-}
-"""Guide 003's questions by their place in the guide (its ids are codes)."""
 UNDECIDED = frozenset({"measure_first", "unknown"})
 
 
@@ -66,16 +23,15 @@ class Notice:
     """Whether the consolidated recommendation is decided (not 'measure first')."""
 
 
-@cache
-def questions() -> dict[str, tuple[str, str]]:
-    """Each framework question's wording → (framework id, question id)."""
-    from engine.rules import decision_tree_001, flowchart_000, litmus_002, practical_003
+def __getattr__(name: str) -> dict[str, str]:
+    """`GUIDE`: each registered guide's framework id → the label a notice names it by
+    (`engine.wording.FRAMEWORKS`, asserted equal by a test). Read from the registry when
+    asked, so importing this module does not load the rules."""
+    if name == "GUIDE":
+        from engine.rules.registry import guided
 
-    out = {practical_003.KNOWLEDGE_QUESTION: ("practical_003", "knowledge")}
-    for module in (flowchart_000, decision_tree_001, litmus_002, practical_003):
-        for qid, q in module.TREE.items():
-            out[q.asks] = (module.ID, qid)
-    return out
+        return {f.id: f.label for f in guided()}
+    raise AttributeError(name)
 
 
 def verdict_text(verdict: str, confidence: str = "") -> str:
@@ -88,11 +44,12 @@ def verdict_text(verdict: str, confidence: str = "") -> str:
 
 def notice_for(step: str, decision: Decision) -> Notice | None:
     """The notice for `step` (a step KEY), or None when its answers settle nothing yet."""
-    from engine.rules.recommend import volume_floor
+    from engine.rules import practical_003
+    from engine.rules.registry import framework
+    from engine.rules.volume import volume_floor
     from engine.wording import plain
 
     rec = decision.recommendation
-    known = questions()
     lines: list[str] = []
     if step == "volume":
         floor, why = volume_floor(decision.facts)
@@ -101,31 +58,29 @@ def notice_for(step: str, decision: Decision) -> Notice | None:
                 f"Fine-tuning cannot pay back at this volume: {why}. Only a critical-accuracy "
                 "or style-replication use case (guide 003, step 7) outweighs it."
             )
+    knowledge = (practical_003.ID, practical_003.KNOWLEDGE)
     for fw in rec.frameworks:
-        if fw.id not in GUIDE or not fw.path:
+        spec = framework(fw.id)
+        if spec is None or spec.guide is None or not fw.path:
             continue
         first = fw.path[0]
-        is_knowledge = known.get(first.question) == ("practical_003", "knowledge")
+        is_knowledge = (fw.id, first.question_id) == knowledge
         if is_knowledge and step == "knowledge" and first.answer == "yes":
             lines.append(f"Guide 003, step 4, 'Use RAG for knowledge': {plain(first.next)}.")
         if fw.verdict in UNDECIDED:
             continue
-        deciding = [s for s in fw.path if s.question in known and s.answer in ("yes", "no")]
+        deciding = [
+            s for s in fw.path if s.question_id in spec.questions and s.answer in ("yes", "no")
+        ]
         if not deciding:
             continue
         last = deciding[-1]
-        fid, qid = known[last.question]
-        if STEP_OF_QUESTION.get((fid, qid)) != step:
+        if spec.questions[last.question_id].step != step:
             continue
-        question = (
-            f"question {qid[1:]}"
-            if qid[:1] == "q" and qid[1:].isdigit()
-            else QUESTIONS_003.get(qid, qid.replace("_", " "))
-        )
         lines.append(
             plain(
-                f"{GUIDE[fw.id]}, {question} {last.answer} → {verdict_text(fw.verdict)}: "
-                f"{fw.says} ({last.because})."
+                f"{spec.label}, {spec.called(last.question_id)} {last.answer} → "
+                f"{verdict_text(fw.verdict)}: {fw.says} ({last.because})."
             )
         )
     if not lines:

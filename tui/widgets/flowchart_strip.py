@@ -12,13 +12,6 @@ if TYPE_CHECKING:
     from engine.rules import FrameworkVerdict, Recommendation
 
 MARKS = {"yes": "✓", "no": "✗", "unknown": "?"}
-CODES = {
-    "flowchart_000": "000",
-    "decision_tree_001": "001",
-    "litmus_002": "002",
-    "practical_003": "003",
-}
-
 
 PREFIX = "Path (F3): "
 """The strip's heading, with the key that opens the whole map."""
@@ -33,21 +26,20 @@ def _words(verdict: str) -> str:
 def path_marks(fw: FrameworkVerdict) -> str:
     """`1✓ 2✗ 3?`: the framework's own questions in the order it asked them (the tables it
     reads afterwards are left out: they annotate, they do not decide)."""
-    from ..steps.settled import questions
-
-    known = questions()
-    asked = [s.answer for s in fw.path if s.question in known]
+    asked = [s.answer for s in fw.path if s.question_id]
     return " ".join(f"{i}{MARKS.get(a, '·')}" for i, a in enumerate(asked, 1))
 
 
 def strip_items(rec: Recommendation) -> list[tuple[str, str]]:
     """One item a framework, (path, verdict): (`001 1✗`, `Prompt engineering`); the key to
     the whole map is in the strip's heading (`PREFIX`)."""
-    items = [
-        (f"{CODES[fw.id]} {path_marks(fw)}", _words(fw.verdict))
-        for fw in rec.frameworks
-        if fw.id in CODES
-    ]
+    from engine.rules.registry import framework
+
+    items = []
+    for fw in rec.frameworks:
+        spec = framework(fw.id)
+        if spec is not None and spec.code:  # the guides' frameworks, by their numbers
+            items.append((f"{spec.code} {path_marks(fw)}", _words(fw.verdict)))
     return items
 
 
