@@ -281,17 +281,21 @@ ASKED: tuple[Field, ...] = (
 )
 """The wizard's questions, step by step in the order it asks them."""
 
-_PRICES = ("input", "cached_input", "output")
+_PRICES = ("input", "cached_input", "cache_write", "output")
 FILE_ONLY: tuple[Field, ...] = (
     Field("workload.days_per_month", "Days in a month", "decimal"),
     *(
         Field(
-            f"{owner}.prices.{p}_usd_per_mtok",
+            f"{owner}.{p}_usd_per_mtok",
             f"{words} {p.replace('_', ' ')} price",
             "money",
             "usd_per_mtok",
         )
-        for owner, words in (("prompting", "Prompting:"), ("fine_tuning.serving", "Fine-tuned:"))
+        for owner, words in (
+            ("prompting.prices", "Prompting:"),
+            ("fine_tuning.serving.prices", "Fine-tuned:"),
+            ("fine_tuning.training.grader_prices", "Grader:"),
+        )
         for p in _PRICES
     ),
     Field(
@@ -305,6 +309,9 @@ FILE_ONLY: tuple[Field, ...] = (
     Field("fine_tuning.training.usd_per_mtok", "Training price", "money", "usd_per_mtok"),
     Field("fine_tuning.training.min_charge_usd", "Training minimum charge", "money", "usd"),
     Field("fine_tuning.training.usd_per_gpu_hour", "Training GPU hour", "money", "usd_per_hour"),
+    Field("fine_tuning.training.usd_per_hour", "Training hour", "money", "usd_per_hour"),
+    Field("fine_tuning.training.grader_input_tokens", "Grader input tokens", "count", "tokens"),
+    Field("fine_tuning.training.grader_output_tokens", "Grader output tokens", "count", "tokens"),
     Field("fine_tuning.training_usd", "Training", "money", "usd"),
     Field("fine_tuning.serving.usd_per_hour", "Deployment hour", "money", "usd_per_hour"),
     Field("fine_tuning.serving.deployments", "Deployments", "count"),
