@@ -80,9 +80,10 @@ class TunewiseApp(App[int]):
         saving price and judge with (loaded once, by the first to need it)."""
         self.prices_error = ""
         """Why the prices could not load ("" while loading, or once loaded)."""
-        self.saved_values: dict[str, str] | None = None
-        """The answers as last opened or saved: quitting with others asks first."""
         self.wizard = WizardScreen(document, example=example)
+        self.saved_values: dict[str, str] | None = self.wizard.values
+        """The answers as last opened or saved: quitting with others asks first. Taken now,
+        not after the first frame, so a key typed before that frame is an unsaved change."""
 
     crashed = False
     """Whether the app ended in a panic (Textual leaves `return_code` unset then)."""
@@ -164,7 +165,6 @@ class TunewiseApp(App[int]):
         self.call_after_refresh(self._after_first_paint)
 
     def _after_first_paint(self) -> None:
-        self.saved_values = self.wizard.values
         self.load_prices()
 
     @work(thread=True, exclusive=True, group="catalog")

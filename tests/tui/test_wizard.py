@@ -173,6 +173,18 @@ async def test_quitting_with_unsaved_changes_asks_first() -> None:
     assert app.return_value == 0
 
 
+async def test_an_answer_typed_before_the_first_frame_still_asks_before_quitting() -> None:
+    """Seen in tmux under load: keys that landed before the first frame's callback were taken
+    as the answers as opened, and ctrl+q then quit without asking."""
+    app = new_app()
+    app.wizard.answers["profile.name"] = "Typed early"  # what a key before the frame does
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+
+
 async def test_saving_never_overwrites_without_asking(isolated: Path) -> None:
     existing = isolated / "taken.toml"
     existing.write_text("keep me\n", encoding="utf-8")
