@@ -14,7 +14,7 @@ from decimal import Decimal
 from ..money import number, usd
 from .fastpath import break_even, parts
 from .model import Threshold, TornadoBar
-from .simulate import Setup
+from .setup import Setup
 
 NEVER_FACTOR = 10
 """A 'never' counts as this many horizons when measuring a swing."""
