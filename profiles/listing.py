@@ -67,18 +67,14 @@ def _sourced(catalog: Catalog, entry: Sourced) -> _Cite:
     }
 
 
-def _money(value: Decimal) -> str:
-    return usd(value, cents=False)
-
-
 def _inference(catalog: Catalog, model_id: str, on: date) -> Entry | None:
     own = catalog.token_prices.get(model_id)
     if own is not None:
         return Entry(
             id=model_id,
             kind="inference",
-            text=f"{_money(own.input_usd_per_mtok)} in / "
-            f"{_money(own.output_usd_per_mtok)} out per 1M",
+            text=f"{usd(own.input_usd_per_mtok)} in / "
+            f"{usd(own.output_usd_per_mtok)} out per 1M",
             usd={
                 "input_per_mtok": str(own.input_usd_per_mtok),
                 "output_per_mtok": str(own.output_usd_per_mtok),
@@ -95,13 +91,13 @@ def _inference(catalog: Catalog, model_id: str, on: date) -> Entry | None:
         return None
     release, _ = genai_prices.release()
     steps = "".join(
-        f"; from {start:,} prompt tokens {_money(inp)} in / {_money(out)} out"
+        f"; from {start:,} prompt tokens {usd(inp)} in / {usd(out)} out"
         for start, inp, out in genai_prices.tier_steps(provider, ref, on)
     )
     return Entry(
         id=model_id,
         kind="inference",
-        text=f"{_money(found.input)} in / {_money(found.output)} out per 1M{steps}",
+        text=f"{usd(found.input)} in / {usd(found.output)} out per 1M{steps}",
         usd={"input_per_mtok": str(found.input), "output_per_mtok": str(found.output)}
         | {
             key: str(value)
@@ -122,13 +118,13 @@ def _inference(catalog: Catalog, model_id: str, on: date) -> Entry | None:
 def _training(catalog: Catalog, key: str, t: TrainingPrice) -> Entry:
     parts, amounts = [], {}
     if t.usd_per_mtok is not None:
-        parts.append(f"{_money(t.usd_per_mtok)} per 1M tokens")
+        parts.append(f"{usd(t.usd_per_mtok)} per 1M tokens")
         amounts["per_mtok"] = str(t.usd_per_mtok)
     if t.usd_per_hour is not None:
-        parts.append(f"{_money(t.usd_per_hour)} per hour")
+        parts.append(f"{usd(t.usd_per_hour)} per hour")
         amounts["per_hour"] = str(t.usd_per_hour)
     if t.min_charge_usd is not None:
-        parts.append(f"minimum {_money(t.min_charge_usd)} a job")
+        parts.append(f"minimum {usd(t.min_charge_usd)} a job")
         amounts["min_charge"] = str(t.min_charge_usd)
     if t.min_examples is not None:
         parts.append(f"at least {t.min_examples} examples")
@@ -163,7 +159,7 @@ def _fine_tuned(catalog: Catalog, model_id: str, on: date) -> Entry | None:
     return Entry(
         id=model_id,
         kind="fine-tuned",
-        text=f"{_money(ft.input.usd)} in / {_money(ft.output.usd)} out per 1M",
+        text=f"{usd(ft.input.usd)} in / {usd(ft.output.usd)} out per 1M",
         usd={"input_per_mtok": str(ft.input.usd), "output_per_mtok": str(ft.output.usd)},
         source=quote.source,
         confidence=CONFIDENCE.get(quote.confidence, quote.confidence),
@@ -256,7 +252,7 @@ def _gpu_entries(catalog: Catalog, gpu_id: str) -> list[Entry]:
         Entry(
             id=gpu_id,
             kind="gpu-hour",
-            text=f"{_money(o.usd_per_hour)}/h {o.provider} {o.offer}",
+            text=f"{usd(o.usd_per_hour)}/h {o.provider} {o.offer}",
             usd={"per_hour": str(o.usd_per_hour)},
             note=o.note,
             **_sourced(catalog, o),
@@ -271,9 +267,9 @@ def _hosting_entries(catalog: Catalog, needle: str) -> list[Entry]:
         if needle and needle not in h.id.lower() and needle != h.provider:
             continue
         rate = (
-            f"{_money(h.usd_per_hour)} per hour"
+            f"{usd(h.usd_per_hour)} per hour"
             if h.usd_per_hour is not None
-            else f"{_money(h.usd_per_month or Decimal(0))} a month"
+            else f"{usd(h.usd_per_month or Decimal(0))} a month"
         )
         out.append(
             Entry(

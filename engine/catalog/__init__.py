@@ -8,7 +8,8 @@ from importlib.resources import files
 from pathlib import Path
 
 from ..tomlfile import load_model, parse_toml, read_text
-from .catalog import Catalog, split_id
+from .catalog import Catalog
+from .given import split_id
 from .schema import CatalogData, PriceFile
 from .trusted import construct_catalog
 
