@@ -16,7 +16,8 @@ from ..errors import InputError
 from ..result import CostResult
 from .columns import Array, Num, head, values
 from .fastpath import Parts, break_evens, parts_of, totals
-from .model import Band, Spread, Uncertainty
+from .model import Band, Uncertainty
+from .percentiles import QUANTILES, rank, spread, spread_of
 from .sampling import Stream
 from .sensitivity import summary, thresholds, tornado
 from .setup import Setup
@@ -148,37 +149,6 @@ def simulate(
     )
 
 
-def percentile(values: list[float], q: float) -> float:
-    """Nearest-rank percentile of sorted `values` (inf for never)."""
-    rank = max(1, math.ceil(q * len(values)))
-    return values[rank - 1]
-
-
-QUANTILES = (0.10, 0.50, 0.90)
-
-
-def rank(q: float, n: int) -> int:
-    """The 0-based place of the nearest-rank `q` percentile among `n` sorted values."""
-    return max(1, math.ceil(q * n)) - 1
-
-
-def _spread_of(found: list[float], places: int) -> Spread:
-    p10, p50, p90 = (None if math.isinf(x) else round(x, places) for x in found)
-    return Spread(p10=p10, p50=p50, p90=p90)
-
-
-def spread(values: list[float | None] | Array, places: int) -> Spread:
-    """P10 / P50 / P90 by nearest rank (None: never, an inf or NaN among `values`)."""
-    import numpy as np
-
-    ordered = np.array([math.inf if v is None else v for v in values], dtype=np.float64)
-    ordered[np.isnan(ordered)] = math.inf
-    n = len(ordered)
-    places_ = [rank(q, n) for q in QUANTILES]
-    ordered.partition(places_)
-    return _spread_of([float(ordered[k]) for k in places_], places)
-
-
 def band(setup: Setup, run: Samples, limit: int = BAND_SAMPLES) -> tuple[Band, ...]:
     """P10/P50/P90 of both cumulative curves at each month, from the first `limit` samples."""
     return _band(setup, run.parts, min(limit, len(run.break_even)))
@@ -305,9 +275,9 @@ def uncertainty(
         scenario=scenario,
         ranged=tuple(setup.ranges),
         horizon_months=horizon,
-        break_even_months=_spread_of(found[0], 3),
-        prompting_total=_spread_of(found[1], 2),
-        finetune_total=_spread_of(found[2], 2),
+        break_even_months=spread_of(found[0], 3),
+        prompting_total=spread_of(found[1], 2),
+        finetune_total=spread_of(found[2], 2),
         p_payback_within_horizon=round(paid / n, 4),
         retire_month=retire,
         p_payback_before_retirement=None if retire is None else round(before / n, 4),
