@@ -2,6 +2,9 @@
 
 Pure functions over loaded profiles and their evaluations; renderers (`profiles/diffview.py`)
 and the Textual UI show the same `ProfileDiff`.
+
+Over 300 lines, kept whole: the diff's models and the functions that fill them; how one
+value and one change are written is `profiles/delta.py`.
 """
 
 from __future__ import annotations
