@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Any, Literal, NamedTuple, get_args
 
 from . import choices
-from .wording import METHODS, TASKS, TECHNIQUES
+from .choices import METHODS, TASKS, TECHNIQUES
 
 Kind = Literal[
     "text",

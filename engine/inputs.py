@@ -4,6 +4,9 @@ Every amount is USD, every token count is per request, every rate says its unit 
 (`usd_per_mtok` = USD per 1M tokens). A month is `days_per_month` days (30 unless set).
 Any money figure the guides state directly ("our prompting bill is $1,500 a month",
 "$12,000 up front") can be given instead of being derived from tokens and prices.
+
+Over 300 lines, kept whole: the models of one input document, each with its field docs;
+split, the `CostInputs` contract would be read across files.
 """
 
 from __future__ import annotations

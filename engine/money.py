@@ -72,12 +72,21 @@ def number(value: Decimal | int, *, places: int = 2) -> str:
     return _trim(f"{d:,.{places}f}")
 
 
-def months(value: Decimal | int | float | None, *, places: int = 2) -> str:
-    """`9.6 months`, `24 months`, or `never` (None: a break-even that never comes)."""
+def months(
+    value: Decimal | int | float | None,
+    *,
+    places: int = 2,
+    unit: str = "months",
+    singular: bool = False,
+) -> str:
+    """`9.6 months`, `24 months`, or `never` (None: a break-even that never comes).
+
+    `unit="mo"` is a table's short form; `singular=True` writes one as `1 month` (prose)."""
     if value is None:
         return "never"
     d = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
-    return f"{number(d, places=places)} months"
+    text = number(d, places=places)
+    return f"{text} month" if singular and text == "1" else f"{text} {unit}"
 
 
 def tokens(count: Decimal | int) -> str:

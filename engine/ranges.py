@@ -4,6 +4,9 @@ A profile keeps its point answers as they are (the point is the *likely* value) 
 optional `[ranges]` table keyed by the answer's dotted field path; the wizard types a range as
 `8000..12000` (likely: the answer's point value, or the midpoint) or `8000..10000..12000`.
 Pure: no I/O, no heavy imports.
+
+Over 300 lines by a few, kept whole: the range model, its parser and the limits a range of
+each answer must keep are one contract, read together.
 """
 
 from __future__ import annotations

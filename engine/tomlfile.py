@@ -20,8 +20,7 @@ M = TypeVar("M", bound=BaseModel)
 MAX_BYTES = 1_000_000
 """Larger files are refused before parsing: no assessment or price file is this big."""
 
-# Linear on any line: a lazy name followed by `\s*` was quadratic in a run of spaces (a
-# header of 50,000 spaces took 9 s to find the line of an error, 900,000 would hang).
+# Linear on any line: a lazy name followed by `\s*` was quadratic in a run of spaces.
 _HEADER = re.compile(r"^\s*(\[\[?)([^\[\]#]*)\]\]?\s*(#.*)?$")
 _HEADER_NAME = re.compile(r"[A-Za-z0-9_.\-\" ]+")
 _KEY = re.compile(r"^\s*\"?([A-Za-z0-9_\-]+)\"?\s*=")

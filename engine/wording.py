@@ -12,6 +12,10 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from .choices import METHODS as METHODS  # the choices' words live beside their codes
+from .choices import TASKS as TASKS
+from .choices import TECHNIQUES as TECHNIQUES
+
 VERDICTS: dict[str, str] = {
     "prompting": "Prompt engineering",
     "rag": "RAG",
@@ -123,41 +127,6 @@ def framework_list(ids: list[str]) -> str:
         return "".join(names)
     return f"{', '.join(names[:-1])} and {names[-1]}"
 
-
-TASKS: dict[str, str] = {
-    "sentiment_classification": "classification (sentiment)",
-    "multi_label_classification": "classification (multi-label)",
-    "standard_ner": "entity extraction (standard NER)",
-    "custom_schema_extraction": "entity extraction (custom schema)",
-    "summarization": "summarization",
-    "code_generation": "code generation",
-    "style_transfer": "style transfer (brand voice)",
-    "structured_output": "structured output (JSON schema)",
-    "translation": "translation",
-    "reasoning": "reasoning / analysis",
-    "question_answering": "question answering",
-    "chat": "chat",
-    "other": "other",
-    "unknown": "unknown",
-}
-"""Task types as the wizard's Task type choices word them."""
-
-TECHNIQUES: dict[str, str] = {
-    "basic": "basic prompting",
-    "few_shot": "few-shot examples",
-    "chain_of_thought": "chain of thought",
-    "structured_outputs": "structured outputs / JSON mode",
-    "prompt_chaining": "prompt chaining",
-    "rag": "RAG",
-    "human_in_the_loop": "human in the loop",
-}
-
-METHODS: dict[str, str] = {
-    "hosted": "hosted fine-tuning",
-    "lora": "LoRA",
-    "qlora": "QLoRA",
-    "full": "full fine-tuning",
-}
 
 CONFIDENCE: dict[str, str] = {
     "high": "high confidence",

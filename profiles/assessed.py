@@ -19,9 +19,11 @@ from .catalogs import CatalogSource
 from .snapshot import Costs, Recommendation, ResultSnapshot, costs_of, outcome_differences
 
 if TYPE_CHECKING:
+    from decimal import Decimal
+
     from engine.catalog import Catalog
     from engine.inputs import CostInputs
-    from engine.pricebook import PriceBook
+    from engine.pricebook import PriceBook, Quote
     from engine.result import CostResult, CostWarning
     from engine.rules import Facts
     from engine.rules import Recommendation as RulesRecommendation
@@ -205,35 +207,19 @@ def _prices_fit(profile: Profile, book: PriceBook) -> bool:
             serving.prices.output_usd_per_mtok,
         ):
             return False
-    if isinstance(serving, HourlyServing) and (
-        book.hosting is None
-        or (serving.usd_per_hour is not None and book.hosting.usd != serving.usd_per_hour)
-    ):
+    if isinstance(serving, HourlyServing) and _differs(book.hosting, serving.usd_per_hour):
         return False
-    if isinstance(serving, GpuServing) and (
-        book.serving_gpu is None
-        or (
-            serving.usd_per_gpu_hour is not None
-            and book.serving_gpu.hour.usd != serving.usd_per_gpu_hour
-        )
-    ):
+    hour = None if book.serving_gpu is None else book.serving_gpu.hour
+    if isinstance(serving, GpuServing) and _differs(hour, serving.usd_per_gpu_hour):
         return False
     training = ft.training
-    if isinstance(training, HostedTraining) and (
-        book.training is None
-        or (
-            training.usd_per_mtok is not None
-            and book.training.per_mtok.usd != training.usd_per_mtok
-        )
-    ):
+    per_mtok = None if book.training is None else book.training.per_mtok
+    if isinstance(training, HostedTraining) and _differs(per_mtok, training.usd_per_mtok):
         return False
-    return not (
-        isinstance(training, GpuTraining)
-        and (
-            book.training_gpu is None
-            or (
-                training.usd_per_gpu_hour is not None
-                and book.training_gpu.hour.usd != training.usd_per_gpu_hour
-            )
-        )
-    )
+    hour = None if book.training_gpu is None else book.training_gpu.hour
+    return not (isinstance(training, GpuTraining) and _differs(hour, training.usd_per_gpu_hour))
+
+
+def _differs(quote: Quote | None, given: Decimal | None) -> bool:
+    """No stored quote, or one other than the price the answers give."""
+    return quote is None or (given is not None and quote.usd != given)

@@ -2,21 +2,23 @@
 
 Pure functions over loaded profiles and their evaluations; renderers (`profiles/diffview.py`)
 and the Textual UI show the same `ProfileDiff`.
+
+Over 300 lines, kept whole: the diff's models and the functions that fill them; how one
+value and one change are written is `profiles/delta.py`.
 """
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal, localcontext
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, field_serializer
 
-from engine.fields import field
-from engine.money import months, number, usd
 from engine.pricebook import PriceBook
 from engine.result import CostResult
 
+from .delta import Kind, delta_text, kind_of, number_of, pct
+from .delta import show_value as show_value  # the comparison screen writes values alike
 from .model import Profile
 from .snapshot import Costs, Recommendation, costs_of
 
@@ -54,9 +56,6 @@ class Change(Out):
         with localcontext(prec=200):
             rounded = value.quantize(Decimal("0.01")).normalize()
         return format(rounded, "f") if rounded else "0"
-
-
-Kind = Literal["text", "number", "usd", "usd_exact", "usd_monthly", "months"]
 
 
 class ReasonChange(Out):
@@ -155,104 +154,10 @@ def answers_of(profile: Profile) -> dict[str, Any]:
     return {k: v for k, v in flat.items() if k not in META}
 
 
-def show_value(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, Decimal | int) and not isinstance(value, bool):
-        return number(Decimal(value), places=6)
-    if isinstance(value, float):
-        return number(Decimal(repr(value)), places=6)
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, list | tuple):
-        return ", ".join(show_value(v) for v in value)
-    return str(value)
-
-
-def _num(value: Any) -> Decimal | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, Decimal | int):
-        return Decimal(value)
-    if isinstance(value, float):
-        return Decimal(repr(value))
-    return None
-
-
-def _pct(before: Decimal, after: Decimal) -> Decimal | None:
-    return None if before == 0 else (after - before) / abs(before) * 100
-
-
-def _signed_pct(p: Decimal | None) -> str:
-    if p is None:
-        return ""
-    text = number(p, places=1 if abs(p) < 10 else 0)
-    return f", +{text}%" if p > 0 else f", {text}%"
-
-
-def delta_text(before: Decimal, after: Decimal, kind: str) -> str:
-    """`+$1,250/mo ($300 → $1,550, +417%)`, `-70.4 months (80 → 9.6 months, -88%)`."""
-    diff = after - before
-    pct = _signed_pct(_pct(before, after))
-    sign = "-" if diff < 0 else "+"
-    if kind in ("money_monthly", "money", "money_exact"):
-        unit = "/mo" if kind == "money_monthly" else ""
-        cents = False if kind == "money_exact" else None
-        money = f"{usd(abs(diff), cents=cents)}{unit}"
-        return f"{sign}{money} ({usd(before, cents=cents)} → {usd(after, cents=cents)}{pct})"
-    if kind == "months":
-        return f"{sign}{months(abs(diff))} ({number(before)} → {months(after)}{pct})"
-    a, b = number(before, places=6), number(after, places=6)
-    return f"{sign}{number(abs(diff), places=6)} ({a} → {b}{pct})"
-
-
-MONEY_KINDS = {
-    "usd": "money",
-    "usd_per_hour": "money",
-    "usd_per_month": "money_monthly",
-    "usd_per_request": "money_exact",
-    "usd_per_mtok": "money_exact",
-}
-"""How an answer's money unit (`engine.fields`) reads in a delta: a month's amount takes
-`/mo`, a per-request or per-token price keeps its small digits. Other units read as numbers
-(the label names them: `Horizon, months`)."""
-OUTCOME_KINDS = {
-    **dict.fromkeys(("prompting_monthly", "finetune_monthly", "monthly_saving"), "money_monthly"),
-    **dict.fromkeys(("prompting_upfront", "finetune_upfront"), "money"),
-    **dict.fromkeys(("prompting_total", "finetune_total"), "money"),
-    **dict.fromkeys(("prompting_per_request", "finetune_per_request"), "money_exact"),
-    "break_even_months": "months",
-}
-"""How each outcome of `costs_of` reads (the others are counts)."""
-
-
-def _kind(path: str) -> str:
-    """How the value at `path` reads: an answer (or a scenario's) by its unit in the field
-    registry, an outcome by `OUTCOME_KINDS`, a price book's `usd` as a price per unit."""
-    section, _, rest = path.partition(".")
-    if section == "costs":
-        return OUTCOME_KINDS.get(rest, "number")
-    if section == "prices":
-        return "money_exact" if path.endswith(".usd") else "number"
-    if section == "scenarios":  # scenarios.NAME.workload.requests_per_day
-        path = rest.partition(".")[2]
-    answer = field(path)
-    return "number" if answer is None else MONEY_KINDS.get(answer.unit, "number")
-
-
-KINDS: dict[str, Kind] = {
-    "money_monthly": "usd_monthly",
-    "money": "usd",
-    "money_exact": "usd_exact",
-    "months": "months",
-    "number": "number",
-}
-
-
 def _change(group: Group, path: str, label: str, a: Any, b: Any) -> Change:
-    na, nb = _num(a), _num(b)
-    kind = _kind(path)
-    number_kind = KINDS[kind] if na is not None or nb is not None else "text"
+    na, nb = number_of(a), number_of(b)
+    kind = kind_of(path)
+    number_kind = kind if na is not None or nb is not None else "text"
     if na is not None and nb is not None:
         text = delta_text(na, nb, kind)
         return Change(
@@ -262,7 +167,7 @@ def _change(group: Group, path: str, label: str, a: Any, b: Any) -> Change:
             before=show_value(a),
             after=show_value(b),
             delta=text,
-            percent=_pct(na, nb),
+            percent=pct(na, nb),
             kind=number_kind,
         )
     return Change(

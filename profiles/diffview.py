@@ -6,8 +6,9 @@ import json
 import textwrap
 from decimal import Decimal
 
-from engine.money import number, usd
+from engine.money import months, usd
 
+from .delta import amount_text
 from .diff import Change, Comparison, ProfileDiff, Side, flatten
 from .model import Profile
 from .writer import _scalar
@@ -39,10 +40,7 @@ def _value(c: Change, value: str) -> str:
         amount = Decimal(value.replace(",", ""))
     except ArithmeticError:
         return value
-    if c.kind == "months":
-        return f"{number(amount)} months"
-    cents = False if c.kind == "usd_exact" else None
-    return usd(amount, cents=cents) + ("/mo" if c.kind == "usd_monthly" else "")
+    return amount_text(amount, c.kind)
 
 
 def _who(verdict: str | None, confidence: str) -> str:
@@ -145,10 +143,6 @@ def diff_json(d: ProfileDiff) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
-def _months(m: Decimal | None) -> str:
-    return "never" if m is None else f"{number(m)} mo"
-
-
 ROWS: tuple[tuple[str, str], ...] = (
     ("Verdict", "verdict"),
     ("Prompting / month", "prompting_monthly"),
@@ -174,7 +168,7 @@ def _cell(s: Side, key: str) -> str:
     value: Decimal | None = getattr(c, key)
     if value is None:
         return c.absent(key)
-    return _months(value) if key == "break_even_months" else usd(value)
+    return months(value, unit="mo") if key == "break_even_months" else usd(value)
 
 
 def column_name(i: int) -> str:

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import os
 from decimal import Decimal
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
 from ..tomlfile import load_model, parse_toml, read_text
-from .catalog import Catalog, split_id
+from .catalog import Catalog
+from .given import split_id
 from .schema import CatalogData, PriceFile
 from .trusted import construct_catalog
 
@@ -27,9 +27,11 @@ def builtin_data() -> CatalogData:
 
 
 def user_prices_path() -> Path:
-    """`$XDG_CONFIG_HOME/tunewise/prices.toml` (or `~/.config/...`): a team's standing overrides."""
-    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
-    return Path(base) / "tunewise" / "prices.toml"
+    """`prices.toml` in the user's config folder for tunewise (platformdirs: on Linux
+    `$XDG_CONFIG_HOME/tunewise`, else `~/.config/tunewise`): a team's standing overrides."""
+    from platformdirs import user_config_path
+
+    return user_config_path("tunewise", appauthor=False) / "prices.toml"
 
 
 def load_catalog(prices: Path | None = None, *, user_config: bool = True) -> Catalog:

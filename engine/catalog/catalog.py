@@ -3,6 +3,10 @@
 Precedence, highest first: the inputs' own prices, the team price file, tunewise's
 `catalog.toml`, genai-prices. `resolve` turns a set of inputs into the `PriceBook` the engine
 evaluates against, so lookups happen once, not on every recomputation.
+
+Over 300 lines, kept whole: one class whose every method is a lookup over the same merged
+tables, `resolve` calling most of them (split out, it would import the class back: a circle).
+What a profile states itself (ids, given prices) is in `given.py`.
 """
 
 from __future__ import annotations
@@ -21,12 +25,10 @@ from ..inputs import (
     HostedTraining,
     HourlyServing,
     HourlyTraining,
-    TokenPrices,
     TokenServing,
 )
 from ..money import number
 from ..pricebook import (
-    GIVEN,
     Availability,
     GpuQuote,
     Lifecycle,
@@ -36,37 +38,8 @@ from ..pricebook import (
     TrainingQuote,
 )
 from . import genai
+from .given import given, given_tokens, split_id
 from .schema import CatalogData, GpuOffer, ModelFacts, PriceFile, Sourced
-
-
-def split_id(model_id: str, field: str) -> tuple[str, str]:
-    provider, sep, name = model_id.partition(":")
-    if not sep or not provider or not name:
-        raise InputError(
-            field, f"model ids look like provider:model (openai:gpt-4o-mini), not {model_id!r}"
-        )
-    return provider, name
-
-
-def _given(usd: Decimal, unit: str, field: str, on: date) -> Quote:
-    return Quote(
-        usd=usd, unit=unit, source=f"{GIVEN} ({field})", as_of=on.isoformat(), confidence="given"
-    )
-
-
-def _given_tokens(prices: TokenPrices, field: str, on: date) -> TokenQuotes:
-    cached, write = prices.cached_input_usd_per_mtok, prices.cache_write_usd_per_mtok
-    return TokenQuotes(
-        input=_given(prices.input_usd_per_mtok, "per 1M input tokens", field, on),
-        cached_input=None
-        if cached is None
-        else _given(cached, "per 1M cached input tokens", field, on),
-        cache_write=None
-        if write is None
-        else _given(write, "per 1M cache-write tokens", field, on),
-        output=_given(prices.output_usd_per_mtok, "per 1M output tokens", field, on),
-    )
-
 
 TTL_WORDS = {"5m": "5-minute", "1h": "1-hour"}
 
@@ -398,7 +371,7 @@ class Catalog:
                 gpu=gpu,
                 name=name,
                 memory_gb=memory,
-                hour=_given(usd_per_hour, "per GPU-hour", f"{field}.usd_per_gpu_hour", on),
+                hour=given(usd_per_hour, "per GPU-hour", f"{field}.usd_per_gpu_hour", on),
             )
         offers = sorted(self.gpu_offers.get(gpu or "", []), key=lambda o: o.usd_per_hour)
         if provider:
@@ -511,7 +484,7 @@ class Catalog:
             self.base_prices(pe.model, on, "prompting.model")  # a mistyped id is still refused
         if pe.inference_monthly_usd is None and pe.cost_per_request_usd is None:
             if pe.prices is not None:
-                book["prompting"] = _given_tokens(pe.prices, "prompting.prices", on)
+                book["prompting"] = given_tokens(pe.prices, "prompting.prices", on)
             elif pe.model:
                 book["prompting"] = self.base_prices(
                     pe.model,
@@ -548,7 +521,7 @@ class Catalog:
             + w.user_tokens
         )
         if isinstance(serving, TokenServing | HourlyServing) and serving.prices is not None:
-            book["fine_tuned"] = _given_tokens(serving.prices, "fine_tuning.serving.prices", on)
+            book["fine_tuned"] = given_tokens(serving.prices, "fine_tuning.serving.prices", on)
         elif isinstance(serving, TokenServing):
             if self.serving_kind(need_base("fine-tuned prices")) == "base_plus_hourly":
                 # Left out, the hourly fee would be a provider's real charge missing.
@@ -579,7 +552,7 @@ class Catalog:
             )
         if isinstance(serving, HourlyServing):
             book["hosting"] = (
-                _given(
+                given(
                     serving.usd_per_hour,
                     "per deployment-hour",
                     "fine_tuning.serving.usd_per_hour",
@@ -601,7 +574,7 @@ class Catalog:
             if training.usd_per_mtok is not None:
                 floor = training.min_charge_usd
                 book["training"] = TrainingQuote(
-                    per_mtok=_given(
+                    per_mtok=given(
                         training.usd_per_mtok,
                         "per 1M training tokens",
                         "fine_tuning.training.usd_per_mtok",
@@ -609,9 +582,7 @@ class Catalog:
                     ),
                     min_charge=None
                     if floor is None
-                    else _given(
-                        floor, "minimum per job", "fine_tuning.training.min_charge_usd", on
-                    ),
+                    else given(floor, "minimum per job", "fine_tuning.training.min_charge_usd", on),
                 )
             else:
                 quote = self.training_quote(
@@ -620,7 +591,7 @@ class Catalog:
                 if training.min_charge_usd is not None:
                     quote = quote.model_copy(
                         update={
-                            "min_charge": _given(
+                            "min_charge": given(
                                 training.min_charge_usd,
                                 "minimum per job",
                                 "fine_tuning.training.min_charge_usd",
@@ -635,7 +606,7 @@ class Catalog:
                     need_base("hourly training prices"), "fine_tuning.training.usd_per_hour"
                 )
                 if training.usd_per_hour is None
-                else _given(
+                else given(
                     training.usd_per_hour,
                     "per training hour",
                     "fine_tuning.training.usd_per_hour",
@@ -643,7 +614,7 @@ class Catalog:
                 )
             )
             if training.grader_prices is not None:
-                book["grader"] = _given_tokens(
+                book["grader"] = given_tokens(
                     training.grader_prices, "fine_tuning.training.grader_prices", on
                 )
             elif training.grader_model:

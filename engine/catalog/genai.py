@@ -7,7 +7,6 @@ at import time. `tunewise prices --update` (opt-in) saves newer data, used from 
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
@@ -38,9 +37,11 @@ class BasePrices:
 
 def updated_path() -> Path:
     """Where `tunewise prices --update` keeps genai-prices' newer data:
-    `$XDG_DATA_HOME/tunewise/genai-prices.json` (or `~/.local/share/...`)."""
-    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(base) / "tunewise" / "genai-prices.json"
+    `genai-prices.json` in the user's data folder for tunewise (platformdirs: on Linux
+    `$XDG_DATA_HOME/tunewise`, else `~/.local/share/tunewise`)."""
+    from platformdirs import user_data_path
+
+    return user_data_path("tunewise", appauthor=False) / "genai-prices.json"
 
 
 @cache

@@ -6,6 +6,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..inputs import CostInputs
+from ..paths import get_path, set_path
 from ..pricebook import PriceBook
 from ..ranges import PRICE_PATHS
 
@@ -15,12 +16,6 @@ VOLUME_PATHS = (
     "workload.days_per_month",
 )
 """Answers that move the first month's volume (days: a daily volume's month)."""
-
-
-def _set(data: dict[str, Any], path: list[str], value: Any) -> None:
-    for name in path[:-1]:
-        data = data.setdefault(name, {})
-    data[path[-1]] = value
 
 
 def _patch_book(book: PriceBook, where: tuple[str, ...], value: Decimal) -> PriceBook:
@@ -55,22 +50,13 @@ def inputs_at(
         if where is not None:
             book = _patch_book(book, where, value)
         field_value: Any = value
-        if isinstance(_lookup(inputs, path), int):
+        if isinstance(get_path(inputs, path), int):
             field_value = int(value)
-        if where is None or _lookup(inputs, path) is not None:
-            _set(data, path.split("."), field_value)
+        if where is None or get_path(inputs, path) is not None:
+            set_path(data, path, field_value)
     if ratio is not None:
         for path in ("prompting.inference_monthly_usd", "fine_tuning.serving_monthly_usd"):
-            bill = values.get(path, _lookup(inputs, path))
+            bill = values.get(path, get_path(inputs, path))
             if bill is not None:
-                _set(data, path.split("."), bill * ratio)
+                set_path(data, path, bill * ratio)
     return CostInputs.model_validate(data), book
-
-
-def _lookup(inputs: CostInputs, path: str) -> Any:
-    node: Any = inputs
-    for name in path.split("."):
-        node = getattr(node, name, None)
-        if node is None:
-            return None
-    return node

@@ -11,47 +11,47 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..money import number, usd
+from ..fields import FIELDS
+from ..money import months, number, usd
 from .fastpath import break_even, parts
 from .model import Threshold, TornadoBar
-from .simulate import Setup
+from .setup import Setup
 
 NEVER_FACTOR = 10
 """A 'never' counts as this many horizons when measuring a swing."""
 BISECTIONS = 60
 
-LABELS = {
-    "workload.requests_per_day": ("requests a day", "count"),
-    "workload.requests_per_month": ("requests a month", "count"),
-    "workload.monthly_growth": ("monthly volume growth", "share"),
-    "workload.api_price_decline_per_year": ("the yearly fall in API prices", "share"),
-    "prompting.inference_monthly_usd": ("the prompting bill a month", "usd"),
-    "prompting.cost_per_request_usd": ("a prompted request's cost", "usd"),
-    "fine_tuning.upfront_usd": ("the upfront cost", "usd"),
-    "fine_tuning.serving_monthly_usd": ("the fine-tuned serving bill a month", "usd"),
-    "fine_tuning.retrains_per_year": ("retrains a year", "count"),
-    "fine_tuning.usd_per_retrain": ("a retrain's cost", "usd"),
-    "fine_tuning.maintenance_monthly_usd": ("maintenance a month", "usd"),
-    "fine_tuning.training.usd_per_gpu_hour": ("a training GPU hour", "usd"),
-    "fine_tuning.serving.usd_per_gpu_hour": ("a serving GPU hour", "usd"),
-    "fine_tuning.training.hours": ("training hours", "count"),
-    "fine_tuning.engineering_hours": ("engineering hours", "count"),
+LABELS = {  # the sentence words for an input; its unit is the field registry's
+    "workload.requests_per_day": "requests a day",
+    "workload.requests_per_month": "requests a month",
+    "workload.monthly_growth": "monthly volume growth",
+    "workload.api_price_decline_per_year": "the yearly fall in API prices",
+    "prompting.inference_monthly_usd": "the prompting bill a month",
+    "prompting.cost_per_request_usd": "a prompted request's cost",
+    "fine_tuning.upfront_usd": "the upfront cost",
+    "fine_tuning.serving_monthly_usd": "the fine-tuned serving bill a month",
+    "fine_tuning.retrains_per_year": "retrains a year",
+    "fine_tuning.usd_per_retrain": "a retrain's cost",
+    "fine_tuning.maintenance_monthly_usd": "maintenance a month",
+    "fine_tuning.training.usd_per_gpu_hour": "a training GPU hour",
+    "fine_tuning.serving.usd_per_gpu_hour": "a serving GPU hour",
+    "fine_tuning.training.hours": "training hours",
+    "fine_tuning.engineering_hours": "engineering hours",
 }
 
 
 def label(path: str) -> str:
-    known = LABELS.get(path)
-    return known[0] if known else path.rsplit(".", 1)[-1].replace("_", " ")
+    return LABELS.get(path) or path.rsplit(".", 1)[-1].replace("_", " ")
 
 
 def show(path: str, value: float) -> str:
-    """A value as people read it: `$1,250`, `8,400`, `65%`."""
-    kind = LABELS.get(path, ("", "count"))[1]
-    if path.endswith("_usd") or "usd_per" in path or kind == "usd":
+    """A value as people read it, by its field's unit: `$1,250`, `8,400`, `65%`."""
+    field = FIELDS.get(path)
+    if field is not None and field.money:
         if value >= 1:
             return usd(Decimal(repr(round(value, 2))))
-        return usd(Decimal(repr(round(value, 6))), cents=False)
-    if kind == "share" or path.endswith(("_share", "growth")):
+        return usd(Decimal(repr(round(value, 6))))
+    if field is not None and field.kind == "share":
         return f"{number(Decimal(repr(round(value * 100, 1))))}%"
     return number(Decimal(repr(round(value, 0 if abs(value) >= 100 else 2))))
 
@@ -177,7 +177,7 @@ def thresholds(setup: Setup, bars: tuple[TornadoBar, ...]) -> tuple[Threshold, .
 
 
 def _months(value: float | None) -> str:
-    return "never" if value is None else f"{number(Decimal(repr(round(value, 1))))} months"
+    return months(None if value is None else round(value, 1))
 
 
 def summary(

@@ -1,27 +1,27 @@
 """The seeded Monte Carlo over ranged answers, and the whole uncertainty answer for a profile.
 
-`prepare` checks the ranges against the inputs once; `simulate` draws the samples and runs
-the fast path on each; `uncertainty` adds the percentiles, probabilities, verdict shares and
-the tornado, as an `Uncertainty` model. Reproducible: the same seed gives the same numbers.
+`prepare` (in `setup`) checks the ranges against the inputs once; `simulate` draws the
+samples and runs the fast path on each; `uncertainty` adds the percentiles, probabilities,
+verdict shares and the tornado, as an `Uncertainty` model. Reproducible: the same seed
+gives the same numbers.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from decimal import Decimal
 
 from ..errors import InputError
-from ..inputs import CostInputs
-from ..pricebook import PriceBook
-from ..ranges import NOT_RANGED as NOT_RANGED  # where the wizard's test reads it
-from ..ranges import Range, range_problems
 from ..result import CostResult
 from .columns import Array, Num, head, values
-from .fastpath import Parts, Structure, break_evens, parts_of, point_values, totals
-from .model import Band, Spread, Uncertainty
-from .sampling import DIMENSIONS, Stream
+from .fastpath import Parts, break_evens, parts_of, totals
+from .model import Band, Uncertainty
+from .percentiles import QUANTILES, rank, spread, spread_of
+from .sampling import Stream
+from .sensitivity import summary, thresholds, tornado
+from .setup import Setup
+from .setup import prepare as prepare  # the simulation's first step, where callers look
 
 DEFAULT_SAMPLES = 10_000
 MAX_SAMPLES = 10_000_000
@@ -38,82 +38,6 @@ pass (3 × 8 bytes a sample: 48 MiB at most); past it, exact order statistics in
 
 VerdictOf = Callable[[float, float, float | None], str]
 """(first-month requests, requests a day, break-even months or None) → the verdict."""
-
-
-@dataclass(frozen=True)
-class Setup:
-    """Everything a simulation reads, checked once."""
-
-    inputs: CostInputs
-    book: PriceBook
-    structure: Structure
-    point: dict[str, float]
-    ranges: dict[str, tuple[float, float, float, str | None]]
-    """Dotted path → (low, likely, high, shape or None)."""
-    whole: frozenset[str]
-    """Ranged answers that are whole numbers (draws are rounded)."""
-    horizon: int
-
-
-def prepare(
-    inputs: CostInputs, book: PriceBook, result: CostResult, ranges: Mapping[str, Range]
-) -> Setup:
-    """Check `ranges` against the inputs: every key a numeric answer the profile uses, every
-    bound a value the answer itself may take (`engine.ranges.range_problems`, as on load).
-
-    Raises `InputError` naming `ranges.<path>` in one line otherwise.
-    """
-    values = point_values(inputs, book)
-    if len(ranges) > DIMENSIONS:
-        raise InputError(
-            "ranges", f"{len(ranges)} ranged answers; the simulation draws at most {DIMENSIONS}"
-        )
-    answers = {
-        "workload": inputs.workload,
-        "prompting": inputs.prompting,
-        "fine_tuning": inputs.fine_tuning,
-    }
-    checked: dict[str, tuple[float, float, float, str | None]] = {}
-    whole = set()
-    for path, rng in ranges.items():
-        field = f"ranges.{path}"
-        problems = range_problems(path, rng, answers)
-        if problems:
-            which, problem = problems[0]
-            raise InputError(f"{field}.{which}" if which else field, problem)
-        quotes = {"prompting": book.prompting, "fine_tuning": book.fine_tuned}.get(
-            path[: -len(".cached_prefix_share")]
-        )
-        if (
-            path.endswith(".cached_prefix_share")
-            and rng.high
-            and (quotes is None or quotes.cached_input is None)
-        ):
-            raise InputError(
-                f"{field}.high",
-                "this model has no cached-input price: a share above 0 cannot be priced",
-            )
-        if path not in values:
-            raise InputError(
-                field,
-                f"{path} is not a numeric answer this profile gives "
-                "(give the answer a value first; a range is around it)",
-            )
-        low, likely, high = rng.around(Decimal(values[path]))
-        if not low <= likely <= high:
-            raise InputError(field, f"the answer {likely} is outside its range {low}..{high}")
-        if isinstance(values[path], int):
-            whole.add(path)
-        checked[path] = (float(low), float(likely), float(high), rng.shape)
-    return Setup(
-        inputs=inputs,
-        book=book,
-        structure=Structure.of(inputs, book, result.finetune),
-        point={k: float(v) for k, v in values.items()},
-        ranges=checked,
-        whole=frozenset(whole),
-        horizon=inputs.workload.horizon_months,
-    )
 
 
 @dataclass(frozen=True)
@@ -225,37 +149,6 @@ def simulate(
     )
 
 
-def percentile(values: list[float], q: float) -> float:
-    """Nearest-rank percentile of sorted `values` (inf for never)."""
-    rank = max(1, math.ceil(q * len(values)))
-    return values[rank - 1]
-
-
-QUANTILES = (0.10, 0.50, 0.90)
-
-
-def rank(q: float, n: int) -> int:
-    """The 0-based place of the nearest-rank `q` percentile among `n` sorted values."""
-    return max(1, math.ceil(q * n)) - 1
-
-
-def _spread_of(found: list[float], places: int) -> Spread:
-    p10, p50, p90 = (None if math.isinf(x) else round(x, places) for x in found)
-    return Spread(p10=p10, p50=p50, p90=p90)
-
-
-def spread(values: list[float | None] | Array, places: int) -> Spread:
-    """P10 / P50 / P90 by nearest rank (None: never, an inf or NaN among `values`)."""
-    import numpy as np
-
-    ordered = np.array([math.inf if v is None else v for v in values], dtype=np.float64)
-    ordered[np.isnan(ordered)] = math.inf
-    n = len(ordered)
-    places_ = [rank(q, n) for q in QUANTILES]
-    ordered.partition(places_)
-    return _spread_of([float(ordered[k]) for k in places_], places)
-
-
 def band(setup: Setup, run: Samples, limit: int = BAND_SAMPLES) -> tuple[Band, ...]:
     """P10/P50/P90 of both cumulative curves at each month, from the first `limit` samples."""
     return _band(setup, run.parts, min(limit, len(run.break_even)))
@@ -312,8 +205,6 @@ def uncertainty(
     (for the band) and the three figures' percentiles: exact, from every sample's figure up
     to `KEEP` samples, past it by `OrderStatistics` (more passes, memory bounded)."""
     import numpy as np
-
-    from .sensitivity import summary, thresholds, tornado
 
     check_samples(samples)
     horizon = setup.horizon
@@ -384,9 +275,9 @@ def uncertainty(
         scenario=scenario,
         ranged=tuple(setup.ranges),
         horizon_months=horizon,
-        break_even_months=_spread_of(found[0], 3),
-        prompting_total=_spread_of(found[1], 2),
-        finetune_total=_spread_of(found[2], 2),
+        break_even_months=spread_of(found[0], 3),
+        prompting_total=spread_of(found[1], 2),
+        finetune_total=spread_of(found[2], 2),
         p_payback_within_horizon=round(paid / n, 4),
         retire_month=retire,
         p_payback_before_retirement=None if retire is None else round(before / n, 4),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from engine.money import months as month_words
 from engine.money import number, usd
 from engine.result import CostResult
 from engine.rules.verdict import NextStep, Recommendation
@@ -23,13 +24,8 @@ from .document import HowSure, Money
 def months_text(months: Decimal | None, reason: str | None = None) -> str:
     """`9.6 months`, `never`, or `unknown` when an unknown cost leaves it open (`reason`)."""
     if months is not None:
-        return f"{number(months)} months"
+        return month_words(months)
     return "never" if reason in (None, "never") else "unknown"
-
-
-def _months(months: Decimal) -> str:
-    text = number(months)
-    return f"{text} month" if text == "1" else f"{text} months"
 
 
 def payback_words(result: CostResult) -> str:
@@ -45,7 +41,7 @@ def payback_words(result: CostResult) -> str:
             f"does not pay back within the {horizon}-month horizon "
             f"(it would take {number(months, places=0)} months)"
         )
-    return f"{_months(months)}, within the {horizon}-month horizon"
+    return f"{month_words(months, singular=True)}, within the {horizon}-month horizon"
 
 
 def cost_fact(result: CostResult) -> str:
@@ -76,7 +72,7 @@ def cost_fact(result: CostResult) -> str:
         )
     return (
         f"Fine-tuning saves {usd(pe - ft)} a month ({usd(ft)} against {usd(pe)}) and pays "
-        f"back in {_months(months)}, within the {horizon}-month horizon."
+        f"back in {month_words(months, singular=True)}, within the {horizon}-month horizon."
     )
 
 

@@ -373,8 +373,7 @@ def test_the_steps_load_no_engine_and_no_pydantic_before_the_first_screen() -> N
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert out.strip() == (
-        "['engine', 'engine.choices', 'engine.fields', 'engine.paths', 'engine.visible', "
-        "'engine.wording']"
+        "['engine', 'engine.choices', 'engine.fields', 'engine.paths', 'engine.visible']"
     )
 
 
