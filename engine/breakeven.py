@@ -222,9 +222,7 @@ class Curves:
         if not time.retiring or b is None or month <= b:
             return ft.known_upfront + self._sum(ft, 1, month, q)
         if time.at_retirement == "abandon":  # from month b + 1 it costs what prompting costs
-            return (
-                ft.known_upfront + self._sum(ft, 1, b, q) + self._sum(self.pe, b + 1, month, q)
-            )
+            return ft.known_upfront + self._sum(ft, 1, b, q) + self._sum(self.pe, b + 1, month, q)
         return ft.known_upfront + self._sum(ft, 1, month, q) + time.redo_usd
 
 
