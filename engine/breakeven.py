@@ -5,8 +5,9 @@ lines and the crossing is found exactly by interpolation. With no growth this is
 formula, upfront difference ÷ monthly saving. Break-even volumes are solved in closed form:
 cumulative saving over T months is linear in the first month's volume.
 
-Months, and the base model's retirement (one convention for `cumulative`, `break_even`,
-`break_even_volumes` and the simulation's fast path, `engine.uncertainty.fastpath`): month m
+Months, and the base model's retirement (one convention for `Curves`, `cumulative`,
+`break_even`, `break_even_volumes` and the simulation's fast path,
+`engine.uncertainty.fastpath`): month m
 is the m-th month after the assessment date, and point m of the curve holds everything paid
 up to its end (point 0: the upfront costs). With b = the whole months from the assessment to
 the retirement date (`Timeline.retire_month`; 0 when it falls within the first month), the
@@ -151,7 +152,6 @@ EXTRA_DIGITS = 40
 """Digits beyond the context's precision that `Curves` works at before its one rounding."""
 
 
-@dataclass(frozen=True)
 class Curves:
     """Both cumulative curves in closed form: any month's point costs the same, whatever the
     horizon (the month-by-month walk, `cumulative`, is kept as the reference).
@@ -160,16 +160,31 @@ class Curves:
     the months from i to j sum to a geometric series. Each point is worked out with
     `EXTRA_DIGITS` more digits and rounded once to the context: where the walk is exact (no
     growth or price decline, amounts that fit the precision) the two are equal; otherwise the
-    walk rounds every month and the closed form is the nearer, within (3m + 3) units in the
-    last place of the largest amount summed (tests/test_closed_form_curves.py).
+    walk rounds every month and the two differ by at most (3m + 3) × 10^(1 − precision) times
+    the magnitudes summed to month m (tests/test_closed_form_curves.py). A plain class: a
+    dataclass would cost ~1.5 ms to create at every start.
     """
 
-    workload: Workload
-    pe: PathCosts
-    ft: PathCosts
-    time: Timeline
-    finetune_known: bool = True
-    """False when fine-tuning's upfront is unknown: its column is None at every point."""
+    def __init__(
+        self,
+        workload: Workload,
+        pe: PathCosts,
+        ft: PathCosts,
+        time: Timeline,
+        *,
+        finetune_known: bool = True,
+    ) -> None:
+        self.workload, self.pe, self.ft, self.time = workload, pe, ft, time
+        self.finetune_known = finetune_known
+        """False when fine-tuning's upfront is unknown: its column is None at every point."""
+
+    def _key(self) -> tuple[object, ...]:
+        return (self.workload, self.pe, self.ft, self.time, self.finetune_known)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Curves) and self._key() == other._key()
+
+    __hash__ = None  # type: ignore[assignment]
 
     def at(self, month: int) -> MonthPoint:
         """The point at the end of `month` (0: the upfront costs)."""
