@@ -5,8 +5,9 @@ lines and the crossing is found exactly by interpolation. With no growth this is
 formula, upfront difference ÷ monthly saving. Break-even volumes are solved in closed form:
 cumulative saving over T months is linear in the first month's volume.
 
-Months, and the base model's retirement (one convention for `cumulative`, `break_even`,
-`break_even_volumes` and the simulation's fast path, `engine.uncertainty.fastpath`): month m
+Months, and the base model's retirement (one convention for `Curves`, `cumulative`,
+`break_even`, `break_even_volumes` and the simulation's fast path,
+`engine.uncertainty.fastpath`): month m
 is the m-th month after the assessment date, and point m of the curve holds everything paid
 up to its end (point 0: the upfront costs). With b = the whole months from the assessment to
 the retirement date (`Timeline.retire_month`; 0 when it falls within the first month), the
@@ -19,7 +20,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
+from decimal import Decimal, localcontext
+from functools import cached_property
 
 from .inputs import CostInputs, Workload
 from .money import ONE, ZERO, number, percent, usd
@@ -108,6 +110,7 @@ def _month_cost(path: PathCosts, extra_requests: Decimal) -> Decimal:
 def cumulative(
     workload: Workload, pe: PathCosts, ft: PathCosts, time: Timeline | None = None
 ) -> tuple[MonthPoint, ...]:
+    """Both curves month by month: the reference `Curves` is checked against."""
     growth = ONE + workload.monthly_growth
     first = workload.monthly_requests
     volume = first
@@ -143,6 +146,99 @@ def cumulative(
         volume *= growth
         price *= factor
     return tuple(points)
+
+
+EXTRA_DIGITS = 40
+"""Digits beyond the context's precision that `Curves` works at before its one rounding."""
+
+
+class Curves:
+    """Both cumulative curves in closed form: any month's point costs the same, whatever the
+    horizon (the month-by-month walk, `cumulative`, is kept as the reference).
+
+    Month k costs M + V × (first × q^(k-1) − first) on a path (q = growth × price factor), so
+    the months from i to j sum to a geometric series. Each point is worked out with
+    `EXTRA_DIGITS` more digits and rounded once to the context: where the walk is exact (no
+    growth or price decline, amounts that fit the precision) the two are equal; otherwise the
+    walk rounds every month and the two differ by at most (3m + 3) × 10^(1 − precision) times
+    the magnitudes summed to month m (tests/test_closed_form_curves.py). A plain class: a
+    dataclass would cost ~1.5 ms to create at every start.
+    """
+
+    def __init__(
+        self,
+        workload: Workload,
+        pe: PathCosts,
+        ft: PathCosts,
+        time: Timeline,
+        *,
+        finetune_known: bool = True,
+    ) -> None:
+        self.workload, self.pe, self.ft, self.time = workload, pe, ft, time
+        self.finetune_known = finetune_known
+        """False when fine-tuning's upfront is unknown: its column is None at every point."""
+
+    def _key(self) -> tuple[object, ...]:
+        return (self.workload, self.pe, self.ft, self.time, self.finetune_known)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Curves) and self._key() == other._key()
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def at(self, month: int) -> MonthPoint:
+        """The point at the end of `month` (0: the upfront costs)."""
+        if not month:
+            return MonthPoint.model_construct(
+                month=0,
+                requests=ZERO,
+                prompting_usd=self.pe.known_upfront,
+                finetune_usd=self.ft.known_upfront if self.finetune_known else None,
+            )
+        first = self.workload.monthly_requests
+        with localcontext() as ctx:
+            places = ctx.prec
+            ctx.prec += EXTRA_DIGITS
+            growth = ONE + self.workload.monthly_growth
+            q = growth * self.time.price_factor
+            requests = first if growth == ONE else first * growth ** (month - 1)
+            pe_total = self.pe.known_upfront + self._sum(self.pe, 1, month, q)
+            ft_total = self._finetune(month, q) if self.finetune_known else None
+            ctx.prec = places
+            return MonthPoint.model_construct(
+                month=month,
+                requests=+requests,
+                prompting_usd=+pe_total,
+                finetune_usd=None if ft_total is None else +ft_total,
+            )
+
+    @cached_property
+    def points(self) -> tuple[MonthPoint, ...]:
+        """Every point from month 0 to the horizon (what a chart or the JSON shows), built on
+        first use."""
+        return tuple(self.at(m) for m in range(self.workload.horizon_months + 1))
+
+    def _sum(self, path: PathCosts, i: int, j: int, q: Decimal) -> Decimal:
+        """Σ of `path`'s month costs for months i..j (0 when j < i); q as in the class."""
+        count = j - i + 1
+        if count <= 0:
+            return ZERO
+        if q == ONE:  # the volume-scaled part never moves from the first month's
+            return count * path.monthly_usd
+        first = self.workload.monthly_requests
+        series = q ** (i - 1) * (q**count - ONE) / (q - ONE)
+        return count * path.monthly_usd + path.variable_per_request_usd * (
+            first * series - count * first
+        )
+
+    def _finetune(self, month: int, q: Decimal) -> Decimal:
+        time, ft = self.time, self.ft
+        b = time.retire_month
+        if not time.retiring or b is None or month <= b:
+            return ft.known_upfront + self._sum(ft, 1, month, q)
+        if time.at_retirement == "abandon":  # from month b + 1 it costs what prompting costs
+            return ft.known_upfront + self._sum(ft, 1, b, q) + self._sum(self.pe, b + 1, month, q)
+        return ft.known_upfront + self._sum(ft, 1, month, q) + time.redo_usd
 
 
 def _never_reason(pe: PathCosts, ft: PathCosts, book: PriceBook) -> str:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from .breakeven import break_even, break_even_volumes, cumulative, timeline
+from .breakeven import Curves, break_even, break_even_volumes, timeline
 from .checks import cost_warnings
 from .costs import finetune_costs, prompting_costs
 from .inputs import CostInputs
 from .money import ZERO
 from .pricebook import PriceBook
-from .result import CostResult, MonthPoint, PathCosts
+from .result import CostResult, PathCosts
 
 
 def evaluate(inputs: CostInputs, book: PriceBook) -> CostResult:
@@ -26,8 +26,9 @@ def evaluate(inputs: CostInputs, book: PriceBook) -> CostResult:
         return _unknown(inputs, book, pe, ft)
     time = timeline(inputs, book, ft)
     months, note = break_even(workload, pe, ft, book, time)
-    points = cumulative(workload, pe, ft, time)
-    return CostResult.model_construct(
+    curves = Curves(workload, pe, ft, time)
+    end = curves.at(workload.horizon_months)
+    result = CostResult.model_construct(
         monthly_requests=workload.monthly_requests,
         prompting=pe,
         finetune=ft,
@@ -36,13 +37,14 @@ def evaluate(inputs: CostInputs, book: PriceBook) -> CostResult:
         break_even_note=note,
         break_even_reason="never" if months is None else None,
         horizon_months=workload.horizon_months,
-        cumulative=points,
-        prompting_total_usd=points[-1].prompting_usd,
-        finetune_total_usd=points[-1].finetune_usd,
+        prompting_total_usd=end.prompting_usd,
+        finetune_total_usd=end.finetune_usd,
         break_even_volumes=break_even_volumes(workload, pe, ft, time),
         warnings=cost_warnings(inputs, book),
         unknowns=(),
     )
+    result._curve = curves
+    return result
 
 
 def _unknown(inputs: CostInputs, book: PriceBook, pe: PathCosts, ft: PathCosts) -> CostResult:
@@ -57,19 +59,14 @@ def _unknown(inputs: CostInputs, book: PriceBook, pe: PathCosts, ft: PathCosts) 
         update={"fine_tuning": inputs.fine_tuning.model_copy(update={"redo_usd": ZERO})}
     )
     time = timeline(stand_in, book, known)
-    points = tuple(
-        MonthPoint.model_construct(
-            month=p.month, requests=p.requests, prompting_usd=p.prompting_usd, finetune_usd=None
-        )
-        for p in cumulative(workload, pe, known, time)
-    )
+    curves = Curves(workload, pe, known, time, finetune_known=False)
     first = unknowns[0]
     # Every unknown is a part of the upfront, and more upfront only delays break-even: if it
     # never comes with none, it never comes.
     floor, why = break_even(workload, pe, known, book, time)
     never = floor is None
     note = f"{why} (whatever the upfront cost)" if never else f"unknown {first.message}"
-    return CostResult.model_construct(
+    result = CostResult.model_construct(
         monthly_requests=workload.monthly_requests,
         prompting=pe,
         finetune=ft,
@@ -78,10 +75,11 @@ def _unknown(inputs: CostInputs, book: PriceBook, pe: PathCosts, ft: PathCosts) 
         break_even_note=note,
         break_even_reason="never" if never else first.code,
         horizon_months=workload.horizon_months,
-        cumulative=points,
-        prompting_total_usd=points[-1].prompting_usd,
+        prompting_total_usd=curves.at(workload.horizon_months).prompting_usd,
         finetune_total_usd=None,
         break_even_volumes=(),
         warnings=cost_warnings(inputs, book),
         unknowns=unknowns,
     )
+    result._curve = curves
+    return result

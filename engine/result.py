@@ -1,9 +1,9 @@
 """What the cost engine answers: every figure with the line items and prices behind it."""
 
 from decimal import Decimal
-from typing import Literal
+from typing import Literal, Protocol
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, PrivateAttr
 
 
 class Output(BaseModel):
@@ -95,6 +95,13 @@ class CostWarning(Output):
     severity: Literal["info", "warning", "error"] = "warning"
 
 
+class CurveSource(Protocol):
+    """What builds a result's cumulative curve when it is first read (`engine.breakeven.Curves`)."""
+
+    @property
+    def points(self) -> tuple[MonthPoint, ...]: ...
+
+
 class CostResult(Output):
     """The whole comparison for one set of inputs."""
 
@@ -112,7 +119,6 @@ class CostResult(Output):
     """None when `break_even_months` is a number; `never`, or the code of the first unknown
     (`upfront_unknown`, …) that leaves it unknown."""
     horizon_months: int
-    cumulative: tuple[MonthPoint, ...]
     prompting_total_usd: Decimal
     finetune_total_usd: Decimal | None
     """None when fine-tuning's upfront is unknown."""
@@ -121,6 +127,13 @@ class CostResult(Output):
     warnings: tuple[CostWarning, ...]
     unknowns: tuple[Unknown, ...] = ()
     """Every cost the answers leave unknown, on either path."""
+    _curve: CurveSource | None = PrivateAttr(default=None)
+    """Builds `cumulative` when it is read: most callers need only the totals."""
+
+    @property
+    def cumulative(self) -> tuple[MonthPoint, ...]:
+        """Cumulative cost of both paths at the end of each month, 0 to the horizon."""
+        return () if self._curve is None else self._curve.points
 
     @property
     def break_even_known(self) -> bool:

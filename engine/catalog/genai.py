@@ -7,11 +7,14 @@ at import time. `tunewise prices --update` (opt-in) saves newer data, used from 
 from __future__ import annotations
 
 import json
+import sys
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from functools import cache
+from importlib.util import find_spec, module_from_spec
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 RELEASED = {"0.2.3": "2026-11"}
@@ -44,12 +47,43 @@ def updated_path() -> Path:
     return user_data_path("tunewise", appauthor=False) / "genai-prices.json"
 
 
+class _Deferred(ModuleType):
+    """`genai_prices` before its `__init__` has run: the first name its data modules do not
+    give (`calc_price`, `__version__`, …) runs it, and the package is then the usual one."""
+
+    def __getattr__(self, name: str) -> Any:
+        # a submodule, which `from genai_prices import data_snapshot` asks for before importing
+        # it, is no reason to run the package
+        if find_spec(f"{self.__name__}.{name}") is not None:
+            raise AttributeError(name)
+        self.__class__ = ModuleType  # type: ignore[assignment]
+        spec = self.__spec__
+        assert spec is not None and spec.loader is not None
+        spec.loader.exec_module(self)
+        return getattr(self, name)
+
+
+def _data_modules() -> None:
+    """Lets genai-prices' data modules load without its package `__init__`, which imports its
+    network updater (httpx, asyncio, ssl) and reads package metadata: about a third of its
+    import, used only by `update`."""
+    if "genai_prices" in sys.modules:
+        return
+    spec = find_spec("genai_prices")
+    if spec is None or spec.loader is None:
+        return  # not installed: the import below raises as it always did
+    package = module_from_spec(spec)
+    package.__class__ = _Deferred
+    sys.modules["genai_prices"] = package
+
+
 @cache
 def _saved() -> tuple[Any, str] | None:
     """The data `prices --update` saved and the day it was fetched, when there is a file."""
     path = updated_path()
     if not path.is_file():
         return None
+    _data_modules()
     from genai_prices import data_snapshot
     from genai_prices.types import _providers_from_raw
 
@@ -63,6 +97,7 @@ def _snapshot() -> Any:
     saved = _saved()
     if saved is not None:
         return saved[0]
+    _data_modules()
     from genai_prices import data_snapshot
 
     return data_snapshot.get_snapshot()
@@ -75,10 +110,21 @@ def release() -> tuple[str, str]:
     saved = _saved()
     if saved is not None:
         return f"genai-prices data fetched {saved[1]}", saved[1]
-    from importlib.metadata import version  # scanning metadata costs ~12 ms: only when asked
-
-    v = version("genai-prices")
+    v = installed_version()
     return f"genai-prices {v}", RELEASED.get(v, "undated")
+
+
+def installed_version() -> str:
+    """The installed genai-prices' version, from the `.dist-info` beside the package (scanning
+    every installed distribution's metadata costs ~12 ms; that is the fallback)."""
+    spec = find_spec("genai_prices")
+    if spec is not None and spec.origin is not None:
+        found = list(Path(spec.origin).parents[1].glob("genai_prices-*.dist-info"))
+        if len(found) == 1:
+            return found[0].name.removeprefix("genai_prices-").removesuffix(".dist-info")
+    from importlib.metadata import version
+
+    return version("genai-prices")
 
 
 class UpdateFailed(Exception):

@@ -2,19 +2,27 @@
 
     python tests/benchmarks/bench_engine.py [--runs N]
 
-1. One engine evaluation (inputs and resolved prices in hand): target under 1 ms.
+1. One engine evaluation (inputs and resolved prices in hand): target under 1 ms; at the
+   600-month horizon (the allowed maximum) too, and ≤ 1.5× the same inputs at 24 months, both
+   for the example as it is and with volume growing and API prices falling (issue 19).
 2. `tunewise assess` on an example against `python -c "import pydantic, tomllib"`, each run
    as a fresh process the same way, interleaved after a warm-up, median of N: target ≤ 1.3×.
+3. `tunewise assess` on a token-priced example ÷ on a bill-given one: target ≤ 1.1×
+   (`--instructions` adds valgrind's instruction counts, which do not move with load).
 
-`run()` returns both as `Measurement`s for `tests/benchmarks/run.py`.
+`run()` returns them as `Measurement`s for `tests/benchmarks/run.py`.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import subprocess
 import sys
 import timeit
+from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from measurement import Measurement, interleaved, median, precompile, wall
 
@@ -22,7 +30,11 @@ ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "profiles" / "examples" / "support-chatbot-50k.toml"
 TOKEN_EXAMPLE = ROOT / "profiles" / "examples" / "classification-gpt-4o-mini.toml"
 TARGET_EVALUATE_US = 1000.0
+TARGET_HORIZON_RATIO = 1.5
 TARGET_ASSESS_RATIO = 1.30
+TARGET_TOKEN_RATIO = 1.10
+LONGEST = 600
+"""The longest horizon a profile may ask for (months)."""
 
 
 def run_evaluate(*, quick: bool = False) -> list[Measurement]:
@@ -47,6 +59,63 @@ def run_evaluate(*, quick: bool = False) -> list[Measurement]:
             detail=f"{TOKEN_EXAMPLE.name}, median of {repeat} batches of {number} calls",
         )
     ]
+
+
+def _per_call_us(inputs: Any, book: Any, *, number: int, repeat: int) -> list[float]:
+    from engine.evaluate import evaluate
+
+    evaluate(inputs, book)
+    return [
+        t / number * 1e6
+        for t in timeit.repeat(lambda: evaluate(inputs, book), number=number, repeat=repeat)
+    ]
+
+
+def run_horizon(*, quick: bool = False) -> list[Measurement]:
+    """One evaluation at 600 months against the same inputs at 24, batches interleaved: the
+    example as it is (no growth) and growing 3% a month with API prices falling 50% a year."""
+    from engine.catalog import load_catalog
+    from profiles.files import load_profile
+
+    inputs = load_profile(TOKEN_EXAMPLE).cost_inputs()
+    book = load_catalog(user_config=False).resolve(inputs)
+    number, repeat = (20, 3) if quick else (200, 7)
+    out = []
+    cases = {
+        "as it is": {},
+        "growing": {
+            "monthly_growth": Decimal("0.03"),
+            "api_price_decline_per_year": Decimal("0.5"),
+        },
+    }
+    for label, change in cases.items():
+        per: dict[int, list[float]] = {24: [], LONGEST: []}
+        for _ in range(repeat):  # interleaved, so both horizons see the same load
+            for months in per:
+                workload = inputs.workload.model_copy(update={**change, "horizon_months": months})
+                at = inputs.model_copy(update={"workload": workload})
+                per[months] += _per_call_us(at, book, number=number, repeat=1)
+        short, long = median(per[24]), median(per[LONGEST])
+        extra = ": 3% a month, API prices falling 50% a year" if change else ""
+        out += [
+            Measurement(
+                name=f"engine evaluate at {LONGEST} months ({label})",
+                figure=long,
+                unit="µs",
+                target=TARGET_EVALUATE_US,
+                strict=True,
+                detail=f"{TOKEN_EXAMPLE.name} ({label}{extra}), median of {repeat} batches "
+                f"of {number} calls",
+            ),
+            Measurement(
+                name=f"engine evaluate, {LONGEST} ÷ 24 months ({label})",
+                figure=long / short,
+                unit="ratio",
+                target=TARGET_HORIZON_RATIO,
+                detail=f"{long:.0f} µs ÷ {short:.0f} µs, batches interleaved",
+            ),
+        ]
+    return out
 
 
 def run_assess(*, runs: int = 15, quick: bool = False) -> list[Measurement]:
@@ -75,8 +144,67 @@ def run_assess(*, runs: int = 15, quick: bool = False) -> list[Measurement]:
     ]
 
 
+def assess_instructions(example: Path) -> int:
+    """valgrind's instruction count for one `tunewise assess --format json` of `example`."""
+    exe = str(Path(sys.executable).with_name("tunewise"))
+    command = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null"]
+    command += [exe, "assess", str(example), "--format", "json"]
+    env = {**os.environ, "PYTHONHASHSEED": "0"}
+    done = subprocess.run(command, capture_output=True, text=True, check=True, env=env)
+    for line in done.stderr.splitlines():
+        if "Collected" in line:
+            return int(line.split()[-1])
+    raise RuntimeError(f"no instruction count in valgrind's output for {example.name}")
+
+
+def run_token_assess(
+    *, runs: int = 15, quick: bool = False, instructions: bool = False
+) -> list[Measurement]:
+    """`tunewise assess` of a token-priced example ÷ a bill-given one (genai-prices' cost)."""
+    precompile()
+    if quick:
+        runs = min(runs, 3)
+    exe = str(Path(sys.executable).with_name("tunewise"))
+    times = interleaved(
+        {
+            name: (lambda e=example: wall([exe, "assess", str(e), "--format", "json"]))
+            for name, example in (("token", TOKEN_EXAMPLE), ("bill", EXAMPLE))
+        },
+        repeat=runs,
+        warmup=2,
+    )
+    token, bill = median(times["token"]), median(times["bill"])
+    out = [
+        Measurement(
+            name="assess, token-priced ÷ bill-given example",
+            figure=token / bill,
+            unit="ratio",
+            target=TARGET_TOKEN_RATIO,
+            detail=f"{token * 1e3:.0f} ms ÷ {bill * 1e3:.0f} ms, {TOKEN_EXAMPLE.name} ÷ "
+            f"{EXAMPLE.name}, median of {runs}",
+        )
+    ]
+    if instructions:
+        token_ir, bill_ir = assess_instructions(TOKEN_EXAMPLE), assess_instructions(EXAMPLE)
+        out.append(
+            Measurement(
+                name="the same, instructions (valgrind)",
+                figure=token_ir / bill_ir,
+                unit="ratio",
+                target=TARGET_TOKEN_RATIO,
+                detail=f"{token_ir / 1e6:,.1f}M ÷ {bill_ir / 1e6:,.1f}M instructions",
+            )
+        )
+    return out
+
+
 def run(*, runs: int = 15, quick: bool = False) -> list[Measurement]:
-    return run_evaluate(quick=quick) + run_assess(runs=runs, quick=quick)
+    return (
+        run_evaluate(quick=quick)
+        + run_horizon(quick=quick)
+        + run_assess(runs=runs, quick=quick)
+        + run_token_assess(runs=runs, quick=quick)
+    )
 
 
 def main() -> None:

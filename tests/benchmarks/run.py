@@ -54,7 +54,14 @@ class Benchmark:
 
 BENCHMARKS: tuple[Benchmark, ...] = (
     Benchmark("engine", "engine evaluate, per call", "bench_engine", "run_evaluate"),
+    Benchmark("horizon", "engine evaluate at 600 months against 24", "bench_engine", "run_horizon"),
     Benchmark("assess", "tunewise assess against the pydantic floor", "bench_engine", "run_assess"),
+    Benchmark(
+        "assess-token",
+        "tunewise assess, a token-priced example against a bill-given one",
+        "bench_engine",
+        "run_token_assess",
+    ),
     Benchmark("first-screen", "first screen against a bare app", "bench_tui", "run_first_screen"),
     Benchmark("keystroke", "keystroke to updated cost panel", "bench_tui", "run_keystroke"),
     Benchmark("typing", "20,000 characters typed at once into an answer", "bench_typing", "run"),
@@ -245,7 +252,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--instructions",
         action="store_true",
-        help="also count the first screen's instructions under valgrind (needs valgrind)",
+        help="also count instructions under valgrind: the first screen, token-priced assess",
     )
     args = parser.parse_args(argv)
     chosen = list(BENCHMARKS)
