@@ -135,6 +135,8 @@ class OptionOutcome(Output):
     name: str
     kind: str
     """`prompting`, `rag`, `fine_tuning`, `routing` or `cascade`."""
+    parts: tuple[str, ...] = ()
+    """The ids of the options it is built from (a RAG option's generator, a hybrid's two)."""
     costs: PathCosts
     break_even_months: Decimal | None
     """Months until its cumulative cost falls to the baseline's; None when never or unknown
@@ -177,3 +179,12 @@ class OptionsComparison(Output):
     def explicit(self) -> tuple[OptionOutcome, ...]:
         """The options a format-3 profile names beyond its `[fine_tuning]`."""
         return tuple(o for o in self.options if o.id != "fine_tuning")
+
+
+class OptionPick(Output):
+    """The option that implements the rules' verdict (`engine.options.verdict`)."""
+
+    verdict: str
+    option: str | None
+    """Its id; None when no option implements the verdict (`note` says which to add)."""
+    note: str

@@ -56,6 +56,7 @@ def outcome(workload: Workload, baseline: PathCosts, priced: Priced) -> OptionOu
             id=priced.id,
             name=priced.name,
             kind=kind,
+            parts=priced.parts,
             costs=costs,
             break_even_months=None,
             break_even_note=_words(f"{why} (whatever the upfront cost)", kind)
@@ -73,6 +74,7 @@ def outcome(workload: Workload, baseline: PathCosts, priced: Priced) -> OptionOu
         id=priced.id,
         name=priced.name,
         kind=kind,
+        parts=priced.parts,
         costs=costs,
         break_even_months=months,
         break_even_note=_words(note, kind),

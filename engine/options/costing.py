@@ -28,6 +28,7 @@ from .inputs import (
     PromptingOption,
     RagOption,
     RoutingOption,
+    references,
 )
 from .ledger import with_extras
 from .retrieval import with_retrieval
@@ -51,6 +52,8 @@ class Priced:
     kind: str
     costs: PathCosts
     time: Timeline
+    parts: tuple[str, ...] = ()
+    """The ids of the options it is built from (a RAG option's generator, a hybrid's two)."""
 
 
 @dataclass
@@ -81,7 +84,7 @@ class _Pricer:
             _, _, rest = exc.field.partition(".")
             raise InputError(f"options.{key}.{rest}", exc.message) from None
         costs = with_extras(costs, self.inputs.workload.monthly_requests, option)
-        self.done[key] = Priced(key, option.name, option.kind, costs, time)
+        self.done[key] = Priced(key, option.name, option.kind, costs, time, references(option))
         return self.done[key]
 
     def _price(self, key: str, option: Option, seen: tuple[str, ...]) -> tuple[PathCosts, Timeline]:

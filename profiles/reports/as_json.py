@@ -41,6 +41,7 @@ KEYS = (
     "options",
     "cheapest_at_horizon",
     "cheapest_by_volume",
+    "verdict_option",
     "warnings",
     "prices",
     "guide_checks",

@@ -7,7 +7,7 @@ from typing import Any
 
 from engine.money import number
 from engine.pricebook import PriceBook
-from engine.result import CostResult, OptionsComparison
+from engine.result import CostResult, OptionPick, OptionsComparison
 from engine.rules.verdict import Recommendation
 from engine.wording import (
     GUIDES,
@@ -81,7 +81,7 @@ def assessment_report(
         ),
         LineItems(groups=_groups(result)),
         Volumes(volumes=result.break_even_volumes),
-        Options(comparison=options),
+        Options(comparison=options, pick=_pick(recommendation, options)),
         Warnings(warnings=result.warnings),
         Prices(
             rows=tuple(
@@ -98,6 +98,12 @@ def assessment_report(
         Sources(notes=tuple(f"{g.cite}: file {g.file}" for g in GUIDES.values())),
     ]
     return Report(sections=tuple(sections))
+
+
+def _pick(rec: Recommendation | None, options: OptionsComparison) -> OptionPick | None:
+    from engine.options.verdict import pick_option
+
+    return None if rec is None else pick_option(rec.verdict, options)
 
 
 def _options(profile: Profile, result: CostResult, book: PriceBook) -> OptionsComparison:

@@ -11,7 +11,14 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from engine.pricebook import Quote
-from engine.result import BreakEvenVolume, CostResult, CostWarning, LineItem, OptionsComparison
+from engine.result import (
+    BreakEvenVolume,
+    CostResult,
+    CostWarning,
+    LineItem,
+    OptionPick,
+    OptionsComparison,
+)
 from engine.rules.verdict import Recommendation
 
 
@@ -190,6 +197,8 @@ class Options(Part):
     kind: Literal["options"] = "options"
     title: str = "Options"
     comparison: OptionsComparison
+    pick: OptionPick | None = None
+    """The option implementing the rules' verdict (None when the rules could not judge)."""
 
 
 Section = Annotated[

@@ -68,4 +68,5 @@ def options_json(s: Options) -> dict[str, Any]:
             }
             for x in c.crossings
         ],
+        **({} if s.pick is None else {"verdict_option": s.pick.model_dump()}),
     }

@@ -6,7 +6,8 @@ the profile names options beyond its `[fine_tuning]`, so a format-2 report reads
 from __future__ import annotations
 
 from engine.money import months, number, usd
-from engine.result import OptionOutcome, OptionsComparison
+from engine.result import OptionOutcome, OptionPick, OptionsComparison
+from engine.wording import verdict_words
 
 from .document import Options
 
@@ -45,9 +46,16 @@ def _names(c: OptionsComparison) -> dict[str, str]:
     return {o.id: o.name for o in _rows(c)}
 
 
-def cheapest_lines(c: OptionsComparison) -> list[str]:
+def cheapest_lines(c: OptionsComparison, pick: OptionPick | None = None) -> list[str]:
     names = _names(c)
     lines = [f"Cheapest at {c.horizon_months} months: {c.cheapest_note}"]
+    if pick is not None and pick.note:
+        verdict = verdict_words(pick.verdict)
+        lines.append(
+            f"The verdict, {verdict}: option {pick.note}"
+            if pick.option
+            else f"The verdict, {verdict}: no option implements it; {pick.note}"
+        )
     for x in c.crossings:
         lines.append(
             f"Above {number(x.requests_per_month, places=0)} requests a month, "
@@ -70,7 +78,7 @@ def text_lines(s: Options) -> list[str]:
     for o in _rows(c):
         m, up, per, be, total = _cells(o)
         lines.append(f"  {o.id[:20]:<20} {m:>9} {up:>10} {per:>9} {be:>12} {total:>11}")
-    for line in cheapest_lines(c):
+    for line in cheapest_lines(c, s.pick):
         lines += wrap(line, "  ", "    ")
     for o in c.explicit:
         lines += ["", *wrap(f"{o.id}: {o.name} ({o.kind})", "")]
@@ -102,7 +110,7 @@ def markdown_lines(s: Options) -> list[str]:
     for o in _rows(c):
         cells = " | ".join(_cells(o))
         out.append(f"| {md(o.name)} | {o.kind} | {cells} |")
-    out += ["", *[f"- {md(line)}" for line in cheapest_lines(c)]]
+    out += ["", *[f"- {md(line)}" for line in cheapest_lines(c, s.pick)]]
     out += ["", "| Option | Line item | When | Amount | How |", "|---|---|---|---:|---|"]
     for o in c.explicit:
         for when, items in (
