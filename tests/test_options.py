@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from engine.result import OptionOutcome
+from engine.pricebook import PriceBook
+from engine.result import CostResult, OptionOutcome
 from engine.tomlfile import FileError
 from profiles.assessed import assess_profile
 from profiles.files import FormatUpgrade, load_profile, loads_profile, open_profile, save_profile
@@ -292,3 +293,20 @@ def test_the_hybrid_patterns_example_points_the_verdict_at_rag_plus_fine_tuning(
     assert data["verdict_option"]["verdict"] == "hybrid"
     assert data["verdict_option"]["option"] == "rag_ft"
     assert FORMAT_2 == EXAMPLES  # the shipped examples stay format 2
+
+
+def test_diff_shows_each_options_outcome_change_and_added_options(tmp_path: Path) -> None:
+    from profiles.diff import diff_profiles
+
+    def evaluated(options: str) -> tuple[Profile, PriceBook, CostResult]:
+        a = assess_profile(_profile(options))
+        return a.profile, a.book, a.result
+
+    moved = OPTIONS.replace("share_to_first = 0.7", "share_to_first = 0.8")
+    changes = {c.path: c for c in diff_profiles(evaluated(OPTIONS), evaluated(moved)).outcomes}
+    # 0.8 × 16 + 0.2 × 350 + 10 = $92.80 a month, from $126.20
+    assert changes["options.route.monthly"].before == "126.2"
+    assert changes["options.route.monthly"].after == "92.8"
+    assert "options.ft8b.monthly" not in changes
+    gone = diff_profiles(evaluated(OPTIONS), evaluated("")).outcomes
+    assert {c.path for c in gone} >= {"options.route", "options.docs"}
