@@ -150,6 +150,8 @@ class OptionOutcome(Output):
     its upfront is unknown."""
     payback_volumes: tuple[BreakEvenVolume, ...] = ()
     """Empty when its upfront is unknown."""
+    warnings: tuple[CostWarning, ...] = ()
+    """The cost engine's warnings about this option (the profile's own paths: the result's)."""
 
 
 class VolumeCrossing(Output):

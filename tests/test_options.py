@@ -310,3 +310,20 @@ def test_diff_shows_each_options_outcome_change_and_added_options(tmp_path: Path
     assert "options.ft8b.monthly" not in changes
     gone = diff_profiles(evaluated(OPTIONS), evaluated("")).outcomes
     assert {c.path for c in gone} >= {"options.route", "options.docs"}
+
+
+def test_a_fine_tuning_option_on_a_gpu_too_small_warns_at_its_own_field() -> None:
+    big = (
+        '\n[options.big]\nkind = "fine_tuning"\nname = "Llama 3.1 70B, LoRA"\n'
+        'base_model = "meta:llama-3.1-70b"\nmethod = "lora"\nupfront_usd = 4000\n\n'
+        '[options.big.serving]\nkind = "self_hosted"\ngpu = "a10g-24gb"\nusd_per_gpu_hour = 1\n'
+        '\n[options.mix]\nkind = "routing"\nname = "Mix"\nfirst = "big"\nsecond = "baseline"\n'
+        "share_to_first = 0.5\n"
+    )
+    o = _by_id(big)
+    fields = {w.field for w in o["big"].warnings if w.code == "gpu_too_small"}
+    assert fields == {"options.big.serving.gpu"}
+    # a hybrid built on it carries it; the always-on GPU is paid whole: 720 h × $1
+    assert o["mix"].warnings == o["big"].warnings
+    gpu = next(i for i in o["mix"].costs.monthly_items if i.key == "big.gpu_serving")
+    assert gpu.usd == Decimal("720")

@@ -57,6 +57,7 @@ def outcome(workload: Workload, baseline: PathCosts, priced: Priced) -> OptionOu
             name=priced.name,
             kind=kind,
             parts=priced.parts,
+            warnings=priced.warnings,
             costs=costs,
             break_even_months=None,
             break_even_note=_words(f"{why} (whatever the upfront cost)", kind)
@@ -75,6 +76,7 @@ def outcome(workload: Workload, baseline: PathCosts, priced: Priced) -> OptionOu
         name=priced.name,
         kind=kind,
         parts=priced.parts,
+        warnings=priced.warnings,
         costs=costs,
         break_even_months=months,
         break_even_note=_words(note, kind),

@@ -8,15 +8,16 @@ generator priced with the retrieved tokens; a hybrid combines the options it is 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TypeVar
 
 from ..breakeven import Timeline, monthly_price_factor, timeline
+from ..checks import cost_warnings
 from ..costs import finetune_costs, prompting_costs
 from ..errors import InputError
 from ..inputs import CostInputs, FineTuningPath, HostedTraining, PromptingPath, Workload
 from ..money import ZERO
-from ..result import PathCosts
+from ..result import CostWarning, PathCosts
 from .embedding import embedding_quote
 from .hybrid import cascade, routing
 from .inputs import (
@@ -54,6 +55,9 @@ class Priced:
     time: Timeline
     parts: tuple[str, ...] = ()
     """The ids of the options it is built from (a RAG option's generator, a hybrid's two)."""
+    warnings: tuple[CostWarning, ...] = ()
+    """The cost engine's warnings about it (a GPU too small, a model retiring), and its
+    parts'."""
 
 
 @dataclass
@@ -63,6 +67,8 @@ class _Pricer:
     catalog: Catalog
     labelled_examples: int | None
     done: dict[str, Priced]
+    found: list[CostWarning] = field(default_factory=list)
+    """Warnings of the paths priced so far; each option takes its own off the end."""
 
     @property
     def plain(self) -> Timeline:
@@ -76,6 +82,7 @@ class _Pricer:
         if key not in self.options:
             raise InputError(f"options.{seen[-1]}", f"no option {key!r} to build from")
         option = self.options[key]
+        start = len(self.found)
         try:
             costs, time = self._price(key, option, (*seen, key))
         except InputError as exc:
@@ -84,7 +91,15 @@ class _Pricer:
             _, _, rest = exc.field.partition(".")
             raise InputError(f"options.{key}.{rest}", exc.message) from None
         costs = with_extras(costs, self.inputs.workload.monthly_requests, option)
-        self.done[key] = Priced(key, option.name, option.kind, costs, time, references(option))
+        own = [_at(w, key) for w in self.found[start:]]
+        del self.found[start:]
+        parts = references(option)
+        every = {w.message: w for p in parts for w in self.done[p].warnings} | {
+            w.message: w for w in own
+        }
+        self.done[key] = Priced(
+            key, option.name, option.kind, costs, time, parts, tuple(every.values())
+        )
         return self.done[key]
 
     def _price(self, key: str, option: Option, seen: tuple[str, ...]) -> tuple[PathCosts, Timeline]:
@@ -105,7 +120,9 @@ class _Pricer:
         sub = self.inputs.model_copy(
             update={"workload": w, "prompting": path, "fine_tuning": PLACEHOLDER_FINE_TUNING}
         )
-        return prompting_costs(w, path, self.catalog.resolve(sub))
+        book = self.catalog.resolve(sub)
+        self.found += cost_warnings(sub, book)
+        return prompting_costs(w, path, book)
 
     def _fine_tuning(self, path: FineTuningPath, w: Workload) -> tuple[PathCosts, Timeline]:
         training = path.training
@@ -118,6 +135,7 @@ class _Pricer:
             update={"workload": w, "prompting": PLACEHOLDER_PROMPTING, "fine_tuning": path}
         )
         book = self.catalog.resolve(sub)
+        self.found += cost_warnings(sub, book)
         costs = finetune_costs(w, path, book)
         return costs, self.plain if costs.missing else timeline(sub, book, costs)
 
@@ -151,6 +169,14 @@ class _Pricer:
             costs, option, price, requests=w.monthly_requests, user_tokens=w.user_tokens
         )
         return costs, time
+
+
+def _at(warning: CostWarning, key: str) -> CostWarning:
+    """A warning about an option's path, at the option's own field."""
+    if warning.field is None:
+        return warning
+    _, _, rest = warning.field.partition(".")
+    return warning.model_copy(update={"field": f"options.{key}.{rest}"})
 
 
 def _path(option: PromptingPath | FineTuningPath, cls: type[_P]) -> _P:

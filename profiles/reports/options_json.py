@@ -50,6 +50,7 @@ def option_json(o: OptionOutcome, horizon: int) -> dict[str, Any]:
         ],
         "unknowns": [u.model_dump() for u in o.costs.missing],
         "given": o.costs.given or None,
+        "warnings": [w.model_dump() for w in o.warnings],
         "line_items": _items(o),
     }
 

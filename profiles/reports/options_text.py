@@ -83,6 +83,8 @@ def text_lines(s: Options) -> list[str]:
     for o in c.explicit:
         lines += ["", *wrap(f"{o.id}: {o.name} ({o.kind})", "")]
         lines += wrap(f"Break-even: {o.break_even_note}", "  ", "    ")
+        for w in o.warnings:
+            lines += wrap(w.message, "  ! ", "    ")
         for when, items in (
             ("monthly", o.costs.monthly_items),
             ("up front", o.costs.upfront_items),
