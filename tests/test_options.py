@@ -327,3 +327,18 @@ def test_a_fine_tuning_option_on_a_gpu_too_small_warns_at_its_own_field() -> Non
     assert o["mix"].warnings == o["big"].warnings
     gpu = next(i for i in o["mix"].costs.monthly_items if i.key == "big.gpu_serving")
     assert gpu.usd == Decimal("720")
+
+
+@pytest.mark.parametrize("name", ["Tier [Gold]", "[/]", "[@click=app.quit]x", "trailing\\\\"])
+def test_option_names_are_shown_as_written(name: str) -> None:
+    named = OPTIONS.replace('name = "Escalate 20%"', f'name = "{name}"')
+    a = assess_profile(_profile(named))
+    report = assessment_report(a.profile, a.result, a.book, options=a.options)
+    shown = name.replace("\\\\", "\\")
+    assert f"escalate: {shown} (cascade)" in text.render(report)
+    assert json.loads(as_json.render(report))["options"][4]["name"] == shown
+
+
+def test_a_control_character_in_an_option_name_is_refused() -> None:
+    with pytest.raises(FileError, match="control character U\\+001B"):
+        _profile(OPTIONS.replace('name = "Escalate 20%"', 'name = "a\\u001b[31m"'))

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import AfterValidator, Field, model_validator
 
 from ..inputs import Count, FineTuningPath, Model, PromptingPath, Share, Usd
 from ..money import ZERO
+from ..visible import CONTROLS
 
 BASELINE = "baseline"
 FINE_TUNING = "fine_tuning"
@@ -20,7 +21,17 @@ RESERVED = (BASELINE, FINE_TUNING)
 
 OptionId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]{0,39}$")]
 """An option's id: lower-case letters, digits, `_` and `-`, at most 40 characters."""
-Label = Annotated[str, Field(min_length=1, max_length=80)]
+
+
+def _printable(text: str) -> str:
+    found = CONTROLS.search(text)
+    if found:
+        raise ValueError(f"contains control character U+{ord(found.group()):04X}")
+    return text
+
+
+Label = Annotated[str, Field(min_length=1, max_length=80), AfterValidator(_printable)]
+"""An option's name or a line item's: printed in every report, so never a control sequence."""
 
 
 class Extras(Model):
