@@ -139,3 +139,67 @@ class CostResult(Output):
     def break_even_known(self) -> bool:
         """Whether break-even is a number or a proven never (not left open by an unknown)."""
         return self.break_even_months is not None or self.break_even_reason == "never"
+
+
+class OptionOutcome(Output):
+    """One option set against the baseline (`engine.options.compare`)."""
+
+    id: str
+    name: str
+    kind: str
+    """`prompting`, `rag`, `fine_tuning`, `routing` or `cascade`."""
+    parts: tuple[str, ...] = ()
+    """The ids of the options it is built from (a RAG option's generator, a hybrid's two)."""
+    costs: PathCosts
+    break_even_months: Decimal | None
+    """Months until its cumulative cost falls to the baseline's; None when never or unknown
+    (`break_even_reason` says which)."""
+    break_even_note: str
+    break_even_reason: str | None = None
+    total_at_horizon_usd: Decimal | None
+    """None when its upfront is unknown."""
+    cumulative_usd: tuple[Decimal, ...] = ()
+    """Its cumulative cost at the end of each month, 0 (upfront) to the horizon; empty when
+    its upfront is unknown."""
+    payback_volumes: tuple[BreakEvenVolume, ...] = ()
+    """Empty when its upfront is unknown."""
+    warnings: tuple[CostWarning, ...] = ()
+    """The cost engine's warnings about this option (the profile's own paths: the result's)."""
+
+
+class VolumeCrossing(Output):
+    """A first-month volume where the cheapest option at the horizon changes."""
+
+    requests_per_month: Decimal
+    below: str
+    """The cheapest option's id just below that volume."""
+    above: str
+
+
+class OptionsComparison(Output):
+    """The baseline and every option, costed and ranked at the horizon."""
+
+    baseline: OptionOutcome
+    """The system as it runs today (its break-even fields are empty: it is the reference)."""
+    options: tuple[OptionOutcome, ...]
+    horizon_months: int
+    cheapest_at_horizon: str | None
+    """The id (`baseline` or an option's) with the lowest total at the horizon; None when an
+    unknown upfront leaves it open."""
+    cheapest_note: str
+    crossings: tuple[VolumeCrossing, ...] = ()
+    """Where the cheapest option at the horizon changes with the first month's volume."""
+
+    @property
+    def explicit(self) -> tuple[OptionOutcome, ...]:
+        """The options a format-3 profile names beyond its `[fine_tuning]`."""
+        return tuple(o for o in self.options if o.id != "fine_tuning")
+
+
+class OptionPick(Output):
+    """The option that implements the rules' verdict (`engine.options.verdict`)."""
+
+    verdict: str
+    option: str | None
+    """Its id; None when no option implements the verdict (`note` says which to add)."""
+    note: str

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from engine.catalog import Catalog
     from engine.inputs import CostInputs
     from engine.pricebook import PriceBook, Quote
-    from engine.result import CostResult, CostWarning
+    from engine.result import CostResult, CostWarning, OptionsComparison
     from engine.rules import Facts
     from engine.rules import Recommendation as RulesRecommendation
     from engine.rules.verdict import RuleWarning
@@ -96,6 +96,15 @@ class Assessed:
         """The figures as a result snapshot keeps them (raises `ArithmeticError` for figures
         too large to keep)."""
         return costs_of(self.result)
+
+    @cached_property
+    def options(self) -> OptionsComparison:
+        """The baseline and every option, costed and set against the baseline (once; a
+        format-3 profile's named options are priced from the catalog). Raises `InputError`
+        at `options.ID.field` when an option cannot be priced."""
+        from .options import options_of
+
+        return options_of(self.profile, self.inputs, self.book, self.result, self.source)
 
     @cached_property
     def stale(self) -> str | None:

@@ -328,11 +328,20 @@ def diff_profiles(
             flatten(bb, "prices"),
             (written(ba, "prices"), written(bb, "prices")),
         ),
-        outcomes=_outcomes(costs_of(result_a), costs_of(result_b), warnings_a, warnings_b),
+        outcomes=[
+            *_outcomes(costs_of(result_a), costs_of(result_b), warnings_a, warnings_b),
+            *_option_changes(a, b),
+        ],
         verdict_changed=(rec_a.verdict if rec_a else None) != (rec_b.verdict if rec_b else None),
         reasons=_reasons(rec_a, rec_b),
         versions=versions,
     )
+
+
+def _option_changes(a: Evaluated, b: Evaluated) -> list[Change]:
+    from .options_diff import option_changes  # imports this module
+
+    return option_changes(a, b)
 
 
 class Comparison(Out):

@@ -45,7 +45,7 @@ from engine.tomlfile import (
 
 from .assessed import Assessed, assess_profile
 from .catalogs import CatalogSource
-from .model import FORMAT, Profile
+from .model import FORMAT, PLAIN_FORMAT, Profile, written_format
 from .snapshot import Recommendation, ResultSnapshot, recommendation_of, result_snapshot
 from .writer import dumps
 
@@ -71,7 +71,23 @@ def _migrate_1(data: dict[str, Any]) -> dict[str, Any]:
 
 
 MIGRATIONS = {1: _migrate_1}
-"""`MIGRATIONS[n]` turns a format-n document into a format-(n+1) one."""
+"""`MIGRATIONS[n]` turns a format-n document into a format-(n+1) one. Format 3 only adds
+`[options.ID]` tables: a format-2 document is read as it is (its options: the baseline, its
+`[prompting]`, and one option, its `[fine_tuning]`), and stays format 2 when saved without
+options."""
+
+
+class FormatUpgrade(FileError):
+    """Saving options would rewrite a format-2 (or older) file as format 3, which older
+    tunewise versions refuse; pass `upgrade=True` once the user has agreed."""
+
+    def __init__(self, path: Path, old: int) -> None:
+        super().__init__(
+            path,
+            f"is profile format {old}; saving its options writes format {FORMAT}, which "
+            "tunewise before options cannot read (confirm to upgrade it)",
+        )
+        self.old = old
 
 
 def parse(path: Path, text: str) -> dict[str, Any]:
@@ -95,7 +111,13 @@ def _migrate(path: Path, text: str, data: dict[str, Any]) -> dict[str, Any]:
             f"(format {FORMAT}); upgrade tunewise to open it",
             find_line(text, ("profile", "format")),
         )
-    while version < FORMAT:
+    if version < FORMAT and "options" in data:
+        raise FileError(
+            path,
+            f"options need profile format {FORMAT} (this file says format {version})",
+            find_line(text, ("profile", "format")),
+        )
+    while version < PLAIN_FORMAT:
         data = MIGRATIONS[version](data)
         version += 1
     return data
@@ -122,7 +144,7 @@ def open_profile(path: Path, catalog: Catalog | CatalogSource | None = None) -> 
         assessed = assess_profile(profile, catalog=catalog)
         # Here, so an error names this file: every figure must be representable in a
         # snapshot, and a stored verdict is judged again for the stale note.
-        _ = assessed.costs, assessed.stale
+        _ = assessed.costs, assessed.stale, assessed.options
     except (InputError, ArithmeticError) as exc:
         raise as_file_error(path, exc, text=text) from None
     return assessed
@@ -194,7 +216,10 @@ def snapshot_of(
         recommendation = recommendation_of(recommendation)
     else:
         rules = RULES_VERSION if recommendation is not None else ""
-    header_update: dict[str, Any] = {"format": FORMAT, "tunewise": __version__}
+    header_update: dict[str, Any] = {
+        "format": written_format(profile.options),
+        "tunewise": __version__,
+    }
     if rules:
         header_update["rules"] = rules
     stored: ResultSnapshot = result_snapshot(
@@ -359,13 +384,38 @@ def _default_mode() -> int:
     return 0o666 & ~umask
 
 
-def save_profile(profile: Profile, path: Path, *, force: bool = False) -> None:
-    """Write `profile` to `path` atomically in the canonical form.
+def save_profile(
+    profile: Profile, path: Path, *, force: bool = False, upgrade: bool = False
+) -> None:
+    """Write `profile` to `path` atomically in the canonical form, as format 3 when it has
+    options and format 2 when it has none (`written_format`).
 
     Never replaces a different existing file unless `force`; raises `ProfileExists` instead.
+    Never rewrites a format-2 file as format 3 unless `upgrade` (even with `force`); raises
+    `FormatUpgrade` instead, so the caller can ask first.
     """
+    new = written_format(profile.options)
+    if profile.profile.format != new:
+        profile = profile.model_copy(
+            update={"profile": profile.profile.model_copy(update={"format": new})}
+        )
+    old = _file_format(Path(path))
+    if new > PLAIN_FORMAT and old is not None and old < new and not upgrade:
+        raise FormatUpgrade(Path(path), old)
     try:
         text = dumps(profile)
     except ValueError as exc:
         raise FileError(path, str(exc)) from None
     save_bytes(text.encode("utf-8"), Path(path), force=force)
+
+
+def _file_format(path: Path) -> int | None:
+    """The format number of the profile at `path`, None when there is none to read."""
+    try:
+        if not path.is_file():
+            return None
+        header = parse(path, read_text(path)).get("profile")
+    except (OSError, FileError, ValueError):
+        return None
+    version = header.get("format", PLAIN_FORMAT) if isinstance(header, dict) else None
+    return version if isinstance(version, int) and not isinstance(version, bool) else None

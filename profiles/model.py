@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
 from typing import Annotated
@@ -19,16 +20,27 @@ from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from engine.assessment import Assessment, Data, Evidence, Team, UseCase
 from engine.inputs import CostInputs, FineTuningPath, HostedTraining, PromptingPath, Workload
+from engine.options.inputs import RESERVED, Option, OptionId, references
 from engine.pricebook import PriceBook
 from engine.ranges import PRICE_PATHS, SECTIONS, Range, range_problems
 
 from .snapshot import ResultSnapshot
 from .text import Name, Text
 
-FORMAT = 2
-"""The profile format this tunewise writes. Older formats migrate on load; newer are refused.
+FORMAT = 3
+"""The newest profile format this tunewise reads and writes. Older formats migrate on load;
+newer are refused.
 
-Format 2 added the `[prices]` and `[result]` snapshots and the header's `rules` version."""
+Format 2 added the `[prices]` and `[result]` snapshots and the header's `rules` version;
+format 3 the `[options.ID]` tables. A profile without options is still written as format 2
+(`PLAIN_FORMAT`), byte for byte as before, so older tunewise versions keep reading it."""
+PLAIN_FORMAT = 2
+"""The format of a profile without options."""
+
+
+def written_format(options: Mapping[str, object]) -> int:
+    """The format a profile is written in: 3 only when it has options."""
+    return FORMAT if options else PLAIN_FORMAT
 
 
 class Header(BaseModel):
@@ -36,7 +48,7 @@ class Header(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
-    format: Annotated[int, Field(ge=1)] = FORMAT
+    format: Annotated[int, Field(ge=1)] = PLAIN_FORMAT
     name: Name
     assessed_on: date
     """The day the assessment is judged at: prices and provider availability as of then."""
@@ -71,6 +83,8 @@ class Profile(BaseModel):
     workload: Workload
     prompting: PromptingPath
     fine_tuning: FineTuningPath
+    options: dict[OptionId, Option] = {}
+    """Named options beyond the baseline (`[prompting]`) and `[fine_tuning]` (format 3)."""
     claim: list[Claim] = []
     """What the source guides say about this example, to confirm or correct."""
     use_case: UseCase = UseCase()
@@ -133,6 +147,30 @@ class Profile(BaseModel):
                     for loc, message, given in problems
                 ],
             )
+        return self
+
+    @model_validator(mode="after")
+    def _option_references(self) -> Profile:
+        """Option ids are not the reserved ones; a RAG or hybrid option names options that
+        exist, and none is built from itself."""
+        for key, option in self.options.items():
+            if key in RESERVED:
+                raise ValueError(
+                    f"options.{key}: {key} names the profile's own path; pick another id"
+                )
+            for ref in references(option):
+                if ref not in self.options and ref not in RESERVED:
+                    raise ValueError(f"options.{key}: no option {ref!r} to build from")
+        for key in self.options:
+            seen, todo = set(), [key]
+            while todo:
+                ref = todo.pop()
+                for nxt in references(self.options[ref]) if ref in self.options else ():
+                    if nxt == key:
+                        raise ValueError(f"options.{key}: an option cannot be built from itself")
+                    if nxt not in seen:
+                        seen.add(nxt)
+                        todo.append(nxt)
         return self
 
     def _answers(self) -> dict[str, BaseModel]:

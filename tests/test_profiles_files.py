@@ -25,7 +25,7 @@ from profiles.files import (
     save_profile,
     snapshot,
 )
-from profiles.model import FORMAT, Header, Profile
+from profiles.model import PLAIN_FORMAT, Header, Profile
 from profiles.writer import dumps
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -122,7 +122,7 @@ def test_older_format_migrates_in_memory_only(tmp_path: Path) -> None:
     path.write_text(MINIMAL.replace("format = 2", "format = 1").replace("NAME", "old"))
     before = path.read_bytes()
     profile = load_profile(path)
-    assert profile.profile.format == FORMAT == 2
+    assert profile.profile.format == PLAIN_FORMAT == 2
     assert path.read_bytes() == before
     save_profile(profile, path, force=True)
     assert b"format = 2\n" in path.read_bytes()
@@ -130,8 +130,8 @@ def test_older_format_migrates_in_memory_only(tmp_path: Path) -> None:
 
 def test_newer_format_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "new.toml"
-    path.write_text(MINIMAL.replace("format = 2", "format = 3").replace("NAME", "n"))
-    with pytest.raises(FileError, match="format 3 is newer"):
+    path.write_text(MINIMAL.replace("format = 2", "format = 4").replace("NAME", "n"))
+    with pytest.raises(FileError, match="format 4 is newer"):
         load_profile(path)
 
 

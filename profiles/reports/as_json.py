@@ -24,6 +24,7 @@ from .document import (
     Warnings,
 )
 from .figures import costs_block, optional_float
+from .options_json import options_json
 
 KEYS = (
     "summary",
@@ -36,6 +37,11 @@ KEYS = (
     "given",
     "break_even_volumes",
     "cumulative",
+    "baseline",
+    "options",
+    "cheapest_at_horizon",
+    "cheapest_by_volume",
+    "verdict_option",
     "warnings",
     "prices",
     "guide_checks",
@@ -183,6 +189,7 @@ SECTIONS: dict[str, Callable[[Any], dict[str, Any]]] = {
     "prices": _prices,
     "guide_checks": _checks,
     "uncertainty": _how_sure,
+    "options": options_json,
 }
 """Each section's keys; a section JSON does not carry (the sources note) has none."""
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from engine.money import number
 from engine.pricebook import PriceBook
-from engine.result import CostResult
+from engine.result import CostResult, OptionPick, OptionsComparison
 from engine.rules.verdict import Recommendation
 from engine.wording import (
     GUIDES,
@@ -32,6 +32,7 @@ from .document import (
     ItemGroup,
     LineItems,
     Money,
+    Options,
     PriceRow,
     Prices,
     ProfileHead,
@@ -53,8 +54,13 @@ def assessment_report(
     book: PriceBook,
     *,
     recommendation: Recommendation | None = None,
+    options: OptionsComparison | None = None,
 ) -> Report:
-    """Every section of `tunewise assess`'s answer, in reading order."""
+    """Every section of `tunewise assess`'s answer, in reading order. `options` is the
+    assessment's own (`Assessed.options`); worked out here from the same function when not
+    given, priced from the built-in catalog."""
+    if options is None:
+        options = _options(profile, result, book)
     h = profile.profile
     sections: list[Section] = [
         ProfileHead(
@@ -75,6 +81,7 @@ def assessment_report(
         ),
         LineItems(groups=_groups(result)),
         Volumes(volumes=result.break_even_volumes),
+        Options(comparison=options, pick=_pick(recommendation, options)),
         Warnings(warnings=result.warnings),
         Prices(
             rows=tuple(
@@ -91,6 +98,19 @@ def assessment_report(
         Sources(notes=tuple(f"{g.cite}: file {g.file}" for g in GUIDES.values())),
     ]
     return Report(sections=tuple(sections))
+
+
+def _pick(rec: Recommendation | None, options: OptionsComparison) -> OptionPick | None:
+    from engine.options.verdict import pick_option
+
+    return None if rec is None else pick_option(rec.verdict, options)
+
+
+def _options(profile: Profile, result: CostResult, book: PriceBook) -> OptionsComparison:
+    from ..catalogs import CatalogSource
+    from ..options import options_of
+
+    return options_of(profile, profile.cost_inputs(), book, result, CatalogSource())
 
 
 def cost_rows(result: CostResult) -> tuple[CostRow, ...]:

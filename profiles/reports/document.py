@@ -11,7 +11,14 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from engine.pricebook import Quote
-from engine.result import BreakEvenVolume, CostResult, CostWarning, LineItem
+from engine.result import (
+    BreakEvenVolume,
+    CostResult,
+    CostWarning,
+    LineItem,
+    OptionPick,
+    OptionsComparison,
+)
 from engine.rules.verdict import Recommendation
 
 
@@ -183,6 +190,17 @@ class HowSure(Part):
     """The JSON's `uncertainty` block (stable keys)."""
 
 
+class Options(Part):
+    """The baseline and every option, set against it (`engine.options`); text and Markdown
+    show it only when the profile names options beyond its `[fine_tuning]`."""
+
+    kind: Literal["options"] = "options"
+    title: str = "Options"
+    comparison: OptionsComparison
+    pick: OptionPick | None = None
+    """The option implementing the rules' verdict (None when the rules could not judge)."""
+
+
 Section = Annotated[
     ProfileHead
     | Summary
@@ -194,7 +212,8 @@ Section = Annotated[
     | Prices
     | GuideChecks
     | Sources
-    | HowSure,
+    | HowSure
+    | Options,
     Field(discriminator="kind"),
 ]
 

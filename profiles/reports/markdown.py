@@ -21,6 +21,7 @@ from .document import (
     Volumes,
     Warnings,
 )
+from .options_text import markdown_lines
 from .words import how_sure_head, money, sampled_months, sampled_value
 
 
@@ -155,6 +156,7 @@ SECTIONS: dict[str, Callable[[Any], list[str]]] = {
     "guide_checks": _checks,
     "sources": _sources,
     "uncertainty": _how_sure,
+    "options": markdown_lines,
 }
 """Each section's lines, laid out as the Markdown report has always been."""
 

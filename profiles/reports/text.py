@@ -23,6 +23,7 @@ from .document import (
     Volumes,
     Warnings,
 )
+from .options_text import text_lines
 from .words import how_sure_head, money, sampled_months, sampled_value
 
 WIDTH = 80
@@ -168,6 +169,7 @@ SECTIONS: dict[str, Callable[[Any], list[str]]] = {
     "guide_checks": _checks,
     "sources": _sources,
     "uncertainty": _how_sure,
+    "options": text_lines,
 }
 """Each section's lines; a section begins with the blank line that separates it (or ends
 with one), as the report has always been laid out."""

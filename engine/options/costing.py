@@ -1,0 +1,212 @@
+"""Each option priced into a `PathCosts`, with the time effects its curve follows.
+
+A prompting or fine-tuning option is priced exactly as the profile's own paths are: the
+catalog resolves a price book for it and `engine.costs` itemises it. RAG adds retrieval to a
+generator priced with the retrieved tokens; a hybrid combines the options it is built from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, TypeVar
+
+from ..breakeven import Timeline, monthly_price_factor, timeline
+from ..checks import cost_warnings
+from ..costs import finetune_costs, prompting_costs
+from ..errors import InputError
+from ..inputs import CostInputs, FineTuningPath, HostedTraining, PromptingPath, Workload
+from ..money import ZERO
+from ..result import CostWarning, PathCosts
+from .embedding import embedding_quote
+from .hybrid import cascade, routing
+from .inputs import (
+    BASELINE,
+    FINE_TUNING,
+    CascadeOption,
+    FineTuningOption,
+    Option,
+    PromptingOption,
+    RagOption,
+    RoutingOption,
+    references,
+)
+from .ledger import with_extras
+from .retrieval import with_retrieval
+
+if TYPE_CHECKING:
+    from ..catalog import Catalog
+
+PLACEHOLDER_PROMPTING = PromptingPath(cost_per_request_usd=ZERO)
+PLACEHOLDER_FINE_TUNING = FineTuningPath(serving_cost_per_request_usd=ZERO)
+"""Stand-ins for the path an option does not have, so the catalog resolves only its own."""
+
+_P = TypeVar("_P", PromptingPath, FineTuningPath)
+
+
+@dataclass(frozen=True)
+class Priced:
+    """One option's costs and the time effects on its curve."""
+
+    id: str
+    name: str
+    kind: str
+    costs: PathCosts
+    time: Timeline
+    parts: tuple[str, ...] = ()
+    """The ids of the options it is built from (a RAG option's generator, a hybrid's two)."""
+    warnings: tuple[CostWarning, ...] = ()
+    """The cost engine's warnings about it (a GPU too small, a model retiring), and its
+    parts'."""
+
+
+@dataclass
+class _Pricer:
+    inputs: CostInputs
+    options: Mapping[str, Option]
+    catalog: Catalog
+    labelled_examples: int | None
+    done: dict[str, Priced]
+    found: list[CostWarning] = field(default_factory=list)
+    """Warnings of the paths priced so far; each option takes its own off the end."""
+
+    @property
+    def plain(self) -> Timeline:
+        return Timeline(monthly_price_factor(self.inputs.workload.api_price_decline_per_year))
+
+    def get(self, key: str, seen: tuple[str, ...] = ()) -> Priced:
+        if key in self.done:
+            return self.done[key]
+        if key in seen:
+            raise InputError(f"options.{key}", "an option cannot be built from itself")
+        if key not in self.options:
+            raise InputError(f"options.{seen[-1]}", f"no option {key!r} to build from")
+        option = self.options[key]
+        start = len(self.found)
+        try:
+            costs, time = self._price(key, option, (*seen, key))
+        except InputError as exc:
+            if exc.field.startswith("options."):
+                raise
+            _, _, rest = exc.field.partition(".")
+            raise InputError(f"options.{key}.{rest}", exc.message) from None
+        costs = with_extras(costs, self.inputs.workload.monthly_requests, option)
+        own = [_at(w, key) for w in self.found[start:]]
+        del self.found[start:]
+        parts = references(option)
+        every = {w.message: w for p in parts for w in self.done[p].warnings} | {
+            w.message: w for w in own
+        }
+        self.done[key] = Priced(
+            key, option.name, option.kind, costs, time, parts, tuple(every.values())
+        )
+        return self.done[key]
+
+    def _price(self, key: str, option: Option, seen: tuple[str, ...]) -> tuple[PathCosts, Timeline]:
+        w = self.inputs.workload
+        if isinstance(option, PromptingOption):
+            return self._prompting(_path(option, PromptingPath), _tokens(w, option)), self.plain
+        if isinstance(option, FineTuningOption):
+            return self._fine_tuning(_path(option, FineTuningPath), w)
+        if isinstance(option, RagOption):
+            return self._rag(key, option, seen)
+        first, second = self.get(option.first, seen), self.get(option.second, seen)
+        if isinstance(option, RoutingOption):
+            return routing(first, second, option, w.monthly_requests), self.plain
+        assert isinstance(option, CascadeOption)
+        return cascade(first, second, option, w.monthly_requests), self.plain
+
+    def _prompting(self, path: PromptingPath, w: Workload) -> PathCosts:
+        sub = self.inputs.model_copy(
+            update={"workload": w, "prompting": path, "fine_tuning": PLACEHOLDER_FINE_TUNING}
+        )
+        book = self.catalog.resolve(sub)
+        self.found += cost_warnings(sub, book)
+        return prompting_costs(w, path, book)
+
+    def _fine_tuning(self, path: FineTuningPath, w: Workload) -> tuple[PathCosts, Timeline]:
+        training = path.training
+        examples = self.labelled_examples
+        if isinstance(training, HostedTraining) and training.examples is None and examples:
+            path = path.model_copy(
+                update={"training": training.model_copy(update={"examples": examples})}
+            )
+        sub = self.inputs.model_copy(
+            update={"workload": w, "prompting": PLACEHOLDER_PROMPTING, "fine_tuning": path}
+        )
+        book = self.catalog.resolve(sub)
+        self.found += cost_warnings(sub, book)
+        costs = finetune_costs(w, path, book)
+        return costs, self.plain if costs.missing else timeline(sub, book, costs)
+
+    def _rag(
+        self, key: str, option: RagOption, seen: tuple[str, ...]
+    ) -> tuple[PathCosts, Timeline]:
+        w = self.inputs.workload.model_copy(update={"rag_tokens": option.retrieved_tokens})
+        gen_id = option.generator
+        generator = self.options.get(gen_id)
+        if gen_id == BASELINE:
+            costs, time = self._prompting(self.inputs.prompting, w), self.plain
+        elif gen_id == FINE_TUNING:
+            path = self.inputs.fine_tuning.model_copy(update={"keeps_rag": True})
+            costs, time = self._fine_tuning(path, w)
+        elif isinstance(generator, PromptingOption):
+            path_ = _path(generator, PromptingPath)
+            costs, time = self._prompting(path_, _tokens(w, generator)), self.plain
+        elif isinstance(generator, FineTuningOption):
+            path = _path(generator, FineTuningPath).model_copy(update={"keeps_rag": True})
+            costs, time = self._fine_tuning(path, w)
+        else:
+            raise InputError(
+                f"options.{key}.generator",
+                f"{gen_id!r} is not a prompting or fine-tuning option (or baseline, fine_tuning)",
+            )
+        price = embedding_quote(
+            option.embedding_model, option.embedding_usd_per_mtok, self.inputs.assessed_on,
+            f"options.{key}",
+        )  # fmt: skip
+        costs = with_retrieval(
+            costs, option, price, requests=w.monthly_requests, user_tokens=w.user_tokens
+        )
+        return costs, time
+
+
+def _at(warning: CostWarning, key: str) -> CostWarning:
+    """A warning about an option's path, at the option's own field."""
+    if warning.field is None:
+        return warning
+    _, _, rest = warning.field.partition(".")
+    return warning.model_copy(update={"field": f"options.{key}.{rest}"})
+
+
+def _path(option: PromptingPath | FineTuningPath, cls: type[_P]) -> _P:
+    """The plain path an option holds: the fields it sets that the path has."""
+    names = set(cls.model_fields)
+    return cls.model_validate(
+        {n: getattr(option, n) for n in option.model_fields_set if n in names}
+    )
+
+
+def _tokens(w: Workload, option: PromptingOption) -> Workload:
+    """The workload with the prompt sizes a prompting option gives for itself."""
+    sizes = ("instruction_tokens", "example_tokens", "output_tokens")
+    update = {n: getattr(option, n) for n in sizes if getattr(option, n) is not None}
+    return w.model_copy(update=update) if update else w
+
+
+def cost_options(
+    inputs: CostInputs,
+    options: Mapping[str, Option],
+    *,
+    baseline: Priced,
+    fine_tuning: Priced,
+    catalog: Catalog,
+    labelled_examples: int | None = None,
+) -> dict[str, Priced]:
+    """Every option in `options` priced (`baseline` and `fine_tuning` are the profile's own
+    paths, already priced). Raises `InputError` at `options.ID.field`."""
+    pricer = _Pricer(
+        inputs, options, catalog, labelled_examples,
+        {BASELINE: baseline, FINE_TUNING: fine_tuning},
+    )  # fmt: skip
+    return {key: pricer.get(key) for key in options}
