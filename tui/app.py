@@ -12,11 +12,10 @@ from textual import constants, events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 
-from .screens.wizard import WIDE_AT, WizardScreen
-from .visible import visible
+from .state.visible import visible
+from .wizard.screen import WIDE_AT, WizardScreen
 
-# The dialogs, the save path and the worker's messages are imported when first used: the
-# first screen needs none of them (each widget class and module costs the first frame).
+# The dialogs, the save path and the worker's messages are imported when first used.
 if TYPE_CHECKING:
     from textual.driver import Driver
     from textual.notifications import SeverityLevel
@@ -26,14 +25,14 @@ if TYPE_CHECKING:
     from profiles.catalogs import CatalogSource
     from profiles.model import Profile
 
-    from .evaluation import Evaluation
     from .messages import CatalogFailed, CatalogLoaded
+    from .state.evaluation import Evaluation
 
 
 class TunewiseApp(App[int]):
     """The wizard. Holds the file being edited; the wizard screen holds the answers."""
 
-    CSS_PATH: ClassVar[list[str | PurePath]] = ["wizard.tcss"]
+    CSS_PATH: ClassVar[list[str | PurePath]] = ["wizard/wizard.tcss"]
     """The first screen's styles only: each other screen loads its own when first opened."""
     TITLE = "tunewise"
     HORIZONTAL_BREAKPOINTS: list[tuple[int, str]] | None = [(0, "-narrow"), (WIDE_AT, "-wide")]  # noqa: RUF012
@@ -122,12 +121,10 @@ class TunewiseApp(App[int]):
         """`key` and the printable keys queued right behind it, as one paste, when they are
         for an answer that would type each of them anyway; None otherwise.
 
-        Each key costs a trip through Textual's bindings, the answer's `Input` and a new
-        evaluation: 20,000 characters sent at once (tmux send-keys, a paste the terminal does
-        not bracket) took over a minute, and over 3 s in a bare Textual app. Keys with a
-        binding anywhere on the screen (priority ones act before the answer sees them) end
-        the run. Reads Textual's queue with `_peek_message`, as its own loop does (8.2.8)."""
-        from .widgets.field import AnswerInput
+        One trip through bindings and evaluation per run, not per key (docs/benchmarks.md).
+        A key bound anywhere on the screen ends the run. Reads Textual's queue with
+        `_peek_message`, as its own loop does (8.2.8)."""
+        from .wizard.field import AnswerInput
 
         if not isinstance(self.focused, AnswerInput):
             return None
@@ -158,7 +155,7 @@ class TunewiseApp(App[int]):
 
     def on_mount(self) -> None:
         if self.compare_paths:
-            from .screens.compare import CompareScreen
+            from .compare.screen import CompareScreen
 
             self.push_screen(CompareScreen(self.compare_paths, self.catalogs))
         self.call_after_refresh(self._after_first_paint)
@@ -174,7 +171,7 @@ class TunewiseApp(App[int]):
 
         try:
             catalog = self.catalogs.get()
-            from .evaluation import warm_up
+            from .state.evaluation import warm_up
 
             warm_up(self.document)
         except Exception as exc:  # a malformed team price file, shown rather than crashed
@@ -216,7 +213,7 @@ class TunewiseApp(App[int]):
     # -- actions -------------------------------------------------------------------------------
 
     def action_open(self) -> None:
-        from .screens.browser import BrowserScreen
+        from .browser.screen import BrowserScreen
 
         folder = self.path.resolve().parent if self.path else Path.cwd()
         self.push_screen(BrowserScreen(folder, self.catalogs))
@@ -230,7 +227,7 @@ class TunewiseApp(App[int]):
 
     def confirm(self, question: str, then: Callable[[], object]) -> None:
         """Ask `question` (y/n) and run `then` on yes."""
-        from .screens.confirm import ConfirmScreen
+        from .dialogs.confirm import ConfirmScreen
 
         def answered(yes: bool | None) -> None:
             if yes:
@@ -295,7 +292,7 @@ class TunewiseApp(App[int]):
         return True
 
     def action_help(self) -> None:
-        from .screens.help import HelpScreen
+        from .dialogs.help import HelpScreen
 
         if self._close("HelpScreen"):
             return
@@ -308,7 +305,7 @@ class TunewiseApp(App[int]):
         self.push_screen(HelpScreen(keys))
 
     def action_prices(self) -> None:
-        from .screens.prices import PricesScreen
+        from .dialogs.prices import PricesScreen
 
         if self._close("PricesScreen"):
             return
@@ -321,9 +318,9 @@ class TunewiseApp(App[int]):
         self.push_screen(PricesScreen(ev.book, note))
 
     def action_flowchart(self) -> None:
-        """The flowchart map with this assessment's path (tui/screens/flowchart.py)."""
-        from .screens.flowchart import FlowchartScreen
-        from .steps.decision import decide
+        """The flowchart map with this assessment's path (tui/flowchart/screen.py)."""
+        from .flowchart.screen import FlowchartScreen
+        from .state.decision import decide
 
         if self._close("FlowchartScreen"):
             return
@@ -346,8 +343,8 @@ class TunewiseApp(App[int]):
         if self.wizard.errors or self.wizard.unanswered or ev is None:
             self.notify(f"Not saved: {self.why_no_figures()}", severity="error", markup=False)
             return
-        from .screens.filename import FileNameScreen
-        from .screens.results import slug
+        from .dialogs.filename import FileNameScreen
+        from .results.screen import slug
 
         suggestion = str(self.path) if self.path else slug(ev.profile.profile.name) + ".toml"
         self.push_screen(
@@ -363,7 +360,7 @@ class TunewiseApp(App[int]):
             force = force or _read_bytes(path) == self.path_bytes
         from profiles.files import snapshot_of
 
-        from .bridge import ProfileExistsError, save
+        from .state.bridge import ProfileExistsError, save
 
         try:
             # The answers as judged at their last keystroke, with the app's catalog: saving
