@@ -1,4 +1,7 @@
-"""The app and its one factory, `make_app`, used by the CLI and the tests."""
+"""The app and its one factory, `make_app`, used by the CLI and the tests.
+
+Over 300 lines: one `App` class, whose actions (save, open, the F-key screens) share the file,
+the catalog and the wizard it holds."""
 
 from __future__ import annotations
 
@@ -203,6 +206,8 @@ class TunewiseApp(App[int]):
         for command in super().get_system_commands(screen):
             if command.title != "Keys":
                 yield command
+        from .bindings import described_keys
+
         seen = {"Quit"}
         for keys, description, action, node, tooltip in described_keys(screen):
             if description not in seen and action != "command_palette":
@@ -296,6 +301,7 @@ class TunewiseApp(App[int]):
 
         if self._close("HelpScreen"):
             return
+        from .bindings import described_keys
 
         keys = [
             (k, f"{d}: {tooltip}" if tooltip else d)
@@ -378,33 +384,6 @@ class TunewiseApp(App[int]):
         self.path_bytes = _read_bytes(path)
         self.saved_values = self.wizard.values
         self.notify(f"Saved to {path.resolve()}", markup=False)
-
-
-KEY_NAMES = {"question_mark": "?", "pageup": "PageUp", "pagedown": "PageDown", "escape": "Esc"}
-
-
-def key_name(key: str) -> str:
-    """`key` as F1 writes it: `ctrl+n`, `F4`, `PageUp`, `?`."""
-    if key in KEY_NAMES:
-        return KEY_NAMES[key]
-    return key.upper() if key[:1] == "f" and key[1:].isdigit() else key
-
-
-def described_keys(screen: Screen[Any]) -> list[tuple[str, str, str, Any, str]]:
-    """Every action with a key and a description active on `screen`, once each: (keys,
-    description, action, node, tooltip), keys joined (`ctrl+n / PageDown`). The screen's and
-    the app's keys whether the footer shows them or not; a focused widget's only when shown
-    (an input's editing keys stay out: F1 says how to answer in its own lines)."""
-    by_action: dict[tuple[str, int], list[Any]] = {}
-    for key, active in screen.active_bindings.items():
-        b = active.binding
-        node = active.node
-        if not b.description or not (b.show or node is screen or node is screen.app):
-            continue
-        entry = by_action.setdefault((b.action, id(node)), [[], b.description, b.action, node, ""])
-        entry[0].append(key_name(key))
-        entry[4] = entry[4] or (b.tooltip or "")
-    return [(" / ".join(k), d, a, n, t) for k, d, a, n, t in by_action.values()]
 
 
 def _read_bytes(path: Path | None) -> bytes | None:

@@ -21,7 +21,7 @@ from tui.cli import main
 from tui.compare.screen import CompareScreen
 from tui.dialogs.confirm import ConfirmScreen
 from tui.results.screen import ResultsScreen
-from tui.state.form import parse_number
+from tui.state.typed import parse_number
 from tui.wizard.field import FieldRow
 from tui.wizard.screen import WizardScreen
 

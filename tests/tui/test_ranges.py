@@ -30,8 +30,8 @@ from tests.tui.wizard_helpers import (
 )
 from tui.app import make_app
 from tui.dialogs.filename import FileNameScreen
-from tui.state.form import ONE_NUMBER, parse_range_text
 from tui.state.steps import STEPS
+from tui.state.typed import ONE_NUMBER, parse_range_text
 from tui.wizard.cost_panel import CostPanel
 from tui.wizard.field import RANGE_PLACEHOLDER, FieldRow
 from tui.wizard.question import RANGE_HINT

@@ -14,7 +14,8 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from .bridge import Verdict
-from .form import FormErrors, data_from_values, in_words, locate, validate_answers
+from .form import FormErrors, data_from_values
+from .validation import in_words, locate, validate_answers
 
 if TYPE_CHECKING:
     from engine.catalog import Catalog

@@ -1,5 +1,6 @@
 """A question answered in a widget inside its row: a number or text typed, or a list to tick.
-(A choice is its own row: `choice_row.py`.)"""
+(A choice is its own row: `choice_row.py`.) Just over 300 lines: `AnswerInput` and `FieldRow`
+call each other, so they share a file rather than import each other."""
 
 from __future__ import annotations
 
@@ -18,10 +19,10 @@ from textual.widgets import Input
 
 from engine.fields import NUMERIC
 
-from ..state.form import (
+from ..state.form import FieldSpec
+from ..state.typed import (
     NONE,
     ONE_NUMBER,
-    FieldSpec,
     is_range,
     is_unknown,
     number_problem,

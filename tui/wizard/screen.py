@@ -1,4 +1,7 @@
-"""The questions, one flowchart step at a time, beside the live cost panel."""
+"""The questions, one flowchart step at a time, beside the live cost panel.
+
+Over 300 lines: one `Screen` class that holds the answers and keeps steps, panel and
+errors in step with them; what it computes is in `tui.state`."""
 
 from __future__ import annotations
 
