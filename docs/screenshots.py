@@ -38,7 +38,7 @@ async def _shoot(keys: list[str], target: Path) -> None:
 
 def volume_keys() -> list[str]:
     """Next until the volume step shows (the number of steps before it may change)."""
-    from tui.steps import STEPS
+    from tui.state.steps import STEPS
 
     index = next(i for i, s in enumerate(STEPS) if s.key == "volume")
     return ["ctrl+n"] * index

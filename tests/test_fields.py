@@ -23,8 +23,9 @@ from engine.ranges import (
 from engine.wording import field_words
 from profiles.diff import _change
 from profiles.model import Profile
-from tui.form import ask, parse_range_text
-from tui.steps import STEPS
+from tui.state.form import ask
+from tui.state.steps import STEPS
+from tui.state.typed import parse_range_text
 
 ASKED = [(step, spec) for step in STEPS for spec in step.fields]
 

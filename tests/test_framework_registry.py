@@ -93,8 +93,8 @@ def test_the_profile_keeps_the_toys_reason_with_its_code() -> None:
 
 @pytest.mark.usefixtures("registered")
 def test_the_wizard_notice_names_the_toy_on_the_step_that_asks_its_question() -> None:
-    from tui.steps.decision import Decision
-    from tui.steps.settled import notice_for
+    from tui.state.decision import Decision
+    from tui.state.settled import notice_for
 
     catalog = load_catalog()
     profile = load_profile(EXAMPLE)
@@ -127,7 +127,7 @@ def test_register_refuses_an_id_twice(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_every_walked_question_is_declared_with_the_step_that_asks_it() -> None:
-    from tui.steps import STEPS
+    from tui.state.steps import STEPS
 
     steps = {s.key for s in STEPS}
     rec = recommendation()

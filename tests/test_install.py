@@ -35,9 +35,9 @@ EXAMPLES_HEADING = re.compile(r"^(?=\S).*\bexamples?\b.*:$")
 
 
 def _verbs() -> list[str]:
-    from tui.cli import _parser
+    from tui.cli.parser import parser as build
 
-    parser = _parser()
+    parser = build()
     (sub,) = (a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
     return sorted(sub.choices)
 

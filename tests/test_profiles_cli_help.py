@@ -6,7 +6,8 @@ import argparse
 
 import pytest
 
-from tui.cli import _parser, main
+from tui.cli import main
+from tui.cli.parser import parser
 
 VERBS = ("assess", "prices", "diff", "compare", "show", "schema", "examples", "new")
 
@@ -19,7 +20,7 @@ def _help(argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:
 
 
 def test_every_verb_has_a_description_and_examples() -> None:
-    sub = next(a for a in _parser()._actions if isinstance(a, argparse._SubParsersAction))
+    sub = next(a for a in parser()._actions if isinstance(a, argparse._SubParsersAction))
     assert set(VERBS) <= set(sub.choices)
     for name in VERBS:
         verb = sub.choices[name]

@@ -333,7 +333,7 @@ def test_a_changed_verdict_makes_the_result_stale(tmp_path: Path) -> None:
 
 
 def test_the_apps_save_stores_the_recommendation(tmp_path: Path) -> None:
-    from tui.bridge import save
+    from tui.state.bridge import save
 
     opened = open_profile(ROOT / "profiles/examples/support-chatbot-10k.toml")
     bare = opened.profile.model_copy(update={"result": None})

@@ -193,7 +193,8 @@ def test_the_wizard_marks_a_range_beyond_the_limits_on_its_answer() -> None:
     import tomllib
     from decimal import Decimal
 
-    from tui.form import FormErrors, build_profile
+    from tui.state.form import FormErrors
+    from tui.state.validation import build_profile
 
     base = tomllib.loads(BASE, parse_float=Decimal)
     with pytest.raises(FormErrors) as caught:

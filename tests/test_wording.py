@@ -124,7 +124,7 @@ def test_an_unanswered_checklist_row_names_its_field() -> None:
 
 
 def test_a_field_is_worded_where_the_wizard_asks_it() -> None:
-    from tui.steps import STEPS
+    from tui.state.steps import STEPS
 
     for step in STEPS:
         for f in step.fields:

@@ -1,4 +1,7 @@
-"""The app and its one factory, `make_app`, used by the CLI and the tests."""
+"""The app and its one factory, `make_app`, used by the CLI and the tests.
+
+Over 300 lines: one `App` class, whose actions (save, open, the F-key screens) share the file,
+the catalog and the wizard it holds."""
 
 from __future__ import annotations
 
@@ -12,11 +15,10 @@ from textual import constants, events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 
-from .screens.wizard import WIDE_AT, WizardScreen
-from .visible import visible
+from .state.visible import visible
+from .wizard.screen import WIDE_AT, WizardScreen
 
-# The dialogs, the save path and the worker's messages are imported when first used: the
-# first screen needs none of them (each widget class and module costs the first frame).
+# The dialogs, the save path and the worker's messages are imported when first used.
 if TYPE_CHECKING:
     from textual.driver import Driver
     from textual.notifications import SeverityLevel
@@ -26,14 +28,14 @@ if TYPE_CHECKING:
     from profiles.catalogs import CatalogSource
     from profiles.model import Profile
 
-    from .evaluation import Evaluation
     from .messages import CatalogFailed, CatalogLoaded
+    from .state.evaluation import Evaluation
 
 
 class TunewiseApp(App[int]):
     """The wizard. Holds the file being edited; the wizard screen holds the answers."""
 
-    CSS_PATH: ClassVar[list[str | PurePath]] = ["wizard.tcss"]
+    CSS_PATH: ClassVar[list[str | PurePath]] = ["wizard/wizard.tcss"]
     """The first screen's styles only: each other screen loads its own when first opened."""
     TITLE = "tunewise"
     HORIZONTAL_BREAKPOINTS: list[tuple[int, str]] | None = [(0, "-narrow"), (WIDE_AT, "-wide")]  # noqa: RUF012
@@ -123,12 +125,10 @@ class TunewiseApp(App[int]):
         """`key` and the printable keys queued right behind it, as one paste, when they are
         for an answer that would type each of them anyway; None otherwise.
 
-        Each key costs a trip through Textual's bindings, the answer's `Input` and a new
-        evaluation: 20,000 characters sent at once (tmux send-keys, a paste the terminal does
-        not bracket) took over a minute, and over 3 s in a bare Textual app. Keys with a
-        binding anywhere on the screen (priority ones act before the answer sees them) end
-        the run. Reads Textual's queue with `_peek_message`, as its own loop does (8.2.8)."""
-        from .widgets.field import AnswerInput
+        One trip through bindings and evaluation per run, not per key (docs/benchmarks.md).
+        A key bound anywhere on the screen ends the run. Reads Textual's queue with
+        `_peek_message`, as its own loop does (8.2.8)."""
+        from .wizard.field import AnswerInput
 
         if not isinstance(self.focused, AnswerInput):
             return None
@@ -159,7 +159,7 @@ class TunewiseApp(App[int]):
 
     def on_mount(self) -> None:
         if self.compare_paths:
-            from .screens.compare import CompareScreen
+            from .compare.screen import CompareScreen
 
             self.push_screen(CompareScreen(self.compare_paths, self.catalogs))
         self.call_after_refresh(self._after_first_paint)
@@ -174,7 +174,7 @@ class TunewiseApp(App[int]):
 
         try:
             catalog = self.catalogs.get()
-            from .evaluation import warm_up
+            from .state.evaluation import warm_up
 
             warm_up(self.document)
         except Exception as exc:  # a malformed team price file, shown rather than crashed
@@ -206,6 +206,8 @@ class TunewiseApp(App[int]):
         for command in super().get_system_commands(screen):
             if command.title != "Keys":
                 yield command
+        from .bindings import described_keys
+
         seen = {"Quit"}
         for keys, description, action, node, tooltip in described_keys(screen):
             if description not in seen and action != "command_palette":
@@ -216,7 +218,7 @@ class TunewiseApp(App[int]):
     # -- actions -------------------------------------------------------------------------------
 
     def action_open(self) -> None:
-        from .screens.browser import BrowserScreen
+        from .browser.screen import BrowserScreen
 
         folder = self.path.resolve().parent if self.path else Path.cwd()
         self.push_screen(BrowserScreen(folder, self.catalogs))
@@ -230,7 +232,7 @@ class TunewiseApp(App[int]):
 
     def confirm(self, question: str, then: Callable[[], object]) -> None:
         """Ask `question` (y/n) and run `then` on yes."""
-        from .screens.confirm import ConfirmScreen
+        from .dialogs.confirm import ConfirmScreen
 
         def answered(yes: bool | None) -> None:
             if yes:
@@ -295,10 +297,11 @@ class TunewiseApp(App[int]):
         return True
 
     def action_help(self) -> None:
-        from .screens.help import HelpScreen
+        from .dialogs.help import HelpScreen
 
         if self._close("HelpScreen"):
             return
+        from .bindings import described_keys
 
         keys = [
             (k, f"{d}: {tooltip}" if tooltip else d)
@@ -308,7 +311,7 @@ class TunewiseApp(App[int]):
         self.push_screen(HelpScreen(keys))
 
     def action_prices(self) -> None:
-        from .screens.prices import PricesScreen
+        from .dialogs.prices import PricesScreen
 
         if self._close("PricesScreen"):
             return
@@ -321,9 +324,9 @@ class TunewiseApp(App[int]):
         self.push_screen(PricesScreen(ev.book, note))
 
     def action_flowchart(self) -> None:
-        """The flowchart map with this assessment's path (tui/screens/flowchart.py)."""
-        from .screens.flowchart import FlowchartScreen
-        from .steps.decision import decide
+        """The flowchart map with this assessment's path (tui/flowchart/screen.py)."""
+        from .flowchart.screen import FlowchartScreen
+        from .state.decision import decide
 
         if self._close("FlowchartScreen"):
             return
@@ -346,8 +349,8 @@ class TunewiseApp(App[int]):
         if self.wizard.errors or self.wizard.unanswered or ev is None:
             self.notify(f"Not saved: {self.why_no_figures()}", severity="error", markup=False)
             return
-        from .screens.filename import FileNameScreen
-        from .screens.results import slug
+        from .dialogs.filename import FileNameScreen
+        from .results.screen import slug
 
         suggestion = str(self.path) if self.path else slug(ev.profile.profile.name) + ".toml"
         self.push_screen(
@@ -363,7 +366,7 @@ class TunewiseApp(App[int]):
             force = force or _read_bytes(path) == self.path_bytes
         from profiles.files import snapshot_of
 
-        from .bridge import ProfileExistsError, save
+        from .state.bridge import ProfileExistsError, save
 
         try:
             # The answers as judged at their last keystroke, with the app's catalog: saving
@@ -381,33 +384,6 @@ class TunewiseApp(App[int]):
         self.path_bytes = _read_bytes(path)
         self.saved_values = self.wizard.values
         self.notify(f"Saved to {path.resolve()}", markup=False)
-
-
-KEY_NAMES = {"question_mark": "?", "pageup": "PageUp", "pagedown": "PageDown", "escape": "Esc"}
-
-
-def key_name(key: str) -> str:
-    """`key` as F1 writes it: `ctrl+n`, `F4`, `PageUp`, `?`."""
-    if key in KEY_NAMES:
-        return KEY_NAMES[key]
-    return key.upper() if key[:1] == "f" and key[1:].isdigit() else key
-
-
-def described_keys(screen: Screen[Any]) -> list[tuple[str, str, str, Any, str]]:
-    """Every action with a key and a description active on `screen`, once each: (keys,
-    description, action, node, tooltip), keys joined (`ctrl+n / PageDown`). The screen's and
-    the app's keys whether the footer shows them or not; a focused widget's only when shown
-    (an input's editing keys stay out: F1 says how to answer in its own lines)."""
-    by_action: dict[tuple[str, int], list[Any]] = {}
-    for key, active in screen.active_bindings.items():
-        b = active.binding
-        node = active.node
-        if not b.description or not (b.show or node is screen or node is screen.app):
-            continue
-        entry = by_action.setdefault((b.action, id(node)), [[], b.description, b.action, node, ""])
-        entry[0].append(key_name(key))
-        entry[4] = entry[4] or (b.tooltip or "")
-    return [(" / ".join(k), d, a, n, t) for k, d, a, n, t in by_action.values()]
 
 
 def _read_bytes(path: Path | None) -> bytes | None:

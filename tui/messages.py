@@ -1,4 +1,4 @@
-"""App-wide messages: past-tense events posted from the catalog worker."""
+"""App-wide messages: past-tense events posted from workers (the catalog, the simulation)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,9 @@ from textual.message import Message
 
 if TYPE_CHECKING:
     from engine.catalog import Catalog
+    from engine.uncertainty import Uncertainty
+
+    from .state.evaluation import Evaluation
 
 
 class CatalogLoaded(Message):
@@ -24,3 +27,16 @@ class CatalogFailed(Message):
     def __init__(self, reason: str) -> None:
         super().__init__()
         self.reason = reason
+
+
+class Simulated(Message):
+    """A simulation finished (posted from its worker) for `evaluation`; `uncertainty` is None
+    when it failed, with `error` saying why in one line."""
+
+    def __init__(
+        self, evaluation: Evaluation, uncertainty: Uncertainty | None, error: str = ""
+    ) -> None:
+        super().__init__()
+        self.evaluation = evaluation
+        self.uncertainty = uncertainty
+        self.error = error

@@ -98,7 +98,7 @@ def first_screen(kind: str) -> tuple[float, float]:
 
 def _volume_step() -> int:
     """Index of the step asking the monthly volume (steps come and go; find it by field)."""
-    from tui.steps import STEPS
+    from tui.state.steps import STEPS
 
     for index, step in enumerate(STEPS):
         if any(spec.path == "workload.requests_per_month" for spec in step.fields):
@@ -109,7 +109,7 @@ def _volume_step() -> int:
 async def keystrokes(count: int) -> tuple[list[float], list[float], list[float]]:
     from tui.app import make_app
     from tui.launch import example_document
-    from tui.screens.wizard import WizardScreen
+    from tui.wizard.screen import WizardScreen
 
     app = make_app(example_document("support-chatbot-50k"))
     recompute_ms: list[float] = []
@@ -128,8 +128,8 @@ async def keystrokes(count: int) -> tuple[list[float], list[float], list[float]]
     # the new figures (the pilot's own idle waits, 20 ms sleeps, are not part of it).
     from textual.app import App
 
-    from tui.evaluation import Evaluation
-    from tui.widgets.cost_panel import CostPanel
+    from tui.state.evaluation import Evaluation
+    from tui.wizard.cost_panel import CostPanel
 
     display = App._display
     pending: dict[str, float] = {}
@@ -301,7 +301,7 @@ async def echoes(*, ranged: bool, count: int, gap_ms: float) -> tuple[list[float
     from textual.app import App
 
     from tui.app import make_app
-    from tui.widgets.cost_panel import CostPanel
+    from tui.wizard.cost_panel import CostPanel
 
     app = make_app(_ranged_document(ranged))
     echo_ms: list[float] = []
@@ -356,7 +356,7 @@ def _p95(values: list[float]) -> float:
 def run_typing(*, keys: int = 40, quick: bool = False) -> list[Measurement]:
     """Key-to-echo while the ranged example simulates, against the same profile without
     ranges, at both typing speeds; and the panel's final figures after the last key."""
-    from tui.widgets.cost_panel import SETTLE_SECONDS
+    from tui.wizard.cost_panel import SETTLE_SECONDS
 
     if quick:
         keys = min(keys, 8)

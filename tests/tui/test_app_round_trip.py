@@ -11,8 +11,8 @@ import pytest
 from profiles.files import load_profile
 from tests.tui.wizard_helpers import THEME, ready
 from tui.app import make_app
-from tui.screens.confirm import ConfirmScreen
-from tui.screens.filename import FileNameScreen
+from tui.dialogs.confirm import ConfirmScreen
+from tui.dialogs.filename import FileNameScreen
 
 EXAMPLES = sorted((Path(__file__).parents[2] / "profiles" / "examples").glob("*.toml"))
 

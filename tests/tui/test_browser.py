@@ -16,14 +16,14 @@ from engine.money import number
 from engine.wording import verdict_words
 from profiles.files import load_profile
 from tests.tui.wizard_helpers import EXAMPLES, SIZE, new_app, ready
+from tui.browser.screen import BrowserScreen
 from tui.cli import main
-from tui.form import parse_number
-from tui.screens.browser import BrowserScreen
-from tui.screens.compare import CompareScreen
-from tui.screens.confirm import ConfirmScreen
-from tui.screens.results import ResultsScreen
-from tui.screens.wizard import WizardScreen
-from tui.widgets.field import FieldRow
+from tui.compare.screen import CompareScreen
+from tui.dialogs.confirm import ConfirmScreen
+from tui.results.screen import ResultsScreen
+from tui.state.typed import parse_number
+from tui.wizard.field import FieldRow
+from tui.wizard.screen import WizardScreen
 
 BROKEN = "broken.toml"
 
@@ -214,7 +214,7 @@ async def test_f_changes_folder(isolated: Path) -> None:
 async def test_open_is_in_the_command_palette_and_the_help(isolated: Path) -> None:
     from textual.command import CommandPalette
 
-    from tui.screens.help import HelpScreen
+    from tui.dialogs.help import HelpScreen
 
     folder = folder_of_examples(isolated)
     app = new_app()

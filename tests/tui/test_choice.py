@@ -13,12 +13,12 @@ from textual.message import Message
 from textual.widgets import OptionList
 
 from tests.tui.wizard_helpers import HOSTILE, new_app, ready
-from tui.form import YES_NO, FieldSpec
-from tui.screens.pick import PickScreen
-from tui.steps import STEPS
-from tui.widgets.choice import Choice
-from tui.widgets.choice_row import ChoiceRow
-from tui.widgets.question import CHOICE_KEYS, LABEL_WIDTH
+from tui.dialogs.pick import PickScreen
+from tui.state.form import YES_NO, FieldSpec
+from tui.state.steps import STEPS
+from tui.wizard.choice import Choice
+from tui.wizard.choice_row import ChoiceRow
+from tui.wizard.question import CHOICE_KEYS, LABEL_WIDTH
 
 LEVELS = (("Unknown", ""), ("Low", "low"), ("Medium", "medium"), ("High", "high"))
 

@@ -12,12 +12,14 @@ import pytest
 from tests.tui.wizard_helpers import EXAMPLES, SIZE, THEME, ready
 from tui import cli
 from tui.app import make_app
-from tui.comparison import Comparison
+from tui.cli.compare import in_app as compare_in_app
+from tui.cli.parser import parser
+from tui.compare.diff_list import DiffList
+from tui.compare.screen import CompareScreen
+from tui.compare.side_by_side import CHANGED, SideBySide
 from tui.launch import example_document
-from tui.screens.compare import CompareScreen
-from tui.screens.wizard import WizardScreen
-from tui.widgets.diff_list import DiffList
-from tui.widgets.side_by_side import CHANGED, SideBySide
+from tui.state.comparison import Comparison
+from tui.wizard.screen import WizardScreen
 
 A, B = EXAMPLES / "support-chatbot-10k.toml", EXAMPLES / "support-chatbot-50k.toml"
 
@@ -101,7 +103,7 @@ async def test_a_file_that_cannot_be_opened_is_named_and_the_rest_compared(
 
 
 def test_open_parses_and_a_missing_file_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
-    args = cli._parser().parse_args(["open", "mine.toml"])
+    args = parser().parse_args(["open", "mine.toml"])
     assert args.command == "open" and args.file == Path("mine.toml")
     assert cli.main(["open", "missing.toml"]) == cli.EXIT_TROUBLE
     err = capsys.readouterr().err
@@ -143,8 +145,8 @@ def test_compare_opens_the_screen_only_at_a_terminal_without_format_or_gates(
     monkeypatch.setattr("tui.launch.launch_compare", launch_compare)
     monkeypatch.setattr("sys.stdout.isatty", lambda: tty)
     monkeypatch.setattr("sys.stdin.isatty", lambda: tty)
-    args = cli._parser().parse_args(argv)
-    assert cli._compare_in_app(args, argv) is in_app
+    args = parser().parse_args(argv)
+    assert compare_in_app(args, argv) is in_app
     if in_app:
         assert cli.main(argv) == 0
         assert launched == [[Path("a.toml"), Path("b.toml")]]

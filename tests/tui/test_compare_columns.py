@@ -6,8 +6,8 @@ from __future__ import annotations
 from tests.tui.test_compare import compared
 from tests.tui.wizard_helpers import EXAMPLES, SIZE, THEME
 from tui.app import make_app
+from tui.compare.side_by_side import SideBySide
 from tui.launch import example_document
-from tui.widgets.side_by_side import SideBySide
 
 CHATBOTS = [EXAMPLES / f"support-chatbot-{n}.toml" for n in ("10k", "50k", "100k")]
 ENTITY = EXAMPLES / "entity-extraction-gpt-4o-mini.toml"

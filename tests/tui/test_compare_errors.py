@@ -11,9 +11,9 @@ from textual.widgets import Static
 
 from tests.tui.wizard_helpers import EXAMPLES, SIZE, THEME, ready
 from tui.app import make_app
-from tui.comparison import file_error
+from tui.compare.screen import CompareScreen
 from tui.launch import blank_document
-from tui.screens.compare import CompareScreen
+from tui.state.comparison import file_error
 
 A, B = EXAMPLES / "support-chatbot-10k.toml", EXAMPLES / "support-chatbot-50k.toml"
 

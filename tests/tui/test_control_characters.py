@@ -19,14 +19,14 @@ from textual.widgets import Input
 
 from tests.tui.wizard_helpers import EXAMPLES, SIZE, THEME, ready
 from tui.app import TunewiseApp, make_app
-from tui.screens.browser import BrowserScreen
-from tui.screens.compare import CompareScreen
-from tui.screens.filename import FileNameScreen
-from tui.screens.flowchart import FlowchartScreen
-from tui.screens.help import HelpScreen
-from tui.screens.prices import PricesScreen
-from tui.screens.results import ResultsScreen
-from tui.visible import visible
+from tui.browser.screen import BrowserScreen
+from tui.compare.screen import CompareScreen
+from tui.dialogs.filename import FileNameScreen
+from tui.dialogs.help import HelpScreen
+from tui.dialogs.prices import PricesScreen
+from tui.flowchart.screen import FlowchartScreen
+from tui.results.screen import ResultsScreen
+from tui.state.visible import visible
 
 PAYLOAD = "\u001b]0;pwned\u0007\u001b[31mRED"
 RAW = re.compile(r"[\x00-\x1f\x7f-\x9f]")
@@ -179,7 +179,7 @@ async def test_a_payload_profile_and_price_file_show_no_raw_control_on_any_scree
         await ready(pilot)
         await look(pilot, "wizard step 1", seen)
         # The task (use_case.description) as drawn: the escape visible, the markup literal.
-        from tui.widgets.field import AnswerInput
+        from tui.wizard.field import AnswerInput
 
         drawn = [i._value.plain for i in app.wizard.query(AnswerInput) if PAYLOAD in i.value]
         assert drawn == ["␛]0;pwned␇␛[31mRED " + " ".join(MARKUP)], drawn

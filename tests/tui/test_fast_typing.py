@@ -10,7 +10,7 @@ from textual.app import App
 from textual.widgets import Input
 
 from tests.tui.wizard_helpers import focus_field, new_app, ready
-from tui.screens.filename import FileNameScreen
+from tui.dialogs.filename import FileNameScreen
 
 
 async def test_keys_right_after_ctrl_s_never_change_an_answer() -> None:

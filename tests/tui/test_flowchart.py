@@ -23,11 +23,11 @@ from engine.rules import (
 )
 from profiles.files import load_profile
 from tests.tui.wizard_helpers import SIZE, new_app, ready, type_answer
+from tui.flowchart.screen import WIDTH, FlowchartScreen, draw_map, draw_spine, spine
 from tui.launch import example_document
-from tui.screens.flowchart import WIDTH, FlowchartScreen, draw_map, draw_spine, spine
-from tui.screens.results import ResultsScreen
-from tui.screens.wizard import WizardScreen
-from tui.widgets.flowchart_strip import FlowchartStrip
+from tui.results.flowchart_strip import FlowchartStrip
+from tui.results.screen import ResultsScreen
+from tui.wizard.screen import WizardScreen
 
 EXAMPLES = sorted((Path(__file__).parents[2] / "profiles" / "examples").glob("*.toml"))
 TREES = {

@@ -14,10 +14,10 @@ from profiles.files import load_profile
 from tests import toy_framework as toy
 from tests.tui.wizard_helpers import EXAMPLES, SIZE, THEME, ready
 from tui.app import make_app
-from tui.screens.flowchart import FlowchartScreen
-from tui.screens.results import ResultsScreen
-from tui.widgets.flowchart_strip import FlowchartStrip
-from tui.widgets.framework_table import FrameworkTable
+from tui.flowchart.screen import FlowchartScreen
+from tui.results.flowchart_strip import FlowchartStrip
+from tui.results.framework_table import FrameworkTable
+from tui.results.screen import ResultsScreen
 
 EXAMPLE: Path = EXAMPLES / "flowchart-vs-litmus.toml"
 """Latency critical and 5,000 labelled examples: the toy walks both questions to `ready`."""

@@ -7,8 +7,8 @@ from typing import Any
 from textual.content import Content
 
 from tests.tui.wizard_helpers import SIZE, new_app, ready, to_step
-from tui.screens.help import HelpScreen
-from tui.screens.results import ResultsScreen
+from tui.dialogs.help import HelpScreen
+from tui.results.screen import ResultsScreen
 
 
 def help_text(app: Any) -> str:

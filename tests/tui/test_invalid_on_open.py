@@ -10,11 +10,11 @@ from typing import Any
 
 from tests.tui.wizard_helpers import EXAMPLES, SIZE, THEME, ready, step_of, to_step, type_answer
 from tui.app import TunewiseApp, make_app
-from tui.screens.flowchart import FlowchartScreen
-from tui.screens.prices import PricesScreen
-from tui.screens.wizard import NO_FIGURES
-from tui.widgets.cost_panel import CostPanel
-from tui.widgets.question import QuestionRow
+from tui.dialogs.prices import PricesScreen
+from tui.flowchart.screen import FlowchartScreen
+from tui.wizard.cost_panel import CostPanel
+from tui.wizard.question import QuestionRow
+from tui.wizard.screen import NO_FIGURES
 
 GOOD = EXAMPLES / "support-chatbot-50k.toml"
 UNKNOWN = "openai:no-such-model"

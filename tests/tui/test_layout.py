@@ -11,11 +11,11 @@ from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
 from tests.tui.wizard_helpers import SIZE, new_app, ready
-from tui.steps import STEPS
-from tui.steps.settled import Notice
-from tui.steps.step import Step
-from tui.widgets.cost_panel import CostPanel
-from tui.widgets.question import QuestionRow
+from tui.state.settled import Notice
+from tui.state.steps import STEPS
+from tui.wizard.cost_panel import CostPanel
+from tui.wizard.question import QuestionRow
+from tui.wizard.step import Step
 
 SIZES = [SIZE, (60, 20)]
 
@@ -33,7 +33,7 @@ example): the layout, not the rules, is under test."""
 
 @pytest.fixture
 def notice_everywhere(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("tui.steps.settled.notice_for", lambda step, decision: LONG)
+    monkeypatch.setattr("tui.state.settled.notice_for", lambda step, decision: LONG)
 
 
 def shown_step(app: Any) -> Step:

@@ -13,9 +13,9 @@ from textual.message import Message
 from textual.widgets import Input
 
 from tests.tui.wizard_helpers import focus_field, new_app, ready, settle
-from tui.screens.filename import FileNameScreen
-from tui.screens.help import HelpScreen
-from tui.widgets.question import QuestionRow
+from tui.dialogs.filename import FileNameScreen
+from tui.dialogs.help import HelpScreen
+from tui.wizard.question import QuestionRow
 
 LONG = 20_000
 

@@ -12,10 +12,10 @@ from engine.catalog import load_catalog
 from profiles.files import load_profile
 from tests.tui.wizard_helpers import SIZE, THEME, choose, ready, step_of, to_step, type_answer
 from tui.app import make_app
-from tui.evaluation import Evaluation
+from tui.dialogs.filename import FileNameScreen
 from tui.launch import blank_document
-from tui.screens.filename import FileNameScreen
-from tui.widgets.cost_panel import CostPanel
+from tui.state.evaluation import Evaluation
+from tui.wizard.cost_panel import CostPanel
 
 TODAY = date(2026, 12, 3)
 MILLION = Decimal(1_000_000)

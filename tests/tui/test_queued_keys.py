@@ -10,7 +10,7 @@ from textual import events
 from textual.app import App
 
 from tests.tui.wizard_helpers import SIZE, new_app, ready, to_step
-from tui.screens.results import ResultsScreen
+from tui.results.screen import ResultsScreen
 
 
 def send(app: App[Any], *keys: str) -> None:

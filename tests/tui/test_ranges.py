@@ -14,7 +14,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-import tui.how_sure
+import tui.state.how_sure
 from engine.ranges import parse_range, range_text
 from profiles.files import load_profile
 from tests.tui.wizard_helpers import (
@@ -29,13 +29,13 @@ from tests.tui.wizard_helpers import (
     type_answer,
 )
 from tui.app import make_app
-from tui.form import ONE_NUMBER, parse_range_text
-from tui.screens.filename import FileNameScreen
-from tui.screens.wizard import WizardScreen
-from tui.steps import STEPS
-from tui.widgets.cost_panel import CostPanel
-from tui.widgets.field import RANGE_PLACEHOLDER, FieldRow
-from tui.widgets.question import RANGE_HINT
+from tui.dialogs.filename import FileNameScreen
+from tui.state.steps import STEPS
+from tui.state.typed import ONE_NUMBER, parse_range_text
+from tui.wizard.cost_panel import CostPanel
+from tui.wizard.field import RANGE_PLACEHOLDER, FieldRow
+from tui.wizard.question import RANGE_HINT
+from tui.wizard.screen import WizardScreen
 
 POINTS = EXAMPLES / "support-chatbot-50k.toml"
 EVIDENCE_STEP = step_of("evidence.techniques_tried")
@@ -98,7 +98,7 @@ async def test_a_typed_range_simulates_saves_and_reopens(isolated: Path) -> None
         assert (rng.low, rng.likely, rng.high) == dec(30000, 50000, 90000)
         u = panel(pilot).uncertainty
         assert u is not None
-        expected = tui.how_sure.simulate(ev)  # same seed, same samples
+        expected = tui.state.how_sure.simulate(ev)  # same seed, same samples
         assert u.p_payback_within_horizon == expected.p_payback_within_horizon
         shown = panel(pilot).render().plain
         assert f"Pays back in 24 mo: {pct(u.p_payback_within_horizon)}" in shown

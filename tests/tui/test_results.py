@@ -12,11 +12,11 @@ from profiles.files import load_profile
 from tests.tui.wizard_helpers import EXAMPLES, SIZE, THEME, ready
 from tui.app import make_app
 from tui.cli import main
-from tui.screens.confirm import ConfirmScreen
-from tui.screens.filename import FileNameScreen
-from tui.screens.results import ResultsScreen
-from tui.widgets.framework_table import FrameworkTable
-from tui.widgets.next_steps import NextSteps
+from tui.dialogs.confirm import ConfirmScreen
+from tui.dialogs.filename import FileNameScreen
+from tui.results.framework_table import FrameworkTable
+from tui.results.next_steps import NextSteps
+from tui.results.screen import ResultsScreen
 from tui.widgets.verdict_card import VerdictCard
 
 EXAMPLE = EXAMPLES / "code-generation.toml"

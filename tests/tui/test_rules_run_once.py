@@ -14,8 +14,8 @@ from profiles.catalogs import CatalogSource
 from profiles.files import load_profile
 from tests.tui.wizard_helpers import SIZE, THEME, VOLUME_STEP, focus_field, ready, to_step
 from tui.app import make_app
+from tui.dialogs.filename import FileNameScreen
 from tui.launch import example_document
-from tui.screens.filename import FileNameScreen
 
 TEAM_PRICES = """\
 [[source]]

@@ -22,11 +22,11 @@ import tui.cli
 from profiles.files import load_profile
 from tests.tui.wizard_helpers import EXAMPLES, RANGES, SIZE, THEME, settle
 from tui.app import TunewiseApp, make_app
-from tui.screens.filename import FileNameScreen
-from tui.screens.results import ResultsScreen
-from tui.widgets.cost_panel import CostPanel
-from tui.widgets.question import QuestionRow
-from tui.widgets.uncertainty_summary import UncertaintySummary
+from tui.dialogs.filename import FileNameScreen
+from tui.results.screen import ResultsScreen
+from tui.results.uncertainty_summary import UncertaintySummary
+from tui.wizard.cost_panel import CostPanel
+from tui.wizard.question import QuestionRow
 
 POINTS = EXAMPLES / "code-generation.toml"
 

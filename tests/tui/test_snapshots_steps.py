@@ -7,7 +7,7 @@ import pytest
 
 from tests.tui.test_snapshots import SnapCompare, keys
 from tests.tui.wizard_helpers import new_app
-from tui.steps import STEPS
+from tui.state.steps import STEPS
 
 TO_VOLUME = ["ctrl+n"] * 4
 EIGHTY_A_DAY = ["end", "ctrl+u", "2", "4", "0", "0"]

@@ -17,13 +17,13 @@ from profiles.files import load_profile
 from profiles.model import Profile
 from tests.tui.wizard_helpers import SIZE, THEME, choose, new_app, ready, tick, type_answer
 from tui.app import make_app
+from tui.dialogs.filename import FileNameScreen
 from tui.launch import example_document
-from tui.screens.filename import FileNameScreen
-from tui.screens.results import ResultsScreen
-from tui.steps import STEPS
-from tui.steps.notice import SettledNotice
-from tui.widgets.field import FieldRow
-from tui.widgets.question import QuestionRow
+from tui.results.screen import ResultsScreen
+from tui.state.steps import STEPS
+from tui.wizard.field import FieldRow
+from tui.wizard.notice import SettledNotice
+from tui.wizard.question import QuestionRow
 
 STEP = {step.key: i for i, step in enumerate(STEPS)}
 
@@ -199,7 +199,7 @@ async def test_unknown_and_none_round_trip_through_every_step(isolated: Path) ->
         assert ev is not None
         assert ev.profile.evidence.techniques_tried == ()
         ev.profile.model_dump()  # a valid profile
-        from tui.bridge import save
+        from tui.state.bridge import save
 
         save(ev.profile, source, book=ev.book, result=ev.result)
 
@@ -365,7 +365,7 @@ def test_the_steps_load_no_engine_and_no_pydantic_before_the_first_screen() -> N
     import sys
 
     code = (
-        "import sys, tui.app, tui.steps, tui.launch\n"
+        "import sys, tui.app, tui.state.steps, tui.launch\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in "
         "('engine', 'pydantic', 'profiles') or m == 'textual.widgets._selection_list'))"
     )

@@ -1,4 +1,4 @@
-"""The token counter (tui/screens/tokens.py): a file or pasted text counted for a model, the
+"""The token counter (tui/dialogs/tokens.py): a file or pasted text counted for a model, the
 count (or mean per request) filled into a token answer with F5 … F6, at 80×24."""
 
 from __future__ import annotations
@@ -14,9 +14,9 @@ from textual.widgets import Checkbox, Input, Static, TextArea
 from engine import tokens
 from engine.catalog import load_catalog
 from tests.tui.wizard_helpers import SIZE, VOLUME_STEP, focus_field, new_app, ready, to_step
-from tui.screens.tokens import TokensScreen
-from tui.screens.wizard import WizardScreen
-from tui.widgets.field import FieldRow
+from tui.dialogs.tokens import TokensScreen
+from tui.wizard.field import FieldRow
+from tui.wizard.screen import WizardScreen
 
 MIXED = "I'm can't HELLO'S camelCaseWord  123456 \n\n  x"
 """15 tokens in o200k_base, 17 in cl100k_base (tiktoken's reference counts)."""

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
-import tui.how_sure
+import tui.state.how_sure
 from profiles.files import load_profile
 from tests.tui.wizard_helpers import (
     EXAMPLES,
@@ -27,11 +27,11 @@ from tests.tui.wizard_helpers import (
     type_answer,
 )
 from tui.app import make_app
-from tui.screens.results import ResultsScreen
-from tui.widgets.chart import CostChart
-from tui.widgets.cost_panel import CostPanel
-from tui.widgets.tornado import TornadoChart
-from tui.widgets.uncertainty_summary import UncertaintySummary
+from tui.results.chart import CostChart
+from tui.results.screen import ResultsScreen
+from tui.results.tornado import TornadoChart
+from tui.results.uncertainty_summary import UncertaintySummary
+from tui.wizard.cost_panel import CostPanel
 
 ROOT = Path(__file__).parents[2]
 POINTS = EXAMPLES / "code-generation.toml"
@@ -51,7 +51,7 @@ async def test_the_panel_shows_the_payback_probability_once_the_worker_finishes(
         await settle(pilot)
         panel = app.screen.query_one(CostPanel)
         assert panel.evaluation is not None and panel.uncertainty is not None
-        expected = tui.how_sure.simulate(panel.evaluation)  # same seed, same samples
+        expected = tui.state.how_sure.simulate(panel.evaluation)  # same seed, same samples
         u = panel.uncertainty
         assert u.p_payback_within_horizon == expected.p_payback_within_horizon
         p10 = expected.break_even_months.p10
@@ -68,7 +68,7 @@ async def test_the_panel_marks_the_old_figure_while_the_new_answers_simulate(
 ) -> None:
     app = make_app(load_profile(RANGES), RANGES, theme=THEME)
     gate = threading.Event()
-    real = tui.how_sure.simulate
+    real = tui.state.how_sure.simulate
 
     def held(*args: Any, **kwargs: Any) -> Any:
         gate.wait(timeout=30)
@@ -78,7 +78,7 @@ async def test_the_panel_marks_the_old_figure_while_the_new_answers_simulate(
         await settle(pilot)
         before = app.screen.query_one(CostPanel).uncertainty
         assert before is not None
-        monkeypatch.setattr(tui.how_sure, "simulate", held)
+        monkeypatch.setattr(tui.state.how_sure, "simulate", held)
         await to_step(pilot, VOLUME_STEP)
         await type_answer(pilot, "workload.requests_per_month", "70000")
         panel = app.screen.query_one(CostPanel)
@@ -140,7 +140,7 @@ async def test_results_show_the_spread_the_band_and_the_tornado_in_words() -> No
 
 async def test_a_profile_without_ranges_simulates_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[object] = []
-    monkeypatch.setattr(tui.how_sure, "simulate", lambda *a, **k: calls.append(a))
+    monkeypatch.setattr(tui.state.how_sure, "simulate", lambda *a, **k: calls.append(a))
     app = make_app(load_profile(POINTS), POINTS, theme=THEME)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -205,7 +205,7 @@ def test_the_chart_shades_the_band_and_only_with_one() -> None:
     from engine.catalog import load_catalog
     from engine.evaluate import evaluate
     from engine.uncertainty.model import Band, Spread
-    from tui.widgets.chart import draw
+    from tui.results.chart import draw
 
     profile = load_profile(RANGES)
     inputs = profile.cost_inputs()

@@ -24,14 +24,14 @@ from tests.tui.wizard_helpers import (
     to_step,
 )
 from tui.app import make_app
+from tui.dialogs.confirm import ConfirmScreen
+from tui.dialogs.filename import FileNameScreen
 from tui.launch import example_document
-from tui.screens.confirm import ConfirmScreen
-from tui.screens.filename import FileNameScreen
-from tui.screens.results import ResultsScreen
-from tui.screens.wizard import WizardScreen
-from tui.widgets.cost_panel import CostPanel
-from tui.widgets.field import FieldRow
-from tui.widgets.question import LABEL_WIDTH, QuestionRow
+from tui.results.screen import ResultsScreen
+from tui.wizard.cost_panel import CostPanel
+from tui.wizard.field import FieldRow
+from tui.wizard.question import LABEL_WIDTH, QuestionRow
+from tui.wizard.screen import WizardScreen
 
 
 def panel_text(app: App[Any]) -> str:

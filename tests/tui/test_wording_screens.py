@@ -14,10 +14,10 @@ from engine.wording import FRAMEWORKS, verdict_words
 from profiles.files import load_profile
 from tests.tui.wizard_helpers import EXAMPLES, SIZE, THEME, ready
 from tui.app import make_app
-from tui.screens.results import ResultsScreen, export_markdown
-from tui.widgets.cost_panel import CostPanel
-from tui.widgets.flowchart_strip import FlowchartStrip, _words
+from tui.results.flowchart_strip import FlowchartStrip, _words
+from tui.results.screen import ResultsScreen, export_markdown
 from tui.widgets.verdict_card import VerdictCard, words
+from tui.wizard.cost_panel import CostPanel
 
 SNAKE = re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b")
 GUIDE_FILE = re.compile(r"\b00[0-3]_[0-9a-f]{16}")
@@ -67,7 +67,7 @@ async def test_results_speak_in_words_and_word_the_verdict_once(name: str) -> No
 
 
 def test_every_place_words_a_verdict_by_the_one_definition() -> None:
-    from tui.steps.settled import GUIDE, verdict_text
+    from tui.state.settled import GUIDE, verdict_text
 
     for code, wording in {
         "measure_first": "Measure first",

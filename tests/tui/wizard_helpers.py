@@ -54,14 +54,14 @@ def freeze(pilot: Pilot[Any]) -> None:
     """No cursor blink in any screen on the stack (snapshots must not depend on timing)."""
     for screen in pilot.app.screen_stack:
         # By class, not a query: the wizard's answers are `AnswerInput`s, which have no
-        # `Input` CSS type name (tui/widgets/field.py).
+        # `Input` CSS type name (tui/wizard/field.py).
         for widget in screen.walk_children(Input):
             widget.cursor_blink = False
 
 
 def step_of(path: str) -> int:
     """The index of the wizard step asking the answer at `path` (steps come and go)."""
-    from tui.steps import STEPS
+    from tui.state.steps import STEPS
 
     return next(i for i, step in enumerate(STEPS) if any(f.path == path for f in step.fields))
 
@@ -79,7 +79,7 @@ async def to_step(pilot: Pilot[Any], moves: int) -> None:
 
 async def focus_field(pilot: Pilot[Any], path: str) -> None:
     """Press tab until the answer at `path` (a field path on the step shown) has focus."""
-    from tui.widgets.question import QuestionRow
+    from tui.wizard.question import QuestionRow
 
     for _ in range(40):
         focused = pilot.app.focused
@@ -101,7 +101,7 @@ async def type_answer(pilot: Pilot[Any], path: str, text: str) -> None:
 async def choose(pilot: Pilot[Any], path: str, label: str) -> None:
     """Pick `label` in the choice at `path` by keyboard: home, then right to the option (a
     long list too: it shows one option at a time, in the same order)."""
-    from tui.widgets.choice import Choice
+    from tui.wizard.choice import Choice
 
     await focus_field(pilot, path)
     choice = pilot.app.focused

@@ -1,1 +1,1 @@
-"""Reusable widgets of the wizard."""
+"""Widgets shared by several screens."""

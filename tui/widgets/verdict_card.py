@@ -10,7 +10,7 @@ from textual.widgets import Static
 if TYPE_CHECKING:
     from engine.rules import Recommendation
 
-    from ..bridge import Verdict
+    from ..state.bridge import Verdict
 
 
 def words(verdict: str) -> str:
@@ -23,7 +23,7 @@ def words(verdict: str) -> str:
 
 def card(recommendation: Recommendation | None, fallback: Verdict | None) -> Content:
     """Verdict and confidence on one line; the method and a smaller model below it."""
-    from ..bridge import RULES_PENDING
+    from ..state.bridge import RULES_PENDING
 
     if recommendation is None:
         if fallback is None:

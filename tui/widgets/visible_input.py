@@ -7,7 +7,7 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual.widgets import Input
 
-from ..visible import visible
+from ..state.visible import visible
 
 
 class VisibleInput(Input):

@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.geometry import Size
 from textual.widget import Widget
 
-from ..visible import visible
+from ..state.visible import visible
 
 
 @dataclass(frozen=True)

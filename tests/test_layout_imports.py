@@ -1,0 +1,81 @@
+"""The layout's import promises, each checked in a fresh interpreter: `tunewise --help` and a
+usage error answer without loading pydantic, and `tui.state` (the headless view-state) loads
+no Textual or Rich."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+CLI_PROBE = """\
+import json, sys
+from tui.cli import main
+try:
+    code = main(sys.argv[1:])
+except SystemExit as exit_:
+    code = exit_.code
+print(json.dumps({"code": code, "modules": sorted(sys.modules)}), file=sys.__stderr__)
+"""
+
+
+def _probe(code: str, *argv: str) -> dict[str, object]:
+    done = subprocess.run(
+        [sys.executable, "-c", code, *argv],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+        timeout=120,
+    )
+    report: dict[str, object] = json.loads(done.stderr.strip().splitlines()[-1])
+    return report
+
+
+@pytest.mark.parametrize(
+    ("argv", "code"),
+    [(["--help"], 0), (["assess"], 2), (["assess", "--help"], 0), (["diff"], 2)],
+)
+def test_help_and_a_usage_error_load_no_pydantic(argv: list[str], code: int) -> None:
+    report = _probe(CLI_PROBE, *argv)
+    assert report["code"] == code
+    modules = report["modules"]
+    assert isinstance(modules, list)
+    assert "tui.cli.parser" in modules
+    assert [m for m in modules if m.split(".")[0] == "pydantic"] == []
+
+
+def test_a_verb_that_reads_a_profile_does_load_pydantic() -> None:
+    """The probe above sees pydantic when it is loaded (the check can fail)."""
+    example = ROOT / "profiles" / "examples" / "support-chatbot-50k.toml"
+    report = _probe(CLI_PROBE, "show", str(example))
+    modules = report["modules"]
+    assert report["code"] == 0 and isinstance(modules, list)
+    assert "pydantic" in modules
+
+
+STATE_PROBE = """\
+import importlib, json, pkgutil, sys
+import tui.state
+imported = ["tui.state"]
+for info in pkgutil.walk_packages(tui.state.__path__, prefix="tui.state."):
+    importlib.import_module(info.name)
+    imported.append(info.name)
+print(json.dumps({
+    "imported": imported,
+    "ui": sorted(m for m in sys.modules if m.split(".")[0] in ("textual", "rich")),
+}), file=sys.stderr)
+"""
+
+
+def test_the_view_state_imports_no_textual_or_rich() -> None:
+    report = _probe(STATE_PROBE)
+    imported = report["imported"]
+    assert isinstance(imported, list)
+    assert {"tui.state.form", "tui.state.evaluation", "tui.state.steps.volume"} <= set(imported)
+    assert report["ui"] == []

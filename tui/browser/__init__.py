@@ -1,0 +1,1 @@
+"""The browser: the profiles of a folder, to open or compare."""

@@ -1,0 +1,1 @@
+"""The compare screen: several profiles side by side, and what changed between them."""

@@ -1,0 +1,1 @@
+"""The modal dialogs: confirm, file name, pick, help, prices, tokens."""

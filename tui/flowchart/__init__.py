@@ -1,0 +1,1 @@
+"""The F3 map: the decision flowchart with the path the answers take."""

@@ -1,0 +1,1 @@
+"""The wizard: its screen, the step container and the widgets that ask the questions."""

@@ -1,0 +1,222 @@
+"""The live cost panel: both paths' money, break-even, the verdict so far and, for a profile
+with ranges, how likely fine-tuning is to pay back (simulated in a worker, never blocking)."""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING
+
+from textual import events, on, work
+from textual.content import Content
+from textual.reactive import reactive
+from textual.widget import Widget
+from textual.worker import get_current_worker
+
+from ..messages import Simulated
+from ..state.how_sure import can_simulate, has_ranges
+from ..state.visible import visible
+
+if TYPE_CHECKING:
+    from engine.uncertainty import Uncertainty
+
+    from ..state.evaluation import Evaluation
+
+COMPACT_WIDTH = 60
+"""Wider than this (docked below the questions) the panel uses fewer, longer lines."""
+SETTLE_SECONDS = 0.03
+"""How long a simulation waits for the next key before it starts, so a burst of keys (key
+repeat) simulates once; short, as a simulation is cheap (docs/benchmarks.md)."""
+
+
+class CostPanel(Widget, can_focus=False):
+    """Shows the last valid `evaluation`; `stale` (a reason) when the answers now differ."""
+
+    DEFAULT_CSS = """
+    CostPanel { height: auto; padding: 0 1; border: round $primary; }
+    CostPanel.-stale { border: round $warning; }
+    """
+
+    evaluation: reactive[Evaluation | None] = reactive(None, layout=True)
+    """The last evaluation that succeeded; kept while the answers are invalid."""
+    stale: reactive[str] = reactive("")
+    """Why the figures shown are not those of the current answers ("" when they are)."""
+    status: reactive[str] = reactive("Loading prices…", layout=True)
+    """What the panel is waiting for before it has any figures."""
+    uncertainty: reactive[Uncertainty | None] = reactive(None, layout=True)
+    """The last simulation's answer (kept, marked as updating, while the next one runs)."""
+    simulating: reactive[bool] = reactive(False, layout=True)
+    """Whether a simulation of the current evaluation is still running."""
+    simulation_error: reactive[str] = reactive("", layout=True)
+    """Why the last simulation failed ("" when it did not)."""
+
+    def watch_evaluation(self, evaluation: Evaluation | None) -> None:
+        """Simulate the new answers when they have ranges; forget the old answer otherwise."""
+        self.set_class(evaluation is not None and bool(evaluation.scenario), "-scenario")
+        if not can_simulate(evaluation):
+            self.simulating = False
+            self.uncertainty = None
+            return
+        assert evaluation is not None
+        self.simulating = True
+        self._simulate(evaluation)
+
+    @work(thread=True, exclusive=True, group="uncertainty")
+    def _simulate(self, evaluation: Evaluation) -> None:
+        from ..state.how_sure import simulate
+
+        worker = get_current_worker()
+        # A burst of keys starts one worker per key, each cancelling the one before: wait a
+        # moment, so only the last of the burst simulates (a thread cannot be interrupted).
+        time.sleep(SETTLE_SECONDS)
+        if worker.is_cancelled:
+            return
+        try:
+            uncertainty = simulate(evaluation)
+        except Exception as exc:  # a failed simulation must never take the wizard down
+            first = (str(exc).splitlines() or [type(exc).__name__])[0]
+            self.post_message(Simulated(evaluation, None, first))
+            return
+        if not worker.is_cancelled:
+            self.post_message(Simulated(evaluation, uncertainty))
+
+    @on(Simulated)
+    def _simulated(self, message: Simulated) -> None:
+        message.stop()
+        if message.evaluation is not self.evaluation:
+            return  # answers changed meanwhile: their own simulation is on its way
+        self.simulating = False
+        self.simulation_error = message.error
+        self.uncertainty = message.uncertainty
+
+    def watch_stale(self, stale: str) -> None:
+        self.set_class(bool(stale), "-stale")
+        self.border_title = "Costs · stale" if stale else "Costs"
+
+    def on_mount(self) -> None:
+        self.border_title = "Costs"
+        self.border_subtitle = "F2 prices"
+
+    _compact: bool | None = None
+    """The form last laid out (`render`'s `compact`), None before the first resize."""
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Lay out again when the width changes the form: the height was measured with the
+        lines of the old width (after a resize from wide to 80 columns the panel kept the
+        nine lines' height for its four, two blank rows)."""
+        compact = event.size.width > COMPACT_WIDTH
+        if self._compact is not None and compact != self._compact:
+            # After this layout: a refresh now is folded into the one under way.
+            self.call_after_refresh(self.refresh, layout=True)
+        self._compact = compact
+
+    def render(self) -> Content:
+        if self.evaluation is None:  # no figures yet: what is awaited, and what stops them
+            shown = [Content(self.status)] + ([Content(visible(self.stale))] if self.stale else [])
+            return Content("\n").join(shown)
+        lines: list[Content] = []
+        if self.stale:
+            # The reason may quote an answer from a file (an unknown model id): never raw.
+            lines.append(Content.assemble(("STALE", "bold reverse"), " " + visible(self.stale)))
+        if self.evaluation.scenario:  # user text (a scenario's name): plain, never markup
+            lines.append(Content.assemble((self.evaluation.scenario_line, "bold")))
+        compact = self.size.width > COMPACT_WIDTH
+        figures = self._figures(self.evaluation, compact=compact)
+        if not compact and self.screen.has_class("-narrow"):
+            # Below the questions at 60 columns or fewer the panel is cut to its first lines:
+            # the verdict, last of the tall form, leads it there.
+            figures.insert(0, figures.pop())
+        lines += figures
+        lines += [Content.assemble(("! ", "bold"), c) for c in self.evaluation.conflicts]
+        if has_ranges(self.evaluation):
+            lines += self._how_sure(self.evaluation, compact=compact)
+        return Content("\n").join(lines)
+
+    def _how_sure(self, ev: Evaluation, *, compact: bool) -> list[Content]:
+        """`Pays back in 24 mo: 53% (P10–P90 7.3 mo – never)`, marked while it updates."""
+        h = ev.result.horizon_months
+        u = self.uncertainty
+        if not ev.result.break_even_known:  # never simulated over an unknown cost
+            return [Content(f"Pays back in {h} mo: unknown")]
+        if u is None:
+            why = self.simulation_error or "simulating…"
+            return [Content(f"Pays back in {h} mo: {why}")]
+        be = u.break_even_months
+        spread = f"P10–P90 {_months(be.p10)} – {_months(be.p90)}"
+        head = Content.assemble(
+            f"Pays back in {u.horizon_months} mo: ", (_pct(u.p_payback_within_horizon), "bold")
+        )
+        retire = ""
+        if u.retire_month is not None and u.p_payback_before_retirement is not None:
+            retire = f"before the model retires: {_pct(u.p_payback_before_retirement)}"
+        updating = " · updating…" if self.simulating else ""
+        if compact:
+            tail = f" ({spread})" + (f" · {retire}" if retire else "") + updating
+            return [Content.assemble(head, tail)]
+        lines = [Content.assemble(head, updating), Content(f"  {spread}")]
+        if retire:
+            lines.append(Content(f"  {retire}"))
+        return lines
+
+    def _figures(self, ev: Evaluation, *, compact: bool) -> list[Content]:
+        from engine.money import months, number, usd
+        from profiles.report import money_or_unknown
+
+        from ..state.bridge import RULES_PENDING
+
+        r = ev.result
+        pe, ft = r.prompting, r.finetune
+        if r.break_even_months is not None:
+            be = Content.assemble((months(r.break_even_months), "bold"))
+        elif r.break_even_known:
+            be = Content.assemble(("never", "bold"), f" — {r.break_even_note}")
+        else:
+            be = Content.assemble(("unknown", "bold"), f" {r.unknowns[0].message}")
+        verdict = RULES_PENDING
+        if ev.verdict is not None:
+            verdict = ev.verdict.label
+            if ev.verdict.confidence:
+                verdict += f" ({ev.verdict.confidence} confidence)"
+        h = r.horizon_months
+        # A bill typed directly is marked wherever it shows: it does not follow the answers.
+        pe_given = " (given)" if pe.given else ""
+        ft_given = " (given)" if ft.given else ""
+        upfront = money_or_unknown(ft.upfront_usd)
+        totals = (
+            f"At {h} months: prompting {usd(r.prompting_total_usd)}, "
+            f"fine-tuning {money_or_unknown(r.finetune_total_usd)}"
+        )
+        if compact:  # one line a path: a given bill is marked `given` after its figure
+            return [
+                Content.assemble(
+                    "Prompting ",
+                    (f"{usd(pe.monthly_usd)}/mo", "bold"),
+                    " given" if pe.given else "",
+                    " · Fine-tuning ",
+                    (upfront, "bold"),
+                    " once + ",
+                    (f"{usd(ft.monthly_usd)}/mo", "bold"),
+                    " given" if ft.given else "",
+                ),
+                Content.assemble("Break-even ", be),
+                Content(f"{totals} · {number(r.monthly_requests)} req/mo"),
+                Content(f"Verdict: {verdict}"),
+            ]
+        return [
+            Content(f"{number(r.monthly_requests)} requests/month"),
+            Content.assemble("Prompting   ", (f"{usd(pe.monthly_usd)}/mo", "bold"), pe_given),
+            Content.assemble("Fine-tuning ", (upfront, "bold"), " up front"),
+            Content.assemble("            ", (f"{usd(ft.monthly_usd)}/mo", "bold"), ft_given),
+            Content.assemble("Break-even  ", be),
+            Content(f"At {h} months"),
+            Content(f"  prompting   {usd(r.prompting_total_usd)}"),
+            Content(f"  fine-tuning {money_or_unknown(r.finetune_total_usd)}"),
+            Content(f"Verdict: {verdict}"),
+        ]
+
+
+def _months(value: float | None) -> str:
+    return "never" if value is None else f"{value:.1f} mo"
+
+
+def _pct(value: float) -> str:
+    return f"{round(value * 100)}%"
