@@ -22,7 +22,9 @@ def assess(args: argparse.Namespace) -> int:
         a = assess_profile(
             profile, scenario=args.scenario, catalog=CatalogSource(args.prices), reprice=True
         )
-        report = assessment_report(a.profile, a.result, a.book, recommendation=a.recommendation)
+        report = assessment_report(
+            a.profile, a.result, a.book, recommendation=a.recommendation, options=a.options
+        )
         if a.profile.ranges:  # engine.uncertainty is imported only for a profile with ranges
             from profiles.ranges import add_uncertainty
 
