@@ -32,6 +32,23 @@ VERDICTS: dict[str, str] = {
 """Each verdict and framework outcome, as the reader sees it (capitalised: it opens a line)."""
 
 
+OUTCOMES: dict[str, str] = {
+    "monthly_requests": "requests in the first month",
+    "prompting_monthly": "prompting, monthly",
+    "finetune_monthly": "fine-tuning, monthly",
+    "prompting_upfront": "prompting, up front",
+    "finetune_upfront": "fine-tuning, up front",
+    "monthly_saving": "monthly saving",
+    "break_even_months": "break-even",
+    "horizon_months": "horizon",
+    "prompting_total": "prompting, total at horizon",
+    "finetune_total": "fine-tuning, total at horizon",
+    "prompting_per_request": "prompting, per request",
+    "finetune_per_request": "fine-tuning, per request",
+}
+"""Each outcome figure of a profile's result, in words (`diff`, a stale note)."""
+
+
 def verdict_words(code: str) -> str:
     """`measure_first` → `Measure first`: the one wording of a verdict, everywhere (words
     already given pass through)."""

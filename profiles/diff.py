@@ -14,8 +14,10 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, field_serializer
 
+from engine.fields import field
 from engine.pricebook import PriceBook
 from engine.result import CostResult
+from engine.wording import OUTCOMES
 
 from .delta import Kind, delta_text, kind_of, number_of, pct
 from .delta import show_value as show_value  # the comparison screen writes values alike
@@ -201,24 +203,26 @@ def _compare(
             if not (in_a or in_b):
                 continue
             x, y = (x if in_a else None), (y if in_b else None)
-        out.append(_change(group, k, k, x, y))
+        out.append(_change(group, k, answer_label(k) if group == "answers" else k, x, y))
     return out
 
 
-OUTCOME_LABELS = {
-    "monthly_requests": "requests in the first month",
-    "prompting_monthly": "prompting, monthly",
-    "finetune_monthly": "fine-tuning, monthly",
-    "prompting_upfront": "prompting, up front",
-    "finetune_upfront": "fine-tuning, up front",
-    "monthly_saving": "monthly saving",
-    "break_even_months": "break-even",
-    "horizon_months": "horizon",
-    "prompting_total": "prompting, total at horizon",
-    "finetune_total": "fine-tuning, total at horizon",
-    "prompting_per_request": "prompting, per request",
-    "finetune_per_request": "fine-tuning, per request",
-}
+def answer_label(path: str) -> str:
+    """`Requests a day` for `workload.requests_per_day`, by the question that asks it (a
+    scenario's or a range's answer says whose); the path when no question asks it."""
+    head, _, rest = path.partition(".")
+    if head == "scenarios":
+        name, _, answer = rest.partition(".")
+        found = field(answer)
+        return f"scenario {name}: {found.label}" if found else path
+    if head == "ranges":
+        found = field(rest)
+        return f"range of {found.label}" if found else path
+    found = field(path)
+    return found.label if found else path
+
+
+OUTCOME_LABELS = OUTCOMES
 
 
 def _outcomes(a: Costs, b: Costs, wa: list[str], wb: list[str]) -> list[Change]:

@@ -7,6 +7,7 @@ import textwrap
 from decimal import Decimal
 
 from engine.money import months, usd
+from engine.wording import framework_words, verdict_inline, verdict_words
 
 from .delta import amount_text
 from .diff import Change, Comparison, ProfileDiff, Side, flatten
@@ -46,7 +47,8 @@ def _value(c: Change, value: str) -> str:
 def _who(verdict: str | None, confidence: str) -> str:
     if verdict is None:
         return "(none)"
-    return f"{verdict} ({confidence} confidence)" if confidence else verdict
+    words = verdict_words(verdict)
+    return f"{words} ({confidence} confidence)" if confidence else words
 
 
 def _verdict(d: ProfileDiff) -> str | None:
@@ -57,7 +59,7 @@ def _verdict(d: ProfileDiff) -> str | None:
         return f"Verdict: {_who(a, d.a.confidence)} → {_who(b, d.b.confidence)}"
     if d.a.confidence != d.b.confidence:
         was, now = d.a.confidence or "none", d.b.confidence or "none"
-        return f"Verdict: {a}, unchanged (confidence {was} → {now})"
+        return f"Verdict: {verdict_words(a or '')}, unchanged (confidence {was} → {now})"
     return f"Verdict: {_who(a, d.a.confidence)}, unchanged"
 
 
@@ -65,11 +67,14 @@ MARK = {"added": "+", "removed": "-"}
 
 
 def _reason(code: str, favours: str, text: str) -> str:
-    return (
-        f"{code} ({favours}): {text}"
-        if favours and not text.startswith(favours)
-        else (f"{code}: {text}")
-    )
+    """`Litmus test (guide 002), Not ready to fine-tune: …`: the framework and what it favours
+    in words (JSON keeps the codes)."""
+    who = framework_words(code)
+    if favours and text.startswith(favours):
+        return f"{who}: {verdict_inline(favours)}{text.removeprefix(favours)}"
+    if favours:
+        return f"{who}, {verdict_inline(favours)}: {text}"
+    return f"{who}: {text}"
 
 
 def diff_text(d: ProfileDiff) -> str:
@@ -129,11 +134,7 @@ def diff_markdown(d: ProfileDiff) -> str:
     if d.reasons:
         out += ["Reasons that flipped:", ""]
     for r in d.reasons:
-        out.append(
-            f"- {r.change}: `{r.code}`"
-            + (f" ({r.favours})" if r.favours else "")
-            + (f" {_md(r.text)}")
-        )
+        out.append(f"- {r.change}: {_md(_reason(r.code, r.favours, r.text))}")
     return "\n".join(out).rstrip("\n") + "\n"
 
 
@@ -162,7 +163,7 @@ WIDTH = 80
 def _cell(s: Side, key: str) -> str:
     c = s.costs
     if key == "verdict":
-        return s.verdict or "—"
+        return verdict_words(s.verdict) if s.verdict else "—"
     if key == "horizon_months":
         return f"{c.horizon_months} mo"
     value: Decimal | None = getattr(c, key)

@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_serializer
 
 from engine.pricebook import PriceBook
 from engine.result import CostResult
+from engine.wording import OUTCOMES, verdict_inline
 
 from .ranges_snapshot import UncertaintySnapshot
 from .text import Text
@@ -238,13 +239,14 @@ def outcome_differences(stored: ResultSnapshot, fresh: ResultSnapshot) -> list[s
         if a != b and name != "break_even_reason":  # said by break_even_months itself
             was = stored.costs.absent(name) if a is None else _plain(a)
             now = fresh.costs.absent(name) if b is None else _plain(b)
-            out.append(f"{name} was {was}, now {now}")
+            out.append(f"{OUTCOMES.get(name, name)} was {was}, now {now}")
     if stored.warnings != fresh.warnings:
         out.append("warnings changed")
     sr, fr = stored.recommendation, fresh.recommendation
     if sr is not None and fr is not None:
         if sr.verdict != fr.verdict:
-            out.append(f"verdict was {sr.verdict}, now {fr.verdict}")
+            was, now = verdict_inline(sr.verdict), verdict_inline(fr.verdict)
+            out.append(f"verdict was {was}, now {now}")
         elif sr.confidence != fr.confidence:
             out.append(f"confidence was {sr.confidence or 'none'}, now {fr.confidence or 'none'}")
     return out

@@ -22,12 +22,12 @@ def diff(a: Path, b: Path, capsys: pytest.CaptureFixture[str], *args: str) -> st
 
 def test_an_answer_one_file_leaves_out_reads_absent(capsys: pytest.CaptureFixture[str]) -> None:
     out = diff(BRAND, CODE, capsys)
-    assert "  workload.user_tokens: 300 → (absent)" in out
-    assert "  fine_tuning.engineering_hours: 20 → (absent)" in out
-    assert "  workload.requests_per_month: (absent) → 500,000" in out
+    assert "  User content tokens: 300 → (absent)" in out
+    assert "  Engineering hours: 20 → (absent)" in out
+    assert "  Requests a month: (absent) → 500,000" in out
     assert "-100%" not in out.split("\nOutcomes\n")[0]  # no default 0 passed off as the answer
     back = diff(CODE, BRAND, capsys)
-    assert "  workload.user_tokens: (absent) → 300" in back
+    assert "  User content tokens: (absent) → 300" in back
 
 
 def test_keys_neither_file_writes_are_never_listed(capsys: pytest.CaptureFixture[str]) -> None:

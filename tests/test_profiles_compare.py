@@ -4,6 +4,7 @@ the exit status with `--fail-on verdict` / `--fail-above PERCENT` gates."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -29,7 +30,7 @@ def row(out: str, label: str) -> list[str]:
     """The cells of the first table row called `label`."""
     for line in out.splitlines():
         if line.startswith(label + " "):
-            return line.removeprefix(label).split()
+            return re.split(r"\s{2,}", line.removeprefix(label).strip())  # cells: 2+ spaces apart
     raise AssertionError(f"no row {label!r} in\n{out}")
 
 
@@ -53,11 +54,11 @@ def test_two_profiles_as_lettered_columns(capsys: pytest.CaptureFixture[str]) ->
     for line, path, name in ((lines[0], TEN, "10K"), (lines[1], FIFTY, "50K")):
         full = f"{line[0]}  {path}  Customer support chatbot, {name} queries a month"
         assert line == (full if len(full) <= 80 else full[:79] + "…")
-    assert row(out, "Verdict") == ["rag", "measure_first"]
+    assert row(out, "Verdict") == ["RAG", "Measure first"]
     assert row(out, "Prompting / month") == ["$300", "$1,500"]
     assert row(out, "Fine-tuning / month") == ["$150", "$250"]
     assert row(out, "Fine-tuning up front") == ["$12,000", "$12,000"]
-    assert row(out, "Break-even") == ["80", "mo", "9.6", "mo"]
+    assert row(out, "Break-even") == ["80 mo", "9.6 mo"]
     assert row(out, "Prompting total") == ["$7,200", "$36,000"]
     assert row(out, "Fine-tuning total") == ["$15,600", "$18,000"]
     assert max(map(len, lines)) <= 80
@@ -83,8 +84,13 @@ def test_six_profiles_fit_80_columns(tmp_path: Path, capsys: pytest.CaptureFixtu
     ]
     assert [letter for head in heads for letter in head] == list("ABCDEF")
     assert len(heads) >= 2  # wrapped in blocks
-    verdicts = [cell for line in lines if line.startswith("Verdict ") for cell in line.split()[1:]]
-    assert verdicts == ["rag", "measure_first", "measure_first", "measure_first", "rag", "rag"]
+    verdicts = [
+        cell
+        for line in lines
+        if line.startswith("Verdict ")
+        for cell in re.split(r"\s{2,}", line.removeprefix("Verdict").strip())
+    ]
+    assert verdicts == ["RAG", "Measure first", "Measure first", "Measure first", "RAG", "RAG"]
     assert "$999,999,999,999" in out and "$123,456,789.50" in out
     legend = [line for line in lines if line[:1] in "EF" and line[1:3] == "  "]
     assert len(legend) == 2 and all(line.endswith("…") for line in legend)  # abbreviated
@@ -140,13 +146,13 @@ def test_markdown_for_a_pull_request(capsys: pytest.CaptureFixture[str]) -> None
     assert lines[0].startswith("| Profile | Verdict | Prompting / month | Fine-tuning / month |")
     assert lines[1].startswith("|---|---|---:|")
     assert lines[2] == (
-        "| Customer support chatbot, 10K queries a month | rag | $300 | $150 | $0 | $12,000 "
+        "| Customer support chatbot, 10K queries a month | RAG | $300 | $150 | $0 | $12,000 "
         "| 80 mo | 24 mo | $7,200 | $15,600 |"
     )
     assert "| never[^1] |" in lines[3] and "| never[^2] |" in lines[4]
     assert "[^1]: Never breaks even: fine-tuned tokens cost 2× the base price" in md
     assert "[^2]: Never breaks even: a fine-tuned request costs $0.00221 vs $0.00221" in md
-    assert "measure\\_first" in md  # escaped for GitHub
+    assert "Measure first" in md
     # one footnote per distinct reason
     code, md, _ = run(["compare", str(NEVER), str(NEVER), "--format", "markdown"], capsys)
     assert md.count("[^1]:") == 1 and "[^2]" not in md and md.count("never[^1]") == 2

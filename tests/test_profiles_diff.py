@@ -32,7 +32,7 @@ def test_diff_of_the_guides_chatbot_volumes(capsys: pytest.CaptureFixture[str]) 
         out.split("\nPrices\n")[1].split("\nOutcomes\n")[0],
         out.split("\nOutcomes\n")[1],
     )
-    assert "workload.requests_per_month: +40,000 (10,000 → 50,000, +400%)" in answers
+    assert "Requests a month: +40,000 (10,000 → 50,000, +400%)" in answers
     assert "(no change)" in prices
     assert "prompting, monthly: +$1,200/mo ($300 → $1,500, +400%)" in outcomes
     assert "fine-tuning, monthly: +$100/mo ($150 → $250, +67%)" in outcomes
@@ -52,7 +52,7 @@ def test_markdown_and_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert "| break-even | 80 months | 9.6 months | -70.4 months (80 → 9.6 months, -88%) |" in md
     assert "| prompting, monthly | $300/mo | $1,500/mo | +$1,200/mo ($300 → $1,500, +400%) |" in md
     assert "| prompting, total at horizon | $7,200 | $36,000 |" in md
-    assert "requests\\_per\\_month" in md  # escaped for GitHub
+    assert "Requests a month" in md
     code, text, _ = run(["diff", str(TEN), str(FIFTY), "--format", "json"], capsys)
     data = json.loads(text)
     assert code == 1 and data["same"] is False
@@ -81,12 +81,12 @@ def test_stored_verdict_flip_is_shown_with_the_reasons_that_flipped(
     code, out, _ = run(["diff", str(TEN), str(FIFTY)], capsys)
     assert code == 1
     verdict = out.split("\nVerdict: ")[1]
-    assert verdict.startswith("rag (high confidence) → measure_first (low confidence)\n")
+    assert verdict.startswith("RAG (high confidence) → Measure first (low confidence)\n")
     flipped = verdict.split("Reasons that flipped\n")[1]
-    assert "  - decision (rag): no framework makes a case for fine-tuning" in flipped
-    assert "  + decision (measure_first): no framework can decide yet" in flipped
-    assert "  - flowchart_000: prompting: Use Prompt Engineering" in flipped
-    assert "  + flowchart_000: measure_first: undecided" in flipped
+    assert "  - decision, RAG: no framework makes a case for fine-tuning" in flipped
+    assert "  + decision, measure first: no framework can decide yet" in flipped
+    assert "  - Flowchart (guide 000): prompt engineering: Use Prompt Engineering" in flipped
+    assert "  + Flowchart (guide 000): measure first: undecided" in flipped
     # litmus 002 says not_ready on both sides and the provider is closed on both: not flipped
     assert "litmus_002" not in flipped and "providers" not in flipped
     assert all(len(line) <= 80 for line in flipped.splitlines())
@@ -99,7 +99,7 @@ def test_a_confidence_change_alone_is_said_but_is_no_verdict_change(
     lower.write_text(TEN.read_text().replace('confidence = "high"', 'confidence = "low"'))
     code, out, _ = run(["diff", str(lower), str(TEN), "--fail-on", "verdict"], capsys)
     assert code == 0
-    assert "Verdict: rag, unchanged (confidence low → high)" in out
+    assert "Verdict: RAG, unchanged (confidence low → high)" in out
 
 
 def test_text_markdown_and_json_say_the_same(capsys: pytest.CaptureFixture[str]) -> None:
@@ -118,11 +118,12 @@ def test_text_markdown_and_json_say_the_same(capsys: pytest.CaptureFixture[str])
     assert money["delta"] == "+$1,200/mo ($300 → $1,500, +400%)"
     assert (data["a"]["verdict"], data["b"]["verdict"]) == ("rag", "measure_first")
     assert data["verdict_changed"] is True
-    assert "rag (high confidence) → measure_first (low confidence)" in text
-    assert "rag (high confidence) → measure_first (low confidence)" in md
+    assert "RAG (high confidence) → Measure first (low confidence)" in text
+    assert "RAG (high confidence) → Measure first (low confidence)" in md
     for r in data["reasons"]:
-        assert f"{r['change']}: `{r['code']}`" in md
-        assert " ".join(r["text"].split()) in flat_text
+        assert f"- {r['change']}: " in md  # the framework and what it favours in words
+        said = r["text"].removeprefix(r["favours"]) if r["favours"] else r["text"]
+        assert " ".join(said.split()) in flat_text  # the text says it; JSON keeps the code
 
 
 def test_verdict_change_and_flipped_reasons() -> None:
@@ -158,8 +159,8 @@ def test_verdict_change_and_flipped_reasons() -> None:
     from profiles.diffview import diff_text
 
     text = diff_text(d)
-    assert "Verdict: prompting → fine_tuning" in text
-    assert "+ pays_back: 9.6 months" in text
+    assert "Verdict: Prompt engineering → Fine-tune" in text
+    assert "+ pays back: 9.6 months" in text
 
 
 def test_changed_prices_are_their_own_group(
@@ -224,7 +225,7 @@ def test_show_says_when_the_stored_verdict_is_stale(
     assert "stale: computed by tunewise 0.1.0 with prices as of 2026-11; verdict was" in " ".join(
         out.split()
     )
-    assert "verdict was fine_tuning, now rag" in " ".join(out.split())
+    assert "verdict was fine-tune, now RAG" in " ".join(out.split())
 
 
 def test_reprice_judges_the_verdict_again(
@@ -241,13 +242,13 @@ def test_reprice_judges_the_verdict_again(
     code, out, _ = run(["diff", str(path), "--reprice"], capsys)
     assert code == 1
     assert "A: stale: computed by tunewise 0.1.0" in out
-    assert "\nVerdict: fine_tuning (high confidence) → rag (high confidence)\n" in out
+    assert "\nVerdict: Fine-tune (high confidence) → RAG (high confidence)\n" in out
     flipped = out.split("Reasons that flipped\n")[1]
-    assert "  - decision (fine_tuning): no framework makes a case for fine-tuning" in flipped
-    assert "  + decision (rag): no framework makes a case for fine-tuning" in flipped
+    assert "  - decision, fine-tune: no framework makes a case for fine-tuning" in flipped
+    assert "  + decision, RAG: no framework makes a case for fine-tuning" in flipped
     assert "flowchart_000" not in flipped
     code, out, _ = run(["diff", str(TEN), "--reprice", "--fail-on", "verdict"], capsys)
-    assert code == 0 and "Verdict: rag (high confidence), unchanged" in out
+    assert code == 0 and "Verdict: RAG (high confidence), unchanged" in out
 
 
 def test_schema_is_json_schema(capsys: pytest.CaptureFixture[str]) -> None:

@@ -114,7 +114,7 @@ def test_stale_result_is_said_in_one_line(tmp_path: Path) -> None:
     note = open_profile(path).stale
     assert note is not None and "\n" not in note
     assert note.startswith("stale: computed by tunewise 0.1.0 with prices as of ")
-    assert "prompting_monthly was 300, now 400" in note
+    assert "prompting, monthly was 300, now 400" in note
 
 
 def test_older_format_migrates_in_memory_only(tmp_path: Path) -> None:
@@ -327,7 +327,7 @@ def test_a_changed_verdict_makes_the_result_stale(tmp_path: Path) -> None:
     path.write_text(text.replace('verdict = "rag"', 'verdict = "prompting"'))
     note = open_profile(path).stale
     assert note is not None and "\n" not in note
-    assert note.endswith("; verdict was prompting, now rag")
+    assert note.endswith("; verdict was prompt engineering, now RAG")
     path.write_text(text.replace('confidence = "high"', 'confidence = "low"'))
     assert (open_profile(path).stale or "").endswith("; confidence was low, now high")
 
