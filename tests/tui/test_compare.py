@@ -62,7 +62,7 @@ async def test_10k_against_50k_shows_the_volume_change_and_break_even_80_to_9_6(
         shown = [line.text for line in screen.query_one(DiffList).lines]
         headless = cli_diff(A, B)
         for text in (
-            "workload.requests_per_month: +40,000 (10,000 → 50,000, +400%)",
+            "Requests a month: +40,000 (10,000 → 50,000, +400%)",
             "break-even: -70.4 months (80 → 9.6 months, -88%)",
         ):
             assert f"{CHANGED} {text}" in shown
