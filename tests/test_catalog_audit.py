@@ -216,3 +216,24 @@ def test_the_retirement_warning_names_the_replacement(
     out = " ".join(capsys.readouterr().out.split())
     assert "GPT-3.5 Turbo was retired on 2026-10-23" in out
     assert "the provider names openai:gpt-4.1-mini as its replacement" in out
+
+
+@pytest.mark.parametrize(("on", "offered"), [("2026-12-01", False), ("2026-06-01", True)])
+def test_a_refused_base_model_names_no_model_retired_at_the_date(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], on: str, offered: bool
+) -> None:
+    """Seen trying a new case: the models offered instead of an unpriceable fine-tune named
+    openai:o4-mini, retired on 2026-10-23, for an assessment dated after it."""
+    path = tmp_path / "refused.toml"
+    path.write_text(
+        f'[profile]\nformat = 2\nname = "Triage"\nassessed_on = {on}\n'
+        "[workload]\nrequests_per_month = 40000\ninstruction_tokens = 600\noutput_tokens = 150\n"
+        '[prompting]\nmodel = "openai:gpt-4.1"\n'
+        '[fine_tuning]\nbase_model = "fireworks:llama-v3p1-8b-instruct"\nupfront_usd = 5000\n'
+        '[fine_tuning.serving]\nkind = "per_token"\n',
+        encoding="utf-8",
+    )
+    assert main(["assess", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "models that can be priced so:" in err
+    assert ("openai:o4-mini" in err) is offered

@@ -278,16 +278,20 @@ class Catalog:
             raise InputError(
                 field,
                 f"no fine-tuned per-token price known for {base_model}; "
-                + self._priceable(provider, ("per_token", "base_rate"), hourly),
+                + self._priceable(provider, ("per_token", "base_rate"), hourly, on),
             )
         return TokenQuotes(model=label, **quotes)
 
-    def _priceable(self, provider: str, kinds: tuple[str, ...], hourly: bool) -> str:
+    def _priceable(self, provider: str, kinds: tuple[str, ...], hourly: bool, on: date) -> str:
         """What to do instead, in words: the base models this serving mode can price (the
-        provider's first), or the hourly mode the provider bills by."""
+        provider's first, none retired on `on`), or the hourly mode the provider bills by."""
         if hourly:
             return "this provider bills fine-tuned deployments by tokens plus an hourly fee"
-        tunable = [m for m, f in self.ft_inference.items() if f.serving in kinds]
+        tunable = [
+            m
+            for m, f in self.ft_inference.items()
+            if f.serving in kinds and not self.retired(m, on)
+        ]
         ours = [m for m in tunable if m.startswith(provider + ":")]
         others = [m for m in tunable if not m.startswith(provider + ":")]
         return f"models that can be priced so: {', '.join((ours + others)[:6])}"
