@@ -86,7 +86,7 @@ class Structure:
     """`monthly`, `per_request` or `tokens`."""
     pe_cached: bool
     pe_write: bool
-    """The uncached prefix is billed at a cache-write price (`engine.costs._token_items`)."""
+    """The uncached prefix is billed at a cache-write price (`engine.ledger.token_items`)."""
     upfront_given: bool
     training: str
     """`given`, `hosted`, `gpu`, `hourly` or `none`."""
@@ -187,7 +187,7 @@ class Parts(Generic[T]):
 def _write_price(share: Num, write: Num, input_price: Num) -> Num:
     """The price of the uncached prefix when the provider prices cache writes: the write
     price, but the input price at a share of 0 (no caching, nothing written), as in
-    `engine.costs._token_items`."""
+    `engine.ledger.token_items`."""
     if is_column(share) or is_column(write) or is_column(input_price):
         import numpy as np
 
