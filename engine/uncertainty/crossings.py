@@ -1,7 +1,8 @@
-"""Break-even of many samples at once (numpy arrays): `crossings` is `crossing.crossing` for the
-usual case (falling or growing volume-scaled saving, a positive first month), with a Newton
-guess on every sample and the whole month confirmed as the scalar search confirms it; the
-samples it does not settle go to the scalar search.
+"""Break-even of many samples at once (numpy arrays): `crossings` is `crossing.crossing` over
+the whole search for the usual samples (the saving's volume-scaled part changes month on
+month, the first month saves), with a Newton guess on every sample and the month confirmed at
+whole months as the scalar search confirms it; the samples it does not settle go to the scalar
+search (`fastpath.break_evens`).
 """
 
 from __future__ import annotations
