@@ -17,6 +17,11 @@ form when nothing changes over time, else by the month search, in arrays where i
 A monthly bill given directly (`inference_monthly_usd`, `serving_monthly_usd`) is the bill at
 the profile's own volume: when the volume is sampled, the bill scales with it (the cost per
 request stays the profile's).
+
+Over 300 lines: it is one mirror of `engine.costs` and `engine.breakeven` (a profile's fixed
+shape `Structure`, a sample's `Parts`, break-even and totals all read the same two), held
+against the engine as one by its test; the month searches, which stand alone, are `crossing`
+and `crossings`.
 """
 
 from __future__ import annotations
