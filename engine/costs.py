@@ -1,8 +1,8 @@
-"""Monthly and upfront costs of each path, as line items that sum exactly to the totals."""
+"""Monthly and upfront costs of each path, as line items that sum exactly to the totals (kept
+in `engine.ledger`)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from decimal import Decimal
 
 from .errors import InputError
@@ -17,164 +17,19 @@ from .inputs import (
     TokenServing,
     Workload,
 )
+from .ledger import Ledger, direct_monthly, finish, given_note, token_items
 from .money import ZERO, number, per_million, tokens, usd
-from .pricebook import PriceBook, TokenQuotes
-from .result import LineItem, PathCosts, Unknown
+from .pricebook import PriceBook
+from .result import PathCosts, Unknown
 
 TWELVE = Decimal(12)
 
 
-@dataclass
-class _Ledger:
-    """Line items of one cost, split into what scales with volume and what does not."""
-
-    requests: Decimal
-    items: list[LineItem] = field(default_factory=list)
-    variable_per_request: Decimal = ZERO
-    fixed: Decimal = ZERO
-
-    def per_request(
-        self,
-        key: str,
-        label: str,
-        unit_usd: Decimal,
-        formula: str,
-        src: str,
-        amount: Decimal | None = None,
-    ) -> None:
-        """A cost of `unit_usd` on every request (`amount` this month when given exactly)."""
-        self.variable_per_request += unit_usd
-        amount = unit_usd * self.requests if amount is None else amount
-        self.items.append(
-            LineItem.model_construct(
-                key=key,
-                label=label,
-                usd=amount,
-                formula=formula,
-                price_source=src,
-                scales_with_volume=True,
-            )
-        )
-
-    def flat(
-        self,
-        key: str,
-        label: str,
-        amount: Decimal,
-        formula: str,
-        src: str | None = None,
-    ) -> None:
-        """A cost that does not depend on volume (skipped when zero)."""
-        if not amount:
-            return
-        self.fixed += amount
-        self.items.append(
-            LineItem.model_construct(
-                key=key, label=label, usd=amount, formula=formula, price_source=src
-            )
-        )
-
-    @property
-    def total(self) -> Decimal:
-        return sum((item.usd for item in self.items), ZERO)
-
-
-def _token_items(
-    ledger: _Ledger,
-    quotes: TokenQuotes,
-    *,
-    prefix: int,
-    rest: int,
-    output: int,
-    cached_share: Decimal,
-    field_path: str,
-) -> None:
-    """Input, cached-input, cache-write and output tokens of one request at `quotes`.
-
-    With a cached share, a request that misses the cache writes the prefix to it: where the
-    provider prices that write (Anthropic), the uncached prefix is billed at the write price."""
-    cached = prefix * cached_share
-    written = prefix - cached if cached and quotes.cache_write is not None else ZERO
-    uncached = prefix - cached - written + rest
-    req = number(ledger.requests)
-    if cached and quotes.cached_input is None:
-        raise InputError(
-            f"{field_path}.cached_prefix_share",
-            f"{quotes.model or 'this model'} has no cached-input price; "
-            "set cached_prefix_share to 0 or give cached_input_usd_per_mtok",
-        )
-    rows = [("input_tokens", "Input tokens", Decimal(uncached), quotes.input)]
-    if cached:
-        assert quotes.cached_input is not None
-        rows.append(("cached_input_tokens", "Cached input tokens", cached, quotes.cached_input))
-    if written:
-        assert quotes.cache_write is not None
-        rows.append(("cache_write_tokens", "Cache writes", written, quotes.cache_write))
-    rows.append(("output_tokens", "Output tokens", Decimal(output), quotes.output))
-    for key, label, count, quote in rows:
-        ledger.per_request(
-            key,
-            label,
-            per_million(count, quote.usd),
-            f"{req} req × {tokens(count)} × {usd(quote.usd)}/1M",
-            quote.cite(),
-        )
-
-
-def _direct_monthly(
-    ledger: _Ledger,
-    key: str,
-    label: str,
-    monthly: Decimal,
-    field_path: str,
-) -> None:
-    if not ledger.requests:
-        raise InputError(
-            field_path,
-            "a monthly bill given directly needs a volume above zero "
-            "to scale with; give cost per request instead",
-        )
-    ledger.per_request(
-        key,
-        label,
-        monthly / ledger.requests,
-        f"{usd(monthly)} a month at {number(ledger.requests)} req, given",
-        "given",
-        amount=monthly,
-    )
-
-
-def _finish(
-    monthly: _Ledger, upfront: _Ledger, missing: tuple[Unknown, ...] = (), given: str = ""
-) -> PathCosts:
-    total = monthly.total
-    return PathCosts.model_construct(
-        monthly_usd=total,
-        monthly_items=tuple(monthly.items),
-        upfront_usd=None if missing else upfront.total,
-        upfront_items=tuple(upfront.items),
-        per_request_usd=total / monthly.requests if monthly.requests else None,
-        variable_per_request_usd=monthly.variable_per_request,
-        fixed_monthly_usd=monthly.fixed,
-        missing=missing,
-        given=given,
-    )
-
-
-def given_note(monthly: Decimal | None, per_request: Decimal | None) -> str:
-    """How a bill typed directly is labelled wherever it shows ("" when none was)."""
-    if monthly is not None:
-        return f"given: {usd(monthly)} a month; does not follow volume"
-    if per_request is not None:
-        return f"given: {usd(per_request, cents=False)} a request; does not follow tokens"
-    return ""
-
-
 def prompting_costs(workload: Workload, path: PromptingPath, book: PriceBook) -> PathCosts:
     requests = workload.monthly_requests
-    monthly, upfront = _Ledger(requests), _Ledger(requests)
+    monthly, upfront = Ledger(requests), Ledger(requests)
     if path.inference_monthly_usd is not None:
-        _direct_monthly(
+        direct_monthly(
             monthly,
             "inference",
             "Inference",
@@ -192,7 +47,7 @@ def prompting_costs(workload: Workload, path: PromptingPath, book: PriceBook) ->
     else:
         if book.prompting is None:
             raise InputError("prompting.model", "no prices for the prompting model")
-        _token_items(
+        token_items(
             monthly,
             book.prompting,
             prefix=workload.static_prefix_tokens,
@@ -204,10 +59,10 @@ def prompting_costs(workload: Workload, path: PromptingPath, book: PriceBook) ->
     monthly.flat("fixed", "Fixed monthly costs", path.fixed_monthly_usd, "given")
     upfront.flat("prompt_engineering", "Prompt engineering", path.prompt_engineering_usd, "given")
     given = given_note(path.inference_monthly_usd, path.cost_per_request_usd)
-    return _finish(monthly, upfront, given=given)
+    return finish(monthly, upfront, given=given)
 
 
-def _training(upfront: _Ledger, path: FineTuningPath, book: PriceBook) -> Decimal:
+def _training(upfront: Ledger, path: FineTuningPath, book: PriceBook) -> Decimal:
     """Adds the training line item; returns its cost (the default cost of a retrain), zero
     when no training is given (the caller marks the upfront unknown then)."""
     training = path.training
@@ -255,7 +110,7 @@ def _training(upfront: _Ledger, path: FineTuningPath, book: PriceBook) -> Decima
     return ZERO
 
 
-def _hourly_training(upfront: _Ledger, training: HourlyTraining, book: PriceBook) -> Decimal:
+def _hourly_training(upfront: Ledger, training: HourlyTraining, book: PriceBook) -> Decimal:
     """Reinforcement fine-tuning: training hours at the hourly rate, then the grader's tokens
     at the grader model's prices. Returns the two together (what a retrain repeats)."""
     if book.training_hour is None:
@@ -291,11 +146,11 @@ def _hourly_training(upfront: _Ledger, training: HourlyTraining, book: PriceBook
     return cost + graded
 
 
-def _serving(monthly: _Ledger, workload: Workload, path: FineTuningPath, book: PriceBook) -> None:
+def _serving(monthly: Ledger, workload: Workload, path: FineTuningPath, book: PriceBook) -> None:
     requests = monthly.requests
     serving = path.serving
     if path.serving_monthly_usd is not None:
-        _direct_monthly(
+        direct_monthly(
             monthly,
             "serving",
             "Serving",
@@ -320,7 +175,7 @@ def _serving(monthly: _Ledger, workload: Workload, path: FineTuningPath, book: P
         )
         rag = workload.rag_tokens if path.keeps_rag else 0
         output = workload.output_tokens if path.output_tokens is None else path.output_tokens
-        _token_items(
+        token_items(
             monthly,
             book.fine_tuned,
             prefix=instructions,
@@ -395,14 +250,14 @@ def _upfront_unknowns(path: FineTuningPath) -> tuple[Unknown, ...]:
 
 def finetune_costs(workload: Workload, path: FineTuningPath, book: PriceBook) -> PathCosts:
     requests = workload.monthly_requests
-    monthly, upfront = _Ledger(requests), _Ledger(requests)
+    monthly, upfront = Ledger(requests), Ledger(requests)
     if path.upfront_usd is not None:
         overridden = path.itemised()
         note = f"given; overrides {', '.join(overridden)}" if overridden else "given"
         upfront.flat("upfront", "Upfront", path.upfront_usd, note)
         # A retrain repeats the training, when it is given, even though the whole upfront
         # cost overrides it as a line item.
-        training_cost = _training(_Ledger(requests), path, book)
+        training_cost = _training(Ledger(requests), path, book)
     else:
         training_cost = _training(upfront, path, book)
         upfront.flat("data_collection", "Data collection", path.data_collection_usd, "given")
@@ -438,4 +293,4 @@ def finetune_costs(workload: Workload, path: FineTuningPath, book: PriceBook) ->
     )
     monthly.flat("hosting_fees", "Hosting and storage fees", path.hosting_monthly_usd, "given")
     given = given_note(path.serving_monthly_usd, path.serving_cost_per_request_usd)
-    return _finish(monthly, upfront, _upfront_unknowns(path), given)
+    return finish(monthly, upfront, _upfront_unknowns(path), given)

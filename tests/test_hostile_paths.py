@@ -208,7 +208,7 @@ def test_a_nul_in_a_file_name_is_one_line() -> None:
 
     with pytest.raises(FileError, match=r"a\\u0000b.toml: a file name cannot contain a NUL"):
         read_text(Path("a\0b.toml"))
-    from profiles.files import save_bytes
+    from profiles.atomic import save_bytes
 
     with pytest.raises(FileError, match="a file name cannot contain a NUL"):
         save_bytes(b"x", Path("a\0b.toml"))

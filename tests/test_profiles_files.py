@@ -17,8 +17,8 @@ from hypothesis import strategies as st
 from engine.catalog import Catalog
 from engine.evaluate import evaluate
 from engine.tomlfile import FileError
+from profiles.atomic import ProfileExists
 from profiles.files import (
-    ProfileExists,
     evaluate_profile,
     load_profile,
     open_profile,

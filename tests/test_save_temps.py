@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from engine.tomlfile import FileError
-from profiles import files
-from profiles.files import ProfileExists, save_bytes
+from profiles import atomic
+from profiles.atomic import ProfileExists, save_bytes
 from tests.hostile_helpers import ROOT
 
 
@@ -66,7 +66,7 @@ def _dead_pid() -> int:
 def test_stale_temp_files_of_ours_are_removed_and_nothing_else(tmp_path: Path) -> None:
     target = tmp_path / "p.toml"
     dead, alive = _dead_pid(), os.getpid()
-    hour_ago = time.time() - files.STALE_AFTER_S - 60
+    hour_ago = time.time() - atomic.STALE_AFTER_S - 60
     stale = [f".p.toml.{dead}-abcdefgh.tmp", ".p.toml.k2j4_x9q.tmp"]  # killed; older naming
     kept = [
         f".p.toml.{alive}-abcdefgh.tmp",  # a save in progress (this process)
@@ -91,7 +91,7 @@ def test_stale_temp_files_of_ours_are_removed_and_nothing_else(tmp_path: Path) -
 KILLER = r"""
 import json, os, random, signal, sys, time
 from pathlib import Path
-from profiles.files import save_bytes
+from profiles.atomic import save_bytes
 
 target, kills, force = Path(sys.argv[1]), int(sys.argv[2]), sys.argv[3] == "force"
 old, new = b"A" * 300_000 + b"\n", b"B" * 200_000 + b"\n"

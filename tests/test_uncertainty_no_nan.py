@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from engine.uncertainty.fastpath import LAST_MONTH, _c, _s, crossing, searched
+from engine.uncertainty.crossing import LAST_MONTH, _c, _s, crossing, searched
 from tui.cli import main
 
 INVOICES = """\

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from engine.uncertainty.fastpath import _c, _s, crossing, searched
+from engine.uncertainty.crossing import _c, _s, crossing, searched
 from engine.uncertainty.sampling import (
     BITS,
     DIMENSIONS,

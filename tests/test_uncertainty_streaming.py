@@ -20,7 +20,8 @@ from hypothesis import strategies as st
 import engine.uncertainty.order as order
 from engine.catalog import load_catalog
 from engine.rules import assess, facts_for
-from engine.uncertainty.fastpath import LAST_MONTH, crossing, crossings
+from engine.uncertainty.crossing import LAST_MONTH, crossing
+from engine.uncertainty.crossings import crossings
 from engine.uncertainty.order import OrderStatistics
 from engine.uncertainty.sampling import Stream, draws
 from engine.uncertainty.simulate import chunks, prepare, simulate, uncertainty

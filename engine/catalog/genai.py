@@ -2,6 +2,10 @@
 
 genai-prices bundles its data (no network); importing it costs ~200 ms, so nothing here runs
 at import time. `tunewise prices --update` (opt-in) saves newer data, used from then on.
+
+Stays whole at ~300 lines: loading the data and looking prices up in it share its caches
+(`_snapshot` feeds the lookups, `reload` after an update clears the lookups' `_by_id`), so a
+split would leave two modules reaching into each other's private caches.
 """
 
 from __future__ import annotations

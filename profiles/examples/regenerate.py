@@ -15,7 +15,8 @@ from pathlib import Path
 from engine.catalog import split_id
 from engine.errors import InputError
 from engine.pricebook import PriceBook
-from profiles.files import default_catalog, evaluate_profile, load_profile, save_bytes, snapshot
+from profiles.atomic import save_bytes
+from profiles.files import default_catalog, evaluate_profile, load_profile, snapshot
 from profiles.model import Profile
 from profiles.writer import dumps
 

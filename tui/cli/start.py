@@ -20,8 +20,8 @@ def new(args: argparse.Namespace) -> int:
 
 
 def _from_example(args: argparse.Namespace) -> int:
+    from profiles.atomic import save_bytes
     from profiles.examples import example_bytes
-    from profiles.files import save_bytes
 
     save_bytes(example_bytes(args.from_example), args.file, force=args.force)
     print(f"wrote {args.file} from example {args.from_example}", file=sys.stderr)

@@ -43,7 +43,8 @@ def save(
     """Write `profile` with fresh price and result snapshots (when `book` and `result` are
     given) to `path`, atomically; raise `ProfileExistsError` rather than overwrite a file
     that holds something else."""
-    from profiles.files import ProfileExists, save_profile, snapshot
+    from profiles.atomic import ProfileExists
+    from profiles.files import save_profile, snapshot
 
     if book is not None and result is not None:
         profile = snapshot(profile, book, result)
