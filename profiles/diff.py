@@ -9,55 +9,26 @@ value and one change are written is `profiles/delta.py`.
 
 from __future__ import annotations
 
-from decimal import Decimal, localcontext
+from decimal import Decimal
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, field_serializer
+from pydantic import BaseModel, Field
 
 from engine.fields import field
 from engine.pricebook import PriceBook
 from engine.result import CostResult
 from engine.wording import OUTCOMES
 
-from .delta import Kind, delta_text, kind_of, number_of, pct
+from .change import Change as Change  # diff's unit, read by its renderers
+from .change import Group as Group
+from .change import Out
+from .delta import delta_text, kind_of, number_of, pct
 from .delta import show_value as show_value  # the comparison screen writes values alike
 from .model import Profile
 from .snapshot import Costs, Recommendation, costs_of
 
-Group = Literal["answers", "prices", "outcomes"]
 META = ("profile.format", "profile.tunewise", "profile.rules")
 """Header fields that say who wrote the file, not what was assessed."""
-
-
-class Out(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-
-class Change(Out):
-    """One value that differs, with a worded delta for numbers."""
-
-    group: Group
-    path: str
-    """Dotted path, e.g. `workload.requests_per_month` or `prices.prompting.input.usd`."""
-    label: str
-    before: str | None
-    """As people write it; None when absent on that side."""
-    after: str | None
-    delta: str = ""
-    """`+$1,250/mo ($300 → $1,550, +417%)` for numbers, empty otherwise."""
-    kind: Kind = "text"
-    """How `before` and `after` read: `usd` and `usd_monthly` take a `$`, `months` a unit."""
-    percent: Decimal | None = None
-    """Relative change in percent, when both sides are non-zero numbers."""
-
-    @field_serializer("percent", when_used="json")
-    def _percent_json(self, value: Decimal | None) -> str | None:
-        """Two decimals, plainly written (`66.67`, `400`, `-77.5`)."""
-        if value is None:
-            return None
-        with localcontext(prec=200):
-            rounded = value.quantize(Decimal("0.01")).normalize()
-        return format(rounded, "f") if rounded else "0"
 
 
 class ReasonChange(Out):
@@ -89,8 +60,8 @@ class ProfileDiff(Out):
     prices: list[Change]
     outcomes: list[Change]
     verdict_changed: bool = False
-    reasons: list[ReasonChange] = []
-    versions: list[Change] = []
+    reasons: list[ReasonChange] = Field(default_factory=list)
+    versions: list[Change] = Field(default_factory=list)
     """Changes of format, tunewise or rules version (context, not counted as a difference)."""
 
     @property

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 from engine.money import to_float
 
 from .catalogs import CatalogSource
+from .change import Change
 from .delta import Kind, delta_text, pct, show_value
-from .diff import Change
 from .options import options_of
 
 if TYPE_CHECKING:

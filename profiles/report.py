@@ -13,8 +13,8 @@ from .model import Profile
 from .reports import as_json, markdown, text
 from .reports.build import assessment_report
 from .reports.figures import MONTHS_PLACES, claim_checks, costs_block, price_rows
+from .reports.lines import WIDTH
 from .reports.show import summary
-from .reports.text import WIDTH
 from .reports.words import (
     ROLES,
     SOURCES_HEADING,

@@ -17,7 +17,7 @@ from ..result import (
     PathCosts,
     VolumeCrossing,
 )
-from .costing import Priced
+from .priced import Priced
 
 NO_BOOK = PriceBook()
 """No token prices: `break_even`'s never-reason then compares per-request costs, which reads

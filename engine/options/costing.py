@@ -32,6 +32,7 @@ from .inputs import (
     references,
 )
 from .ledger import with_extras
+from .priced import Priced as Priced  # what `cost_options` returns
 from .retrieval import with_retrieval
 
 if TYPE_CHECKING:
@@ -42,22 +43,6 @@ PLACEHOLDER_FINE_TUNING = FineTuningPath(serving_cost_per_request_usd=ZERO)
 """Stand-ins for the path an option does not have, so the catalog resolves only its own."""
 
 _P = TypeVar("_P", PromptingPath, FineTuningPath)
-
-
-@dataclass(frozen=True)
-class Priced:
-    """One option's costs and the time effects on its curve."""
-
-    id: str
-    name: str
-    kind: str
-    costs: PathCosts
-    time: Timeline
-    parts: tuple[str, ...] = ()
-    """The ids of the options it is built from (a RAG option's generator, a hybrid's two)."""
-    warnings: tuple[CostWarning, ...] = ()
-    """The cost engine's warnings about it (a GPU too small, a model retiring), and its
-    parts'."""
 
 
 @dataclass

@@ -16,7 +16,7 @@ from .inputs import CascadeOption, RoutingOption
 from .ledger import assemble, per_request_item, share_of
 
 if TYPE_CHECKING:
-    from .costing import Priced
+    from .priced import Priced
 
 
 def _combine(

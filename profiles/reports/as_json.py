@@ -8,7 +8,6 @@ from collections.abc import Callable
 from typing import Any
 
 from engine.money import to_float
-from engine.result import LineItem
 
 from .document import (
     Costs,
@@ -23,7 +22,7 @@ from .document import (
     Volumes,
     Warnings,
 )
-from .figures import costs_block, optional_float
+from .figures import costs_block, line_items_json, optional_float
 from .options_json import options_json
 
 KEYS = (
@@ -115,24 +114,10 @@ def _costs(s: Costs) -> dict[str, Any]:
     }
 
 
-def _items(items: tuple[LineItem, ...]) -> list[dict[str, Any]]:
-    return [
-        {
-            "key": i.key,
-            "label": i.label,
-            "usd": to_float(i.usd),
-            "formula": i.formula,
-            "price_source": i.price_source,
-            "scales_with_volume": i.scales_with_volume,
-        }
-        for i in items
-    ]
-
-
 def _line_items(s: LineItems) -> dict[str, Any]:
     paths: dict[str, dict[str, Any]] = {}
     for g in s.groups:
-        paths.setdefault(g.path, {})[g.when] = _items(g.items)
+        paths.setdefault(g.path, {})[g.when] = line_items_json(g.items)
     return {"line_items": paths}
 
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from engine.money import to_float
 from engine.pricebook import PriceBook, Quote
-from engine.result import CostResult
+from engine.result import CostResult, LineItem
 
 from ..model import Profile
 
@@ -97,3 +97,18 @@ def _judge(says: float, ours: Any) -> str:
     if computed.quantize(places, rounding=ROUND_HALF_UP) == stated.quantize(places):
         return "agrees"
     return "agrees" if abs(computed - stated) <= abs(stated) / 100 else "differs"
+
+
+def line_items_json(items: tuple[LineItem, ...]) -> list[dict[str, Any]]:
+    """Line items as JSON keeps them: one shape for every line item, options' included."""
+    return [
+        {
+            "key": i.key,
+            "label": i.label,
+            "usd": to_float(i.usd),
+            "formula": i.formula,
+            "price_source": i.price_source,
+            "scales_with_volume": i.scales_with_volume,
+        }
+        for i in items
+    ]

@@ -21,15 +21,9 @@ from .document import (
     Volumes,
     Warnings,
 )
+from .lines import md as md  # escaped alike everywhere
 from .options_text import markdown_lines
 from .words import how_sure_head, money, sampled_months, sampled_value
-
-
-def md(text: str) -> str:
-    """Escape what Markdown tables and emphasis would interpret."""
-    for ch in "\\`*_[]|<>":
-        text = text.replace(ch, "\\" + ch)
-    return text
 
 
 def _profile(s: ProfileHead) -> list[str]:

@@ -9,13 +9,14 @@ from engine.money import to_float
 from engine.result import OptionOutcome
 
 from .document import Options
-from .figures import MONTHS_PLACES, optional_float
+from .figures import MONTHS_PLACES, line_items_json, optional_float
 
 
 def _items(o: OptionOutcome) -> dict[str, Any]:
-    from .as_json import _items as items  # one shape for every line item
-
-    return {"monthly": items(o.costs.monthly_items), "upfront": items(o.costs.upfront_items)}
+    return {
+        "monthly": line_items_json(o.costs.monthly_items),
+        "upfront": line_items_json(o.costs.upfront_items),
+    }
 
 
 def _head(o: OptionOutcome, horizon: int) -> dict[str, Any]:

@@ -10,6 +10,7 @@ from engine.result import OptionOutcome, OptionPick, OptionsComparison
 from engine.wording import verdict_words
 
 from .document import Options
+from .lines import md, wrap
 
 
 def _money(amount: object, absent: str = "unknown") -> str:
@@ -65,7 +66,6 @@ def cheapest_lines(c: OptionsComparison, pick: OptionPick | None = None) -> list
 
 
 def text_lines(s: Options) -> list[str]:
-    from .text import wrap
 
     c = s.comparison
     if not c.explicit:
@@ -96,7 +96,6 @@ def text_lines(s: Options) -> list[str]:
 
 
 def markdown_lines(s: Options) -> list[str]:
-    from .markdown import md
 
     c = s.comparison
     if not c.explicit:

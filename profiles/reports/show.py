@@ -9,7 +9,8 @@ from engine.wording import FRAMEWORKS, confidence_words, method_words, reason_wo
 from ..model import Profile
 from ..snapshot import Recommendation as KeptRecommendation
 from .build import cost_rows
-from .text import cost_table, wrap
+from .lines import wrap
+from .text import cost_table
 from .words import basis_lines, payback_words
 
 

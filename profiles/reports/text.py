@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Callable
 from typing import Any
 
@@ -23,21 +22,10 @@ from .document import (
     Volumes,
     Warnings,
 )
+from .lines import WIDTH as WIDTH  # the report's width, read by the listing
+from .lines import wrap as wrap  # `show` wraps alike
 from .options_text import text_lines
 from .words import how_sure_head, money, sampled_months, sampled_value
-
-WIDTH = 80
-
-
-def wrap(text: str, first: str, rest: str = "  ") -> list[str]:
-    return textwrap.wrap(
-        text,
-        width=WIDTH,
-        initial_indent=first,
-        subsequent_indent=rest,
-        break_on_hyphens=False,
-        break_long_words=False,
-    ) or [first]
 
 
 def cost_table(rows: tuple[CostRow, ...]) -> list[str]:
