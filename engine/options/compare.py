@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from decimal import Decimal
+from typing import Any
 
 from ..breakeven import break_even, break_even_volumes, cumulative
 from ..inputs import Workload
@@ -43,6 +44,19 @@ def _words(text: str, kind: str) -> str:
     return text
 
 
+def _of(priced: Priced, **figures: Any) -> OptionOutcome:
+    """`priced` as an outcome, with the figures worked out against the baseline."""
+    return OptionOutcome.model_construct(
+        id=priced.id,
+        name=priced.name,
+        kind=priced.kind,
+        parts=priced.parts,
+        warnings=priced.warnings,
+        costs=priced.costs,
+        **figures,
+    )
+
+
 def outcome(workload: Workload, baseline: PathCosts, priced: Priced) -> OptionOutcome:
     """One option against the baseline: break-even, curve, total and payback volumes."""
     costs, kind = priced.costs, priced.kind
@@ -52,13 +66,8 @@ def outcome(workload: Workload, baseline: PathCosts, priced: Priced) -> OptionOu
         floor, why = break_even(workload, baseline, known, NO_BOOK, priced.time)
         first = costs.missing[0]
         never = floor is None
-        return OptionOutcome.model_construct(
-            id=priced.id,
-            name=priced.name,
-            kind=kind,
-            parts=priced.parts,
-            warnings=priced.warnings,
-            costs=costs,
+        return _of(
+            priced,
             break_even_months=None,
             break_even_note=_words(f"{why} (whatever the upfront cost)", kind)
             if never
@@ -71,13 +80,8 @@ def outcome(workload: Workload, baseline: PathCosts, priced: Priced) -> OptionOu
     months, note = break_even(workload, baseline, costs, NO_BOOK, priced.time)
     points = cumulative(workload, baseline, costs, priced.time)
     volumes = break_even_volumes(workload, baseline, costs, priced.time)
-    return OptionOutcome.model_construct(
-        id=priced.id,
-        name=priced.name,
-        kind=kind,
-        parts=priced.parts,
-        warnings=priced.warnings,
-        costs=costs,
+    return _of(
+        priced,
         break_even_months=months,
         break_even_note=_words(note, kind),
         break_even_reason="never" if months is None else None,
