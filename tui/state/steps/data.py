@@ -9,10 +9,11 @@ DATA = StepSpec(
     key="data",
     title="Data",
     why=(
-        "Fine-tuning learns from labelled examples: 000's flowchart asks for 1,000+ high-"
-        "quality ones (question 2), 001's tree for 100+ (question 2), and high quality means "
-        "passing 001's data quality checklist. 001's data table says what a set buys: 50–100 "
-        "nudge format, 500–2,000 reach production quality."
+        "The labelled examples fine-tuning would learn from. The flowchart asks for 1,000+ "
+        "high-quality ones, the decision tree for 100+, and 'high quality' means passing its "
+        "data checklist (labels right, no duplicates, edge cases covered, test set kept "
+        "apart). As the decision tree puts it, 50–100 examples nudge the format; 500–2,000 "
+        "reach production quality."
     ),
     fields=(
         ask("data.labelled_examples", "Input/output pairs you have now."),
@@ -22,7 +23,13 @@ DATA = StepSpec(
         ask("data.consistent_format", "Every example follows one input/output schema."),
         ask("data.no_leakage", "Checklist: no data leakage."),
         ask("data.duplicate_share_pct", "Checklist: no more than 5%."),
-        ask("data.synthetic_share_pct", "001: at least 50% human-made or human-verified."),
-        ask("data.held_out_eval_set", "001 'Insufficient eval set'; 003 Step 11."),
+        ask(
+            "data.synthetic_share_pct",
+            "The decision tree: at least 50% human-made or human-verified.",
+        ),
+        ask(
+            "data.held_out_eval_set",
+            "Examples never trained on, to measure the fine-tune against prompting.",
+        ),
     ),
 )

@@ -9,11 +9,12 @@ FINE_TUNING_COSTS = StepSpec(
     key="fine-tuning-costs",
     title="Fine-tuning costs",
     why=(
-        "What fine-tuning costs before it saves anything, built from its parts (003 Step 8: "
-        "data collection $2–5K, labelling $3–10K, training $3–20K), and what it costs to keep "
-        "(001: budget 2–4 retrains a year). Training by tokens uses the labelled examples "
-        "from the Data step and the base model's catalog price. An unknown part leaves the "
-        "upfront cost, and break-even, unknown: never $0."
+        "What fine-tuning costs before it saves anything, built from its parts. The practical "
+        "guide: 'these costs occur before you process a single production query' (data "
+        "collection $2–5K, labelling $3–10K, training $3–20K); the decision tree budgets 2–4 "
+        "retrains a year. Training by tokens uses the labelled examples from the Data step "
+        "and the base model's catalog price. An unknown part leaves the upfront cost, and "
+        "break-even, unknown: never $0."
     ),
     fields=(
         ask(

@@ -9,11 +9,11 @@ KNOWLEDGE = StepSpec(
     key="knowledge",
     title="Knowledge or behaviour",
     why=(
-        "'Use RAG for knowledge, fine-tune for behaviour' (003 Step 4): facts the model "
-        "lacks, above all ones that change, belong in retrieval — fine-tuned knowledge goes "
-        "stale (003 Examples 3 and 5). Behaviour is where fine-tuning earns its keep: format "
-        "or style (001 question 4), a style impossible to specify (003 Step 7), proprietary "
-        "patterns (001's task table; 003 Example 2)."
+        "Knowledge or behaviour. The practical guide's rule: 'use RAG for knowledge, "
+        "fine-tune for behaviour'. Facts the model lacks, above all facts that change, belong "
+        "in retrieval — knowledge trained into a model goes stale. Fine-tuning earns its keep "
+        "on behaviour: a consistent format or style, a voice too subtle to describe in a "
+        "prompt, proprietary patterns."
     ),
     fields=(
         ask("use_case.knowledge_missing", "Documents, facts, internal data — not capability."),
@@ -22,7 +22,12 @@ KNOWLEDGE = StepSpec(
             "use_case.primarily_format_or_style",
             "001 question 4. Unknown: read from the task type.",
         ),
-        ask("use_case.style_hard_to_specify", "Idiosyncratic patterns (003 style replication)."),
-        ask("use_case.proprietary_domain", "Internal code patterns, domain entities (001, 003)."),
+        ask(
+            "use_case.style_hard_to_specify", "A voice or style too subtle to describe in a prompt."
+        ),
+        ask(
+            "use_case.proprietary_domain",
+            "Internal code patterns, domain entities, in-house jargon.",
+        ),
     ),
 )

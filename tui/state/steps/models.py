@@ -9,12 +9,10 @@ MODELS = StepSpec(
     key="models",
     title="Models and prices",
     why=(
-        "000's flowchart ends (after question 4) with 'Calculate: is a custom model cheaper "
-        "than API calls?' "
-        "(break-even under 12 months). Each path's cost comes from its model's prices (the "
-        "catalog, dated) or a bill you already know (000's cost cards; 001's training cost by "
-        "provider). Give a model id like openai:gpt-4o-mini, or the monthly figure. F2 shows "
-        "the prices used."
+        "What each path costs to run. The flowchart ends with 'is a custom model cheaper than "
+        "API calls?' (paying back within 12 months). Each path is priced from its model's "
+        "dated catalog prices, or from a bill you already know. Give a model id like "
+        "openai:gpt-4o-mini, or the monthly figure. F2 shows the prices used."
     ),
     fields=(
         ask("prompting.model", "Catalog id, provider:model."),

@@ -9,16 +9,17 @@ TEAM = StepSpec(
     key="team",
     title="Team readiness",
     why=(
-        "Guide 002's litmus question 3: do you possess the operational maturity to manage model "
-        "lifecycle, versioning and drift? Guide 001: budget 2–4 retraining cycles a year. Guide "
-        "003: keep prompting as the fallback ('No fallback plan') and pick a provider that "
-        "still offers fine-tuning (Step 13)."
+        "Whether the team can run a fine-tuned model. The litmus test asks for 'the "
+        "operational maturity to manage model lifecycle, versioning and drift'; the decision "
+        "tree budgets 2–4 retraining cycles a year; the practical guide warns against 'no "
+        "fallback plan' (keep prompting ready) and says to pick a provider that still offers "
+        "fine-tuning."
     ),
     fields=(
         ask("team.versioning"),
         ask("team.monitoring"),
         ask("team.retraining_budget"),
-        ask("team.fallback", "003 'No fallback plan'."),
+        ask("team.fallback", "Prompting kept ready if the fine-tune fails or drifts."),
         ask(
             "team.providers",
             "Comma-separated: openai, azure, google, aws, together… Empty: not chosen.",

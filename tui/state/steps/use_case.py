@@ -9,10 +9,11 @@ USE_CASE = StepSpec(
     key="use-case",
     title="Use case",
     why=(
-        "Guide 003, Step 1 'Define Your Use Case': document the task, its success criteria and "
-        "whether you can tolerate errors. The task type picks the row of guide 001's quality-"
-        "by-task table ('fine-tuning justified?'); the cost of an error decides 001's "
-        "sentiment row and its 100–1,000 requests/day band. Unknown is an answer."
+        "What the feature does and what a mistake costs. The practical guide (003) starts "
+        "here: 'define your use case' — the task, how you will judge success, and whether "
+        "errors can be tolerated. The task type decides whether the decision tree (001) "
+        "thinks fine-tuning is justified at all; the cost of a mistake moves its volume "
+        "threshold. Unknown is an answer."
     ),
     fields=(
         ask("profile.name", placeholder="untitled"),
@@ -29,7 +30,7 @@ USE_CASE = StepSpec(
             "003 Step 1: document the specific task.",
             placeholder="optional",
         ),
-        ask("use_case.task", "001's task table row."),
+        ask("use_case.task", "Decides whether fine-tuning is worth it for this kind of task."),
         ask("use_case.criticality", "High: errors are not tolerable (money, medical, legal)."),
         ask("use_case.error_cost", "The damage one mistake does, not how rare it must be."),
     ),

@@ -9,17 +9,17 @@ VOLUME = StepSpec(
     key="volume",
     title="Volume and tokens",
     why=(
-        "Volume decides whether fine-tuning can pay back at all: below 100 requests a day "
-        "'training cost never recovers' (001's volume table; 001 question 1 asks for over "
-        "1,000 a day), below 10K a month 'stick with prompting' (003); 000's flowchart asks "
-        "about latency (question 3) and 1M+ a month (question 4). Tokens per request decide "
-        "what each request costs. Give a month or a day."
+        "How much the feature is used, which decides whether fine-tuning can pay back at all. "
+        "The decision tree: below 100 requests a day 'training cost never recovers'; the "
+        "practical guide: below 10K a month, 'stick with prompting'; the flowchart asks about "
+        "latency at scale and 1M+ requests a month. Tokens per request decide what each "
+        "request costs. Give a month or a day."
     ),
     fields=(
         ask("workload.requests_per_month", "Or a day, below."),
         ask("workload.requests_per_day"),
-        ask("use_case.latency_critical", "000 flowchart question 3: a smaller fine-tuned model."),
-        ask("use_case.volume_stable", "Long enough to recoup the upfront cost (003 Step 8)."),
+        ask("use_case.latency_critical", "Yes favours a smaller fine-tuned model (the flowchart)."),
+        ask("use_case.volume_stable", "Long enough to recoup the upfront cost."),
         ask("workload.instruction_tokens", "System prompt and task instructions.", placeholder="0"),
         ask("workload.example_tokens", "A fine-tuned model drops these.", placeholder="0"),
         ask("workload.rag_tokens", placeholder="0"),
