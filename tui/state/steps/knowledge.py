@@ -9,11 +9,11 @@ KNOWLEDGE = StepSpec(
     key="knowledge",
     title="Knowledge or behaviour",
     why=(
-        "Knowledge or behaviour. The practical guide's rule: 'use RAG for knowledge, "
-        "fine-tune for behaviour'. Facts the model lacks, above all facts that change, belong "
-        "in retrieval — knowledge trained into a model goes stale. Fine-tuning earns its keep "
-        "on behaviour: a consistent format or style, a voice too subtle to describe in a "
-        "prompt, proprietary patterns."
+        "The practical guide's rule: 'use RAG for knowledge, fine-tune for behaviour'. Facts "
+        "the model lacks, above all facts that change, belong in retrieval — knowledge "
+        "trained into a model goes stale. Fine-tuning earns its keep on behaviour: a "
+        "consistent format or style, a voice too subtle to describe in a prompt, proprietary "
+        "patterns."
     ),
     fields=(
         ask("use_case.knowledge_missing", "Documents, facts, internal data — not capability."),
