@@ -341,3 +341,16 @@ FIELDS: dict[str, Field] = {f.path: f for f in (*ASKED, *FILE_ONLY)}
 def field(path: str) -> Field | None:
     """The answer at `path` (a scenario's or a range's path names it the same way)."""
     return FIELDS.get(path)
+
+
+def answer_at(path: str) -> tuple[str, Field | None]:
+    """Whose answer a profile path holds and which: `("scenario high", <Requests a month>)`
+    for `scenarios.high.workload.requests_per_month`, `("range", …)` for `ranges.…`, `("", …)`
+    for the answer itself; the field is None when no question asks it."""
+    head, _, rest = path.partition(".")
+    if head == "scenarios":
+        name, _, answer = rest.partition(".")
+        return f"scenario {name}", FIELDS.get(answer)
+    if head == "ranges":
+        return "range", FIELDS.get(rest)
+    return "", FIELDS.get(path)

@@ -11,7 +11,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, Literal
 
-from engine.fields import field
+from engine.fields import answer_at
 from engine.money import months, number, usd
 
 Kind = Literal["text", "number", "usd", "usd_exact", "usd_monthly", "months"]
@@ -101,7 +101,7 @@ def kind_of(path: str) -> Kind:
         return OUTCOME_KINDS.get(rest, "number")
     if section == "prices":
         return "usd_exact" if path.endswith(".usd") else "number"
-    if section == "scenarios":  # scenarios.NAME.workload.requests_per_day
-        path = rest.partition(".")[2]
-    answer = field(path)
+    whose, answer = answer_at(path)  # a scenario's answer reads as the answer it sets
+    if whose == "range":  # `low..high` text, not one amount
+        return "number"
     return "number" if answer is None else MONEY_KINDS.get(answer.unit, "number")

@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-from engine.fields import field
+from engine.fields import answer_at
 from engine.pricebook import PriceBook
 from engine.result import CostResult
 from engine.wording import OUTCOMES
@@ -181,24 +181,17 @@ def _compare(
 def answer_label(path: str) -> str:
     """`Requests a day` for `workload.requests_per_day`, by the question that asks it (a
     scenario's or a range's answer says whose); the path when no question asks it."""
-    head, _, rest = path.partition(".")
-    if head == "scenarios":
-        name, _, answer = rest.partition(".")
-        found = field(answer)
-        return f"scenario {name}: {found.label}" if found else path
-    if head == "ranges":
-        found = field(rest)
-        return f"range of {found.label}" if found else path
-    found = field(path)
-    return found.label if found else path
-
-
-OUTCOME_LABELS = OUTCOMES
+    whose, found = answer_at(path)
+    if found is None:
+        return path
+    return {"": found.label, "range": f"range of {found.label}"}.get(
+        whose, f"{whose}: {found.label}"
+    )
 
 
 def _outcomes(a: Costs, b: Costs, wa: list[str], wb: list[str]) -> list[Change]:
     out = []
-    for name, label in OUTCOME_LABELS.items():
+    for name, label in OUTCOMES.items():
         x, y = getattr(a, name), getattr(b, name)
         if x == y:
             continue

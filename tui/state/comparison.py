@@ -97,8 +97,9 @@ def build(paths: list[Path], catalog: CatalogSource | None = None) -> Comparison
     """Open every path (skipping, with its one-line error, those that cannot be opened) and
     lay out outcomes, changed answers and changed prices side by side; priced and judged
     with `catalog` (the built-in source when None), loaded only if a file needs it."""
+    from engine.wording import OUTCOMES
     from engine.wording import verdict_words as words
-    from profiles.diff import OUTCOME_LABELS, answers_of, diff_profiles, flatten, written
+    from profiles.diff import answers_of, diff_profiles, flatten, written
     from profiles.diff import show_value as show
     from profiles.files import open_profile
 
@@ -139,7 +140,7 @@ def build(paths: list[Path], catalog: CatalogSource | None = None) -> Comparison
         )
     ]
     costs = [o.costs for o in opened]
-    for name, label in OUTCOME_LABELS.items():
+    for name, label in OUTCOMES.items():
         if all(getattr(c, name) is None for c in costs):
             continue
         changed = listed("outcomes", f"costs.{name}")
