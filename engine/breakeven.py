@@ -301,25 +301,29 @@ def break_even(
         month_saving = _month_cost(pe, volume - first) - _month_cost(ft, volume - first)
         if month_saving > 0 and remaining <= month_saving:
             months = month - 1 + max(remaining, ZERO) / month_saving
-            return months, (
-                f"{usd(gap)} more up front, recovered by savings growing "
-                f"{number(g * 100)}% a month: {number(months)} months"
-            )
+            return months, _growing_note(gap, saving, g)
         remaining -= month_saving
         volume *= ONE + g
     per_first = (pe.variable_per_request_usd - ft.variable_per_request_usd) * first
     late = _late_break_even(gap, saving, per_first, g)
     if late is not None:
-        return late, (
-            f"{usd(gap)} more up front, recovered by savings growing "
-            f"{number(g * 100)}% a month: {number(late)} months"
-        )
+        return late, _growing_note(gap, saving, g)
     if saving <= 0 and g < 0:
         return None, _never_reason(pe, ft, book)
     return None, (
         f"never within {MAX_MONTHS // 12} years at {number(g * 100)}% monthly growth "
         f"(first-month saving {usd(saving)})"
     )
+
+
+def _growing_note(gap: Decimal, saving: Decimal, g: Decimal) -> str:
+    """Why a growing workload pays back when it does (the months are the headline's)."""
+    first = (
+        f"savings of {usd(saving)} in the first month"
+        if saving > 0
+        else f"savings that start at {usd(saving)} in the first month"
+    )
+    return f"{usd(gap)} more up front, recovered by {first}, growing {number(g * 100)}% a month"
 
 
 def _timed_break_even(

@@ -123,7 +123,7 @@ YES_NO = offered(choices.Answer)
 """The choices of an `answer` field: the blank, first, is unknown."""
 LEVELS = offered(choices.Level)
 METHOD_WORDS = {**METHODS, "hosted": "hosted API", "full": "full"}
-"""The method as the wizard offers it (its blank is the default, hosted)."""
+"""The method as the wizard offers it (its blank, unknown, is costed as hosted)."""
 SERVING_WORDS = {
     "per_token": "tokens, fine-tuned rates",
     "base_plus_hourly": "tokens + hourly deployment fee",
@@ -220,7 +220,7 @@ ASKED: tuple[Field, ...] = (
             "fine_tuning.method",
             "Fine-tuning: method",
             "choice",
-            choices=offered(choices.Method, METHOD_WORDS, blank="hosted (default)", capital=False),
+            choices=offered(choices.Method, METHOD_WORDS),
         ),
         Field(
             "fine_tuning.serving_monthly_usd",

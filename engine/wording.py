@@ -133,6 +133,13 @@ FRAMEWORKS: dict[str, str] = {
 
 
 def framework_words(framework_id: str) -> str:
+    """A framework's label: the registry's (a registered framework names itself), else this
+    table's (`recommend`, ids of frameworks saved by an older version)."""
+    from .rules.registry import framework
+
+    spec = framework(framework_id)
+    if spec is not None:
+        return spec.label
     return FRAMEWORKS.get(framework_id, framework_id.replace("_", " "))
 
 

@@ -70,7 +70,7 @@ def test_a_registered_framework_is_in_assess_json() -> None:
 @pytest.mark.usefixtures("registered")
 def test_a_registered_framework_is_in_assess_markdown() -> None:
     text = assess_output("markdown")
-    row = next(line for line in text.splitlines() if line.startswith("| toy 004 |"))
+    row = next(line for line in text.splitlines() if line.startswith(f"| {toy.FRAMEWORK.label} |"))
     assert "| Ready to fine-tune |" in row
     assert toy.TREE["latency"].asks in row and toy.TREE["examples"].asks in row
 

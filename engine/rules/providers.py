@@ -15,7 +15,7 @@ from .framework import Framework
 from .verdict import FrameworkVerdict, Gate, Step
 
 ID = "providers"
-NAME = "Provider availability (catalog)"
+NAME = "Provider availability"
 SOURCE = "engine/data/catalog.toml"
 
 

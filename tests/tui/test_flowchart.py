@@ -3,6 +3,8 @@ marked without colour, each framework's verdict at its leaf."""
 
 from __future__ import annotations
 
+import re
+
 from pathlib import Path
 from typing import Any
 
@@ -190,10 +192,11 @@ async def test_results_show_the_strip_and_f3_opens_the_map_from_there() -> None:
         assert isinstance(app.screen, ResultsScreen)
         strip = app.screen.query_one(FlowchartStrip)
         text = strip.render().plain
-        assert "001 1✗ ◆ Prompt engineering" in text
-        assert "002 1✗ ◆ Not ready to fine-tune" in text
+        assert "Decision tree 1✗ ◆ Prompt engineering" in text
+        assert "Litmus test 1✗ ◆ Not ready to fine-tune" in text
         assert text.startswith("Path (F3): ")
-        assert len(text.splitlines()) <= 2
+        assert len(text.splitlines()) <= 4, "at most a line a guide"
+        assert not re.search(r"\b00[0-3]\b", text), "guides by name, not number"
         await pilot.press("f3")
         await pilot.pause()
         assert isinstance(app.screen, FlowchartScreen)

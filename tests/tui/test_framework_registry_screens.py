@@ -37,10 +37,10 @@ async def test_the_toy_is_in_the_results_table_and_strip_and_on_the_map() -> Non
         screen = app.screen
         assert isinstance(screen, ResultsScreen)
         table = screen.query_one(FrameworkTable).plain
-        assert "toy 004: Ready to fine-tune" in table
+        assert f"{toy.FRAMEWORK.label}: Ready to fine-tune" in table
         assert "The toy guide says: go ahead" in table
         strip = " ".join(screen.query_one(FlowchartStrip).render().plain.split())
-        assert "004 1✓ 2✓ ◆ Ready to fine-tune" in strip
+        assert "Toy check 1✓ 2✓ ◆ Ready to fine-tune" in strip
         await pilot.press("f3")
         await pilot.pause()
         assert isinstance(app.screen, FlowchartScreen)

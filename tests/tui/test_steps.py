@@ -70,6 +70,8 @@ def test_steps_follow_the_flowchart_and_cite_a_guide() -> None:
         assert any(g in step.why for g in guides), f"{step.key} names no guide"
         assert re.search(r"(^|[\s(:])'[^']{6,}'", step.why), f"{step.key} quotes no guide"
         assert not re.search(r"question \d|Step \d|00\d's", step.why), step.key
+        for spec in step.fields:  # the hints too: words, not guide numbers
+            assert not re.search(r"question \d|Step \d|\b00\d\b", spec.hint), spec.path
 
 
 def test_every_select_offers_unknown_first() -> None:

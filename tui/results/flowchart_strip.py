@@ -31,15 +31,15 @@ def path_marks(fw: FrameworkVerdict) -> str:
 
 
 def strip_items(rec: Recommendation) -> list[tuple[str, str]]:
-    """One item a framework, (path, verdict): (`001 1✗`, `Prompt engineering`); the key to
-    the whole map is in the strip's heading (`PREFIX`)."""
+    """One item a guide's framework, (path, verdict): (`Decision tree 1✗`, `Prompt
+    engineering`); the key to the whole map is in the strip's heading (`PREFIX`)."""
     from engine.rules.registry import framework
 
     items = []
     for fw in rec.frameworks:
         spec = framework(fw.id)
-        if spec is not None and spec.code:  # the guides' frameworks, by their numbers
-            items.append((f"{spec.code} {path_marks(fw)}", _words(fw.verdict)))
+        if spec is not None and spec.guide is not None:
+            items.append((f"{spec.guide.short} {path_marks(fw)}", _words(fw.verdict)))
     return items
 
 

@@ -20,7 +20,7 @@ KNOWLEDGE = StepSpec(
         ask("use_case.knowledge_changes", "New cases, products, prices: RAG keeps it current."),
         ask(
             "use_case.primarily_format_or_style",
-            "001 question 4. Unknown: read from the task type.",
+            "The decision tree's format question. Unknown: read from the task type.",
         ),
         ask(
             "use_case.style_hard_to_specify", "A voice or style too subtle to describe in a prompt."

@@ -24,7 +24,9 @@ MODELS = StepSpec(
         ),
         ask("prompting.fixed_monthly_usd", "USD: vector database, monitoring.", placeholder="0"),
         ask("fine_tuning.base_model"),
-        ask("fine_tuning.method"),
+        ask(
+            "fine_tuning.method", "How the model is trained. Unknown is costed as hosted fine-tuning."
+        ),
         ask("fine_tuning.serving_monthly_usd", "USD; or price it by tokens, below."),
         ask("fine_tuning.serving.kind"),
         ask("fine_tuning.serving.gpu", "For GPU replicas: catalog id, e.g. l4-24gb."),

@@ -27,7 +27,7 @@ USE_CASE = StepSpec(
         ),
         ask(
             "use_case.description",
-            "003 Step 1: document the specific task.",
+            "The practical guide begins here: document the specific task.",
             placeholder="optional",
         ),
         ask("use_case.task", "Decides whether fine-tuning is worth it for this kind of task."),

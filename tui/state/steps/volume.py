@@ -28,7 +28,7 @@ VOLUME = StepSpec(
         ask("workload.monthly_growth", "0.05 or 5% for 5% a month.", placeholder="0"),
         ask(
             "workload.api_price_decline_per_year",
-            "50% = half the price a year on (001: 50–80%).",
+            "50% = half the price a year on (the decision tree: 50–80%).",
             placeholder="0",
         ),
         ask("workload.horizon_months", placeholder="24"),
