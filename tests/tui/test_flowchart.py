@@ -4,7 +4,6 @@ marked without colour, each framework's verdict at its leaf."""
 from __future__ import annotations
 
 import re
-
 from pathlib import Path
 from typing import Any
 

@@ -25,7 +25,8 @@ MODELS = StepSpec(
         ask("prompting.fixed_monthly_usd", "USD: vector database, monitoring.", placeholder="0"),
         ask("fine_tuning.base_model"),
         ask(
-            "fine_tuning.method", "How the model is trained. Unknown is costed as hosted fine-tuning."
+            "fine_tuning.method",
+            "How the model is trained. Unknown is costed as hosted fine-tuning.",
         ),
         ask("fine_tuning.serving_monthly_usd", "USD; or price it by tokens, below."),
         ask("fine_tuning.serving.kind"),
