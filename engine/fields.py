@@ -168,7 +168,7 @@ ASKED: tuple[Field, ...] = (
     *_step(
         "Knowledge or behaviour",
         _yes_no("use_case.knowledge_missing", "Does the model lack knowledge?"),
-        _yes_no("use_case.knowledge_changes", "Does that knowledge change?"),
+        _yes_no("use_case.knowledge_changes", "Does its knowledge change?"),
         _yes_no("use_case.primarily_format_or_style", "Primarily format or style?"),
         _yes_no("use_case.style_hard_to_specify", "Style impossible to specify?"),
         _yes_no("use_case.proprietary_domain", "Proprietary domain, DSL, terms?"),

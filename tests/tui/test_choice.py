@@ -380,3 +380,20 @@ async def test_a_choice_row_reads_an_answer_no_option_has_as_unknown() -> None:
     async with app.run_test(size=(80, 10)):
         row = app.query_one(ChoiceRow)
         assert row.value == "" and "[Unknown]" in text(row)[0]
+
+
+async def test_a_longer_choice_grows_its_row_and_keeps_the_whole_hint() -> None:
+    """Seen in tmux: a task type whose words wrap took a line from the hint below it."""
+    from tui.wizard.choice_row import ChoiceRow
+    from tui.wizard.question import row_id
+
+    app = new_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        row = app.wizard.query_one("#" + row_id("use_case.task"), ChoiceRow)
+        before = row.size.height
+        row.value = "standard_ner"
+        await pilot.pause()
+        lines = row.render().plain.splitlines()
+        assert row.size.height == len(lines) > before
+        assert lines[-1].endswith("letter.")

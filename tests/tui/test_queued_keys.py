@@ -9,8 +9,10 @@ import pytest
 from textual import events
 from textual.app import App
 
-from tests.tui.wizard_helpers import SIZE, new_app, ready, to_step
+from tests.tui.wizard_helpers import SIZE, new_app, ready, step_of, to_step, type_answer
+from tui.results.next_steps import NextSteps
 from tui.results.screen import ResultsScreen
+from tui.wizard.question import QuestionRow
 
 
 def send(app: App[Any], *keys: str) -> None:
@@ -119,3 +121,28 @@ async def test_keys_right_after_opening_and_closing_go_where_meant(opener: str) 
         assert app.screen is app.wizard
         assert app.wizard.index == 1
         assert app.wizard.answers == before  # the x went to the screen opened, not an answer
+
+
+async def test_a_next_steps_number_goes_to_the_answer_it_names() -> None:
+    """Next steps name the answer to fill in (issue 14); its number on the results goes there."""
+    app = new_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await to_step(pilot, 4)
+        await type_answer(pilot, "workload.requests_per_month", "60000")
+        await pilot.press("ctrl+r")
+        await drain(pilot)
+        results = app.screen
+        assert isinstance(results, ResultsScreen)
+        assert results.recommendation is not None
+        steps = results.recommendation.next_steps
+        number, step = next((n, s) for n, s in enumerate(steps, 1) if s.field)
+        assert f"(press {number})" in results.query_one(NextSteps).plain
+        send(app, str(number))
+        await drain(pilot)
+        assert app.screen is app.wizard
+        focused = app.wizard.focused
+        assert focused is not None
+        row = next(n for n in focused.ancestors_with_self if isinstance(n, QuestionRow))
+        assert row.spec.path == step.field
+        assert app.wizard.index == step_of(step.field)

@@ -19,7 +19,8 @@ def step_lines(steps: tuple[NextStep, ...]) -> list[Line]:
         lines.append(Line(f"{n:>2}. {plain(s.title)}{where}", 0, 4, style="bold"))
         lines.append(Line(plain(s.text), 4, 4))
         if s.field:
-            lines.append(Line(f"Fill in: {field_words(s.field)}", 4, 4))
+            key = f" (press {n})" if n < 10 else ""
+            lines.append(Line(f"Fill in: {field_words(s.field)}{key}", 4, 4))
     return lines
 
 

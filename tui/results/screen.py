@@ -60,6 +60,9 @@ def export_markdown(evaluation: Evaluation, recommendation: Recommendation | Non
     return text.rstrip("\n") + "\n"
 
 
+FILL_TOOLTIP = "Go to the answer a numbered next step says to fill in"
+
+
 class ResultsScreen(Screen[None]):
     CSS_PATH = "results.tcss"
     """Read when the results are first shown, not at startup."""
@@ -69,6 +72,8 @@ class ResultsScreen(Screen[None]):
         Binding("escape,ctrl+b", "back", "Back", priority=True),
         Binding("pageup", "back", "Back", show=False),
         Binding("e", "export", "Export", tooltip="Export the results to a Markdown file"),
+        Binding("1", "fill(1)", "Fill in", key_display="1-9", tooltip=FILL_TOOLTIP),
+        *(Binding(str(n), f"fill({n})", "Fill in", show=False) for n in range(2, 10)),
     ]
 
     def __init__(self, evaluation: Evaluation) -> None:
@@ -152,6 +157,27 @@ class ResultsScreen(Screen[None]):
 
     def action_back(self) -> None:
         self.app.pop_screen()
+
+    async def action_fill(self, number: int) -> None:
+        """Back to the wizard, on the answer next step `number` says to fill in."""
+        steps = self.recommendation.next_steps if self.recommendation is not None else ()
+        field = steps[number - 1].field if 0 < number <= len(steps) else None
+        if not field:
+            self.notify(f"Next step {number} names no answer to fill in.", severity="warning")
+            return
+        from engine.wording import field_words
+
+        from ..wizard.screen import WizardScreen
+
+        stack = self.app.screen_stack
+        wizard = stack[-2] if len(stack) > 1 else None
+        if not isinstance(wizard, WizardScreen) or field not in wizard.specs:
+            self.notify(
+                f"No wizard step asks {field_words(field)}.", severity="warning", markup=False
+            )
+            return
+        self.app.pop_screen()
+        await wizard.show_field(field)
 
     def action_export(self) -> None:
         name = slug(self.evaluation.profile.profile.name) + ".md"

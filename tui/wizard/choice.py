@@ -193,7 +193,7 @@ class Choice(Widget, can_focus=True):
         return sum(_width(label) for label, _ in self._options) + GAP * (len(self._options) - 1)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return 1 if self.listed else len(self._lines(width))
+        return len(self.answer_lines(width)) if self.listed else len(self._lines(width))
 
     def answer_width(self, width: int) -> int:
         """Columns for the options in a content `width`."""
@@ -210,7 +210,9 @@ class Choice(Widget, can_focus=True):
         style = self.CHOSEN
         if self.listed:
             shown = Content(f"‹ {self._options[chosen][0]} ›").stylize(style)
-            return [Content.assemble(shown, Content(self._where()).stylize(self.WHERE))]
+            where = Content(self._where()).stylize(self.WHERE)
+            # Wrapped here, so the row's height counts every line its words take.
+            return Content.assemble(shown, where).wrap(max(width, 1))
         rows: list[Content] = []
         for line in self._lines(width):
             parts: list[Content] = []

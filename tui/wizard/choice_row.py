@@ -38,6 +38,11 @@ class ChoiceRow(QuestionRow, Choice, can_focus=True):
     def validate_value(self, value: str) -> str:
         return value if value in self._values else ""
 
+    def watch_value(self, value: str) -> None:
+        super().watch_value(value)
+        # A longer option's words may take another line: the row's height follows them.
+        self.refresh(layout=True)
+
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         answer = super().get_content_height(container, viewport, self.answer_width(width))
         return max(answer, len(self.label_lines())) + len(self.notes(width))

@@ -300,6 +300,19 @@ class WizardScreen(Screen[None]):
         answer = self._focus_first(step, scroll_visible=False)
         self.call_after_refresh(self._keep_in_view, answer)
 
+    async def show_field(self, path: str) -> bool:
+        """Show the step that asks the answer at `path` with that answer focused; False when
+        no step asks it."""
+        for index, spec in enumerate(STEPS):
+            if any(f.path == path for f in spec.fields):
+                await self.show_step(index)
+                step: Step = self.steps[index]
+                row = next(r for r in step.rows if r.spec.path == path)
+                self.set_focus(row.answer, scroll_visible=False)
+                self.call_after_refresh(step.keep_in_view)
+                return True
+        return False
+
     def set_focus(
         self, widget: Widget | None, scroll_visible: bool = True, from_app_focus: bool = False
     ) -> None:

@@ -17,7 +17,10 @@ KNOWLEDGE = StepSpec(
     ),
     fields=(
         ask("use_case.knowledge_missing", "Documents, facts, internal data — not capability."),
-        ask("use_case.knowledge_changes", "New cases, products, prices: RAG keeps it current."),
+        ask(
+            "use_case.knowledge_changes",
+            "Even if the model knows it today: new cases, products, prices. RAG keeps it current.",
+        ),
         ask(
             "use_case.primarily_format_or_style",
             "The decision tree's format question. Unknown: read from the task type.",
