@@ -21,6 +21,7 @@ ELSEWHERE = (
     ),
     ("F5", "Count tokens: on a token answer, fill it in from a file or pasted text"),
     ("e", "Export the results to a Markdown file (on the results)"),
+    ("1-9", "Go to the answer a numbered next step says to fill in (on the results)"),
     ("Esc / ctrl+b", "Back to the wizard (results, map, prices; Esc closes any dialog)"),
     ("ctrl+p", "Command palette: every action by name"),
 )
