@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 import pytest
 
@@ -48,3 +49,19 @@ def test_top_level_help_lists_every_verb_with_an_example(
     for name in VERBS:
         assert f"\n  tunewise {name} " in examples, name
     assert examples.startswith("  tunewise  ")  # no command: the wizard
+
+
+def test_a_lone_toml_file_opens_it_like_open(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`tunewise my.toml`, what a newcomer types first, is `tunewise open my.toml`."""
+    from tui.cli.run import _shorthand
+
+    assert _shorthand(["my.toml"]) == ["open", "my.toml"]
+    assert _shorthand(["assess", "my.toml"]) == ["assess", "my.toml"]
+    assert _shorthand(["notes.txt"]) == ["notes.txt"]
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[profile\n", encoding="utf-8")
+    assert main([str(bad)]) == 2  # opened, refused in one line, never a usage error
+    err = capsys.readouterr().err
+    assert "bad.toml" in err and "invalid choice" not in err and len(err.splitlines()) == 1

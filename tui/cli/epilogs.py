@@ -2,6 +2,7 @@
 
 MAIN = """commands, one example each:
   tunewise                                   open the wizard
+  tunewise my.toml                           open a profile in the wizard
   tunewise assess my.toml                    costs, break-even and verdict
   tunewise prices gpt-4o                     catalog prices with sources
   tunewise diff old.toml new.toml            what changed, and why

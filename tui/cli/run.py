@@ -73,7 +73,16 @@ def _user_error(exc: ValueError) -> bool:
     return isinstance(exc, FileError | InputError)
 
 
+def _shorthand(argv: Sequence[str] | None) -> list[str]:
+    """`tunewise FILE.toml` is `tunewise open FILE.toml`: what a newcomer types first."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if len(args) == 1 and args[0].endswith(".toml") and args[0] not in VERBS:
+        return ["open", *args]
+    return args
+
+
 def _main(argv: Sequence[str] | None, real: tuple[TextIO | None, TextIO | None]) -> int:
+    argv = _shorthand(argv)
     args = parser().parse_args(argv)
     in_app = args.command is None or (args.command == "compare" and _compare_in_app(args, argv))
     opens_app = args.command == "open" or (args.command == "new" and not args.from_example)
