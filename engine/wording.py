@@ -205,11 +205,22 @@ _FILE = re.compile(r"\b(00[0-3])_[0-9a-f]{16}\.txt\b")
 _CODE = re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b")
 
 
+_CITED = re.compile(r"(?<![\w.,$/-])(?<!guide )(00[0-3])\b(?!_)(?: (Step|Pattern)(?= \d))?")
+"""A guide cited by number in a rule's text: `(003: 'Start with…')`, `003 Step 13`, `001's`."""
+
+
+def _cited(m: re.Match[str]) -> str:
+    name = GUIDES[m.group(1)].short.lower()
+    return f"{name}, {m.group(2).lower()}" if m.group(2) else name
+
+
 def plain(text: str) -> str:
-    """Codes in a rule's text turned into words: a guide file name becomes `guide 002`, a
-    framework id its label, a verdict, task type or technique code its words. Texts written
-    in words pass through unchanged."""
+    """Codes in a rule's text turned into words: a guide file name becomes `guide 002`, a guide
+    cited by number its name (`003 Step 13` → `practical guide, step 13`), a framework id its
+    label, a verdict, task type or technique code its words. Texts written in words pass
+    through unchanged."""
     text = _FILE.sub(lambda m: f"guide {m.group(1)}", text)
+    text = _CITED.sub(_cited, text)
 
     def word(m: re.Match[str]) -> str:
         code = m.group(0)

@@ -111,7 +111,7 @@ def test_brand_voice_below_the_floor_says_why() -> None:
     assert "style replication use case" in text
     assert "floor" in text
     assert {w.code for w in rec.warnings} >= {"volume_too_low"}
-    assert any("002's litmus test says not ready" in d for d in rec.disagreements)
+    assert any("litmus test (guide 002) says not ready" in d for d in rec.disagreements)
 
 
 def test_brand_voice_without_the_pilot_measures_first() -> None:

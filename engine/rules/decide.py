@@ -87,7 +87,8 @@ def decide(a: Assessment, f: Facts, fws: dict[str, FrameworkVerdict]) -> Decisio
                 open_questions = [u for x in undecided for u in x.unknowns]
                 d.disagreements.append(
                     f"{names(undecided)} cannot decide yet ({'; '.join(open_questions)}); "
-                    f"{names(against)} already rule fine-tuning out, so tunewise starts with "
+                    f"{names(against)} already {'rules' if len(against) == 1 else 'rule'} "
+                    "fine-tuning out, so tunewise starts with "
                     f"{verdict_inline(base)} and lists what to measure"
                 )
         return d
@@ -155,10 +156,10 @@ def decide(a: Assessment, f: Facts, fws: dict[str, FrameworkVerdict]) -> Decisio
         maturity = step_answer(f002, "q3")
         if pilot == "yes" and maturity != "no":
             d.disagreements.append(
-                f"002's litmus test says not ready ({f002.deciding}); tunewise sides with "
-                f"{names(support)} because a fine-tuned pilot measured the benefit — the "
-                "'clear evidence and quantified benefits' 002 itself asks for. The unmet "
-                "litmus answers become next steps before deployment"
+                f"The litmus test (guide 002) says not ready ({f002.deciding}); tunewise "
+                f"sides with {names(support)} because a fine-tuned pilot measured the benefit "
+                "— the 'clear evidence and quantified benefits' the litmus test itself asks "
+                "for. The unmet litmus answers become next steps before deployment"
             )
         else:
             d.verdict, d.rule = "measure_first", "litmus_not_ready"
@@ -169,8 +170,8 @@ def decide(a: Assessment, f: Facts, fws: dict[str, FrameworkVerdict]) -> Decisio
                 else "no pilot has measured the benefit"
             )
             d.disagreements.append(
-                f"{names(support)} say fine-tune; 002's litmus test says not ready "
-                f"({f002.deciding}). tunewise sides with 002 because {why}: fix the "
+                f"{names(support)} say fine-tune; the litmus test (guide 002) says not ready "
+                f"({f002.deciding}). tunewise sides with the litmus test because {why}: fix the "
                 "unmet answers, then re-assess"
             )
             return d
@@ -182,7 +183,7 @@ def decide(a: Assessment, f: Facts, fws: dict[str, FrameworkVerdict]) -> Decisio
                 source=SOURCE_001,
                 text="'Run the quality comparison first. Before deciding, test optimized prompting "
                 "vs fine-tuning on your actual data' — no pilot has measured the benefit, and "
-                "002's litmus test is undecided",
+                "the litmus test (guide 002) is undecided",
             )
         )
         d.disagreements.append(
@@ -195,7 +196,8 @@ def decide(a: Assessment, f: Facts, fws: dict[str, FrameworkVerdict]) -> Decisio
     d.rule = "use_case_over_volume" if floor == "yes" else "fine_tune"
     if against:
         d.disagreements.append(
-            f"{names(against)} say {', '.join(verdict_inline(x.verdict) for x in against)} "
+            f"{names(against)} {'says' if len(against) == 1 else 'say'} "
+            f"{', '.join(verdict_inline(x.verdict) for x in against)} "
             f"({'; '.join(x.says for x in against)}); tunewise sides with {names(support)}"
             + (
                 f": the {' and '.join(exempt)} use case applies whatever the volume (003 Step 7)"

@@ -96,7 +96,9 @@ def draw(
     lines.append(" " * (axis + 1) + "0" + end.rjust(plot_w - 1))
     key = "o prompting  x fine-tuning  * both"
     if cross is not None:
-        key += f"  │ break-even {break_even:.1f} months"
+        from engine.money import months
+
+        key += f"  │ break-even {months(break_even)}"
     elif not tuned:
         key = "o prompting  (fine-tuning unknown: its upfront cost is)"
     else:
