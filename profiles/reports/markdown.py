@@ -124,7 +124,7 @@ def _how_sure(s: HowSure) -> list[str]:
         return ["", f"**{s.title}**", s.note]
     scenario = f", scenario {md(s.scenario)}" if s.scenario else ""
     out = ["", f"**{s.title}** {how_sure_head(s, scenario)}", ""]
-    out += [f"- {what}: {value}" for what, value in s.facts]
+    out += [f"- {md(what)}: {value}" for what, value in s.facts]
     out += ["", md(s.summary)]
     if s.tornado:
         out += [
