@@ -52,6 +52,7 @@ from .words import (
     payback_words,
     picked,
     role_words,
+    source_words,
     step_words,
     summary_paragraph,
 )
@@ -95,7 +96,7 @@ def assessment_report(
         Warnings(warnings=result.warnings),
         Prices(
             rows=tuple(
-                PriceRow(role=role, label=role_words(role), quote=q, cite=q.cite())
+                PriceRow(role=role, label=role_words(role), quote=q, cite=source_words(q.cite()))
                 for role, q in price_rows(book)
             )
         ),

@@ -3,6 +3,7 @@ and a price's role in words (shared by every renderer, the results screen and `s
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from engine.money import months as month_words
@@ -243,6 +244,32 @@ def basis_lines(result: CostResult) -> list[str]:
     ]
     lines += [f"Unknown {u.message}" for u in result.unknowns]
     return lines
+
+
+_PATH = re.compile(r"\(([a-z_]+(?:\.[a-z_]+)+)\)")
+_PART = {"fine_tuning": "fine-tuning", "usd": "$", "mtok": "1M tokens", "gpu": "GPU"}
+
+
+def source_words(cite: str) -> str:
+    """A price's source with the answer it was given in named in words: `given in the profile
+    (fine-tuning → training → $ per GPU hour)`, not the dotted key (JSON keeps the quote)."""
+
+    def words(m: re.Match[str]) -> str:
+        path = m.group(1)
+        if "_" not in path:
+            return m.group(0)
+        label = field_words(path)
+        if label != path:
+            return f"({label})"
+        parts = (
+            " ".join(_PART.get(w, w) for w in part.split("_"))
+            if part != "fine_tuning"
+            else _PART[part]
+            for part in path.split(".")
+        )
+        return "(" + " → ".join(parts) + ")"
+
+    return _PATH.sub(words, cite)
 
 
 def money_or_unknown(amount: Decimal | None) -> str:
