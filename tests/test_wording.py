@@ -71,7 +71,7 @@ def test_reports_open_with_a_summary_and_list_each_reason_once(path: Path) -> No
     # The cost fact is the fine-tuning path's, or the option implementing the verdict's.
     chosen = rec.get("option")
     named = {o["id"]: o["name"] for o in (data["baseline"], *data["options"])}
-    subject = named[chosen] if chosen in named else "Fine-tuning"
+    subject = named.get(chosen, "Fine-tuning")
     assert f"{words} (" in summary and subject in " ".join(summary.split())
     assert f"**Recommendation:** {words} (" in assess(path, "markdown")
     assert "**Summary.**" in assess(path, "markdown").split("**Recommendation:**")[0]
