@@ -24,7 +24,8 @@ def assess(name: str) -> dict[str, Any]:
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
         assert main(["assess", str(OPTIONS / f"{name}.toml"), "--format", "json"]) == 0
-    return json.loads(out.getvalue())
+    data: dict[str, Any] = json.loads(out.getvalue())
+    return data
 
 
 def by_id(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
@@ -71,7 +72,7 @@ def test_guide_003_routing_is_the_shares_of_its_parts_plus_the_router() -> None:
     o = by_id(assess("guide-003-model-routing"))
     small, ft, route = (Decimal(str(o[k]["monthly"])) for k in ("small", "fine_tuning", "route"))
     # 0.6 × $49 + 0.4 × $165 + 100,000 × $0.0001 = $29.40 + $66 + $10 = $105.40.
-    assert (small, ft) == (49, 165)
+    assert (small, ft) == (Decimal(49), Decimal(165))
     assert route == Decimal("0.6") * small + Decimal("0.4") * ft + 10 == Decimal("105.40")
     # $12,000 ÷ ($210 - $105.40) = 114.72 months: not within the 24-month horizon.
     assert o["route"]["break_even_months"] == pytest.approx(114.72, abs=0.01)
