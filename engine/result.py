@@ -203,3 +203,5 @@ class OptionPick(Output):
     option: str | None
     """Its id; None when no option implements the verdict (`note` says which to add)."""
     note: str
+    how: str = ""
+    """When no option implements the verdict: how the profile writes the one to add."""

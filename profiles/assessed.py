@@ -149,6 +149,7 @@ class Assessed:
             recommendation=judged,
             facts=self.facts if judged is not None else None,
             with_band=with_band,
+            options=self.options if self.profile.options else None,
         )
 
 

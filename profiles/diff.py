@@ -40,6 +40,19 @@ class ReasonChange(Out):
     change: Literal["added", "removed"]
 
 
+class SideOptions(Out):
+    """A profile's named options as `compare` shows them: the cheapest at the horizon and the
+    one implementing the verdict (ids for tools, names for people; None: none or open)."""
+
+    horizon_months: int
+    cheapest: str | None
+    cheapest_name: str | None
+    cheapest_total: Decimal | None
+    verdict_option: str | None
+    verdict_option_name: str | None
+    verdict_option_total: Decimal | None
+
+
 class Side(Out):
     """One profile as compared: its name, verdict and key figures."""
 
@@ -51,6 +64,8 @@ class Side(Out):
     break_even_note: str = ""
     """Why fine-tuning pays back when it does, or why it never does."""
     stale: str | None = None
+    options: SideOptions | None = None
+    """Only for a profile that names options beyond its own two paths."""
 
 
 class ProfileDiff(Out):
@@ -289,7 +304,9 @@ def diff_profiles(
     return ProfileDiff(
         a=side(pa, result_a, path=paths[0], stale=stale[0], recommendation=rec_a),
         b=side(pb, result_b, path=paths[1], stale=stale[1], recommendation=rec_b),
-        answers=_compare("answers", answers_of(pa), answers_of(pb), (written(pa), written(pb))),
+        answers=_option_answers(
+            _compare("answers", answers_of(pa), answers_of(pb), (written(pa), written(pb))), pa, pb
+        ),
         prices=_compare(
             "prices",
             flatten(ba, "prices"),
@@ -304,6 +321,12 @@ def diff_profiles(
         reasons=_reasons(rec_a, rec_b),
         versions=versions,
     )
+
+
+def _option_answers(changes: list[Change], a: Profile, b: Profile) -> list[Change]:
+    from .options_diff import option_answers  # imports this module
+
+    return option_answers(changes, a, b)
 
 
 def _option_changes(a: Evaluated, b: Evaluated) -> list[Change]:

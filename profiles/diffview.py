@@ -10,7 +10,7 @@ from engine.money import months, usd
 from engine.wording import framework_words, verdict_inline, verdict_words
 
 from .delta import amount_text
-from .diff import Change, Comparison, ProfileDiff, Side, flatten
+from .diff import Change, Comparison, ProfileDiff, Side, SideOptions, flatten
 from .model import Profile
 from .writer import _scalar
 
@@ -30,6 +30,11 @@ def _line(c: Change) -> str:
     after = "(absent)" if c.after is None else _value(c, c.after)
     if c.path == "warnings":
         return f"warning {'added' if c.before is None else 'gone'}: {c.after or c.before}"
+    if c.path.startswith("options.") and c.path.count(".") == 1 and None in (c.before, c.after):
+        # An option added or removed (its answers as one line, its outcome in words).
+        what = "added" if c.before is None else "removed"
+        head = f"option {what}" if c.group == "answers" else f"{c.label}, {what}"
+        return f"{head}: {c.after or c.before}"
     return f"{c.label}: {before} → {after}"
 
 
@@ -140,6 +145,9 @@ def diff_markdown(d: ProfileDiff) -> str:
 
 def diff_json(d: ProfileDiff) -> str:
     data = d.model_dump(mode="json")
+    for key in ("a", "b"):
+        if data[key].get("options") is None:
+            data[key].pop("options", None)  # `diff` fills no options: its keys as before
     data["same"] = d.same
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
@@ -222,12 +230,37 @@ def compare_text(c: Comparison, width: int = WIDTH) -> str:
         block.append((head, cells))
         used += need
     flush()
+    chosen = [(n, r.options) for n, r in zip(names, c.rows, strict=True) if r.options]
+    if chosen:
+        lines += ["", "Options"]
+        for n, o in chosen:
+            for line in option_lines(o):
+                lines += textwrap.wrap(
+                    f"{n}: {line}", width, initial_indent="  ", subsequent_indent="      "
+                )
     notes = [f"{n}: {r.stale}" for n, r in zip(names, c.rows, strict=True) if r.stale]
     if notes:
         lines.append("")
         for note in notes:
             lines += textwrap.wrap(note, width, subsequent_indent="  ") or [note]
     return "\n".join(lines) + "\n"
+
+
+def option_lines(o: SideOptions) -> list[str]:
+    """`cheapest at 24 months: Gemini 3.5 Flash-Lite, prompted ($795.60)` and the verdict's
+    option: a profile's options in `compare`, in words."""
+
+    def named(name: str | None, total: Decimal | None) -> str:
+        if name is None:
+            return "none"
+        return name if total is None else f"{name} ({usd(total)})"
+
+    out = [f"cheapest at {o.horizon_months} months: {named(o.cheapest_name, o.cheapest_total)}"]
+    if o.verdict_option_name is not None:
+        out.append("the verdict's option: " + named(o.verdict_option_name, o.verdict_option_total))
+    else:
+        out.append("the verdict's option: none among its options")
+    return out
 
 
 def compare_markdown(c: Comparison) -> str:
@@ -249,6 +282,14 @@ def compare_markdown(c: Comparison) -> str:
                 cell += f"[^{n}]"
             cells.append(cell)
         out.append(f"| {_md(r.name)} | " + " | ".join(cells) + " |")
+    chosen = [r for r in c.rows if r.options]
+    if chosen:
+        out += ["", "**Options**", ""]
+        out += [
+            f"- {_md(r.name)}: {_md('; '.join(option_lines(r.options)))}"
+            for r in chosen
+            if r.options
+        ]
     stale = [f"{_md(r.name)}: {_md(r.stale)}" for r in c.rows if r.stale]
     if stale:
         out += ["", *[f"> {line}" for line in stale]]
@@ -260,6 +301,9 @@ def compare_markdown(c: Comparison) -> str:
 
 def compare_json(c: Comparison) -> str:
     data = c.model_dump(mode="json")
+    for row in data["rows"]:
+        if row.get("options") is None:
+            row.pop("options", None)  # a format-2 profile's row keeps its keys
     data["same"] = c.same
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 

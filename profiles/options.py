@@ -22,13 +22,20 @@ if TYPE_CHECKING:
     from .model import Profile
 
 
-def baseline_name(profile: Profile) -> str:
+def baseline_name(profile: Profile, book: PriceBook | None = None) -> str:
+    """`Prompting (Gemini 3.5 Flash)`: the model's name when the price book has it."""
     model = profile.prompting.model
+    known = book.prompting_model if book is not None else None
+    if known is not None and known.name and known.model == model:
+        model = known.name
     return f"Prompting ({model})" if model else "Prompting (today's bill)"
 
 
-def fine_tuning_name(profile: Profile) -> str:
+def fine_tuning_name(profile: Profile, book: PriceBook | None = None) -> str:
     base = profile.fine_tuning.base_model
+    known = book.base_model if book is not None else None
+    if known is not None and known.name and known.model == base:
+        base = known.name
     return f"Fine-tuning ({base})" if base else "Fine-tuning"
 
 
@@ -42,10 +49,12 @@ def options_of(
     """The baseline, `[fine_tuning]` and every `[options.ID]`, set against the baseline."""
     plain = Timeline(monthly_price_factor(inputs.workload.api_price_decline_per_year))
     ft = result.finetune
-    baseline = Priced("baseline", baseline_name(profile), "prompting", result.prompting, plain)
+    baseline = Priced(
+        "baseline", baseline_name(profile, book), "prompting", result.prompting, plain
+    )
     fine_tuning = Priced(
         "fine_tuning",
-        fine_tuning_name(profile),
+        fine_tuning_name(profile, book),
         "fine_tuning",
         ft,
         plain if ft.missing else timeline(inputs, book, ft),

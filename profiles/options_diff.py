@@ -7,7 +7,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from engine.money import to_float
+from engine.fields import FIELDS
+from engine.money import months, to_float, usd
 
 from .catalogs import CatalogSource
 from .change import Change
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
     from engine.pricebook import PriceBook
     from engine.result import CostResult, OptionOutcome, OptionsComparison
 
+    from .diff import SideOptions
     from .model import Profile
 
 FIGURES: tuple[tuple[str, str, Kind], ...] = (
@@ -41,6 +43,133 @@ def _absent(o: OptionOutcome, name: str) -> str:
     return "never" if name == "break_even" and o.break_even_reason == "never" else "unknown"
 
 
+OPTION_FIELDS = {
+    "kind": "kind",
+    "name": "name",
+    "model": "model",
+    "base_model": "base model",
+    "generator": "the option that answers",
+    "documents": "documents",
+    "tokens_per_document": "tokens per document",
+    "embedding_model": "embedding model",
+    "embedding_usd_per_mtok": "embedding price per 1M tokens",
+    "changed_share_per_month": "share of documents changed a month",
+    "store_monthly_usd": "vector store a month",
+    "query_tokens": "tokens embedded per query",
+    "retrieved_tokens": "tokens retrieved per request",
+    "first": "first option",
+    "second": "second option",
+    "share_to_first": "share of requests to the first option",
+    "escalation_share": "share escalated to the second option",
+    "router_usd_per_request": "router cost per request",
+    "upfront_items": "up-front line item",
+    "monthly_items": "monthly line item",
+}
+"""An option's own answers in words (those it shares with a path are the path's questions)."""
+
+REFERENCES = frozenset({"generator", "first", "second"})
+"""Answers that hold another option's id: shown by that option's name."""
+
+KIND_WORDS = {
+    "prompting": "prompting",
+    "rag": "RAG",
+    "fine_tuning": "fine-tuning",
+    "routing": "routing",
+    "cascade": "cascade",
+}
+
+
+def _field_words(kind: str, rest: str) -> str:
+    """`vector store a month`, or the question the path asks (`Output tokens a request`)."""
+    if rest in OPTION_FIELDS:
+        return OPTION_FIELDS[rest]
+    head = rest.split(".", 1)[0]
+    if head in OPTION_FIELDS and head.endswith("_items"):
+        return f"{OPTION_FIELDS[head]} {rest.split('.', 1)[1]}"
+    section = "fine_tuning" if kind == "fine_tuning" else "prompting"
+    for path in (f"{section}.{rest}", f"workload.{rest}"):
+        found = FIELDS.get(path)
+        if found is not None:
+            return found.label[:1].lower() + found.label[1:]
+    return rest.replace("_", " ").replace(".", ", ")
+
+
+def _names(profile: Profile) -> dict[str, str]:
+    from .options import baseline_name, fine_tuning_name
+
+    names = {"baseline": baseline_name(profile), "fine_tuning": fine_tuning_name(profile)}
+    return names | {k: o.name for k, o in profile.options.items()}
+
+
+def option_answers(changes: list[Change], a: Profile, b: Profile) -> list[Change]:
+    """`changes` (the diff's answers) with each option's answers in words: an option added or
+    removed as one line by its name, a changed answer as `Its name: what` (the JSON keeps the
+    dotted path). Changes outside `options.` pass unchanged."""
+    if not (a.options or b.options):
+        return changes
+    na, nb = _names(a), _names(b)
+    out: list[Change] = []
+    told: set[str] = set()
+    for c in changes:
+        head, _, rest = c.path.partition(".")
+        key, _, field = rest.partition(".")
+        if head != "options" or not key:
+            out.append(c)
+            continue
+        x, y = a.options.get(key), b.options.get(key)
+        if x is None or y is None:
+            if key not in told:
+                told.add(key)
+                one = y or x
+                words = key if one is None else f"{one.name} ({KIND_WORDS[one.kind]})"
+                out.append(
+                    Change(
+                        group="answers",
+                        path=f"options.{key}",
+                        label="option",
+                        before=None if x is None else words,
+                        after=None if y is None else words,
+                    )
+                )
+            continue
+        update: dict[str, object] = {"label": f"{y.name}: {_field_words(y.kind, field)}"}
+        if field in REFERENCES:
+            update |= {
+                "before": na.get(c.before or "", c.before),
+                "after": nb.get(c.after or "", c.after),
+            }
+        elif field.endswith("_usd") and c.delta and c.before and c.after:
+            a_, b_ = Decimal(c.before.replace(",", "")), Decimal(c.after.replace(",", ""))
+            money: Kind = "usd_monthly" if "monthly" in field else "usd"
+            update |= {"delta": delta_text(a_, b_, money), "kind": money}
+        elif field == "kind":
+            update |= {
+                "before": KIND_WORDS.get(c.before or "", c.before),
+                "after": KIND_WORDS.get(c.after or "", c.after),
+            }
+        out.append(c.model_copy(update=update))
+    return out
+
+
+def outcome_words(o: OptionOutcome, horizon: int) -> str:
+    """`$76.44 a month, $12,000 up front, break-even 190.29 months`: an option's outcome."""
+    up = (
+        "unknown up front"
+        if o.costs.upfront_usd is None
+        else f"{usd(o.costs.upfront_usd)} up front"
+    )
+    if o.break_even_months is not None:
+        be = "at once" if o.break_even_months == 0 else months(o.break_even_months)
+    else:
+        be = _absent(o, "break_even")
+    total = (
+        ""
+        if o.total_at_horizon_usd is None
+        else f", {usd(o.total_at_horizon_usd)} at {horizon} months"
+    )
+    return f"{usd(o.costs.monthly_usd)} a month, {up}, break-even {be}{total}"
+
+
 def _changes(key: str, x: OptionOutcome, y: OptionOutcome) -> list[Change]:
     out = []
     for name, words, kind in FIGURES:
@@ -53,7 +182,7 @@ def _changes(key: str, x: OptionOutcome, y: OptionOutcome) -> list[Change]:
             Change(
                 group="outcomes",
                 path=f"options.{key}.{name}",
-                label=f"option {key}, {words}",
+                label=f"{y.name}, {words}",
                 before=_absent(x, name) if a is None else show_value(a),
                 after=_absent(y, name) if b is None else show_value(b),
                 delta=delta_text(a, b, kind) if a is not None and b is not None else "",
@@ -77,13 +206,14 @@ def option_changes(
     for key in [*oa, *(k for k in ob if k not in oa)]:
         x, y = oa.get(key), ob.get(key)
         if x is None or y is None:
+            one = y or x
             out.append(
                 Change(
                     group="outcomes",
                     path=f"options.{key}",
-                    label=f"option {key}",
-                    before=None if x is None else x.name,
-                    after=None if y is None else y.name,
+                    label=key if one is None else one.name,
+                    before=None if x is None else outcome_words(x, ca.horizon_months),
+                    after=None if y is None else outcome_words(y, cb.horizon_months),
                 )
             )
         else:
@@ -93,15 +223,46 @@ def option_changes(
             Change(
                 group="outcomes",
                 path="options.cheapest_at_horizon",
-                label="cheapest at horizon",
-                before=ca.cheapest_at_horizon,
-                after=cb.cheapest_at_horizon,
+                label="cheapest at the horizon",
+                before=_name(ca, ca.cheapest_at_horizon),
+                after=_name(cb, cb.cheapest_at_horizon),
             )
         )
     return out
+
+
+def _name(c: OptionsComparison, key: str | None) -> str:
+    """An option's name by its id; `open` when an unknown upfront leaves the cheapest open."""
+    if key is None:
+        return "open"
+    return next((o.name for o in (c.baseline, *c.options) if o.id == key), key)
 
 
 def _comparison(
     profile: Profile, book: PriceBook, result: CostResult, source: CatalogSource
 ) -> OptionsComparison:
     return options_of(profile, profile.cost_inputs(), book, result, source)
+
+
+def side_options(comparison: OptionsComparison, verdict: str | None) -> SideOptions | None:
+    """`compare`'s view of a profile's options: the cheapest and the verdict's (None when the
+    profile names no options beyond its own two paths)."""
+    from engine.options.verdict import pick_option
+
+    from .diff import SideOptions
+
+    if not comparison.explicit:
+        return None
+    every = {o.id: o for o in (comparison.baseline, *comparison.options)}
+    best = every.get(comparison.cheapest_at_horizon or "")
+    pick = pick_option(verdict, comparison).option if verdict else None
+    chosen = every.get(pick or "")
+    return SideOptions(
+        horizon_months=comparison.horizon_months,
+        cheapest=None if best is None else best.id,
+        cheapest_name=None if best is None else best.name,
+        cheapest_total=None if best is None else best.total_at_horizon_usd,
+        verdict_option=None if chosen is None else chosen.id,
+        verdict_option_name=None if chosen is None else chosen.name,
+        verdict_option_total=None if chosen is None else chosen.total_at_horizon_usd,
+    )

@@ -22,7 +22,7 @@ from .ranges_snapshot import UncertaintySnapshot
 if TYPE_CHECKING:
     from engine.catalog import Catalog
     from engine.pricebook import PriceBook
-    from engine.result import CostResult
+    from engine.result import CostResult, OptionsComparison
     from engine.rules import Facts
     from engine.rules.verdict import Recommendation
     from engine.uncertainty import Uncertainty
@@ -71,10 +71,12 @@ def profile_uncertainty(
     catalog: Catalog | None = None,
     facts: Facts | None = None,
     with_band: bool = False,
+    options: OptionsComparison | None = None,
 ) -> Uncertainty:
     """Simulate `profile`'s ranges (already evaluated into `book` and `result`). With the
     rules' `recommendation` and their `facts` (or the `catalog` to gather them), the
-    simulation also says how often the verdict changes (`Assessed.uncertainty` passes both)."""
+    simulation also says how often the verdict changes (`Assessed.uncertainty` passes both);
+    with the profile's `options`, how often each is cheapest and pays back."""
     from engine.uncertainty import DEFAULT_SAMPLES, DEFAULT_SEED, uncertainty
     from engine.uncertainty.simulate import prepare
 
@@ -90,7 +92,7 @@ def profile_uncertainty(
             assert catalog is not None
             facts = facts_for(inputs, result, book, catalog, profile.team.providers)
         verdict_of = verdict_function(profile.assessment(), facts)
-    return uncertainty(
+    u = uncertainty(
         setup,
         result,
         samples=DEFAULT_SAMPLES if samples is None else samples,
@@ -100,6 +102,12 @@ def profile_uncertainty(
         point_verdict=None if recommendation is None else recommendation.verdict,
         with_band=with_band,
     )
+    if options is not None and options.explicit:
+        from engine.uncertainty.options import option_odds
+
+        odds = option_odds(setup, options, samples=u.samples, seed=u.seed, shape=u.shape)
+        u = u.model_copy(update={"options": odds})
+    return u
 
 
 def _dec(value: float | None) -> Decimal | None:
@@ -134,8 +142,11 @@ def add_uncertainty(
     **options: Any,
 ) -> Report:
     """`report` with the "How sure" section added; `options` go to `profile_uncertainty`."""
+    from .reports.document import Options
     from .reports.how_sure import how_sure, not_simulated
 
     if not result.break_even_known:  # an unknown cost is not simulated as $0
         return report.adding(not_simulated(result))
+    listed = next((s.comparison for s in report.sections if isinstance(s, Options)), None)
+    options.setdefault("options", listed)
     return report.adding(how_sure(profile_uncertainty(profile, book, result, **options)))

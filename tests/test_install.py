@@ -180,6 +180,8 @@ def test_wheel_carries_its_data_and_runs_offline_outside_the_repo(tmp_path: Path
         names = set(zf.namelist())
     expected = {"engine/data/catalog.toml"}
     expected |= {f"profiles/examples/{p.name}" for p in (ROOT / "profiles/examples").glob("*.toml")}
+    options = (ROOT / "profiles/examples/options").glob("*.toml")
+    expected |= {f"profiles/examples/options/{p.name}" for p in options}
     expected |= {p.relative_to(ROOT).as_posix() for p in (ROOT / "tui").rglob("*.tcss")}
     expected |= {
         p.relative_to(ROOT).as_posix()

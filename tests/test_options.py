@@ -183,7 +183,7 @@ def test_text_and_markdown_show_the_options_table_with_rag_formulas() -> None:
     shown = text.render(report)
     assert "Options (break-even against the baseline)" in shown
     assert "Index build (embeddings)" in shown and "8M tok × $0.02/1M" in shown
-    assert "| Frontier with retrieval | rag |" in markdown.render(report)
+    assert "| Frontier with retrieval | RAG |" in markdown.render(report)
 
 
 def test_a_copy_of_fine_tuning_as_an_option_gives_the_evaluations_own_figures() -> None:
@@ -335,7 +335,7 @@ def test_option_names_are_shown_as_written(name: str) -> None:
     a = assess_profile(_profile(named))
     report = assessment_report(a.profile, a.result, a.book, options=a.options)
     shown = name.replace("\\\\", "\\")
-    assert f"escalate: {shown} (cascade)" in text.render(report)
+    assert f"\n{shown} (cascade)\n" in text.render(report)
     assert json.loads(as_json.render(report))["options"][4]["name"] == shown
 
 

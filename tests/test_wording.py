@@ -24,7 +24,9 @@ from engine.wording import (
 )
 from tui.cli import main
 
-EXAMPLES = sorted((Path(__file__).parents[1] / "profiles" / "examples").glob("*.toml"))
+HERE = Path(__file__).parents[1] / "profiles" / "examples"
+EXAMPLES = sorted([*HERE.glob("*.toml"), *HERE.glob("options/*.toml")])
+"""Every shipped example, the format-3 ones with several options (`options/`) included."""
 
 SNAKE = re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b")
 """A code: `measure_first`, `custom_schema_extraction`, `flowchart_000`."""
@@ -66,7 +68,11 @@ def test_reports_open_with_a_summary_and_list_each_reason_once(path: Path) -> No
     words = verdict_words(rec["verdict"])
     summary = text.split("\n\n")[1]
     assert summary.startswith("Summary\n")
-    assert f"{words} (" in summary and "Fine-tuning" in summary
+    # The cost fact is the fine-tuning path's, or the option implementing the verdict's.
+    chosen = rec.get("option")
+    named = {o["id"]: o["name"] for o in (data["baseline"], *data["options"])}
+    subject = named.get(chosen, "Fine-tuning")
+    assert f"{words} (" in summary and subject in " ".join(summary.split())
     assert f"**Recommendation:** {words} (" in assess(path, "markdown")
     assert "**Summary.**" in assess(path, "markdown").split("**Recommendation:**")[0]
     reasons = [(r["framework"], r["text"]) for r in rec["reasons"]]

@@ -41,8 +41,8 @@ def routing(first: Priced, second: Priced, option: RoutingOption, requests: Deci
     """`share_to_first` × the first + the rest × the second + the router, a month."""
     s = option.share_to_first
     parts = (
-        share_of(first.costs, s, first.id),
-        share_of(second.costs, ONE - s, second.id),
+        share_of(first.costs, s, first.id, first.name),
+        share_of(second.costs, ONE - s, second.id, second.name),
     )
     unit = option.router_usd_per_request
     return _combine(parts, _router(unit, requests, "Router"), unit, requests)
@@ -51,8 +51,8 @@ def routing(first: Priced, second: Priced, option: RoutingOption, requests: Deci
 def cascade(first: Priced, second: Priced, option: CascadeOption, requests: Decimal) -> PathCosts:
     """The first on every request + the second on `escalation_share` of them + the check."""
     parts = (
-        share_of(first.costs, ONE, first.id),
-        share_of(second.costs, option.escalation_share, second.id),
+        share_of(first.costs, ONE, first.id, first.name),
+        share_of(second.costs, option.escalation_share, second.id, second.name),
     )
     unit = option.router_usd_per_request
     return _combine(parts, _router(unit, requests, "Escalation check"), unit, requests)

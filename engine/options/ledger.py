@@ -92,17 +92,17 @@ def with_extras(costs: PathCosts, requests: Decimal, extras: Extras) -> PathCost
     )
 
 
-def share_of(costs: PathCosts, share: Decimal, key: str) -> PathCosts:
+def share_of(costs: PathCosts, share: Decimal, key: str, name: str | None = None) -> PathCosts:
     """`costs` serving `share` of the requests: what scales with volume scales by `share`,
-    fixed costs (an always-on GPU) and the upfront stay whole. Items are named after the
-    id of the option they come from (`mini: Input tokens`)."""
+    fixed costs (an always-on GPU) and the upfront stay whole. Items are keyed by the id of
+    the option they come from (`mini.input`) and labelled with its name, for people."""
 
     def part(i: LineItem) -> LineItem:
         scaled = i.scales_with_volume and share != 1
         return i.model_copy(
             update={
                 "key": f"{key}.{i.key}",
-                "label": f"{key}: {i.label}",
+                "label": f"{name or key}: {i.label}",
                 "usd": i.usd * share if scaled else i.usd,
                 "formula": f"{percent(share)} × ({i.formula})" if scaled else i.formula,
             }

@@ -16,15 +16,28 @@ fine-tune with RAG (`rag_on_fine_tuning`: a RAG option whose generator is fine-t
 routing and cascades (`measure_first` names none)."""
 
 TEMPLATES = {
-    "rag": 'add a RAG option (kind = "rag"): the documents and their tokens, an embedding '
-    "model, the vector store's monthly bill and the tokens retrieved per request, to cost "
-    "retrieval against the baseline",
-    "fine_tuning": 'add a fine-tuning option (kind = "fine_tuning"), hosted or LoRA on GPUs, '
-    "to cost the fine-tune against the baseline",
-    "hybrid": 'add a routing or cascade option (kind = "routing" or "cascade") built from a '
-    "fine-tuning option and a prompted frontier model, to cost the hybrid",
+    "rag": (
+        "Add a RAG option, to cost retrieval against the baseline: the documents and their "
+        "tokens, an embedding model, the vector store's monthly bill and the tokens retrieved "
+        "per request",
+        'In the profile: an [options.NAME] table with kind = "rag"',
+    ),
+    "fine_tuning": (
+        "Add a fine-tuning option, hosted or LoRA on your GPUs, to cost the fine-tune against "
+        "the baseline",
+        "In the profile: an [options.NAME] table of the fine-tuning kind, or the profile's own "
+        "fine-tuning table",
+    ),
+    "hybrid": (
+        "Add a hybrid option, to cost the hybrid against the baseline: RAG on a fine-tuned "
+        "model, or a routing or cascade option that sends a share of requests to a fine-tuned "
+        "model and the rest to a frontier model",
+        'In the profile: an [options.NAME] table with kind = "rag" (its generator a '
+        'fine-tuning option), "routing" or "cascade"',
+    ),
 }
-"""The next step when no option implements the verdict, by verdict."""
+"""The next step when no option implements the verdict, by verdict: in words, then how the
+profile writes it (a how-to line)."""
 
 
 def _rank(o: OptionOutcome) -> tuple[int, object]:
@@ -51,7 +64,8 @@ def pick_option(verdict: str, comparison: OptionsComparison) -> OptionPick:
     if not tiers:
         return OptionPick.model_construct(verdict=verdict, option=None, note="")
     if not matching:
-        return OptionPick.model_construct(verdict=verdict, option=None, note=TEMPLATES[verdict])
+        step, how = TEMPLATES[verdict]
+        return OptionPick.model_construct(verdict=verdict, option=None, note=step, how=how)
     best = matching[0]
     total = best.total_at_horizon_usd
     cost = (
@@ -59,6 +73,4 @@ def pick_option(verdict: str, comparison: OptionsComparison) -> OptionPick:
         if total is not None
         else "its total is unknown until its upfront cost is"
     )
-    return OptionPick.model_construct(
-        verdict=verdict, option=best.id, note=f"{best.name} ({best.id}): {cost}"
-    )
+    return OptionPick.model_construct(verdict=verdict, option=best.id, note=f"{best.name}: {cost}")

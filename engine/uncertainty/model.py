@@ -55,6 +55,16 @@ class Threshold(Out):
     text: str
 
 
+class OptionOdds(Out):
+    """One option over the samples (`engine.uncertainty.options`)."""
+
+    id: str
+    name: str
+    p_cheapest_at_horizon: float
+    p_pays_back: float | None
+    """Paying back against the baseline within the horizon (None: the baseline itself)."""
+
+
 class Uncertainty(Out):
     """The simulation's answer for one profile with ranges."""
 
@@ -84,3 +94,5 @@ class Uncertainty(Out):
     summary: str
     """The answer in words: how sure, and which input decides it."""
     band: tuple[Band, ...] = ()
+    options: tuple[OptionOdds, ...] = ()
+    """Each option's chances, when the profile names options (`engine.uncertainty.options`)."""

@@ -11,10 +11,14 @@ from engine.tomlfile import FileError, read_bytes
 
 
 def example_files() -> dict[str, Traversable]:
-    """`{name: resource}` for every shipped example, sorted by name."""
+    """`{name: resource}` for every shipped example, sorted by name (the format-3 examples
+    with several options are in `options/`, listed by their names alike)."""
+    here = files(__name__)
     found = {
         entry.name.removesuffix(".toml"): entry
-        for entry in files(__name__).iterdir()
+        for folder in (here, here / "options")
+        if folder.is_dir()
+        for entry in folder.iterdir()
         if entry.name.endswith(".toml")
     }
     return dict(sorted(found.items()))

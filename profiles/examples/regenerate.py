@@ -80,7 +80,7 @@ def regenerated(path: Path) -> bytes:
 def main(argv: list[str]) -> int:
     check = "--check" in argv
     stale = []
-    for path in sorted(HERE.glob("*.toml")):
+    for path in sorted([*HERE.glob("*.toml"), *HERE.glob("options/*.toml")]):
         data = regenerated(path)
         if data == path.read_bytes():
             continue

@@ -75,6 +75,8 @@ def _recommendation(s: RecommendationPart) -> dict[str, Any]:
                 {**step.model_dump(), "field_label": label}
                 for step, label in zip(rec.next_steps, s.next_step_fields, strict=True)
             ],
+            **({"option": s.option_id, "option_words": s.option} if s.option else {}),
+            **({"option_to_add": list(s.option_steps)} if s.option_steps else {}),
         },
         "frameworks": [
             {

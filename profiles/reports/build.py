@@ -45,7 +45,17 @@ from .document import (
     Warnings,
 )
 from .figures import claim_checks, costs_block, price_rows
-from .words import basis_lines, payback_words, role_words, step_words, summary_paragraph
+from .words import (
+    basis_lines,
+    option_fact,
+    option_step,
+    payback_words,
+    picked,
+    role_words,
+    source_words,
+    step_words,
+    summary_paragraph,
+)
 
 
 def assessment_report(
@@ -62,14 +72,15 @@ def assessment_report(
     if options is None:
         options = _options(profile, result, book)
     h = profile.profile
+    pick = _pick(recommendation, options)
     sections: list[Section] = [
         ProfileHead(
             name=h.name, assessed_on=h.assessed_on, monthly_requests=result.monthly_requests
         ),
-        Summary(text=summary_paragraph(result, recommendation)),
+        Summary(text=summary_paragraph(result, recommendation, options=options, pick=pick)),
     ]
     if recommendation is not None:
-        sections.append(recommendation_part(recommendation))
+        sections.append(recommendation_part(recommendation, options=options, pick=pick))
     sections += [
         Costs(
             rows=cost_rows(result),
@@ -81,11 +92,11 @@ def assessment_report(
         ),
         LineItems(groups=_groups(result)),
         Volumes(volumes=result.break_even_volumes),
-        Options(comparison=options, pick=_pick(recommendation, options)),
+        Options(comparison=options, pick=pick),
         Warnings(warnings=result.warnings),
         Prices(
             rows=tuple(
-                PriceRow(role=role, label=role_words(role), quote=q, cite=q.cite())
+                PriceRow(role=role, label=role_words(role), quote=q, cite=source_words(q.cite()))
                 for role, q in price_rows(book)
             )
         ),
@@ -161,8 +172,23 @@ def _groups(result: CostResult) -> tuple[ItemGroup, ...]:
     )
 
 
-def recommendation_part(rec: Recommendation) -> RecommendationPart:
+def recommendation_part(
+    rec: Recommendation,
+    *,
+    options: OptionsComparison | None = None,
+    pick: OptionPick | None = None,
+) -> RecommendationPart:
+    """The rules' answer in words; with `options`, the option that implements the verdict and
+    its cost (or, when none does, the option to add as the first next step)."""
+    chosen = picked(options, pick)
+    option = None
+    if chosen is not None and options is not None:
+        option = option_fact(chosen, options.baseline, options.horizon_months)
+    step = option_step(pick) if options is not None and options.explicit else None
     return RecommendationPart(
+        option=option,
+        option_id=None if chosen is None else chosen.id,
+        option_steps=() if step is None else (step,),
         recommendation=rec,
         verdict_label=verdict_words(rec.verdict),
         verdict=f"{verdict_words(rec.verdict)} ({confidence_words(rec.confidence)})",

@@ -69,6 +69,13 @@ class RecommendationPart(Part):
     next_step_fields: tuple[str | None, ...]
     """The answer each next step asks for, in words (None: none)."""
     rules_version: str
+    option: str | None = None
+    """The option that implements the verdict and its cost, in words, when the profile names
+    options beyond its own two paths (None: the two-path report, as before)."""
+    option_id: str | None = None
+    """That option's id (the JSON's)."""
+    option_steps: tuple[str, ...] = ()
+    """When no named option implements the verdict: the one to add, before the guides' steps."""
 
 
 class Money(Part):

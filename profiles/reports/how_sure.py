@@ -16,7 +16,8 @@ if TYPE_CHECKING:
 
 def uncertainty_json(u: Uncertainty) -> dict[str, Any]:
     """The `uncertainty` block of `tunewise assess --format json` (stable keys)."""
-    return u.model_dump(mode="json", exclude={"band"})
+    # `options` only when the profile names some: a format-2 answer keeps its keys.
+    return u.model_dump(mode="json", exclude={"band"} if u.options else {"band", "options"})
 
 
 def _pct(value: float | None) -> str:
@@ -39,6 +40,10 @@ def _facts(u: Uncertainty) -> tuple[tuple[str, str], ...]:
         )
     if u.p_verdict_changes is not None:
         facts.append(("Verdict would change", _pct(u.p_verdict_changes)))
+    h = u.horizon_months
+    for o in u.options:
+        pays = "" if o.p_pays_back is None else f" · pays back by then {_pct(o.p_pays_back)}"
+        facts.append((o.name, f"cheapest at {h} months {_pct(o.p_cheapest_at_horizon)}{pays}"))
     return tuple(facts)
 
 

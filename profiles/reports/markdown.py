@@ -42,6 +42,8 @@ def _summary(s: Summary) -> list[str]:
 
 def _recommendation(s: RecommendationPart) -> list[str]:
     out = [f"**Recommendation:** {s.verdict}", ""]
+    if s.option:
+        out += [f"**Option:** {md(s.option)}", ""]
     if s.method is not None:
         out += [f"**Method:** {s.method} — {md(s.method_note)}", ""]
     if s.smaller_model:
@@ -58,9 +60,9 @@ def _recommendation(s: RecommendationPart) -> list[str]:
     if s.warnings:
         out += ["", "**Warnings from the guides**", ""]
         out += [f"- {md(w)}" for w in s.warnings]
-    if s.next_steps:
+    if s.next_steps or s.option_steps:
         out += ["", "**Next steps**", ""]
-        out += [f"- {md(step)}" for step in s.next_steps]
+        out += [f"- {md(step)}" for step in (*s.option_steps, *s.next_steps)]
     return [*out, "", f"Rules {md(s.rules_version)}.", ""]
 
 
@@ -122,7 +124,7 @@ def _how_sure(s: HowSure) -> list[str]:
         return ["", f"**{s.title}**", s.note]
     scenario = f", scenario {md(s.scenario)}" if s.scenario else ""
     out = ["", f"**{s.title}** {how_sure_head(s, scenario)}", ""]
-    out += [f"- {what}: {value}" for what, value in s.facts]
+    out += [f"- {md(what)}: {value}" for what, value in s.facts]
     out += ["", md(s.summary)]
     if s.tornado:
         out += [

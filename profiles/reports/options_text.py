@@ -5,12 +5,28 @@ the profile names options beyond its `[fine_tuning]`, so a format-2 report reads
 
 from __future__ import annotations
 
+import textwrap
+
 from engine.money import months, number, usd
 from engine.result import OptionOutcome, OptionPick, OptionsComparison
 from engine.wording import verdict_words
 
 from .document import Options
 from .lines import md, wrap
+from .words import option_fact
+
+KIND_WORDS = {
+    "prompting": "prompting",
+    "rag": "RAG",
+    "fine_tuning": "fine-tuning",
+    "routing": "routing",
+    "cascade": "cascade",
+}
+"""An option's kind as the reader says it (JSON keeps the code)."""
+
+
+def kind_words(kind: str) -> str:
+    return KIND_WORDS.get(kind, kind.replace("_", " "))
 
 
 def _money(amount: object, absent: str = "unknown") -> str:
@@ -20,12 +36,15 @@ def _money(amount: object, absent: str = "unknown") -> str:
 
 
 def break_even_words(o: OptionOutcome) -> str:
-    """`9.6 months`, `never`, `unknown`; `—` for the baseline."""
+    """`9.6 months`, `at once`, `never`, `unknown`; `—` for the baseline (the report's one
+    month formatter, `engine.money.months`)."""
     if o.id == "baseline":
         return "—"
     if o.break_even_months is None and o.break_even_reason not in (None, "never"):
         return "unknown"
-    return months(o.break_even_months, places=1)
+    if o.break_even_months == 0:
+        return "at once"
+    return months(o.break_even_months)
 
 
 def _cells(o: OptionOutcome) -> tuple[str, str, str, str, str]:
@@ -65,6 +84,10 @@ def cheapest_lines(c: OptionsComparison, pick: OptionPick | None = None) -> list
     return lines
 
 
+NAME = 22
+"""The text table's name column (the figures take the other 56 of 80 columns)."""
+
+
 def text_lines(s: Options) -> list[str]:
 
     c = s.comparison
@@ -72,17 +95,21 @@ def text_lines(s: Options) -> list[str]:
         return []
     lines = ["", f"{s.title} (break-even against the baseline)"]
     lines.append(
-        f"  {'Option':<20} {'Monthly':>9} {'Up front':>10} {'Per req':>9} {'Break-even':>12}"
-        f" {f'At {c.horizon_months} mo':>11}"
+        f"  {'Option':<{NAME}}{'Monthly':>9}{'Up front':>11}{'Per req':>10}{'Break-even':>15}"
+        f"{f'At {c.horizon_months} mo':>11}"
     )
     for o in _rows(c):
         m, up, per, be, total = _cells(o)
-        lines.append(f"  {o.id[:20]:<20} {m:>9} {up:>10} {per:>9} {be:>12} {total:>11}")
+        # A long name wraps in its column (never cut: two names must stay told apart).
+        head, *rest = textwrap.wrap(o.name, NAME - 1, break_on_hyphens=False) or [""]
+        lines.append(f"  {head:<{NAME}}{m:>9}{up:>11}{per:>10}{be:>15}{total:>11}")
+        lines += [f"    {more}" for more in rest]
     for line in cheapest_lines(c, s.pick):
         lines += wrap(line, "  ", "    ")
     for o in c.explicit:
-        lines += ["", *wrap(f"{o.id}: {o.name} ({o.kind})", "")]
-        lines += wrap(f"Break-even: {o.break_even_note}", "  ", "    ")
+        lines += ["", *wrap(f"{o.name} ({kind_words(o.kind)})", "")]
+        fact = option_fact(o, c.baseline, c.horizon_months)
+        lines += wrap(f"Against the baseline: {fact}", "  ", "    ")
         for w in o.warnings:
             lines += wrap(w.message, "  ! ", "    ")
         for when, items in (
@@ -91,7 +118,12 @@ def text_lines(s: Options) -> list[str]:
         ):
             if items:
                 lines.append(f"  {when.capitalize()}")
-                lines += [f"    {i.label[:40]:<40}{usd(i.usd):>12}  {i.formula}" for i in items]
+                for i in items:
+                    # A long label (a hybrid's part: `Its name: Input tokens`) gets its own line.
+                    label = i.label if len(i.label) <= 40 else ""
+                    if not label:
+                        lines += wrap(i.label, "    ", "      ")
+                    lines.append(f"    {label:<40}{usd(i.usd):>12}  {i.formula}")
     return lines
 
 
@@ -110,7 +142,7 @@ def markdown_lines(s: Options) -> list[str]:
     ]
     for o in _rows(c):
         cells = " | ".join(_cells(o))
-        out.append(f"| {md(o.name)} | {o.kind} | {cells} |")
+        out.append(f"| {md(o.name)} | {kind_words(o.kind)} | {cells} |")
     out += ["", *[f"- {md(line)}" for line in cheapest_lines(c, s.pick)]]
     out += ["", "| Option | Line item | When | Amount | How |", "|---|---|---|---:|---|"]
     for o in c.explicit:

@@ -47,6 +47,8 @@ def _summary(s: Summary) -> list[str]:
 
 def _recommendation(s: RecommendationPart) -> list[str]:
     lines = [f"Recommendation: {s.verdict}"]
+    if s.option:
+        lines += wrap(f"Option: {s.option}", "  ", "    ")
     if s.method is not None:
         lines += wrap(f"Method: {s.method} — {s.method_note}", "  ", "    ")
     if s.smaller_model:
@@ -67,9 +69,9 @@ def _recommendation(s: RecommendationPart) -> list[str]:
         lines += ["", "Warnings from the guides"]
         for w in s.warnings:
             lines += wrap(w, "  ! ", "    ")
-    if s.next_steps:
+    if s.next_steps or s.option_steps:
         lines += ["", "Next steps"]
-        for step in s.next_steps:
+        for step in (*s.option_steps, *s.next_steps):
             lines += wrap(step, "  - ", "    ")
     return [*lines, f"  (rules {s.rules_version})", ""]
 

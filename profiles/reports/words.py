@@ -3,11 +3,12 @@ and a price's role in words (shared by every renderer, the results screen and `s
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from engine.money import months as month_words
 from engine.money import number, usd
-from engine.result import CostResult
+from engine.result import CostResult, OptionOutcome, OptionPick, OptionsComparison
 from engine.rules.verdict import NextStep, Recommendation
 from engine.wording import (
     VERDICTS,
@@ -76,6 +77,63 @@ def cost_fact(result: CostResult) -> str:
     )
 
 
+def _late(months: Decimal, horizon: int) -> str:
+    return f"the {horizon}-month horizon (it would take {number(months, places=0)} months)"
+
+
+def option_fact(o: OptionOutcome, baseline: OptionOutcome, horizon: int) -> str:
+    """`o`'s cost against the baseline as a sentence, as `cost_fact` words the fine-tuning
+    path: its monthly bill, its upfront cost and when (or whether) it pays back."""
+    m, b, up = o.costs.monthly_usd, baseline.costs.monthly_usd, o.costs.upfront_usd
+    months = o.break_even_months
+    head = f"{o.name} costs {usd(m)} a month against {usd(b)} on the baseline"
+    upfront = "its upfront cost" if up is None else f"its {usd(up)} up front"
+    if o.id == "baseline":
+        return f"The baseline, {o.name}, costs {usd(b)} a month and nothing up front."
+    if m > b:
+        if up is not None and up <= 0:
+            return f"{head} ({usd(m - b)} more), so it never pays back: it costs more every month."
+        return f"{head} ({usd(m - b)} more), so it never pays back {upfront}."
+    if months is None and o.break_even_reason not in (None, "never"):
+        return (
+            f"{head} ({usd(b - m)} less), but whether it pays back is unknown until its "
+            "upfront cost is known."
+        )
+    if months is None:
+        return f"{head}: it saves nothing a month, so it never pays back {upfront}."
+    if months == 0:
+        return f"{head} ({usd(b - m)} less) and no more up front: it pays back at once."
+    if months > horizon:
+        return (
+            f"{head} ({usd(b - m)} less) but does not pay back {upfront} within "
+            f"{_late(months, horizon)}."
+        )
+    return (
+        f"{head} ({usd(b - m)} less) and pays back {upfront} in "
+        f"{month_words(months, singular=True)}, within the {horizon}-month horizon."
+    )
+
+
+def picked(options: OptionsComparison | None, pick: OptionPick | None) -> OptionOutcome | None:
+    """The option that implements the verdict, when the profile names options beyond its own
+    two paths and one of them (or the baseline) is not the plain fine-tuning path: the
+    summary and the recommendation then speak of its cost. None keeps the two-path words."""
+    if options is None or pick is None or not options.explicit or pick.option is None:
+        return None
+    if pick.option == "fine_tuning":
+        return None
+    every = (options.baseline, *options.options)
+    return next((o for o in every if o.id == pick.option), None)
+
+
+def option_step(pick: OptionPick | None) -> str | None:
+    """The next step when no option implements the verdict: which option to add, in words,
+    then how the profile writes it."""
+    if pick is None or pick.option is not None or not pick.note:
+        return None
+    return f"{pick.note}. {pick.how}." if pick.how else f"{pick.note}."
+
+
 def step_words(s: NextStep) -> str:
     """A next step as the reader acts on it: where to answer, then what."""
     where = f"fill in {field_words(s.field)}" if s.field else ""
@@ -136,11 +194,20 @@ def _sentence_case(title: str) -> str:
 
 
 def summary_paragraph(
-    result: CostResult, rec: Recommendation | None, *, verdict: bool = True
+    result: CostResult,
+    rec: Recommendation | None,
+    *,
+    verdict: bool = True,
+    options: OptionsComparison | None = None,
+    pick: OptionPick | None = None,
 ) -> str:
     """The paragraph on top: the verdict, the facts that decide it (the reason that decides,
     the cost, the evidence missing) and the one thing to do next, in plain words. The
-    results screen leaves the verdict out (`verdict=False`): its card just above says it."""
+    results screen leaves the verdict out (`verdict=False`): its card just above says it.
+
+    With `options` and the verdict's `pick`, the cost fact is the implementing option's
+    (`option_fact`), and when no option implements the verdict the next thing to do is to
+    add one."""
     parts: list[str] = []
     if rec is not None and verdict:
         parts.append(f"{verdict_words(rec.verdict)} ({confidence_words(rec.confidence)}).")
@@ -148,14 +215,21 @@ def summary_paragraph(
         decisive = _decisive(rec)
         if decisive:
             parts.append(_sentence(f"Why: {decisive}"))
-    parts.append(cost_fact(result))
+    chosen = picked(options, pick)
+    if chosen is not None and options is not None:
+        parts.append(option_fact(chosen, options.baseline, options.horizon_months))
+    else:
+        parts.append(cost_fact(result))
+    adding = options is not None and options.explicit and option_step(pick) is not None
     if rec is not None:
         missing = [field_words(s.field) for s in rec.next_steps if s.step is None and s.field]
         missing = list(dict.fromkeys(missing))
         if rec.verdict == "measure_first" and missing:
             more = f"; and {len(missing) - 3} more" if len(missing) > 3 else ""
             parts.append(_sentence(f"Evidence missing: {'; '.join(missing[:3])}{more}"))
-        if rec.next_steps:
+        if adding and pick is not None:
+            parts.append(_sentence(f"Next: {pick.note[:1].lower()}{pick.note[1:]}"))
+        elif rec.next_steps:
             parts.append(_sentence(f"Next: {_next_words(rec.next_steps[0])}"))
     return " ".join(parts)
 
@@ -170,6 +244,32 @@ def basis_lines(result: CostResult) -> list[str]:
     ]
     lines += [f"Unknown {u.message}" for u in result.unknowns]
     return lines
+
+
+_PATH = re.compile(r"\(([a-z_]+(?:\.[a-z_]+)+)\)")
+_PART = {"fine_tuning": "fine-tuning", "usd": "$", "mtok": "1M tokens", "gpu": "GPU"}
+
+
+def source_words(cite: str) -> str:
+    """A price's source with the answer it was given in named in words: `given in the profile
+    (fine-tuning → training → $ per GPU hour)`, not the dotted key (JSON keeps the quote)."""
+
+    def words(m: re.Match[str]) -> str:
+        path = m.group(1)
+        if "_" not in path:
+            return m.group(0)
+        label = field_words(path)
+        if label != path:
+            return f"({label})"
+        parts = (
+            " ".join(_PART.get(w, w) for w in part.split("_"))
+            if part != "fine_tuning"
+            else _PART[part]
+            for part in path.split(".")
+        )
+        return "(" + " → ".join(parts) + ")"
+
+    return _PATH.sub(words, cite)
 
 
 def money_or_unknown(amount: Decimal | None) -> str:

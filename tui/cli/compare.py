@@ -30,18 +30,21 @@ def compare(args: argparse.Namespace) -> int:
 def open_sides(paths: list[Path]) -> list[Side]:
     """Open, recompute and stale-check every profile, in order; the first file that cannot
     be used raises its one-line `FileError`."""
+    from profiles.options_diff import side_options
+
     sides: list[Side] = []
     for path in paths:
         opened = open_profile(path)
-        sides.append(
-            side(
-                opened.profile,
-                opened.result,
-                path=str(path),
-                stale=opened.stale,
-                costs=opened.costs,
-            )
+        one = side(
+            opened.profile,
+            opened.result,
+            path=str(path),
+            stale=opened.stale,
+            costs=opened.costs,
         )
+        if opened.profile.options:
+            one = one.model_copy(update={"options": side_options(opened.options, one.verdict)})
+        sides.append(one)
     return sides
 
 
