@@ -40,6 +40,7 @@ from .uncertainty_summary import UncertaintySummary
 from .warning_list import WarningList
 
 if TYPE_CHECKING:
+    from engine.result import OptionPick, OptionsComparison
     from engine.rules import Recommendation
     from engine.uncertainty import Uncertainty
 
@@ -58,6 +59,22 @@ def export_markdown(evaluation: Evaluation, recommendation: Recommendation | Non
     ev = evaluation
     text = render_markdown(ev.profile, ev.result, ev.book, recommendation=recommendation)
     return text.rstrip("\n") + "\n"
+
+
+def _options(ev: Evaluation) -> tuple[OptionsComparison | None, OptionPick | None]:
+    """A profile's named options and the one implementing the verdict, as the reports have
+    them (none for a profile without options, or whose options cannot be priced yet)."""
+    if not ev.profile.options:
+        return None, None
+    from engine.errors import InputError
+    from engine.options.verdict import pick_option
+
+    try:
+        options = ev.assessed.options
+    except InputError:
+        return None, None
+    rec = ev.recommendation
+    return options, None if rec is None else pick_option(rec.verdict, options)
 
 
 FILL_TOOLTIP = "Go to the answer a numbered next step says to fill in"
@@ -101,7 +118,8 @@ class ResultsScreen(Screen[None]):
             if ev.scenario:
                 yield Label(Content(ev.scenario_line), classes="results--scenario")
             yield VerdictCard(rec, ev.verdict, id="verdict", classes="results--verdict")
-            paragraph = summary_paragraph(r, rec, verdict=False)
+            options, pick = _options(ev)
+            paragraph = summary_paragraph(r, rec, verdict=False, options=options, pick=pick)
             yield WrappedText([Line(paragraph, 0, 0)], id="summary-words")
             with Container(id="flowchart-strip-slot"):
                 if rec is not None:
