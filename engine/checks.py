@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from .availability import is_open, offer_text
 from .inputs import CostInputs, GpuServing, GpuTraining, HostedTraining
+from .money import months as months_words
 from .money import number
 from .pricebook import Availability, GpuQuote, Lifecycle, PriceBook
 from .result import CostWarning
@@ -80,7 +81,8 @@ def _retirement(model: Lifecycle, inputs: CostInputs, field: str) -> Iterator[Co
             code="model_retires",
             field=field,
             message=(
-                f"{model.name} retires on {retires.isoformat()}, about {months} months into "
+                f"{model.name} retires on {retires.isoformat()}, about "
+                f"{months_words(months, places=0, singular=True)} into "
                 f"the {inputs.workload.horizon_months}-month horizon ({model.source}, as of "
                 f"{model.as_of}): whatever is built on it must move by then"
                 + (

@@ -124,14 +124,25 @@ def baseline_outcome(result: CostResult, *, name: str) -> OptionOutcome:
     )
 
 
+def viable(outcome: OptionOutcome) -> bool:
+    """Whether the option can be built at all on the assessment date: no error among its
+    warnings (a retired model, a closed offering)."""
+    return not any(w.severity == "error" for w in outcome.warnings)
+
+
 def _cheapest(outcomes: Iterable[OptionOutcome]) -> tuple[str | None, str]:
-    listed = list(outcomes)
+    every = list(outcomes)
+    listed = [o for o in every if viable(o)]
+    left = [o.name for o in every if not viable(o)]
+    aside = f" (left out, as it cannot be built: {', '.join(left)})" if left else ""
     open_ = [o for o in listed if o.total_at_horizon_usd is None]
     if open_:
-        return None, f"open until {open_[0].name}'s upfront cost is known"
+        return None, f"open until {open_[0].name}'s upfront cost is known{aside}"
+    if not listed:
+        return None, f"none: every option has an error{aside}"
     best = min(listed, key=lambda o: o.total_at_horizon_usd or ZERO)  # all known here
     assert best.total_at_horizon_usd is not None
-    return best.id, f"{best.name}: {usd(best.total_at_horizon_usd)} in total"
+    return best.id, f"{best.name}: {usd(best.total_at_horizon_usd)} in total{aside}"
 
 
 def _slope(workload: Workload, priced: Priced) -> Decimal:
@@ -200,5 +211,5 @@ def compare_options(
         horizon_months=workload.horizon_months,
         cheapest_at_horizon=best,
         cheapest_note=note,
-        crossings=crossings(workload, ranked, every),
+        crossings=crossings(workload, [o for o in ranked if viable(o)], every),
     )

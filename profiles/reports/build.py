@@ -7,7 +7,7 @@ from typing import Any
 
 from engine.money import number
 from engine.pricebook import PriceBook
-from engine.result import CostResult, OptionPick, OptionsComparison
+from engine.result import CostResult, CostWarning, OptionPick, OptionsComparison
 from engine.rules.verdict import Recommendation
 from engine.wording import (
     GUIDES,
@@ -93,7 +93,7 @@ def assessment_report(
         LineItems(groups=_groups(result)),
         Volumes(volumes=result.break_even_volumes),
         Options(comparison=options, pick=pick),
-        Warnings(warnings=result.warnings),
+        Warnings(warnings=_every_warning(result, options)),
         Prices(
             rows=tuple(
                 PriceRow(role=role, label=role_words(role), quote=q, cite=source_words(q.cite()))
@@ -109,6 +109,19 @@ def assessment_report(
         Sources(notes=tuple(f"{g.cite}: file {g.file}" for g in GUIDES.values())),
     ]
     return Report(sections=tuple(sections))
+
+
+def _every_warning(result: CostResult, options: OptionsComparison) -> tuple[CostWarning, ...]:
+    """The profile's warnings, then each named option's own, by the option's name (the
+    profile's own fine-tune and baseline warn through `result`)."""
+    seen = {w.message for w in result.warnings}
+    more = []
+    for o in options.options:
+        for w in o.warnings:
+            if w.message not in seen and w.field and w.field.startswith("options."):
+                seen.add(w.message)
+                more.append(w.model_copy(update={"message": f"{o.name}: {w.message}"}))
+    return (*result.warnings, *more)
 
 
 def _pick(rec: Recommendation | None, options: OptionsComparison) -> OptionPick | None:
