@@ -214,3 +214,44 @@ async def test_remove_refuses_an_option_another_is_built_from_then_removes_on_ye
         assert "options" not in wizard.document
         assert step.picker.entries == []
         assert not any(line.startswith("Mini") for line in panel_lines(app))
+
+
+async def test_the_panel_keeps_its_headline_and_a_row_per_option_at_80x24() -> None:
+    from tests.tui.test_options_results import with_options
+    from tests.tui.wizard_helpers import new_app
+
+    app = new_app(with_options())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        lines = panel_lines(app)
+        assert any(line.startswith("Verdict:") for line in lines), lines
+        rows = [line for line in lines if "/mo  " in line and "up front" in line]
+        assert [row.split("  ")[0].strip() for row in rows] == [
+            "Fine-tuning (openai…",
+            "GPT-4o mini, prompt…",
+            "Route 70% to the fi…",
+        ]
+        assert "break-even at once" in rows[1] and "break-even 13.8 months" in rows[2]
+        panel = app.wizard.query_one(CostPanel)
+        assert panel.region.bottom <= SIZE[1] - 1  # above the footer
+
+
+def test_an_option_is_never_offered_to_an_option_it_is_built_from() -> None:
+    from tui.state.options import option_specs
+
+    document = {
+        "options": {
+            "a": {"kind": "routing", "name": "A", "first": "b", "second": "baseline"},
+            "b": {"kind": "routing", "name": "B", "first": "c", "second": "baseline"},
+            "c": {"kind": "prompting", "name": "C"},
+        }
+    }
+    specs = option_specs(document, {})
+    offered = {label for label, _ in specs["options.c.model"].choices}
+    assert offered == set()  # a model, not a reference
+    # B is built on C; A on B (so on C too): C's references could not name either, but C
+    # asks none; B may not pick A, which is built from it.
+    b_first = {value for _, value in specs["options.b.first"].choices}
+    assert "a" not in b_first and "c" in b_first and "b" not in b_first
+    a_first = {value for _, value in specs["options.a.first"].choices}
+    assert {"b", "c", "baseline", "fine_tuning"} <= a_first and "a" not in a_first

@@ -234,11 +234,20 @@ def names(answers: Mapping[str, str], ids: list[str]) -> dict[str, str]:
 
 
 def specs_for(
-    key: str, option: Mapping[str, Any], offered: Mapping[str, str]
+    key: str,
+    option: Mapping[str, Any],
+    offered: Mapping[str, str],
+    built_on: Mapping[str, set[str]] | None = None,
 ) -> tuple[FieldSpec, ...]:
     """The rows of option `key`: its kind's questions, references picked from `offered`
-    (id → name, the option itself left out)."""
-    refs = tuple((name, ref) for ref, name in offered.items() if ref != key)
+    (id → name), leaving out the option itself and those `built_on` says are built from it
+    (picking one would build an option from itself)."""
+    below = built_on or {}
+    refs = tuple(
+        (name, ref)
+        for ref, name in offered.items()
+        if ref != key and key not in below.get(ref, set())
+    )
     return tuple(
         FieldSpec(
             f"{PREFIX}{key}.{q.field}",
@@ -326,9 +335,38 @@ def option_specs(document: Mapping[str, Any], answers: Mapping[str, str]) -> dic
     options = options_of(document)
     written = {f"{PREFIX}{key}.name": str(data.get("name", "")) for key, data in options.items()}
     offered = names({**written, **answers}, list(options))  # the names typed, else written
+    below = built_on(options, answers)
     return {
-        spec.path: spec for key, data in options.items() for spec in specs_for(key, data, offered)
+        spec.path: spec
+        for key, data in options.items()
+        for spec in specs_for(key, data, offered, below)
     }
+
+
+REFERENCES = ("generator", "first", "second")
+"""The questions whose answer is another option."""
+
+
+def built_on(
+    options: Mapping[str, Mapping[str, Any]], answers: Mapping[str, str]
+) -> dict[str, set[str]]:
+    """Every option's id → the options it is built from, directly or through others (the
+    answers as typed, else as written)."""
+    direct = {
+        key: {answers.get(f"{PREFIX}{key}.{f}", str(data.get(f) or "")) for f in REFERENCES} - {""}
+        for key, data in options.items()
+    }
+    out: dict[str, set[str]] = {}
+    for key in direct:
+        seen: set[str] = set()
+        todo = list(direct[key])
+        while todo:
+            ref = todo.pop()
+            if ref not in seen:
+                seen.add(ref)
+                todo += direct.get(ref, set())
+        out[key] = seen
+    return out
 
 
 def option_answers(document: Mapping[str, Any], specs: Mapping[str, FieldSpec]) -> dict[str, str]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
@@ -24,6 +25,7 @@ from ..state.options import (
     referrers,
     template,
 )
+from .choice import Choice
 from .question import LABEL_WIDTH, QuestionRow
 from .step import Step
 
@@ -150,6 +152,12 @@ class OptionsStep(Step):
 
     def on_mount(self) -> None:
         self.call_later(self.reload)
+
+    @on(Choice.Changed)
+    def _reference_changed(self, event: Choice.Changed) -> None:
+        """A reference picked: offer the other options anew once the wizard holds it, never
+        one that would build an option from itself."""
+        self.call_after_refresh(self.wizard.options_changed)
 
     # -- what is shown -------------------------------------------------------------------------
 
