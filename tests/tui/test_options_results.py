@@ -95,3 +95,25 @@ def test_ranking_lines_say_where_the_cheapest_changes_with_volume() -> None:
         line.startswith("At 20,000 requests a month the cheapest changes from Prompting")
         for line in lines
     ), lines
+
+
+async def test_an_option_named_like_markup_is_shown_as_written() -> None:
+    from tests.tui.wizard_helpers import HOSTILE
+    from tui.state.steps import STEPS
+    from tui.wizard.options_step import OptionsStep
+
+    doc = with_options()
+    doc["options"]["mini"]["name"] = HOSTILE
+    app = new_app(doc)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press(*["ctrl+n"] * next(i for i, s in enumerate(STEPS) if s.key == "options"))
+        await pilot.pause()
+        step = app.wizard.query_one(OptionsStep)
+        assert HOSTILE in str(step.picker.render())
+        panel = str(app.wizard.query_one("#panel").render())
+        assert HOSTILE[:19] in panel  # cut to the name's column, as written
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert app.is_running
+        assert HOSTILE in str(app.screen.query_one("#options-ranking", Static).render())

@@ -255,3 +255,50 @@ def test_an_option_is_never_offered_to_an_option_it_is_built_from() -> None:
     assert "a" not in b_first and "c" in b_first and "b" not in b_first
     a_first = {value for _, value in specs["options.a.first"].choices}
     assert {"b", "c", "baseline", "fine_tuning"} <= a_first and "a" not in a_first
+
+
+def test_an_options_refusal_is_on_its_question_in_words() -> None:
+    from tui.state.form import FieldSpec
+    from tui.state.options import option_errors
+
+    specs = {
+        "options.docs.documents": FieldSpec("options.docs.documents", "Documents in the index"),
+        "options.mini.model": FieldSpec("options.mini.model", "Model"),
+    }
+    answers = {"options.docs.name": "Docs", "options.mini.name": "Mini"}
+    errors = {
+        "options.docs.rag.documents": "Field required",
+        "options.mini.model": "say what prompting costs: a catalog model, prices, "
+        "inference_monthly_usd or cost_per_request_usd",
+        "options.docs.rag": "the share changed is above one",
+        "workload.requests_per_month": "must be a number",
+    }
+    assert option_errors(errors, specs, answers) == {
+        "options.docs.documents": "needed to cost this option",
+        "options.mini.model": "say what prompting costs: a catalog model, prices, a monthly "
+        "bill or a cost per request",
+        "options": "Docs: the share changed is above one",
+        "workload.requests_per_month": "must be a number",
+    }
+
+
+async def test_a_rag_option_asks_its_questions_and_marks_what_is_missing(tmp_path: Path) -> None:
+    from tui.wizard.question import QuestionRow
+
+    app = app_for(chatbot(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await to_options(pilot)
+        await add(pilot, 1)  # add RAG, named as offered
+        wizard = app.wizard
+        row = wizard.query_one("#field-options--with-retrieval--documents", QuestionRow)
+        assert row.shown_error == "needed to cost this option"
+        assert wizard.answers["options.with-retrieval.generator"] == "baseline"
+        await type_answer(pilot, "options.with-retrieval.documents", "10000")
+        await type_answer(pilot, "options.with-retrieval.tokens_per_document", "800")
+        await type_answer(
+            pilot, "options.with-retrieval.embedding_model", "openai:text-embedding-3-small"
+        )
+        await type_answer(pilot, "options.with-retrieval.retrieved_tokens", "1000")
+        await settle(pilot)
+        assert not wizard.errors, wizard.errors
+        assert any(line.startswith("With retrieval") for line in panel_lines(app))

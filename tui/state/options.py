@@ -381,3 +381,52 @@ def option_answers(document: Mapping[str, Any], specs: Mapping[str, FieldSpec]) 
     mine = {path: spec for path, spec in specs.items() if path.startswith(PREFIX)}
     out.update(values_from_data(document, mine))
     return out
+
+
+TAGS = frozenset(
+    {*KIND_WORDS, "gpu", "hosted", "hourly", "per_token", "self_hosted", "base_plus_hourly"}
+)
+"""The union tags pydantic puts in an error's location (`options.x.rag.documents`)."""
+KEY_WORDS = {
+    "inference_monthly_usd": "a monthly bill",
+    "cost_per_request_usd": "a cost per request",
+    "embedding_model": "an embedding model",
+    "embedding_usd_per_mtok": "an embedding price",
+}
+"""Profile keys an option's refusal may name, in words."""
+_KEY = re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b")
+REQUIRED = "Field required"
+
+
+def option_errors(
+    errors: Mapping[str, str], specs: Mapping[str, FieldSpec], answers: Mapping[str, str]
+) -> dict[str, str]:
+    """The refusals with each option's on its question (without the union tags pydantic
+    puts in the location), in words: no profile key, no `Field required`. One the options'
+    questions cannot place goes on the list of options ("options"), naming the option."""
+    out: dict[str, str] = {}
+    for path, message in errors.items():
+        if not path.startswith(PREFIX):
+            out.setdefault(path, message)
+            continue
+        key, *rest = path[len(PREFIX) :].split(".")
+        mine = {p: s for p, s in specs.items() if p.startswith(f"{PREFIX}{key}.")}
+        words = _option_words(message, mine)
+        place = f"{PREFIX}{key}." + ".".join(s for s in rest if s not in TAGS)
+        if place in mine:
+            out.setdefault(place, words)
+        else:
+            out.setdefault("options", f"{names(answers, [key])[key]}: {words}")
+    return out
+
+
+def _option_words(message: str, specs: Mapping[str, FieldSpec]) -> str:
+    if message == REQUIRED:
+        return "needed to cost this option"
+    labels = {path.rsplit(".", 1)[-1]: spec.label.lower() for path, spec in specs.items()}
+
+    def said(found: re.Match[str]) -> str:
+        key = found.group()
+        return KEY_WORDS.get(key) or labels.get(key) or key.replace("_usd", "").replace("_", " ")
+
+    return _KEY.sub(said, message)

@@ -16,7 +16,7 @@ from textual.widget import Widget
 from textual.widgets import Footer, Input
 
 from ..state.form import FieldSpec, FormErrors, answers_only, values_from_data
-from ..state.options import PREFIX, option_answers, option_specs
+from ..state.options import PREFIX, option_answers, option_errors, option_specs
 from ..state.steps import STEPS
 from ..widgets.progress import ProgressLine
 from .choice import Choice
@@ -198,7 +198,9 @@ class WizardScreen(Screen[None]):
         try:
             evaluation = assess(self.answers, self.document, self.kinds, self.catalog)
         except FormErrors as exc:
-            self.errors = exc.errors
+            self.errors = option_errors(
+                exc.errors, self.specs, self.answers
+            )  # options': on their questions
             panel.status = NO_FIGURES  # shown while no answers have been valid yet
         except Unanswered as exc:  # not an error on any answer: nothing to cost yet
             self.errors = {}
