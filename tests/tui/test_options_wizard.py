@@ -302,3 +302,34 @@ async def test_a_rag_option_asks_its_questions_and_marks_what_is_missing(tmp_pat
         await settle(pilot)
         assert not wizard.errors, wizard.errors
         assert any(line.startswith("With retrieval") for line in panel_lines(app))
+
+
+async def test_opening_another_file_shows_its_options_not_the_last_ones(tmp_path: Path) -> None:
+    from tests.tui.test_options_results import with_options
+    from tests.tui.wizard_helpers import new_app
+
+    app = new_app(with_options())
+    async with app.run_test(size=SIZE) as pilot:
+        step = await to_options(pilot)
+        assert [key for key, _, _ in step.picker.entries] == ["mini", "routing"]
+        app._open(chatbot(tmp_path))
+        await settle(pilot)
+        assert step.picker.entries == [] and step.rows == [step.picker]
+        assert not any(p.startswith("options.") for p in app.wizard.answers)
+        assert not any(p.startswith("options.") for p in app.wizard.specs)
+        assert not app.wizard.errors
+
+
+async def test_beside_the_questions_an_option_takes_two_lines_that_fit() -> None:
+    from tests.tui.test_options_results import with_options
+    from tests.tui.wizard_helpers import new_app
+
+    app = new_app(with_options())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        panel = app.wizard.query_one(CostPanel)
+        inside = panel.content_region.width
+        lines = str(panel.render()).split("\n")
+        at = lines.index("Route 70% to the fine-tune")
+        assert lines[at + 1] == "  $630/mo · $12,000 · 13.8 months"
+        assert all(len(line) <= inside for line in lines[at - 4 :])

@@ -13,6 +13,8 @@ if TYPE_CHECKING:
     from ..state.evaluation import Evaluation
 
 MAX_ROWS = 4
+NARROW = 50
+"""Narrower than this (the panel beside the questions) an option takes two lines."""
 """Option rows the panel shows at most; more are counted on one line (Results lists all)."""
 
 
@@ -29,6 +31,17 @@ def option_lines(evaluation: Evaluation, width: int) -> list[Content]:
         rows = panel_rows(evaluation.assessed.options)
     except Exception as exc:  # the answers' own refusal is marked on its question
         return [Content(f"Options: not costed ({(str(exc).splitlines() or ['refused'])[0]})")]
+    if width < NARROW:  # the wide layout's column: the name, then the figures below it
+        lines = []
+        for row in rows[:MAX_ROWS]:
+            lines.append(Content(fit(row.name, width)))
+            figures = Content.assemble(
+                "  ", (row.monthly, "bold"), f" · {row.upfront} · ", (row.break_even, "bold")
+            )
+            lines.append(figures.truncate(width, ellipsis=True))
+        if len(rows) > MAX_ROWS:
+            lines.append(Content(f"and {len(rows) - MAX_ROWS} more: Results lists all"))
+        return lines
     wide = width >= 70
     name_width = 20 if wide else max(width - 34, 8)
     lines = []
