@@ -198,9 +198,8 @@ class WizardScreen(Screen[None]):
         try:
             evaluation = assess(self.answers, self.document, self.kinds, self.catalog)
         except FormErrors as exc:
-            self.errors = option_errors(
-                exc.errors, self.specs, self.answers
-            )  # options': on their questions
+            # An option's refusal on its own question, in words.
+            self.errors = option_errors(exc.errors, self.specs, self.answers)
             panel.status = NO_FIGURES  # shown while no answers have been valid yet
         except Unanswered as exc:  # not an error on any answer: nothing to cost yet
             self.errors = {}
