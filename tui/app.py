@@ -358,20 +358,29 @@ class TunewiseApp(App[int]):
             lambda path: self._save_to(ev, path),
         )
 
-    def _save_to(self, ev: Evaluation, path: Path | None, *, force: bool = False) -> None:
+    def _save_to(
+        self, ev: Evaluation, path: Path | None, *, force: bool = False, upgrade: bool = False
+    ) -> None:
         if path is None:
             return
         if self.path is not None and path.resolve() == self.path.resolve():
             # The open file, unchanged on disk since: saving over it is what was asked.
             force = force or _read_bytes(path) == self.path_bytes
-        from profiles.files import snapshot_of
+        from profiles.files import FormatUpgrade, snapshot_of
 
         from .state.bridge import ProfileExistsError, save
 
         try:
             # The answers as judged at their last keystroke, with the app's catalog: saving
             # runs the rules no more (a profile with ranges is simulated for its snapshot).
-            save(snapshot_of(ev.assessed), path, force=force)
+            save(snapshot_of(ev.assessed), path, force=force, upgrade=upgrade)
+        except FormatUpgrade as exc:  # options over a format-2 file: never without asking
+            self.confirm(
+                f"{path} is profile format {exc.old}. With its options it is saved as format "
+                "3, which tunewise before options cannot read. Save as format 3?",
+                partial(self._save_to, ev, path, force=force, upgrade=True),
+            )
+            return
         except ProfileExistsError:
             self.confirm(
                 f"{path} exists. Overwrite it?", partial(self._save_to, ev, path, force=True)

@@ -63,6 +63,7 @@ def test_steps_follow_the_flowchart_and_cite_a_guide() -> None:
         "models",
         "fine-tuning-costs",
         "team",
+        "options",
     ]
     guides = ("flowchart", "decision tree", "litmus test", "practical guide")
     for step in STEPS:
@@ -132,7 +133,7 @@ async def test_a_whole_assessment_by_keyboard_saves_every_section(isolated: Path
         await choose(pilot, "team.versioning", "Yes")
         await choose(pilot, "team.retraining_budget", "No")
         await type_answer(pilot, "team.providers", "azure, google")
-        await pilot.press("ctrl+n")  # results
+        await pilot.press("ctrl+n", "ctrl+n")  # options, results
         await pilot.pause()
         assert isinstance(app.screen, ResultsScreen)
         shown = app.screen.evaluation.verdict

@@ -55,7 +55,8 @@ async def test_whole_assessment_by_keyboard_to_a_saved_profile(isolated: Path) -
         await pilot.pause()
         await pilot.press("tab")  # prompting monthly bill
         await clear_and_type(pilot, "$3,600")
-        await pilot.press("ctrl+n", "ctrl+n", "ctrl+n")  # fine-tuning costs, team, results
+        # fine-tuning costs, team, options, results
+        await pilot.press("ctrl+n", "ctrl+n", "ctrl+n", "ctrl+n")
         await pilot.pause()
         assert isinstance(app.screen, ResultsScreen)
         shown = app.screen.evaluation.result

@@ -126,6 +126,10 @@ class ResultsScreen(Screen[None]):
                     yield FlowchartStrip(rec, id="flowchart-strip")
             yield CostSummary(r, id="summary")
             yield CostChart(r.cumulative, r.break_even_months, id="chart")
+            if ev.profile.options:  # named options: each one's curve, then their ranking
+                from .options import OptionsResults
+
+                yield OptionsResults(ev.assessed.options, id="options")
             if can_simulate(ev):
                 yield UncertaintySummary(id="how-sure")
                 yield Container(id="tornado-slot")

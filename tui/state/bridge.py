@@ -39,16 +39,18 @@ def save(
     book: PriceBook | None = None,
     result: CostResult | None = None,
     force: bool = False,
+    upgrade: bool = False,
 ) -> None:
     """Write `profile` with fresh price and result snapshots (when `book` and `result` are
     given) to `path`, atomically; raise `ProfileExistsError` rather than overwrite a file
-    that holds something else."""
+    that holds something else. A format-2 file is rewritten as format 3 only with `upgrade`
+    (else `profiles.files.FormatUpgrade`: ask first)."""
     from profiles.atomic import ProfileExists
     from profiles.files import save_profile, snapshot
 
     if book is not None and result is not None:
         profile = snapshot(profile, book, result)
     try:
-        save_profile(profile, path, force=force)
+        save_profile(profile, path, force=force, upgrade=upgrade)
     except ProfileExists as exc:
         raise ProfileExistsError(str(path)) from exc

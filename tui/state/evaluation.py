@@ -185,6 +185,8 @@ def assess(
             from engine.uncertainty.simulate import prepare
 
             prepare(assessed.inputs, assessed.book, assessed.result, assessed.profile.ranges)
+        if assessed.profile.options:  # priced now: an option's refusal marks its question
+            assessed.options  # noqa: B018
     except InputError as exc:
         ranged = exc.field.removeprefix("ranges.")
         field = ranged if ranged in values else exc.field

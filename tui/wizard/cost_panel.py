@@ -15,6 +15,7 @@ from textual.worker import get_current_worker
 from ..messages import Simulated
 from ..state.how_sure import can_simulate, has_ranges
 from ..state.visible import visible
+from .options_panel import has_options, option_lines
 
 if TYPE_CHECKING:
     from engine.uncertainty import Uncertainty
@@ -52,6 +53,7 @@ class CostPanel(Widget, can_focus=False):
     def watch_evaluation(self, evaluation: Evaluation | None) -> None:
         """Simulate the new answers when they have ranges; forget the old answer otherwise."""
         self.set_class(evaluation is not None and bool(evaluation.scenario), "-scenario")
+        self.set_class(has_options(evaluation), "-options")
         if not can_simulate(evaluation):
             self.simulating = False
             self.uncertainty = None
@@ -129,6 +131,7 @@ class CostPanel(Widget, can_focus=False):
         lines += [Content.assemble(("! ", "bold"), c) for c in self.evaluation.conflicts]
         if has_ranges(self.evaluation):
             lines += self._how_sure(self.evaluation, compact=compact)
+        lines += option_lines(self.evaluation, self.content_region.width or self.size.width)
         return Content("\n").join(lines)
 
     def _how_sure(self, ev: Evaluation, *, compact: bool) -> list[Content]:

@@ -16,11 +16,13 @@ from textual.widget import Widget
 from textual.widgets import Footer, Input
 
 from ..state.form import FieldSpec, FormErrors, answers_only, values_from_data
+from ..state.options import PREFIX, option_answers, option_errors, option_specs
 from ..state.steps import STEPS
 from ..widgets.progress import ProgressLine
 from .choice import Choice
 from .cost_panel import CostPanel
 from .field import FieldRow
+from .options_step import OptionsStep
 from .question import QuestionRow
 from .step import Step
 
@@ -75,7 +77,9 @@ class WizardScreen(Screen[None]):
         self.answers: dict[str, str] = {}
         """Every answer as typed, by field path, whether or not its step is mounted."""
         self.set_document(document)
-        self.steps = [Step(spec, self.answers) for spec in STEPS]
+        self.steps = [
+            (OptionsStep if spec.key == "options" else Step)(spec, self.answers) for spec in STEPS
+        ]
         self.catalog: Catalog | None = None
         self.evaluation: Evaluation | None = None
         """The last evaluation of valid answers, as typed (what is saved)."""
@@ -94,7 +98,19 @@ class WizardScreen(Screen[None]):
     def set_document(self, document: Mapping[str, Any]) -> None:
         self.document = answers_only(document)
         self.answers.clear()
-        self.answers.update(values_from_data(self.document, self.specs))
+        asked = {p: s for p, s in self.specs.items() if not p.startswith(PREFIX)}
+        self.answers.update(values_from_data(self.document, asked))
+        self.options_changed()
+        self.answers.update(option_answers(self.document, self.specs))
+
+    def options_changed(self) -> None:
+        """Ask the named options' questions: they come and go with the options (the options
+        step adds, renames and removes them), references offered by the options' names."""
+        for path in [p for p in self.specs if p.startswith(PREFIX)]:
+            del self.specs[path]
+        self.specs.update(option_specs(self.document, self.answers))
+        self.kinds = {path: spec.kind for path, spec in self.specs.items()}
+        self.labels = {path: spec.label for path, spec in self.specs.items()}
 
     def compose(self) -> ComposeResult:
         # The breakpoint class set before the children exist, so no resize restyles them all.
@@ -132,8 +148,12 @@ class WizardScreen(Screen[None]):
         # Another file's figures are no "last valid figures" of this one's answers.
         self.evaluation = self.shown = None
         self.query_one(CostPanel).evaluation = None
+        for step in self.steps:
+            if isinstance(step, OptionsStep) and step.is_mounted:
+                step.run_worker(step.reload(""), group="options", exclusive=True)
         for row in self.query(QuestionRow):
-            row.value = self.answers[row.spec.path]
+            if not row.spec.path.startswith(PREFIX):  # the options step re-reads its own
+                row.value = self.answers.get(row.spec.path, "")
         self.recompute()
         self.refresh_bindings()  # the new profile may have scenarios, or none
 
@@ -178,7 +198,8 @@ class WizardScreen(Screen[None]):
         try:
             evaluation = assess(self.answers, self.document, self.kinds, self.catalog)
         except FormErrors as exc:
-            self.errors = exc.errors
+            # An option's refusal on its own question, in words.
+            self.errors = option_errors(exc.errors, self.specs, self.answers)
             panel.status = NO_FIGURES  # shown while no answers have been valid yet
         except Unanswered as exc:  # not an error on any answer: nothing to cost yet
             self.errors = {}
@@ -271,6 +292,10 @@ class WizardScreen(Screen[None]):
     def _rows(self) -> list[QuestionRow]:
         """The answer rows of the steps mounted so far (no DOM query: this runs per key)."""
         return [row for step in self.steps if step.is_mounted for row in step.rows]
+
+    def mark_rows(self) -> None:
+        """Show each mounted row's refusal (the options step, after mounting its rows)."""
+        self._mark_rows()
 
     def _mark_rows(self) -> None:
         for row in self._rows():

@@ -7,6 +7,7 @@ from .evidence import EVIDENCE
 from .fine_tuning_costs import FINE_TUNING_COSTS
 from .knowledge import KNOWLEDGE
 from .models import MODELS
+from .options import OPTIONS
 from .spec import StepSpec
 from .team import TEAM
 from .use_case import USE_CASE
@@ -21,8 +22,9 @@ STEPS: tuple[StepSpec, ...] = (
     MODELS,
     FINE_TUNING_COSTS,
     TEAM,
+    OPTIONS,
 )
 """Flowchart order: use case → evidence → knowledge → data → volume → models → fine-tuning
-costs → team."""
+costs → team → options."""
 
 __all__ = ["STEPS", "StepSpec"]
