@@ -59,9 +59,9 @@ async def test_results_rank_the_options_cheapest_at_the_horizon_first() -> None:
         heads = [line for line in lines if line[:1].isdigit()]
         assert [h.split(" · ")[0][5:] for h in heads] == [
             "GPT-4o mini, prompted",
-            "Fine-tuning (openai:gpt-3.5-turbo)",
+            "Fine-tuning (GPT-3.5 Turbo)",
             "Route 70% to the fine-tune",
-            "Prompting (openai:gpt-4)",
+            "Prompting (GPT-4)",
         ]
         assert "$27,120 at 24 months" in heads[2]
         assert "break-even never" not in text

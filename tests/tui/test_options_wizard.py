@@ -227,7 +227,7 @@ async def test_the_panel_keeps_its_headline_and_a_row_per_option_at_80x24() -> N
         assert any(line.startswith("Verdict:") for line in lines), lines
         rows = [line for line in lines if "/mo  " in line and "up front" in line]
         assert [row.split("  ")[0].strip() for row in rows] == [
-            "Fine-tuning (openai…",
+            "Fine-tuning (GPT-3.…",
             "GPT-4o mini, prompt…",
             "Route 70% to the fi…",
         ]
