@@ -32,6 +32,11 @@ if TYPE_CHECKING:
     from .state.evaluation import Evaluation
 
 
+WAIT_REFRESHES = 20
+"""A held key waits at most this many refreshes for a screen to take focus (one that never
+does, with nothing focusable focused, still gets its keys)."""
+
+
 class TunewiseApp(App[int]):
     """The wizard. Holds the file being edited; the wizard screen holds the answers."""
 
@@ -86,6 +91,13 @@ class TunewiseApp(App[int]):
         self.saved_values: dict[str, str] | None = self.wizard.values
         """The answers as last opened or saved: quitting with others asks first. Taken now,
         not after the first frame, so a key typed before that frame is an unsaved change."""
+        self.held_keys: list[events.Key] = []
+        """Keys typed while the last one was still being handled, in order (`on_event`)."""
+        self.waited = 0
+        """Refreshes the first held key has waited for the screen to open (`WAIT_REFRESHES`)."""
+        self.key_in_flight = False
+        """Whether a key was handed on and what it does may not have happened yet (a dialog it
+        opens, a step it shows): the next key waits for the refresh after it."""
 
     crashed = False
     """Whether the app ended in a panic (Textual leaves `return_code` unset then)."""
@@ -111,17 +123,65 @@ class TunewiseApp(App[int]):
         return self.return_value if isinstance(self.return_value, int) else self.return_code
 
     async def on_event(self, event: events.Event) -> None:
-        """Letters typed into an answer that arrive together go to it as one paste."""
+        """Keys typed while a screen opens wait for it; letters typed into an answer that
+        arrive together go to it as one paste."""
         if isinstance(event, events.Key) and not event.is_forwarded:
-            run = self._typed_run(event)
-            if run is not None:
-                event.stop()
-                run.set_sender(self)
-                self.focused._forward_event(run)  # type: ignore[union-attr]
+            if self.held_keys or self.key_in_flight or self._opening():
+                # Handed on now, it would reach the widget focused before the last key's
+                # effect (a dialog, a step) and be lost there.
+                self.held_keys.append(event)
+                if len(self.held_keys) == 1:
+                    self.call_after_refresh(self._release_keys)
                 return
+            await self._hand_on(event)
+            return
         await super().on_event(event)
 
-    def _typed_run(self, key: events.Key) -> events.Paste | None:
+    async def _hand_on(self, key: events.Key, held: list[events.Key] | None = None) -> None:
+        """Give `key` to the focused widget (with the printable keys behind it, as one paste,
+        for an answer); the next waits for the refresh after it."""
+        self.key_in_flight = True
+        self.call_after_refresh(self._landed)
+        run = self._typed_run(key, held)
+        if run is not None:
+            key.stop()
+            run.set_sender(self)
+            self.focused._forward_event(run)  # type: ignore[union-attr]
+            return
+        await super().on_event(key)
+
+    def _landed(self) -> None:
+        self.key_in_flight = False
+        if self.held_keys:
+            self.call_later(self._release_keys)
+
+    def _opening(self) -> bool:
+        """Whether the screen shown has not been resumed yet, or the widget focused has
+        messages still to handle (its focus, the last key): a key now would come first."""
+        screen = self.screen
+        if not screen.is_mounted or not screen.stack_updates:
+            return True
+        focused = screen.focused
+        if focused is None:  # composed but not yet focused, or nothing to focus on it
+            return bool(screen.focus_chain)
+        # The key bubbles from the focused widget up to the app, whose bindings act on it.
+        return any(not node._message_queue.empty() for node in focused.ancestors_with_self)
+
+    async def _release_keys(self) -> None:
+        """The first held key (with the printable ones behind it, for an answer) once the
+        screen shown is open and the last key has landed; the rest after that one."""
+        if not self.held_keys or self.key_in_flight:
+            return
+        if self._opening() and self.waited < WAIT_REFRESHES:
+            self.waited += 1
+            self.call_after_refresh(self._release_keys)
+            return
+        self.waited = 0
+        await self._hand_on(self.held_keys.pop(0), self.held_keys)
+
+    def _typed_run(
+        self, key: events.Key, held: list[events.Key] | None = None
+    ) -> events.Paste | None:
         """`key` and the printable keys queued right behind it, as one paste, when they are
         for an answer that would type each of them anyway; None otherwise.
 
@@ -145,6 +205,11 @@ class TunewiseApp(App[int]):
         if first is None:
             return None
         characters = [first]
+        if held is not None:  # the keys held behind it (the queue is the loop's, not ours)
+            while held and (character := typed(held[0])) is not None:
+                characters.append(character)
+                held.pop(0)
+            return events.Paste("".join(characters)) if len(characters) > 1 else None
         while (character := typed(self._peek_message())) is not None:
             characters.append(character)
             self._pending_message = None  # taken off the queue (`_peek_message` held it)

@@ -110,7 +110,7 @@ async def test_a_routing_option_added_by_keys_shows_its_row_and_saves_as_format_
         lines = panel_lines(app)
         row = next(line for line in lines if line.startswith("Routing"))
         assert f"{usd(by_hand)}/mo" in row and "$12,000 up front" in row
-        assert "break-even 13.8 months" in row
+        assert "break-even 13.79 months" in row
         assert any(line.startswith("Verdict:") for line in lines)
 
         await pilot.press("ctrl+s")
@@ -231,7 +231,7 @@ async def test_the_panel_keeps_its_headline_and_a_row_per_option_at_80x24() -> N
             "GPT-4o mini, prompt…",
             "Route 70% to the fi…",
         ]
-        assert "break-even at once" in rows[1] and "break-even 13.8 months" in rows[2]
+        assert "break-even at once" in rows[1] and "break-even 13.79 months" in rows[2]
         panel = app.wizard.query_one(CostPanel)
         assert panel.region.bottom <= SIZE[1] - 1  # above the footer
 
@@ -331,5 +331,22 @@ async def test_beside_the_questions_an_option_takes_two_lines_that_fit() -> None
         inside = panel.content_region.width
         lines = str(panel.render()).split("\n")
         at = lines.index("Route 70% to the fine-tune")
-        assert lines[at + 1] == "  $630/mo · $12,000 · 13.8 months"
+        assert lines[at + 1] == "  $630/mo · $12,000 · 13.79 months"
         assert all(len(line) <= inside for line in lines[at - 4 :])
+
+
+async def test_a_name_typed_at_once_after_picking_a_template_is_the_options_name(
+    tmp_path: Path,
+) -> None:
+    """Keys queued together (a quick typist, tmux send-keys) reach the name dialog as it opens."""
+    from textual import events
+
+    app = app_for(chatbot(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        step = await to_options(pilot)
+        for key in ["a", *["down"] * ROUTING, "enter", *"Quick", "enter"]:
+            app.post_message(events.Key(key, key if len(key) == 1 else None))
+        for _ in range(6):
+            await pilot.pause()
+        await settle(pilot)
+        assert ("quick", "Quick", "Routing") in step.picker.entries

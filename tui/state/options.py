@@ -9,7 +9,7 @@ The engine and pydantic are imported only by the functions that read figures.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .form import FieldSpec
@@ -17,6 +17,7 @@ from .form import FieldSpec
 if TYPE_CHECKING:
     from decimal import Decimal
 
+    from engine.catalog import Catalog
     from engine.result import OptionOutcome, OptionsComparison
 
 BASELINE = "baseline"
@@ -215,10 +216,25 @@ def options_of(document: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
     return {str(k): dict(v) for k, v in options.items()} if isinstance(options, Mapping) else {}
 
 
+_MODEL_NAMES: dict[str, str] = {}
+"""A catalog model's name by the id typed (`openai:gpt-4.1-mini` → `GPT-4.1 mini`), learnt
+when the wizard's catalog has loaded (`learn_model_names`); ids until then."""
+
+
+def learn_model_names(catalog: Catalog, ids: Iterable[str]) -> None:
+    """Remember the catalog's names of the models `ids`, as the reports name them."""
+    for model in ids:
+        facts = catalog.lifecycle(model) if model else None
+        if facts is not None and facts.name:
+            _MODEL_NAMES[model] = facts.name
+
+
 def own_names(answers: Mapping[str, str]) -> dict[str, str]:
-    """The names the profile's own paths go by in the wizard (the engine names them alike)."""
+    """The names the profile's own paths go by in the wizard (the engine names them alike:
+    `profiles.options.baseline_name`)."""
     model = answers.get("prompting.model", "").strip()
     base = answers.get("fine_tuning.base_model", "").strip()
+    model, base = _MODEL_NAMES.get(model, model), _MODEL_NAMES.get(base, base)
     return {
         BASELINE: f"Prompting ({model})" if model else "Prompting (today's bill)",
         FINE_TUNING: f"Fine-tuning ({base})" if base else "Fine-tuning",
@@ -282,7 +298,7 @@ def break_even_words(outcome: OptionOutcome) -> str:
         return "never" if outcome.break_even_reason in (None, "never") else "unknown"
     if m <= 0:
         return "at once"
-    return months(m, places=1, singular=True)
+    return months(m, singular=True)  # the panel's and the reports' one rounding
 
 
 class Row(NamedTuple):

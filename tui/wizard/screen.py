@@ -184,7 +184,25 @@ class WizardScreen(Screen[None]):
 
     def set_catalog(self, catalog: Catalog) -> None:
         self.catalog = catalog
+        self._learn_model_names()
         self.recompute()
+
+    def _learn_model_names(self) -> None:
+        """Name the profile's own models as the reports do in the options' references (on
+        the catalog's arrival, and each time the options step is shown: the models may have
+        changed since)."""
+        if self.catalog is None:
+            return
+        from ..state.options import learn_model_names
+
+        learn_model_names(
+            self.catalog,
+            (self.answers.get(p, "") for p in ("prompting.model", "fine_tuning.base_model")),
+        )
+        self.options_changed()
+        for step in self.steps:
+            if isinstance(step, OptionsStep) and step.is_mounted:
+                self.call_later(step.reload)
 
     def recompute(self) -> None:
         """Rebuild the profile from the answers and evaluate it; mark what is refused."""
@@ -314,6 +332,8 @@ class WizardScreen(Screen[None]):
             if other is not step and other.is_mounted:
                 other.display = False
         step.display = True
+        if isinstance(step, OptionsStep):
+            self._learn_model_names()
         if not step.is_mounted:
             await self.mount(step, before=self.query_one(CostPanel))
             self._mark_rows()
