@@ -409,8 +409,6 @@ def _p95(values: list[float]) -> float:
 def run_typing(*, keys: int = 40, quick: bool = False) -> list[Measurement]:
     """Key-to-echo while the ranged example simulates, against the same profile without
     ranges, at both typing speeds; and the panel's final figures after the last key."""
-    from tui.wizard.cost_panel import SETTLE_SECONDS
-
     if quick:
         keys = min(keys, 8)
     found = []
@@ -442,9 +440,7 @@ def run_typing(*, keys: int = 40, quick: bool = False) -> list[Measurement]:
                 figure=settled[0],
                 unit="ms",
                 target=TARGET_SETTLED_MS,
-                detail="last key posted to the first frame showing its simulated figures; "
-                f"includes the panel's wait for a next key ({SETTLE_SECONDS * 1000:.0f} ms, "
-                "SETTLE_SECONDS)",
+                detail="last key posted to the first frame showing its simulated figures",
             ),
         ]
     return found
