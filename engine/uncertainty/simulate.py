@@ -198,8 +198,11 @@ def uncertainty(
     verdict_of: VerdictOf | None = None,
     point_verdict: str | None = None,
     with_band: bool = False,
+    sensitivity: bool = True,
 ) -> Uncertainty:
-    """The whole answer: percentiles, probabilities, verdict shares, tornado and thresholds.
+    """The whole answer: percentiles, probabilities, verdict shares, tornado and thresholds
+    (without `sensitivity`, no tornado nor thresholds: the wizard's live panel shows neither,
+    and they cost as much as 10,000 samples).
 
     The samples stream through in chunks; what is kept is counts, the first chunk's costs
     (for the band) and the three figures' percentiles: exact, from every sample's figure up
@@ -266,8 +269,8 @@ def uncertainty(
         verdicts = {k: round(counts[k] / n, 4) for k in sorted(counts)}
         if point_verdict is not None:
             changes = round(1 - counts.get(point_verdict, 0) / n, 4)
-    bars = tornado(setup)
-    flips = thresholds(setup, bars)
+    bars = tornado(setup) if sensitivity else ()
+    flips = thresholds(setup, bars) if sensitivity else ()
     return Uncertainty(
         samples=n,
         seed=seed,

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from engine.pricebook import PriceBook
     from engine.result import CostResult
     from engine.rules import Recommendation
+    from engine.uncertainty.setup import Setup
     from profiles.assessed import Assessed
     from profiles.model import Profile
 
@@ -100,6 +101,9 @@ class Evaluation:
     """The rules' verdict as the panel shows it (None when they cannot judge the answers)."""
     scenario_sets: str = ""
     """What the scenario shown sets, in words (`requests a month 100,000`)."""
+    setup: Setup | None = None
+    """The ranges checked against the answers (`engine.uncertainty.setup.prepare`), kept for
+    the panel's simulation; None without ranges."""
 
     @property
     def profile(self) -> Profile:
@@ -175,6 +179,7 @@ def assess(
         raise Unanswered(needed)
     profile = validate_answers(data, values)
     sets = ""
+    setup = None
     try:
         if scenario:
             sets = scenario_sets(profile.scenarios.get(scenario, {}), labels or {})
@@ -182,9 +187,11 @@ def assess(
         # Checked here so the field is marked, not the panel; an unknown cost is never
         # simulated.
         if assessed.profile.ranges and assessed.result.break_even_known:
-            from engine.uncertainty.simulate import prepare
+            from engine.uncertainty.setup import prepare
 
-            prepare(assessed.inputs, assessed.book, assessed.result, assessed.profile.ranges)
+            setup = prepare(
+                assessed.inputs, assessed.book, assessed.result, assessed.profile.ranges
+            )
         if assessed.profile.options:  # priced now: an option's refusal marks its question
             assessed.options  # noqa: B018
     except InputError as exc:
@@ -192,7 +199,7 @@ def assess(
         field = ranged if ranged in values else exc.field
         paths = locate(field, exc.message, values)
         raise FormErrors(dict.fromkeys(paths, in_words(exc.message))) from None
-    return Evaluation(assessed, verdict_of(assessed), sets)
+    return Evaluation(assessed, verdict_of(assessed), sets, setup)
 
 
 def scenario_sets(settings: Mapping[str, Decimal], labels: Mapping[str, str]) -> str:

@@ -33,10 +33,14 @@ def simulate(
     recommendation: Recommendation | None = None,
     catalog: Catalog | None = None,
     band: bool = False,
+    live: bool = False,
 ) -> Uncertainty:
     """The simulation `tunewise assess` runs for this evaluation (same samples and seed, and
     its `--scenario` when it shows one); with `band`, the P10/P50/P90 of both cumulative
-    curves per month for the chart."""
+    curves per month for the chart. `live` (the cost panel, on every answer): the same
+    samples and figures, without the tornado and thresholds the panel does not show."""
+    if live:
+        return _live(evaluation)
     from profiles.ranges import profile_uncertainty
 
     ev = evaluation
@@ -48,4 +52,21 @@ def simulate(
         catalog=catalog if recommendation is not None else None,
         scenario=ev.scenario or None,
         with_band=band,
+    )
+
+
+def _live(evaluation: Evaluation) -> Uncertainty:
+    """`simulate` for the panel: the setup the evaluation checked, no sensitivity."""
+    from engine.uncertainty import DEFAULT_SAMPLES, DEFAULT_SEED, uncertainty
+    from engine.uncertainty.setup import prepare
+
+    a = evaluation.assessed
+    setup = evaluation.setup or prepare(a.inputs, a.book, a.result, a.profile.ranges)
+    return uncertainty(
+        setup,
+        a.result,
+        samples=DEFAULT_SAMPLES,
+        seed=DEFAULT_SEED,
+        scenario=evaluation.scenario or None,
+        sensitivity=False,
     )

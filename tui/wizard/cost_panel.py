@@ -3,7 +3,6 @@ with ranges, how likely fine-tuning is to pay back (simulated in a worker, never
 
 from __future__ import annotations
 
-import time
 from typing import TYPE_CHECKING
 
 from textual import events, on, work
@@ -24,9 +23,6 @@ if TYPE_CHECKING:
 
 COMPACT_WIDTH = 60
 """Wider than this (docked below the questions) the panel uses fewer, longer lines."""
-SETTLE_SECONDS = 0.03
-"""How long a simulation waits for the next key before it starts, so a burst of keys (key
-repeat) simulates once; short, as a simulation is cheap (docs/benchmarks.md)."""
 
 
 class CostPanel(Widget, can_focus=False):
@@ -37,43 +33,75 @@ class CostPanel(Widget, can_focus=False):
     CostPanel.-stale { border: round $warning; }
     """
 
-    evaluation: reactive[Evaluation | None] = reactive(None, layout=True)
+    evaluation: reactive[Evaluation | None] = reactive(None)
     """The last evaluation that succeeded; kept while the answers are invalid."""
     stale: reactive[str] = reactive("")
     """Why the figures shown are not those of the current answers ("" when they are)."""
-    status: reactive[str] = reactive("Loading prices…", layout=True)
+    status: reactive[str] = reactive("Loading prices…")
     """What the panel is waiting for before it has any figures."""
-    uncertainty: reactive[Uncertainty | None] = reactive(None, layout=True)
+    uncertainty: reactive[Uncertainty | None] = reactive(None)
     """The last simulation's answer (kept, marked as updating, while the next one runs)."""
-    simulating: reactive[bool] = reactive(False, layout=True)
+    simulating: reactive[bool] = reactive(False)
     """Whether a simulation of the current evaluation is still running."""
-    simulation_error: reactive[str] = reactive("", layout=True)
+    simulation_error: reactive[str] = reactive("")
     """Why the last simulation failed ("" when it did not)."""
 
+    def _fit(self) -> None:
+        """Lay the wizard out again only when the panel's height follows its lines and their
+        count changed: each of its figures is a repaint, and a layout of the wizard costs
+        several times one (docs/benchmarks.md)."""
+        height = self.styles.height
+        if height is None or not height.is_auto:
+            return
+        width = self.content_size.width
+        self.clear_cached_dimensions()  # the lines as they are now
+        if not width or self.get_content_height(self.size, self.size, width) != (
+            self.content_size.height
+        ):
+            self.refresh(layout=True)
+
+    def watch_status(self) -> None:
+        self._fit()
+
+    def watch_uncertainty(self) -> None:
+        self._fit()
+
+    def watch_simulating(self) -> None:
+        self._fit()
+
+    def watch_simulation_error(self) -> None:
+        self._fit()
+
     def watch_evaluation(self, evaluation: Evaluation | None) -> None:
-        """Simulate the new answers when they have ranges; forget the old answer otherwise."""
+        """Simulate the new answers when they have ranges; forget the old answer otherwise.
+        A run for older answers is cancelled: its figure is never shown."""
         self.set_class(evaluation is not None and bool(evaluation.scenario), "-scenario")
         self.set_class(has_options(evaluation), "-options")
+        self.workers.cancel_group(self, "uncertainty")
+        self._fit()
         if not can_simulate(evaluation):
             self.simulating = False
             self.uncertainty = None
             return
         assert evaluation is not None
         self.simulating = True
-        self._simulate(evaluation)
+        # Once these figures are drawn: the run then has the machine to itself (started at
+        # once, it shared it with the drawing and finished later; docs/benchmarks.md).
+        self.call_after_refresh(self._start, evaluation)
+
+    def _start(self, evaluation: Evaluation) -> None:
+        """Simulate `evaluation` unless newer answers came meanwhile (they start their own:
+        a burst of keys simulates its last answer only)."""
+        if evaluation is self.evaluation:
+            self._simulate(evaluation)
 
     @work(thread=True, exclusive=True, group="uncertainty")
     def _simulate(self, evaluation: Evaluation) -> None:
         from ..state.how_sure import simulate
 
         worker = get_current_worker()
-        # A burst of keys starts one worker per key, each cancelling the one before: wait a
-        # moment, so only the last of the burst simulates (a thread cannot be interrupted).
-        time.sleep(SETTLE_SECONDS)
-        if worker.is_cancelled:
-            return
         try:
-            uncertainty = simulate(evaluation)
+            uncertainty = simulate(evaluation, live=True)
         except Exception as exc:  # a failed simulation must never take the wizard down
             first = (str(exc).splitlines() or [type(exc).__name__])[0]
             self.post_message(Simulated(evaluation, None, first))
@@ -93,6 +121,7 @@ class CostPanel(Widget, can_focus=False):
     def watch_stale(self, stale: str) -> None:
         self.set_class(bool(stale), "-stale")
         self.border_title = "Costs · stale" if stale else "Costs"
+        self._fit()
 
     def on_mount(self) -> None:
         self.border_title = "Costs"

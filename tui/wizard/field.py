@@ -31,6 +31,7 @@ from ..state.typed import (
     split_list,
 )
 from ..widgets.visible_input import VisibleInput
+from .frames import draw_now
 from .keys import run_own_binding
 from .question import LABEL_WIDTH, QuestionRow
 
@@ -104,12 +105,24 @@ class AnswerInput(VisibleInput, inherit_css=False):
     """Not `layout=True` as in `Widget`: the box is fixed by its row, so the extent `Input`
     sets on every key needs a repaint, not a layout of the wizard (docs/benchmarks.md)."""
 
-    def watch_value(self, value: str) -> None:
-        """Tell the row at once (`Input.Changed` follows as a message, after Textual has drawn
-        the key's echo: answering from the message put the new figures a frame later)."""
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """The key is handled (its cursor has moved): the row answers once the screen has the
+        key's repaint, queued before this (`_answered`)."""
+        if isinstance(self.parent, FieldRow):
+            self.screen.call_later(self._answered)
+
+    def _answered(self) -> None:
+        """Draw the key's echo in a frame of its own, then tell the row, whose wizard
+        evaluates the answer: the echo never waits for the evaluation, and the figures are
+        drawn at the next refresh (docs/benchmarks.md). Keys handled together answer once."""
         row = self.parent
-        if isinstance(row, FieldRow):
-            row.answered_now()
+        if not isinstance(row, FieldRow):
+            return
+        if getattr(self.screen, "answers", {}).get(row.spec.path) == self.value:
+            return
+        if self.has_focus:
+            draw_now(self)
+        row.answered_now()
 
     async def on_key(self, event: events.Key) -> None:
         """Its own keys (End, ←, Backspace…) act now, in order with the letters typed

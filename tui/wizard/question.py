@@ -114,8 +114,8 @@ class QuestionRow(Widget):
         return message
 
     def answered_now(self) -> None:
-        """Hand the new answer to whoever shows its consequences (the wizard's `answered`),
-        in the same frame as the answer itself."""
+        """Hand the new answer to whoever shows its consequences (the wizard's `answered`):
+        a typed answer once its echo is drawn (`AnswerInput._answered`)."""
         answered = getattr(self.screen, "answered", None)
         if callable(answered):
             answered(self)
