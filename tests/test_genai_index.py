@@ -193,6 +193,32 @@ def test_a_cache_folder_that_cannot_be_written_still_prices(
         genai.reload()
 
 
+def test_the_day_of_a_saved_update_is_kept_with_the_answers(
+    cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    saved = genai.updated_path()
+    saved.parent.mkdir(parents=True)
+    update = Path(__file__).parent / "data" / "genai-prices-update.json"
+    raw = json.loads(update.read_text(encoding="utf-8"))
+    saved.write_text(
+        json.dumps({"fetched_on": "2026-12-01", "url": "u", "providers": raw}), encoding="utf-8"
+    )
+    genai.reload()
+    first = genai.lookup("openai", "gpt-4o-mini", ON)
+    assert first is not None and "genai-prices data fetched 2026-12-01" in first.source
+    genai.reload()
+
+    def unread() -> None:
+        raise AssertionError("the saved update was read although the index holds the answer")
+
+    monkeypatch.setattr(genai, "_saved", unread)
+    monkeypatch.setattr(genai, "_snapshot", unread)
+    assert genai.lookup("openai", "gpt-4o-mini", ON) == first
+    assert genai.release() == ("genai-prices data fetched 2026-12-01", "2026-12-01")
+    monkeypatch.undo()  # before the fixture's reload clears the real caches
+
+
 OFFLINE = """
 import socket, sys
 

@@ -116,9 +116,15 @@ def _snapshot() -> Any:
 def release() -> tuple[str, str]:
     """(`genai-prices 0.2.3`, as-of month) of the installed package, or of the data
     `prices --update` fetched (`genai-prices data fetched 2026-12-03`, `2026-12-03`)."""
-    saved = _saved()
-    if saved is not None:
-        return f"genai-prices data fetched {saved[1]}", saved[1]
+    if updated_path().is_file():
+        # the day of a saved update is kept in the index: reading it parses all its data
+        known, day = genai_index.recorded(_stamp(), "\tfetched on")
+        if not (known and isinstance(day, str)):
+            saved = _saved()
+            day = None if saved is None else saved[1]
+            genai_index.record(_stamp(), "\tfetched on", day)
+        if day is not None:
+            return f"genai-prices data fetched {day}", day
     v = installed_version()
     return f"genai-prices {v}", RELEASED.get(v, "undated")
 
