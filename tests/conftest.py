@@ -10,6 +10,8 @@ from hypothesis import settings
 
 # Data a developer fetched with `tunewise prices --update` never changes what the tests see.
 os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="tunewise-tests-")
+# nor does the index of genai-prices' answers a developer's runs left in their cache folder
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="tunewise-tests-cache-")
 
 settings.register_profile("ci", derandomize=True, print_blob=True)
 if os.environ.get("CI"):

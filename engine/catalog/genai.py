@@ -1,7 +1,9 @@
 """Base inference prices from genai-prices, loaded only when a model must be priced.
 
 genai-prices bundles its data (no network); importing it costs ~200 ms, so nothing here runs
-at import time. `tunewise prices --update` (opt-in) saves newer data, used from then on.
+at import time, and its answers are kept between runs (`genai_index`): a model priced before
+with the same genai-prices installed does not load it. `tunewise prices --update` (opt-in)
+saves newer data, used from then on.
 
 Stays whole at ~300 lines: loading the data and looking prices up in it share its caches
 (`_snapshot` feeds the lookups, `reload` after an update clears the lookups' `_by_id`), so a
@@ -20,6 +22,9 @@ from importlib.util import find_spec, module_from_spec
 from pathlib import Path
 from types import ModuleType
 from typing import Any
+
+from . import genai_index
+from .genai_index import RATES, Priced, at, raw_rate
 
 RELEASED = {"0.2.3": "2026-11"}
 """Month each pinned genai-prices release was published: the as-of date of its bundled data."""
@@ -111,9 +116,15 @@ def _snapshot() -> Any:
 def release() -> tuple[str, str]:
     """(`genai-prices 0.2.3`, as-of month) of the installed package, or of the data
     `prices --update` fetched (`genai-prices data fetched 2026-12-03`, `2026-12-03`)."""
-    saved = _saved()
-    if saved is not None:
-        return f"genai-prices data fetched {saved[1]}", saved[1]
+    if updated_path().is_file():
+        # the day of a saved update is kept in the index: reading it parses all its data
+        known, day = genai_index.recorded(_stamp(), "\tfetched on")
+        if not (known and isinstance(day, str)):
+            saved = _saved()
+            day = None if saved is None else saved[1]
+            genai_index.record(_stamp(), "\tfetched on", day)
+        if day is not None:
+            return f"genai-prices data fetched {day}", day
     v = installed_version()
     return f"genai-prices {v}", RELEASED.get(v, "undated")
 
@@ -169,22 +180,14 @@ def update(today: date) -> tuple[Path, int]:
 
 def reload() -> None:
     """Forget the data loaded so far: the next lookup reads the saved update, if any."""
-    for cached in (_saved, _snapshot, _by_id, release):
+    for cached in (_saved, _snapshot, _by_id, release, _stamp):
         cached.cache_clear()
+    genai_index.forget()
 
 
 def _rate(value: Any, prompt_tokens: int) -> Decimal | None:
     """A price per 1M tokens; tiered prices pick the tier the request's prompt falls in."""
-    if value is None:
-        return None
-    tiers = getattr(value, "tiers", None)
-    if tiers is None:
-        return Decimal(value)
-    rate = Decimal(value.base)
-    for tier in tiers:
-        if prompt_tokens >= tier.start:
-            rate = Decimal(tier.price)
-    return rate
+    return at(raw_rate(value), prompt_tokens)
 
 
 @cache
@@ -229,36 +232,71 @@ def tiers(provider: str, model_ref: str, on: date) -> list[str]:
     return ["standard"] + [tier for tier, ctx in TIER_CONTEXT.items() if ctx in live]
 
 
+def _priced(provider: str, model_ref: str, on: date, tier: str) -> Priced | None:
+    """genai-prices' own answer (its data loaded): None for a model it does not know, or
+    without that tier on that day."""
+    found = _find(provider, model_ref)
+    if found is None or (tier != "standard" and tier not in tiers(provider, model_ref, on)):
+        return None
+    prov, model = found
+    prices = model.get_prices(
+        datetime(on.year, on.month, on.day, tzinfo=UTC), TIER_CONTEXT.get(tier)
+    )
+    return Priced(
+        model.id,
+        prov.name,
+        (prov.pricing_urls or [""])[0],
+        _effective(model, on),
+        {name: raw_rate(getattr(prices, attr, None)) for name, attr in RATES.items()},
+    )
+
+
+@cache
+def _stamp() -> list[Any]:
+    return genai_index.fingerprint(installed_version(), updated_path())
+
+
+def _answer(provider: str, model_ref: str, on: date, tier: str) -> Priced | None:
+    """`_priced`, from the index when it holds the answer, else asked and then recorded."""
+    question = genai_index.key(provider, model_ref, on, tier)
+    known, answer = genai_index.recorded(_stamp(), question)
+    if known:
+        try:
+            return None if answer is None else Priced.decode(answer)
+        except (KeyError, TypeError, ValueError, ArithmeticError):
+            pass  # a damaged entry: asked again and rewritten
+    priced = _priced(provider, model_ref, on, tier)
+    genai_index.record(_stamp(), question, None if priced is None else priced.encode())
+    return priced
+
+
 def lookup(
     provider: str, model_ref: str, on: date, prompt_tokens: int = 0, tier: str = "standard"
 ) -> BasePrices | None:
     """Prices in force on `on` at `tier`, or None when genai-prices does not know the model
     (or has no such tier for it on that day: see `tiers`)."""
-    found = _find(provider, model_ref)
-    if found is None or (tier != "standard" and tier not in tiers(provider, model_ref, on)):
+    priced = _answer(provider, model_ref, on, tier)
+    if priced is None:
         return None
-    prov, model = found
-    when = datetime(on.year, on.month, on.day, tzinfo=UTC)
-    prices = model.get_prices(when, TIER_CONTEXT.get(tier))
-    inp = _rate(getattr(prices, "input_mtok", None), prompt_tokens)
-    out = _rate(getattr(prices, "output_mtok", None), prompt_tokens)
+    inp = at(priced.rates["input"], prompt_tokens)
+    out = at(priced.rates["output"], prompt_tokens)
     if inp is None or out is None:
         return None
     name, as_of = release()
-    url = (prov.pricing_urls or [""])[0]
-    source = f"{prov.name} pricing{'' if tier == 'standard' else f', {tier} tier,'} via {name}"
-    source += f" ({url})" if url else ""
+    source = f"{priced.provider_name} pricing"
+    source += f"{'' if tier == 'standard' else f', {tier} tier,'} via {name}"
+    source += f" ({priced.url})" if priced.url else ""
     return BasePrices(
-        model_ref=model.id,
-        provider_name=prov.name,
+        model_ref=priced.model_ref,
+        provider_name=priced.provider_name,
         input=inp,
-        cached_input=_rate(getattr(prices, "cache_read_mtok", None), prompt_tokens),
+        cached_input=at(priced.rates["cached_input"], prompt_tokens),
         output=out,
         source=source,
         as_of=as_of,
-        effective=_effective(model, on),
-        cache_write=_rate(getattr(prices, "cache_write_mtok", None), prompt_tokens),
-        cache_write_1h=_rate(getattr(prices, "cache_write_1h_mtok", None), prompt_tokens),
+        effective=priced.effective,
+        cache_write=at(priced.rates["cache_write"], prompt_tokens),
+        cache_write_1h=at(priced.rates["cache_write_1h"], prompt_tokens),
     )
 
 
@@ -275,23 +313,18 @@ def _effective(model: Any, on: date) -> date | None:
 def tier_steps(provider: str, model_ref: str, on: date) -> list[tuple[int, Decimal, Decimal]]:
     """(prompt tokens from, input, output per 1M) for each step above the base price of a
     tiered model (Gemini 2.5 Pro over 200K tokens), empty when its prices are flat."""
-    found = _find(provider, model_ref)
-    if found is None:
+    priced = _answer(provider, model_ref, on, "standard")
+    if priced is None:
         return []
-    prices = found[1].get_prices(datetime(on.year, on.month, on.day, tzinfo=UTC))
+    inp, out = priced.rates["input"], priced.rates["output"]
     starts = sorted(
-        {
-            tier.start
-            for value in (getattr(prices, "input_mtok", None), getattr(prices, "output_mtok", None))
-            for tier in getattr(value, "tiers", None) or ()
-        }
+        {start for rate in (inp, out) if isinstance(rate, tuple) for start, _ in rate[1]}
     )
     steps = []
     for start in starts:
-        inp = _rate(getattr(prices, "input_mtok", None), start)
-        out = _rate(getattr(prices, "output_mtok", None), start)
-        if inp is not None and out is not None:
-            steps.append((start, inp, out))
+        at_in, at_out = at(inp, start), at(out, start)
+        if at_in is not None and at_out is not None:
+            steps.append((start, at_in, at_out))
     return steps
 
 

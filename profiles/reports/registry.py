@@ -9,10 +9,13 @@ A renderer is a function from the document to text, given as itself or as `modul
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
-from typing import Any
 
-Renderer = Callable[[Any], str]
+TYPE_CHECKING = False  # `typing` itself is not imported for `--help`
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Any
+
+    Renderer = Callable[[Any], str]
 
 RENDERERS: dict[str, dict[str, Renderer | str]] = {
     "assess": {

@@ -5,10 +5,15 @@
 1. One engine evaluation (inputs and resolved prices in hand): target under 1 ms; at the
    600-month horizon (the allowed maximum) too, and ≤ 1.5× the same inputs at 24 months, both
    for the example as it is and with volume growing and API prices falling (issue 19).
-2. `tunewise assess` on an example against `python -c "import pydantic, tomllib"`, each run
-   as a fresh process the same way, interleaved after a warm-up, median of N: target ≤ 1.3×.
-3. `tunewise assess` on a token-priced example ÷ on a bill-given one: target ≤ 1.1×
-   (`--instructions` adds valgrind's instruction counts, which do not move with load).
+2. `tunewise assess` on an example against the floor script `floor_pydantic.py` on the same
+   file (TOML read into three nested pydantic models with Decimal and date fields, validated
+   and printed), each run as a fresh process, interleaved after a warm-up, median of N:
+   target ≤ 1.3× (issue 19).
+3. `tunewise assess` on a token-priced example ÷ on a bill-given one: target ≤ 1.1×.
+4. `tunewise --help` against `python -c "import argparse"`: target ≤ 1.5×.
+
+`--instructions` adds valgrind's instruction counts beside each start-up ratio (2–4): they do
+not move with the machine's load.
 
 `run()` returns them as `Measurement`s for `tests/benchmarks/run.py`.
 """
@@ -33,6 +38,7 @@ TARGET_EVALUATE_US = 1000.0
 TARGET_HORIZON_RATIO = 1.5
 TARGET_ASSESS_RATIO = 1.30
 TARGET_TOKEN_RATIO = 1.10
+TARGET_HELP_RATIO = 1.50
 LONGEST = 600
 """The longest horizon a profile may ask for (months)."""
 
@@ -118,43 +124,108 @@ def run_horizon(*, quick: bool = False) -> list[Measurement]:
     return out
 
 
-def run_assess(*, runs: int = 15, quick: bool = False) -> list[Measurement]:
-    """`tunewise assess` against the pydantic-import floor, fresh processes, interleaved."""
-    precompile()
-    if quick:
-        runs = min(runs, 3)
-    exe = str(Path(sys.executable).with_name("tunewise"))
-    floor_argv = [sys.executable, "-c", "import pydantic, tomllib"]
-    assess_argv = [exe, "assess", str(EXAMPLE), "--format", "json"]
-    times = interleaved(
-        {"assess": lambda: wall(assess_argv), "floor": lambda: wall(floor_argv)},
-        repeat=runs,
-        warmup=2,
-    )
-    assess, floor = median(times["assess"]), median(times["floor"])
-    return [
-        Measurement(
-            name="tunewise assess ÷ python -c 'import pydantic, tomllib'",
-            figure=assess / floor,
-            unit="ratio",
-            target=TARGET_ASSESS_RATIO,
-            detail=f"{assess * 1e3:.0f} ms ÷ {floor * 1e3:.0f} ms, {EXAMPLE.name}, "
-            f"median of {runs}",
-        )
-    ]
+FLOOR = Path(__file__).with_name("floor_pydantic.py")
+"""The floor script: a TOML file read into three nested pydantic models, validated, printed."""
 
 
-def assess_instructions(example: Path) -> int:
-    """valgrind's instruction count for one `tunewise assess --format json` of `example`."""
-    exe = str(Path(sys.executable).with_name("tunewise"))
-    command = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null"]
-    command += [exe, "assess", str(example), "--format", "json"]
+def _instructions(argv: list[str]) -> int:
+    """valgrind's instruction count for one run of `argv`: the same on every run, whatever the
+    machine's load (PYTHONHASHSEED pinned)."""
+    command = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *argv]
     env = {**os.environ, "PYTHONHASHSEED": "0"}
     done = subprocess.run(command, capture_output=True, text=True, check=True, env=env)
     for line in done.stderr.splitlines():
         if "Collected" in line:
             return int(line.split()[-1])
-    raise RuntimeError(f"no instruction count in valgrind's output for {example.name}")
+    raise RuntimeError(f"no instruction count in valgrind's output for {argv[1:]}")
+
+
+def _against(
+    name: str,
+    argv: list[str],
+    floor_argv: list[str],
+    floor_name: str,
+    target: float,
+    *,
+    runs: int,
+    instructions: bool,
+    about: str,
+) -> list[Measurement]:
+    """`argv` ÷ `floor_argv` as fresh processes, interleaved after a warm-up (median of
+    `runs`); with `instructions`, valgrind's counts for both beside it."""
+    times = interleaved(
+        {"it": lambda: wall(argv), "floor": lambda: wall(floor_argv)}, repeat=runs, warmup=2
+    )
+    it, floor = median(times["it"]), median(times["floor"])
+    out = [
+        Measurement(
+            name=f"{name} ÷ {floor_name}",
+            figure=it / floor,
+            unit="ratio",
+            target=target,
+            detail=f"{it * 1e3:.0f} ms ÷ {floor * 1e3:.0f} ms, {about}median of {runs}",
+        )
+    ]
+    if instructions:
+        it_ir, floor_ir = _instructions(argv), _instructions(floor_argv)
+        out.append(
+            Measurement(
+                name=f"{name} ÷ {floor_name}, instructions (valgrind)",
+                figure=it_ir / floor_ir,
+                unit="ratio",
+                target=target,
+                detail=f"{it_ir / 1e6:,.1f}M ÷ {floor_ir / 1e6:,.1f}M instructions",
+            )
+        )
+    return out
+
+
+def run_assess(
+    *, runs: int = 15, quick: bool = False, instructions: bool = False
+) -> list[Measurement]:
+    """`tunewise assess` against the floor script on the same example (issue 19's floor: issue
+    2's `python -c "import pydantic, tomllib"` builds no model, which no program that validates
+    can match)."""
+    precompile()
+    if quick:
+        runs = min(runs, 3)
+    exe = str(Path(sys.executable).with_name("tunewise"))
+    return _against(
+        "tunewise assess",
+        [exe, "assess", str(EXAMPLE), "--format", "json"],
+        [sys.executable, str(FLOOR), str(EXAMPLE)],
+        "the pydantic floor script",
+        TARGET_ASSESS_RATIO,
+        runs=runs,
+        instructions=instructions,
+        about=f"{EXAMPLE.name}, {FLOOR.name}: TOML into 3 nested models (Decimal, date); ",
+    )
+
+
+def run_help(
+    *, runs: int = 15, quick: bool = False, instructions: bool = False
+) -> list[Measurement]:
+    """`tunewise --help` against `python -c "import argparse"`: the parser without pydantic."""
+    precompile()
+    if quick:
+        runs = min(runs, 3)
+    exe = str(Path(sys.executable).with_name("tunewise"))
+    return _against(
+        "tunewise --help",
+        [exe, "--help"],
+        [sys.executable, "-c", "import argparse"],
+        "python -c 'import argparse'",
+        TARGET_HELP_RATIO,
+        runs=runs,
+        instructions=instructions,
+        about="",
+    )
+
+
+def assess_instructions(example: Path) -> int:
+    """valgrind's instruction count for one `tunewise assess --format json` of `example`."""
+    exe = str(Path(sys.executable).with_name("tunewise"))
+    return _instructions([exe, "assess", str(example), "--format", "json"])
 
 
 def run_token_assess(
@@ -188,7 +259,7 @@ def run_token_assess(
         token_ir, bill_ir = assess_instructions(TOKEN_EXAMPLE), assess_instructions(EXAMPLE)
         out.append(
             Measurement(
-                name="the same, instructions (valgrind)",
+                name="assess, token-priced ÷ bill-given, instructions (valgrind)",
                 figure=token_ir / bill_ir,
                 unit="ratio",
                 target=TARGET_TOKEN_RATIO,
@@ -198,12 +269,13 @@ def run_token_assess(
     return out
 
 
-def run(*, runs: int = 15, quick: bool = False) -> list[Measurement]:
+def run(*, runs: int = 15, quick: bool = False, instructions: bool = False) -> list[Measurement]:
     return (
         run_evaluate(quick=quick)
         + run_horizon(quick=quick)
-        + run_assess(runs=runs, quick=quick)
-        + run_token_assess(runs=runs, quick=quick)
+        + run_assess(runs=runs, quick=quick, instructions=instructions)
+        + run_token_assess(runs=runs, quick=quick, instructions=instructions)
+        + run_help(runs=runs, quick=quick, instructions=instructions)
     )
 
 
@@ -211,8 +283,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--quick", action="store_true", help="few runs, to check it works")
+    parser.add_argument("--instructions", action="store_true", help="also valgrind's counts")
     args = parser.parse_args()
-    for m in run(runs=args.runs, quick=args.quick):
+    for m in run(runs=args.runs, quick=args.quick, instructions=args.instructions):
         met = "met" if m.met else "MISSED"
         print(f"{m.name}: {m.figure_text()} (target {m.target_text()}, {met}) — {m.detail}")
 

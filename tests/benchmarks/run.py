@@ -55,14 +55,20 @@ class Benchmark:
 BENCHMARKS: tuple[Benchmark, ...] = (
     Benchmark("engine", "engine evaluate, per call", "bench_engine", "run_evaluate"),
     Benchmark("horizon", "engine evaluate at 600 months against 24", "bench_engine", "run_horizon"),
-    Benchmark("assess", "tunewise assess against the pydantic floor", "bench_engine", "run_assess"),
+    Benchmark(
+        "assess", "tunewise assess against the pydantic floor script", "bench_engine", "run_assess"
+    ),
     Benchmark(
         "assess-token",
         "tunewise assess, a token-priced example against a bill-given one",
         "bench_engine",
         "run_token_assess",
     ),
+    Benchmark("help", "tunewise --help against import argparse", "bench_engine", "run_help"),
     Benchmark("first-screen", "first screen against a bare app", "bench_tui", "run_first_screen"),
+    Benchmark(
+        "first-screen-memory", "first screen's memory against a bare app", "bench_memory", "run"
+    ),
     Benchmark("keystroke", "keystroke to updated cost panel", "bench_tui", "run_keystroke"),
     Benchmark("typing", "20,000 characters typed at once into an answer", "bench_typing", "run"),
     Benchmark("compare", "tunewise compare over 1,000 profiles", "bench_compare", "run"),
@@ -252,7 +258,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--instructions",
         action="store_true",
-        help="also count instructions under valgrind: the first screen, token-priced assess",
+        help="also count instructions under valgrind: the first screen, assess, --help",
     )
     args = parser.parse_args(argv)
     chosen = list(BENCHMARKS)

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
-from decimal import Decimal
 
 from .output import EXIT_DIFFERENT, EXIT_OK
+
+TYPE_CHECKING = False  # `decimal` is imported by the gate that compares, not for `--help`
+if TYPE_CHECKING:
+    from decimal import Decimal
 
 
 def _percent(text: str) -> float:
@@ -44,6 +47,8 @@ def gated(
     if args.fail_on or args.fail_above is not None:
         tripped = bool(args.fail_on == "verdict" and verdict_changed)
         if args.fail_above is not None:
+            from decimal import Decimal
+
             tripped |= percent() > Decimal(str(args.fail_above))
         return EXIT_DIFFERENT if tripped else EXIT_OK
     return EXIT_OK if same else EXIT_DIFFERENT

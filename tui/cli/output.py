@@ -7,9 +7,12 @@ import contextlib
 import errno
 import os
 import sys
-from typing import Any, TextIO
 
 from engine.visible import visible
+
+TYPE_CHECKING = False  # `typing` itself is not imported for `--help`
+if TYPE_CHECKING:
+    from typing import Any, TextIO
 
 EXIT_OK, EXIT_DIFFERENT, EXIT_TROUBLE = 0, 1, 2
 

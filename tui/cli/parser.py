@@ -7,7 +7,6 @@ import argparse
 import shutil
 import textwrap
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from engine import __version__
 from profiles.reports.registry import formats
@@ -15,7 +14,11 @@ from profiles.reports.registry import formats
 from . import epilogs
 from .gates import add_gates
 
+TYPE_CHECKING = False  # `typing` itself is not imported for `--help`
+
 if TYPE_CHECKING:
+    from typing import Any
+
     Verbs = argparse._SubParsersAction[argparse.ArgumentParser]
 
 

@@ -7,12 +7,15 @@ import argparse
 import importlib
 import sys
 from collections.abc import Callable, Sequence
-from typing import TextIO
 
 from engine.errors import InputError
 
 from .output import EXIT_OK, OutputError, Shown, fail, silence_stdout, tolerant_encoding
 from .parser import parser
+
+TYPE_CHECKING = False  # `typing` itself is not imported for `--help`
+if TYPE_CHECKING:
+    from typing import TextIO
 
 VERBS: dict[str, tuple[str, str]] = {
     "assess": ("assess", "assess"),
