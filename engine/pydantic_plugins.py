@@ -11,6 +11,7 @@ question to pydantic's own loader, as if this module were not there.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import os
 import sys
@@ -24,7 +25,6 @@ if TYPE_CHECKING:
     from typing import Any
 
 LOADER = "pydantic.plugin._loader"
-"""The module `engine`'s import hook (`engine/__init__.py`) asks `find_spec` for."""
 
 
 def _declares(folder: str) -> bool:
@@ -60,10 +60,10 @@ def plugins_declared() -> bool:
 def _get_plugins() -> Iterable[Any]:
     """pydantic's `get_plugins`, answered without `importlib.metadata` when none is declared
     (asked once, when pydantic builds its first validator); else pydantic's own, loaded now."""
-    global _handed_over
     if not _declared():
         return ()
-    _handed_over = True  # pydantic's own loader takes the stand-in's place from now on
+    with contextlib.suppress(ValueError):
+        sys.meta_path.remove(_StandIn)  # pydantic's own loader takes its place from now on
     del sys.modules[LOADER]
     real = importlib.import_module(LOADER)
     plugins: Iterable[Any] = real.get_plugins()
@@ -75,11 +75,13 @@ def _declared() -> bool:
     return plugins_declared()
 
 
-_handed_over = False
-
-
 class _StandIn:
-    """The loader of the stand-in module: its `get_plugins` is `_get_plugins`."""
+    """An import hook giving pydantic the stand-in loader when pydantic imports its own (so
+    nothing of pydantic is imported, or in `sys.modules`, before pydantic is)."""
+
+    @classmethod
+    def find_spec(cls, name: str, path: Any = None, target: Any = None) -> ModuleSpec | None:
+        return ModuleSpec(name, cls) if name == LOADER else None  # type: ignore[arg-type]
 
     @staticmethod
     def create_module(spec: ModuleSpec) -> None:
@@ -90,9 +92,7 @@ class _StandIn:
         module.get_plugins = _get_plugins  # type: ignore[attr-defined]
 
 
-def find_spec(name: str) -> ModuleSpec | None:
-    """The stand-in for pydantic's plugin loader, as `engine`'s import hook asks for it when
-    pydantic imports `name` (None once pydantic's own has been handed the question)."""
-    if name != LOADER or _handed_over:
-        return None
-    return ModuleSpec(name, _StandIn)  # type: ignore[arg-type]
+def skip_lookup_without_plugins() -> None:
+    """Stand in for pydantic's plugin loader until it is first asked (nothing is read now)."""
+    if LOADER not in sys.modules and _StandIn not in sys.meta_path:
+        sys.meta_path.insert(0, _StandIn)
