@@ -10,6 +10,7 @@ field's are its label in `engine.fields`). Pure data and small functions: no Tex
 from __future__ import annotations
 
 import re
+import sys
 from typing import NamedTuple
 
 from .choices import METHODS as METHODS  # the choices' words live beside their codes
@@ -134,12 +135,14 @@ FRAMEWORKS: dict[str, str] = {
 
 def framework_words(framework_id: str) -> str:
     """A framework's label: the registry's (a registered framework names itself), else this
-    table's (`recommend`, ids of frameworks saved by an older version)."""
-    from .rules.registry import framework
-
-    spec = framework(framework_id)
+    table's (`recommend`, ids of frameworks saved by an older version). The registry is read
+    only once loaded, not imported: it imports this module, and before it loads no
+    framework has run to be named."""
+    registry = sys.modules.get("engine.rules.registry")
+    spec = registry.framework(framework_id) if registry is not None else None
     if spec is not None:
-        return spec.label
+        label: str = spec.label
+        return label
     return FRAMEWORKS.get(framework_id, framework_id.replace("_", " "))
 
 

@@ -25,6 +25,8 @@ from .change import Out
 from .delta import delta_text, kind_of, number_of, pct
 from .delta import show_value as show_value  # the comparison screen writes values alike
 from .model import Profile
+from .options_diff import SideOptions as SideOptions  # compare's, beside its other rows
+from .options_diff import option_answers, option_changes
 from .snapshot import Costs, Recommendation, costs_of
 
 META = ("profile.format", "profile.tunewise", "profile.rules")
@@ -38,19 +40,6 @@ class ReasonChange(Out):
     favours: str = ""
     text: str
     change: Literal["added", "removed"]
-
-
-class SideOptions(Out):
-    """A profile's named options as `compare` shows them: the cheapest at the horizon and the
-    one implementing the verdict (ids for tools, names for people; None: none or open)."""
-
-    horizon_months: int
-    cheapest: str | None
-    cheapest_name: str | None
-    cheapest_total: Decimal | None
-    verdict_option: str | None
-    verdict_option_name: str | None
-    verdict_option_total: Decimal | None
 
 
 class Side(Out):
@@ -324,13 +313,11 @@ def diff_profiles(
 
 
 def _option_answers(changes: list[Change], a: Profile, b: Profile) -> list[Change]:
-    from .options_diff import option_answers  # imports this module
 
     return option_answers(changes, a, b)
 
 
 def _option_changes(a: Evaluated, b: Evaluated) -> list[Change]:
-    from .options_diff import option_changes  # imports this module
 
     return option_changes(a, b)
 

@@ -11,7 +11,7 @@ from engine.fields import FIELDS
 from engine.money import months, to_float, usd
 
 from .catalogs import CatalogSource
-from .change import Change
+from .change import Change, Out
 from .delta import Kind, delta_text, pct, show_value
 from .options import options_of
 
@@ -19,8 +19,21 @@ if TYPE_CHECKING:
     from engine.pricebook import PriceBook
     from engine.result import CostResult, OptionOutcome, OptionsComparison
 
-    from .diff import SideOptions
     from .model import Profile
+
+
+class SideOptions(Out):
+    """A profile's named options as `compare` shows them: the cheapest at the horizon and the
+    one implementing the verdict (ids for tools, names for people; None: none or open)."""
+
+    horizon_months: int
+    cheapest: str | None
+    cheapest_name: str | None
+    cheapest_total: Decimal | None
+    verdict_option: str | None
+    verdict_option_name: str | None
+    verdict_option_total: Decimal | None
+
 
 FIGURES: tuple[tuple[str, str, Kind], ...] = (
     ("monthly", "monthly", "usd_monthly"),
@@ -248,8 +261,6 @@ def side_options(comparison: OptionsComparison, verdict: str | None) -> SideOpti
     """`compare`'s view of a profile's options: the cheapest and the verdict's (None when the
     profile names no options beyond its own two paths)."""
     from engine.options.verdict import pick_option
-
-    from .diff import SideOptions
 
     if not comparison.explicit:
         return None

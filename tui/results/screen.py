@@ -189,17 +189,17 @@ class ResultsScreen(Screen[None]):
             return
         from engine.wording import field_words
 
-        from ..wizard.screen import WizardScreen
-
         stack = self.app.screen_stack
-        wizard = stack[-2] if len(stack) > 1 else None
-        if not isinstance(wizard, WizardScreen) or field not in wizard.specs:
+        below = stack[-2] if len(stack) > 1 else None
+        # The wizard below, by what it does (it imports this screen: not imported here).
+        show_field = getattr(below, "show_field", None)
+        if show_field is None or field not in getattr(below, "specs", {}):
             self.notify(
                 f"No wizard step asks {field_words(field)}.", severity="warning", markup=False
             )
             return
         self.app.pop_screen()
-        await wizard.show_field(field)
+        await show_field(field)
 
     def action_export(self) -> None:
         name = slug(self.evaluation.profile.profile.name) + ".md"

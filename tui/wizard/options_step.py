@@ -30,7 +30,25 @@ from .question import LABEL_WIDTH, QuestionRow
 from .step import Step
 
 if TYPE_CHECKING:
-    from .screen import WizardScreen
+    from typing import Protocol
+
+    from textual.widget import Widget
+
+    class Wizard(Protocol):
+        """What the options step reads and calls on the wizard screen holding it (named here,
+        not imported: the wizard screen imports this module)."""
+
+        answers: dict[str, str]
+        specs: dict[str, FieldSpec]
+        document: dict[str, Any]
+
+        def mark_rows(self) -> None: ...
+        def options_changed(self) -> None: ...
+        def recompute(self) -> None: ...
+        def set_focus(
+            self, widget: Widget | None, scroll_visible: bool = ..., from_app_focus: bool = ...
+        ) -> None: ...
+
 
 KEYS = "↑/↓ pick · a add · r rename · x remove"
 """The picker's keys, the hint below it."""
@@ -140,7 +158,7 @@ class OptionsStep(Step):
         self.picker = OptionsPicker()
 
     @property
-    def wizard(self) -> WizardScreen:
+    def wizard(self) -> Wizard:
         return self.screen  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
