@@ -50,6 +50,23 @@ OUTCOMES: dict[str, str] = {
 """Each outcome figure of a profile's result, in words (`diff`, a stale note)."""
 
 
+OPTION_KINDS: dict[str, str] = {
+    "prompting": "Prompting",
+    "rag": "RAG",
+    "fine_tuning": "Fine-tune",
+    "routing": "Routing",
+    "cascade": "Cascade",
+}
+"""Each kind of option as the reader sees it (the wizard's list, the reports, diff); JSON
+keeps the code."""
+
+
+def option_kind_words(kind: str, *, inline: bool = False) -> str:
+    """`Fine-tune`, or `fine-tune` inside a sentence (`inline`); RAG stays RAG."""
+    words = OPTION_KINDS.get(kind, kind.replace("_", " "))
+    return words[:1].lower() + words[1:] if inline and words != "RAG" else words
+
+
 def verdict_words(code: str) -> str:
     """`measure_first` → `Measure first`: the one wording of a verdict, everywhere (words
     already given pass through)."""

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from engine.fields import FIELDS
 from engine.money import months, to_float, usd
+from engine.wording import option_kind_words
 
 from .catalogs import CatalogSource
 from .change import Change, Out
@@ -83,14 +84,6 @@ OPTION_FIELDS = {
 REFERENCES = frozenset({"generator", "first", "second"})
 """Answers that hold another option's id: shown by that option's name."""
 
-KIND_WORDS = {
-    "prompting": "prompting",
-    "rag": "RAG",
-    "fine_tuning": "fine-tuning",
-    "routing": "routing",
-    "cascade": "cascade",
-}
-
 
 def _field_words(kind: str, rest: str) -> str:
     """`vector store a month`, or the question the path asks (`Output tokens a request`)."""
@@ -134,7 +127,11 @@ def option_answers(changes: list[Change], a: Profile, b: Profile) -> list[Change
             if key not in told:
                 told.add(key)
                 one = y or x
-                words = key if one is None else f"{one.name} ({KIND_WORDS[one.kind]})"
+                words = (
+                    key
+                    if one is None
+                    else f"{one.name} ({option_kind_words(one.kind, inline=True)})"
+                )
                 out.append(
                     Change(
                         group="answers",
@@ -157,8 +154,8 @@ def option_answers(changes: list[Change], a: Profile, b: Profile) -> list[Change
             update |= {"delta": delta_text(a_, b_, money), "kind": money}
         elif field == "kind":
             update |= {
-                "before": KIND_WORDS.get(c.before or "", c.before),
-                "after": KIND_WORDS.get(c.after or "", c.after),
+                "before": option_kind_words(c.before, inline=True) if c.before else c.before,
+                "after": option_kind_words(c.after, inline=True) if c.after else c.after,
             }
         out.append(c.model_copy(update=update))
     return out

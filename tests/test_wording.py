@@ -210,3 +210,12 @@ def test_json_keeps_its_codes_and_adds_the_words_beside_them() -> None:
     assert data["summary"].startswith("Measure first (medium confidence).")
     steps = [s for s in rec["next_steps"] if s["field"]]
     assert steps and all(s["field_label"] == field_words(s["field"]) for s in steps)
+
+
+def test_the_wizard_words_option_kinds_as_the_reports_do() -> None:
+    from engine.wording import OPTION_KINDS, option_kind_words
+    from tui.state.options import KIND_WORDS
+
+    assert KIND_WORDS == OPTION_KINDS
+    assert option_kind_words("fine_tuning", inline=True) == "fine-tune"
+    assert option_kind_words("rag", inline=True) == "RAG"

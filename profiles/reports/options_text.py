@@ -9,24 +9,15 @@ import textwrap
 
 from engine.money import months, number, usd
 from engine.result import OptionOutcome, OptionPick, OptionsComparison
-from engine.wording import verdict_words
+from engine.wording import option_kind_words, verdict_words
 
 from .document import Options
 from .lines import md, wrap
 from .words import option_fact
 
-KIND_WORDS = {
-    "prompting": "prompting",
-    "rag": "RAG",
-    "fine_tuning": "fine-tuning",
-    "routing": "routing",
-    "cascade": "cascade",
-}
-"""An option's kind as the reader says it (JSON keeps the code)."""
-
 
 def kind_words(kind: str) -> str:
-    return KIND_WORDS.get(kind, kind.replace("_", " "))
+    return option_kind_words(kind, inline=True)
 
 
 def _money(amount: object, absent: str = "unknown") -> str:

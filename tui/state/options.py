@@ -32,7 +32,8 @@ KIND_WORDS = {
     "routing": "Routing",
     "cascade": "Cascade",
 }
-"""Each kind of option in words, as the wizard lists it."""
+"""Each kind of option in words, as the wizard lists it: `engine.wording.OPTION_KINDS`,
+asserted equal by a test (a copy: the first screen loads no engine module)."""
 
 PREFIX = "options."
 
