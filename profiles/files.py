@@ -128,7 +128,9 @@ def open_profile(path: Path, catalog: Catalog | CatalogSource | None = None) -> 
         assessed = assess_profile(profile, catalog=catalog)
         # Here, so an error names this file: every figure must be representable in a
         # snapshot, and a stored verdict is judged again for the stale note.
-        _ = assessed.costs, assessed.stale, assessed.options
+        _ = assessed.costs, assessed.stale
+        if profile.options:  # an option that cannot be priced names this file too
+            _ = assessed.options
     except (InputError, ArithmeticError) as exc:
         raise as_file_error(path, exc, text=text) from None
     return assessed
