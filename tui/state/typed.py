@@ -15,6 +15,10 @@ NONE = "none"
 """A list answer of "none" (an explicit empty list), as opposed to unknown (left out)."""
 
 
+NOT_PERCENT = {"money": "a dollar amount, not a percentage", "count": "a count, not a percentage"}
+"""Kinds a `%` makes no sense for, and the reason one is refused."""
+
+
 def is_unknown(text: str) -> bool:
     return text.strip().lower() in UNKNOWN
 
@@ -23,6 +27,8 @@ def clean_number(text: str, kind: str = "decimal") -> str:
     """`$1,500` → `1500`, `5%` → `0.05` (a `percent` keeps `94%` as `94`): what people type,
     as the model reads it."""
     raw = text.strip().replace(",", "").replace("_", "").replace("$", "").replace(" ", "")
+    if raw.endswith("%") and kind in NOT_PERCENT:
+        return raw  # not a number: `1%` of a dollar or of a count means nothing
     if raw.endswith("%") and kind == "percent":
         return raw[:-1]
     if raw.endswith("%"):

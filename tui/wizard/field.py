@@ -22,6 +22,7 @@ from engine.fields import NUMERIC
 from ..state.form import FieldSpec
 from ..state.typed import (
     NONE,
+    NOT_PERCENT,
     ONE_NUMBER,
     is_range,
     is_unknown,
@@ -60,6 +61,8 @@ class NumberValidator(Validator):
                 return self.failure(str(exc))
             return self.success()
         number = parse_number(value, self.kind)
+        if number is None and value.strip().endswith("%") and self.kind in NOT_PERCENT:
+            return self.failure(NOT_PERCENT[self.kind])
         if number is None:
             what = "a whole number" if self.kind == "count" else "a number"
             return self.failure(f"type {what} or leave it empty for unknown")
