@@ -54,13 +54,20 @@ def summary_lines(u: Uncertainty) -> list[Line]:
             )
         )
     if u.p_verdict_changes is not None:
+        from engine.wording import verdict_words
+
         shares = ", ".join(
-            f"{name.replace('_', ' ')} {_pct(share)}"
+            f"{verdict_words(name)} {_pct(share)}"
             for name, share in sorted(u.verdicts.items(), key=lambda kv: -kv[1])
         )
         lines.append(
             Line(f"  Verdict would change: {_pct(u.p_verdict_changes)} ({shares})", hang=4)
         )
+    if u.options:  # each option's odds, as the reports give them
+        lines.append(Line(f"  Of the options, cheapest at {u.horizon_months} months:"))
+        for o in u.options:
+            pays = "" if o.p_pays_back is None else f"; pays back by then {_pct(o.p_pays_back)}"
+            lines.append(Line(f"{o.name}: {_pct(o.p_cheapest_at_horizon)}{pays}", indent=4, hang=6))
     return lines
 
 
