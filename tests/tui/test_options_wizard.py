@@ -16,7 +16,15 @@ from textual.pilot import Pilot
 from engine.money import usd
 from engine.options.inputs import RoutingOption
 from profiles.files import load_profile
-from tests.tui.wizard_helpers import EXAMPLES, SIZE, THEME, ready, settle, type_answer
+from tests.tui.wizard_helpers import (
+    EXAMPLES,
+    SIZE,
+    THEME,
+    keys_landed,
+    ready,
+    settle,
+    type_answer,
+)
 from tui.app import TunewiseApp, make_app
 from tui.dialogs.confirm import ConfirmScreen
 from tui.state.steps import STEPS
@@ -346,7 +354,6 @@ async def test_a_name_typed_at_once_after_picking_a_template_is_the_options_name
         step = await to_options(pilot)
         for key in ["a", *["down"] * ROUTING, "enter", *"Quick", "enter"]:
             app.post_message(events.Key(key, key if len(key) == 1 else None))
-        for _ in range(6):
-            await pilot.pause()
+        await keys_landed(pilot)
         await settle(pilot)
         assert ("quick", "Quick", "Routing") in step.picker.entries

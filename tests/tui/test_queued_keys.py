@@ -9,7 +9,15 @@ import pytest
 from textual import events
 from textual.app import App
 
-from tests.tui.wizard_helpers import SIZE, new_app, ready, step_of, to_step, type_answer
+from tests.tui.wizard_helpers import (
+    SIZE,
+    keys_landed,
+    new_app,
+    ready,
+    step_of,
+    to_step,
+    type_answer,
+)
 from tui.results.next_steps import NextSteps
 from tui.results.screen import ResultsScreen
 from tui.wizard.question import QuestionRow
@@ -27,8 +35,7 @@ def shown(app: App[Any]) -> object:
 
 
 async def drain(pilot: Any) -> None:
-    for _ in range(4):
-        await pilot.pause()
+    await keys_landed(pilot)
 
 
 @pytest.mark.parametrize("size", [SIZE, (60, 20)])

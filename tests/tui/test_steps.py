@@ -15,7 +15,16 @@ from engine.evaluate import evaluate
 from engine.rules import assess
 from profiles.files import load_profile
 from profiles.model import Profile
-from tests.tui.wizard_helpers import SIZE, THEME, choose, new_app, ready, tick, type_answer
+from tests.tui.wizard_helpers import (
+    SIZE,
+    THEME,
+    choose,
+    keys_landed,
+    new_app,
+    ready,
+    tick,
+    type_answer,
+)
 from tui.app import make_app
 from tui.dialogs.filename import FileNameScreen
 from tui.launch import example_document
@@ -389,8 +398,7 @@ async def queue_at_once(pilot, *keys: str) -> None:  # type: ignore[no-untyped-d
 
     for key in keys:
         pilot.app.post_message(events.Key(key, key if len(key) == 1 else None))
-    await pilot.pause()
-    await pilot.pause()
+    await keys_landed(pilot)
 
 
 async def test_keys_right_after_ctrl_n_and_ctrl_b_go_to_the_step_shown() -> None:

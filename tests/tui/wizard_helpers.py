@@ -50,6 +50,19 @@ async def settle(pilot: Pilot[Any]) -> None:
     await pilot.pause()
 
 
+async def keys_landed(pilot: Pilot[Any], *, at_most: int = 200) -> None:
+    """Every key sent has been handled: the app hands on a key only once the last one has
+    landed (`TunewiseApp.held_keys`), a refresh or more each, so a burst takes that many."""
+    app = pilot.app
+    for _ in range(at_most):
+        await pilot.pause()  # the keys sent are read off the queue, or held
+        held = getattr(app, "held_keys", None) or getattr(app, "key_in_flight", False)
+        if not held and app._message_queue.empty():
+            break
+    for _ in range(2):
+        await pilot.pause()
+
+
 def freeze(pilot: Pilot[Any]) -> None:
     """No cursor blink in any screen on the stack (snapshots must not depend on timing)."""
     for screen in pilot.app.screen_stack:
