@@ -12,6 +12,7 @@ from engine.pricebook import PriceBook
 from engine.result import CostResult
 from engine.wording import OUTCOMES, verdict_inline
 
+from .delta import amount_text, kind_of
 from .ranges_snapshot import UncertaintySnapshot
 from .text import Text
 
@@ -237,8 +238,9 @@ def outcome_differences(stored: ResultSnapshot, fresh: ResultSnapshot) -> list[s
     for name in Costs.model_fields:
         a, b = getattr(stored.costs, name), getattr(fresh.costs, name)
         if a != b and name != "break_even_reason":  # said by break_even_months itself
-            was = stored.costs.absent(name) if a is None else _plain(a)
-            now = fresh.costs.absent(name) if b is None else _plain(b)
+            kind = kind_of(f"costs.{name}")
+            was = stored.costs.absent(name) if a is None else _amount(a, kind)
+            now = fresh.costs.absent(name) if b is None else _amount(b, kind)
             out.append(f"{OUTCOMES.get(name, name)} was {was}, now {now}")
     if stored.warnings != fresh.warnings:
         out.append("warnings changed")
@@ -250,6 +252,14 @@ def outcome_differences(stored: ResultSnapshot, fresh: ResultSnapshot) -> list[s
         elif sr.confidence != fr.confidence:
             out.append(f"confidence was {sr.confidence or 'none'}, now {fr.confidence or 'none'}")
     return out
+
+
+def _amount(value: object, kind: str) -> str:
+    """`$337.50`, `19.27 months`: a figure as the reports write it (a count as a number)."""
+    if kind == "number" or isinstance(value, bool) or not isinstance(value, Decimal | int):
+        return _plain(value)
+    # The label already says "monthly": `$337.50`, not `$337.50/mo`.
+    return amount_text(Decimal(value), "usd" if kind == "usd_monthly" else kind)
 
 
 def _plain(value: object) -> str:

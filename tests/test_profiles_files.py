@@ -114,7 +114,7 @@ def test_stale_result_is_said_in_one_line(tmp_path: Path) -> None:
     note = open_profile(path).stale
     assert note is not None and "\n" not in note
     assert note.startswith("stale: computed by tunewise 0.1.0 with prices as of ")
-    assert "prompting, monthly was 300, now 400" in note
+    assert "prompting, monthly was $300, now $400" in note
 
 
 def test_older_format_migrates_in_memory_only(tmp_path: Path) -> None:
