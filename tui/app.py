@@ -123,8 +123,8 @@ class TunewiseApp(App[int]):
         return self.return_value if isinstance(self.return_value, int) else self.return_code
 
     async def on_event(self, event: events.Event) -> None:
-        """Keys typed while a screen opens wait for it; letters typed into an answer that
-        arrive together go to it as one paste."""
+        """A key waits until the last one has landed (a dialog it opens is open and focused);
+        letters typed into an answer that arrive together go to it as one paste."""
         if isinstance(event, events.Key) and not event.is_forwarded:
             if self.held_keys or self.key_in_flight or self._opening():
                 # Handed on now, it would reach the widget focused before the last key's
