@@ -44,8 +44,7 @@ def _child(kind: str, modules: bool) -> None:
     """Run one app to its first frame (the wizard: until its figures show too); print JSON."""
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))
-    from textual.app import App, ComposeResult
-    from textual.widgets import Footer, Header, Label
+    from textual.app import App
 
     display = App._display
     seen: dict[str, Any] = {}
@@ -72,21 +71,9 @@ def _child(kind: str, modules: bool) -> None:
 
     App._display = first_display  # type: ignore[method-assign]
 
-    if kind == "bare":
+    from first_apps import first_screen_app
 
-        class Bare(App[None]):
-            def compose(self) -> ComposeResult:
-                yield Header()
-                yield Label("Hello")
-                yield Footer()
-
-        app: App[Any] = Bare()
-    else:
-        from tui.app import make_app
-        from tui.launch import example_document
-
-        app = make_app(example_document("support-chatbot-50k"))
-    app.run(headless=True, size=(80, 24))
+    first_screen_app(kind).run(headless=True, size=(80, 24))
 
 
 def resident(kind: str, *, modules: bool = False) -> dict[str, Any]:

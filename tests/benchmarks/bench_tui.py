@@ -50,8 +50,7 @@ def _child(kind: str, t0: float) -> None:
     The first frame is the first call of `App._display` outside a batch update (where Textual
     writes the screen to the terminal); headless mode skips only the write itself.
     """
-    from textual.app import App, ComposeResult
-    from textual.widgets import Footer, Header, Label
+    from textual.app import App
 
     display = App._display
 
@@ -66,21 +65,9 @@ def _child(kind: str, t0: float) -> None:
 
     App._display = first_display  # type: ignore[method-assign]
 
-    if kind == "bare":
+    from first_apps import first_screen_app
 
-        class Bare(App[None]):
-            def compose(self) -> ComposeResult:
-                yield Header()
-                yield Label("Hello")
-                yield Footer()
-
-        app: App[Any] = Bare()
-    else:
-        from tui.app import make_app
-        from tui.launch import example_document
-
-        app = make_app(example_document("support-chatbot-50k"))
-    app.run(headless=True, size=(80, 24))
+    first_screen_app(kind).run(headless=True, size=(80, 24))
 
 
 def first_screen(kind: str) -> tuple[float, float]:
