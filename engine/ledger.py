@@ -15,6 +15,26 @@ from .pricebook import TokenQuotes
 from .result import LineItem, PathCosts, Unknown
 
 
+def item(
+    key: str,
+    label: str,
+    amount: Decimal,
+    formula: str,
+    src: str | None = None,
+    *,
+    scales: bool = False,
+) -> LineItem:
+    """One line item (built unvalidated: every caller passes checked figures)."""
+    return LineItem.model_construct(
+        key=key,
+        label=label,
+        usd=amount,
+        formula=formula,
+        price_source=src,
+        scales_with_volume=scales,
+    )
+
+
 @dataclass
 class Ledger:
     """Line items of one cost, split into what scales with volume and what does not."""
@@ -36,16 +56,7 @@ class Ledger:
         """A cost of `unit_usd` on every request (`amount` this month when given exactly)."""
         self.variable_per_request += unit_usd
         amount = unit_usd * self.requests if amount is None else amount
-        self.items.append(
-            LineItem.model_construct(
-                key=key,
-                label=label,
-                usd=amount,
-                formula=formula,
-                price_source=src,
-                scales_with_volume=True,
-            )
-        )
+        self.items.append(item(key, label, amount, formula, src, scales=True))
 
     def flat(
         self,
@@ -59,11 +70,7 @@ class Ledger:
         if not amount:
             return
         self.fixed += amount
-        self.items.append(
-            LineItem.model_construct(
-                key=key, label=label, usd=amount, formula=formula, price_source=src
-            )
-        )
+        self.items.append(item(key, label, amount, formula, src))
 
     @property
     def total(self) -> Decimal:

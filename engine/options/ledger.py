@@ -5,28 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import Decimal
 
+from ..ledger import item as item  # one line item, as every path builds it
 from ..money import ZERO, number, percent, usd
 from ..result import LineItem, PathCosts, Unknown
 from .inputs import Extras
-
-
-def item(
-    key: str,
-    label: str,
-    amount: Decimal,
-    formula: str,
-    src: str | None = None,
-    *,
-    scales: bool = False,
-) -> LineItem:
-    return LineItem.model_construct(
-        key=key,
-        label=label,
-        usd=amount,
-        formula=formula,
-        price_source=src,
-        scales_with_volume=scales,
-    )
 
 
 def assemble(
