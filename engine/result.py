@@ -158,13 +158,24 @@ class OptionOutcome(Output):
     break_even_reason: str | None = None
     total_at_horizon_usd: Decimal | None
     """None when its upfront is unknown."""
-    cumulative_usd: tuple[Decimal, ...] = ()
-    """Its cumulative cost at the end of each month, 0 (upfront) to the horizon; empty when
-    its upfront is unknown."""
     payback_volumes: tuple[BreakEvenVolume, ...] = ()
     """Empty when its upfront is unknown."""
     warnings: tuple[CostWarning, ...] = ()
     """The cost engine's warnings about this option (the profile's own paths: the result's)."""
+    _curve: CurveSource | None = PrivateAttr(default=None)
+    """Builds `cumulative_usd` when it is read (the results' chart): the totals need no curve."""
+    _column: Literal["prompting", "finetune"] = PrivateAttr(default="finetune")
+    """Which of the curve's two columns is this option's (the baseline's is prompting's)."""
+
+    @property
+    def cumulative_usd(self) -> tuple[Decimal, ...]:
+        """Its cumulative cost at the end of each month, 0 (upfront) to the horizon; empty
+        when its upfront is unknown."""
+        if self._curve is None:
+            return ()
+        if self._column == "prompting":
+            return tuple(p.prompting_usd for p in self._curve.points)
+        return tuple(p.finetune_usd or Decimal(0) for p in self._curve.points)
 
 
 class VolumeCrossing(Output):

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
-from ..breakeven import break_even, break_even_volumes, cumulative
+from ..breakeven import Curves, break_even, break_even_volumes
 from ..inputs import Workload
 from ..money import ONE, ZERO, usd
 from ..pricebook import PriceBook
@@ -74,26 +74,26 @@ def outcome(workload: Workload, baseline: PathCosts, priced: Priced) -> OptionOu
             else f"unknown {first.message}",
             break_even_reason="never" if never else first.code,
             total_at_horizon_usd=None,
-            cumulative_usd=(),
             payback_volumes=(),
         )
     months, note = break_even(workload, baseline, costs, NO_BOOK, priced.time)
-    points = cumulative(workload, baseline, costs, priced.time)
+    curve = Curves(workload, baseline, costs, priced.time)  # closed form: no month walk
     volumes = break_even_volumes(workload, baseline, costs, priced.time)
-    return _of(
+    out = _of(
         priced,
         break_even_months=months,
         break_even_note=_words(note, kind),
         break_even_reason="never" if months is None else None,
-        total_at_horizon_usd=points[-1].finetune_usd,
-        cumulative_usd=tuple(p.finetune_usd or ZERO for p in points),
+        total_at_horizon_usd=curve.at(workload.horizon_months).finetune_usd,
         payback_volumes=tuple(v.model_copy(update={"note": _words(v.note, kind)}) for v in volumes),
     )
+    out._curve = curve
+    return out
 
 
 def from_result(result: CostResult, *, name: str) -> OptionOutcome:
     """The profile's own `[fine_tuning]` as an option: the evaluation's figures, unchanged."""
-    return OptionOutcome.model_construct(
+    out = OptionOutcome.model_construct(
         id="fine_tuning",
         name=name,
         kind="fine_tuning",
@@ -102,15 +102,15 @@ def from_result(result: CostResult, *, name: str) -> OptionOutcome:
         break_even_note=result.break_even_note,
         break_even_reason=result.break_even_reason,
         total_at_horizon_usd=result.finetune_total_usd,
-        cumulative_usd=tuple(p.finetune_usd or ZERO for p in result.cumulative)
-        if result.finetune_total_usd is not None
-        else (),
         payback_volumes=result.break_even_volumes,
     )
+    if result.finetune_total_usd is not None:
+        out._curve = result._curve  # the result's own, built only if the chart reads it
+    return out
 
 
 def baseline_outcome(result: CostResult, *, name: str) -> OptionOutcome:
-    return OptionOutcome.model_construct(
+    out = OptionOutcome.model_construct(
         id="baseline",
         name=name,
         kind="prompting",
@@ -119,9 +119,10 @@ def baseline_outcome(result: CostResult, *, name: str) -> OptionOutcome:
         break_even_note="",
         break_even_reason=None,
         total_at_horizon_usd=result.prompting_total_usd,
-        cumulative_usd=tuple(p.prompting_usd for p in result.cumulative),
         payback_volumes=(),
     )
+    out._curve, out._column = result._curve, "prompting"
+    return out
 
 
 def viable(outcome: OptionOutcome) -> bool:
