@@ -30,5 +30,9 @@ def test_an_options_curve_is_built_only_when_read_and_ends_at_its_total() -> Non
         curve = o.cumulative_usd
         assert len(curve) == 601 and curve[-1] == o.total_at_horizon_usd
     for o in named:  # the closed form against the month-by-month walk (the reference)
-        walk = cumulative(growing, options.baseline.costs, o.costs)
-        assert abs(walk[-1].finetune_usd - o.total_at_horizon_usd) <= Decimal("0.000001")
+        walk, total = (
+            cumulative(growing, options.baseline.costs, o.costs)[-1],
+            o.total_at_horizon_usd,
+        )
+        assert walk.finetune_usd is not None and total is not None
+        assert abs(walk.finetune_usd - total) <= Decimal("0.000001")
