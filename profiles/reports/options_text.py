@@ -6,9 +6,10 @@ the profile names options beyond its `[fine_tuning]`, so a format-2 report reads
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Mapping
 
 from engine.money import months, number, usd
-from engine.result import OptionOutcome, OptionPick, OptionsComparison
+from engine.result import OptionOutcome, OptionPick, OptionsComparison, VolumeCrossing
 from engine.wording import option_kind_words, verdict_words
 
 from .document import Options
@@ -67,12 +68,16 @@ def cheapest_lines(c: OptionsComparison, pick: OptionPick | None = None) -> list
             if pick.option
             else f"The verdict, {verdict}: no option implements it; {pick.note}"
         )
-    for x in c.crossings:
-        lines.append(
-            f"Above {number(x.requests_per_month, places=0)} requests a month, "
-            f"{names[x.above]} is cheaper than {names[x.below]}"
-        )
+    lines += [crossing_words(x, names) for x in c.crossings]
     return lines
+
+
+def crossing_words(x: VolumeCrossing, names: Mapping[str, str]) -> str:
+    """`Above 48,170 requests a month, A is cheaper than B`: where the cheapest changes."""
+    return (
+        f"Above {number(x.requests_per_month, places=0)} requests a month, "
+        f"{names.get(x.above, x.above)} is cheaper than {names.get(x.below, x.below)}"
+    )
 
 
 NAME = 22

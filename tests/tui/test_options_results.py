@@ -92,7 +92,8 @@ def test_ranking_lines_say_where_the_cheapest_changes_with_volume() -> None:
     comparison = assess_profile(Profile.model_validate(doc)).options
     lines = ranking_lines(comparison)
     assert any(
-        line.startswith("At 20,000 requests a month the cheapest changes from Prompting")
+        line.startswith("Above 20,000 requests a month, Fine-tuning (GPT-3.5 Turbo) is cheaper")
+        and line.endswith("than Prompting (GPT-4).")
         for line in lines
     ), lines
 

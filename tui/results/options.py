@@ -101,7 +101,7 @@ class OptionsChart(Widget):
 def ranking_lines(comparison: OptionsComparison, width: int = 78) -> list[str]:
     """`1. o Prompting (openai:gpt-4) · Prompting  $36,000 at 24 months` and the figures
     below it: cheapest at the horizon first, unknown totals last."""
-    from engine.money import number, usd
+    from engine.money import usd
 
     marks = glyphs(comparison)
     h = comparison.horizon_months
@@ -118,11 +118,9 @@ def ranking_lines(comparison: OptionsComparison, width: int = 78) -> list[str]:
         if o is not comparison.baseline:
             detail += f", break-even {break_even_words(o)}"
         lines.append(detail)
-    for c in comparison.crossings:
-        lines.append(
-            f"At {number(c.requests_per_month)} requests a month the cheapest changes from "
-            f"{named.get(c.below, c.below)} to {named.get(c.above, c.above)}."
-        )
+    from profiles.reports.options_text import crossing_words
+
+    lines += [crossing_words(c, named) + "." for c in comparison.crossings]
     return lines
 
 
