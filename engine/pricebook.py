@@ -7,6 +7,7 @@ evaluates without loading any price data.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 from typing import Annotated, Literal
@@ -126,3 +127,29 @@ class PriceBook(Model):
     """The fine-tuning provider's offer."""
     memory_gb_per_billion: dict[str, Quote] = Field(default_factory=dict)
     """GPU memory rules of thumb by method (`lora`, `serve_16bit`, …)."""
+
+
+def price_rows(book: PriceBook) -> Iterator[tuple[str, Quote]]:
+    """Every price the evaluation used, named by its role (`fine_tuned.input`)."""
+    for role in ("prompting", "fine_tuned"):
+        tokens = getattr(book, role)
+        if tokens is not None:
+            for kind in ("input", "cached_input", "cache_write", "output"):
+                quote = getattr(tokens, kind)
+                if quote is not None:
+                    yield f"{role}.{kind}", quote
+    if book.training is not None:
+        yield "training.per_mtok", book.training.per_mtok
+        if book.training.min_charge is not None:
+            yield "training.min_charge", book.training.min_charge
+    if book.training_hour is not None:
+        yield "training.hour", book.training_hour
+    if book.grader is not None:
+        yield "grader.input", book.grader.input
+        yield "grader.output", book.grader.output
+    for role in ("training_gpu", "serving_gpu"):
+        gpu = getattr(book, role)
+        if gpu is not None:
+            yield f"{role}.hour", gpu.hour
+    if book.hosting is not None:
+        yield "hosting.hour", book.hosting

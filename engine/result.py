@@ -5,6 +5,8 @@ from typing import Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict, PrivateAttr
 
+from .pricebook import Quote
+
 
 class Output(BaseModel):
     """Base of every result: built by the engine, read by reports, profiles and the UI."""
@@ -162,6 +164,9 @@ class OptionOutcome(Output):
     """Empty when its upfront is unknown."""
     warnings: tuple[CostWarning, ...] = ()
     """The cost engine's warnings about this option (the profile's own paths: the result's)."""
+    prices: tuple[tuple[str, Quote], ...] = ()
+    """The prices it was costed at that are its own, by role (the profile's own paths: the
+    price book's)."""
     _curve: CurveSource | None = PrivateAttr(default=None)
     """Builds `cumulative_usd` when it is read (the results' chart): the totals need no curve."""
     _column: Literal["prompting", "finetune"] = PrivateAttr(default="finetune")

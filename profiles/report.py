@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from engine.pricebook import PriceBook
+from engine.pricebook import PriceBook, price_rows
 from engine.result import CostResult
 from engine.rules.verdict import Recommendation
 
 from .model import Profile
 from .reports import as_json, markdown, text
 from .reports.build import assessment_report
-from .reports.figures import MONTHS_PLACES, claim_checks, costs_block, price_rows
+from .reports.figures import MONTHS_PLACES, claim_checks, costs_block
 from .reports.lines import WIDTH
 from .reports.show import summary
 from .reports.words import (

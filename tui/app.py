@@ -386,7 +386,8 @@ class TunewiseApp(App[int]):
             self.notify(f"No prices yet: {self.why_no_figures()}", severity="warning", markup=False)
             return
         note = "" if not self.wizard.errors else "For the last valid answers."
-        self.push_screen(PricesScreen(ev.book, note))
+        options = ev.assessed.options if ev.profile.options else None
+        self.push_screen(PricesScreen(ev.book, note, options))
 
     def action_flowchart(self) -> None:
         """The flowchart map with this assessment's path (tui/flowchart/screen.py)."""

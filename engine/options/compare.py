@@ -52,6 +52,7 @@ def _of(priced: Priced, **figures: Any) -> OptionOutcome:
         kind=priced.kind,
         parts=priced.parts,
         warnings=priced.warnings,
+        prices=priced.prices,
         costs=priced.costs,
         **figures,
     )

@@ -17,6 +17,7 @@ from ..costs import finetune_costs, prompting_costs
 from ..errors import InputError
 from ..inputs import CostInputs, FineTuningPath, HostedTraining, PromptingPath, Workload
 from ..money import ZERO
+from ..pricebook import Quote, price_rows
 from ..result import CostWarning, PathCosts
 from .embedding import embedding_quote
 from .hybrid import cascade, routing
@@ -54,6 +55,8 @@ class _Pricer:
     done: dict[str, Priced]
     found: list[CostWarning] = field(default_factory=list)
     """Warnings of the paths priced so far; each option takes its own off the end."""
+    quotes: list[tuple[str, Quote]] = field(default_factory=list)
+    """Prices of the paths priced so far, by role; each option takes its own off the end."""
 
     @property
     def plain(self) -> Timeline:
@@ -67,7 +70,7 @@ class _Pricer:
         if key not in self.options:
             raise InputError(f"options.{seen[-1]}", f"no option {key!r} to build from")
         option = self.options[key]
-        start = len(self.found)
+        start, quoted = len(self.found), len(self.quotes)
         try:
             costs, time = self._price(key, option, (*seen, key))
         except InputError as exc:
@@ -78,12 +81,14 @@ class _Pricer:
         costs = with_extras(costs, self.inputs.workload.monthly_requests, option)
         own = [_at(w, key) for w in self.found[start:]]
         del self.found[start:]
+        prices = tuple((role, _own(q, key)) for role, q in self.quotes[quoted:])
+        del self.quotes[quoted:]
         parts = references(option)
         every = {w.message: w for p in parts for w in self.done[p].warnings} | {
             w.message: w for w in own
         }
         self.done[key] = Priced(
-            key, option.name, option.kind, costs, time, parts, tuple(every.values())
+            key, option.name, option.kind, costs, time, parts, tuple(every.values()), prices
         )
         return self.done[key]
 
@@ -107,6 +112,7 @@ class _Pricer:
         )
         book = self.catalog.resolve(sub)
         self.found += cost_warnings(sub, book)
+        self.quotes += price_rows(book)
         return prompting_costs(w, path, book)
 
     def _fine_tuning(self, path: FineTuningPath, w: Workload) -> tuple[PathCosts, Timeline]:
@@ -121,6 +127,7 @@ class _Pricer:
         )
         book = self.catalog.resolve(sub)
         self.found += cost_warnings(sub, book)
+        self.quotes += price_rows(book)
         costs = finetune_costs(w, path, book)
         return costs, self.plain if costs.missing else timeline(sub, book, costs)
 
@@ -150,6 +157,7 @@ class _Pricer:
             option.embedding_model, option.embedding_usd_per_mtok, self.inputs.assessed_on,
             f"options.{key}",
         )  # fmt: skip
+        self.quotes.append(("embedding", price))
         costs = with_retrieval(
             costs, option, price, requests=w.monthly_requests, user_tokens=w.user_tokens
         )
@@ -162,6 +170,15 @@ def _at(warning: CostWarning, key: str) -> CostWarning:
         return warning
     _, _, rest = warning.field.partition(".")
     return warning.model_copy(update={"field": f"options.{key}.{rest}"})
+
+
+def _own(quote: Quote, key: str) -> Quote:
+    """A price given in an option's own answers, named at the option's field."""
+    for section in ("(prompting.", "(fine_tuning."):
+        if quote.confidence == "given" and section in quote.source:
+            source = quote.source.replace(section, f"(options.{key}.", 1)
+            return quote.model_copy(update={"source": source})
+    return quote
 
 
 def _path(option: PromptingPath | FineTuningPath, cls: type[_P]) -> _P:

@@ -15,7 +15,8 @@ def embedding_quote(model: str | None, given: Decimal | None, on: date, field: s
     """The price of embedding 1M tokens, with its source."""
     if given is not None:
         return Quote(
-            usd=given, unit="per 1M embedding tokens", source=GIVEN, as_of=on.isoformat(),
+            usd=given, unit="per 1M embedding tokens", as_of=on.isoformat(),
+            source=f"{GIVEN} ({field}.embedding_usd_per_mtok)",
             confidence="given",
         )  # fmt: skip
     assert model is not None  # the option's validator asks for one of the two

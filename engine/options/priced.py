@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..breakeven import Timeline
+from ..pricebook import Quote
 from ..result import CostWarning, PathCosts
 
 
@@ -23,3 +24,6 @@ class Priced:
     warnings: tuple[CostWarning, ...] = ()
     """The cost engine's warnings about it (a GPU too small, a model retiring), and its
     parts'."""
+    prices: tuple[tuple[str, Quote], ...] = ()
+    """The prices it was costed at that are its own, by role (`prompting.input`,
+    `embedding`): its parts list theirs."""

@@ -33,7 +33,6 @@ from .document import (
     LineItems,
     Money,
     Options,
-    PriceRow,
     Prices,
     ProfileHead,
     RecommendationPart,
@@ -44,15 +43,14 @@ from .document import (
     Volumes,
     Warnings,
 )
-from .figures import claim_checks, costs_block, price_rows
+from .figures import claim_checks, costs_block
+from .price_list import price_list
 from .words import (
     basis_lines,
     option_fact,
     option_step,
     payback_words,
     picked,
-    role_words,
-    source_words,
     step_words,
     summary_paragraph,
 )
@@ -94,12 +92,7 @@ def assessment_report(
         Volumes(volumes=result.break_even_volumes),
         Options(comparison=options, pick=pick),
         Warnings(warnings=_every_warning(result, options)),
-        Prices(
-            rows=tuple(
-                PriceRow(role=role, label=role_words(role), quote=q, cite=source_words(q.cite()))
-                for role, q in price_rows(book)
-            )
-        ),
+        Prices(rows=price_list(book, options)),
         GuideChecks(
             checks=tuple(
                 GuideCheck(**c, words=_claim_words(c))

@@ -139,6 +139,8 @@ class PriceRow(Part):
     label: str
     quote: Quote
     cite: str
+    option: str = ""
+    """The named option whose price it is ("" for the profile's own paths)."""
 
 
 class Prices(Part):

@@ -1,14 +1,12 @@
-"""The report's figures as JSON keeps them (rounded, stable keys), the prices an evaluation
-used, and each guide's figure judged against tunewise's."""
+"""The report's figures as JSON keeps them (rounded, stable keys), and each guide's figure
+judged against tunewise's."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from engine.money import to_float
-from engine.pricebook import PriceBook, Quote
 from engine.result import CostResult, LineItem
 
 from ..model import Profile
@@ -39,32 +37,6 @@ def costs_block(result: CostResult) -> dict[str, Any]:
 
 def optional_float(value: Decimal | None, places: int = 8) -> float | None:
     return None if value is None else to_float(value, places)
-
-
-def price_rows(book: PriceBook) -> Iterator[tuple[str, Quote]]:
-    """Every price the evaluation used, named by its role."""
-    for role in ("prompting", "fine_tuned"):
-        tokens = getattr(book, role)
-        if tokens is not None:
-            for kind in ("input", "cached_input", "cache_write", "output"):
-                quote = getattr(tokens, kind)
-                if quote is not None:
-                    yield f"{role}.{kind}", quote
-    if book.training is not None:
-        yield "training.per_mtok", book.training.per_mtok
-        if book.training.min_charge is not None:
-            yield "training.min_charge", book.training.min_charge
-    if book.training_hour is not None:
-        yield "training.hour", book.training_hour
-    if book.grader is not None:
-        yield "grader.input", book.grader.input
-        yield "grader.output", book.grader.output
-    for role in ("training_gpu", "serving_gpu"):
-        gpu = getattr(book, role)
-        if gpu is not None:
-            yield f"{role}.hour", gpu.hour
-    if book.hosting is not None:
-        yield "hosting.hour", book.hosting
 
 
 def claim_checks(profile: Profile, costs: dict[str, Any]) -> list[dict[str, Any]]:

@@ -105,7 +105,9 @@ def _prices(s: Prices) -> list[str]:
         return []
     out = ["", "| Price | USD | Unit | Source |", "|---|---:|---|---|"]
     return out + [
-        f"| {r.label} | {usd(r.quote.usd)} | {r.quote.unit} | {md(r.cite)} |" for r in s.rows
+        f"| {md(f'{r.option}: ') if r.option else ''}{r.label} | {usd(r.quote.usd)} |"
+        f" {r.quote.unit} | {md(r.cite)} |"
+        for r in s.rows
     ]
 
 

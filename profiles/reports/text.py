@@ -111,9 +111,13 @@ def _warnings(s: Warnings) -> list[str]:
 def _prices(s: Prices) -> list[str]:
     if not s.rows:
         return []
-    lines = ["", s.title]
+    lines, option = ["", s.title], ""
     for r in s.rows:
-        lines.append(f"  {r.label:<24}{usd(r.quote.usd):>10} {r.quote.unit}")
+        if r.option != option:
+            option = r.option
+            lines += wrap(f"{option}:", "  ", "    ")
+        pad = "    " if option else "  "
+        lines.append(f"{pad}{r.label:<{26 - len(pad)}}{usd(r.quote.usd):>10} {r.quote.unit}")
         lines += wrap(r.cite, "      ", "      ")
     return lines
 

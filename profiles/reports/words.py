@@ -246,7 +246,7 @@ def basis_lines(result: CostResult) -> list[str]:
     return lines
 
 
-_PATH = re.compile(r"\(([a-z_]+(?:\.[a-z_]+)+)\)")
+_PATH = re.compile(r"\(([a-z_][a-z0-9_-]*(?:\.[a-z0-9_-]+)+)\)")
 _PART = {"fine_tuning": "fine-tuning", "usd": "$", "mtok": "1M tokens", "gpu": "GPU"}
 
 
@@ -256,8 +256,10 @@ def source_words(cite: str) -> str:
 
     def words(m: re.Match[str]) -> str:
         path = m.group(1)
+        if path.startswith("options.") and path.count(".") >= 2:
+            path = path.split(".", 2)[2]  # listed under the option's name
         if "_" not in path:
-            return m.group(0)
+            return f"({path})"
         label = field_words(path)
         if label != path:
             return f"({label})"
@@ -297,6 +299,7 @@ ROLES = {
     "training_gpu.hour": "Training GPU",
     "serving_gpu.hour": "Serving GPU",
     "hosting.hour": "Hosting",
+    "embedding": "Embedding",
 }
 """A price's role (`fine_tuned.input`, the JSON's code) in words."""
 

@@ -15,19 +15,24 @@ from ..state.visible import visible
 
 if TYPE_CHECKING:
     from engine.pricebook import PriceBook
+    from engine.result import OptionsComparison
 
 
-def price_lines(book: PriceBook | None) -> list[str]:
+def price_lines(book: PriceBook | None, options: OptionsComparison | None = None) -> list[str]:
     from engine.money import usd
-    from profiles.report import price_rows, role_words
+    from profiles.reports.price_list import price_list
 
-    rows = [] if book is None else list(price_rows(book))
+    rows = () if book is None else price_list(book, options)
     if not rows:
         return ["No catalog prices used: every figure is given in the profile."]
-    lines = []
-    for role, quote in rows:
-        lines.append(f"{role_words(role):<22}{usd(quote.usd):>10} {quote.unit}")
-        lines.append(f"    {quote.cite()}")
+    lines, option = [], ""
+    for r in rows:
+        if r.option != option:
+            option = r.option
+            lines.append(f"{option}:")
+        pad = "  " if option else ""
+        lines.append(f"{pad}{r.label:<{22 - len(pad)}}{usd(r.quote.usd):>10} {r.quote.unit}")
+        lines.append(f"    {r.cite}")
     return lines
 
 
@@ -38,10 +43,13 @@ class PricesScreen(ModalScreen[None]):
         Binding("escape,f2,q", "close", "Close", priority=True)
     ]
 
-    def __init__(self, book: PriceBook | None, note: str = "") -> None:
+    def __init__(
+        self, book: PriceBook | None, note: str = "", options: OptionsComparison | None = None
+    ) -> None:
         super().__init__()
         self.book = book
         self.note = note
+        self.options = options
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog"):
@@ -50,7 +58,7 @@ class PricesScreen(ModalScreen[None]):
                 yield Static(Content(visible(self.note)), classes="dialog--keys")
             # Sources come from price files: their text is shown, never sent raw (an OSC
             # sequence in a source title retitled the terminal and broke this border).
-            lines = [visible(line) for line in price_lines(self.book)]
+            lines = [visible(line) for line in price_lines(self.book, self.options)]
             yield Static(Content("\n".join(lines)))
         yield Footer()
 
