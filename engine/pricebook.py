@@ -125,6 +125,9 @@ class PriceBook(Model):
     base_model: Lifecycle | None = None
     provider: Availability | None = None
     """The fine-tuning provider's offer."""
+    embedding_model: str | None = None
+    embedding: Quote | None = None
+    """A RAG option's embedding price per 1M tokens (of `embedding_model`, or given)."""
     memory_gb_per_billion: dict[str, Quote] = Field(default_factory=dict)
     """GPU memory rules of thumb by method (`lora`, `serve_16bit`, …)."""
 
@@ -153,3 +156,5 @@ def price_rows(book: PriceBook) -> Iterator[tuple[str, Quote]]:
             yield f"{role}.hour", gpu.hour
     if book.hosting is not None:
         yield "hosting.hour", book.hosting
+    if book.embedding is not None:
+        yield "embedding", book.embedding

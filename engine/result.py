@@ -3,9 +3,9 @@
 from decimal import Decimal
 from typing import Literal, Protocol
 
-from pydantic import BaseModel, ConfigDict, PrivateAttr
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
-from .pricebook import Quote
+from .pricebook import PriceBook, Quote
 
 
 class Output(BaseModel):
@@ -167,6 +167,9 @@ class OptionOutcome(Output):
     prices: tuple[tuple[str, Quote], ...] = ()
     """The prices it was costed at that are its own, by role (the profile's own paths: the
     price book's)."""
+    book: PriceBook | None = Field(default=None, exclude=True, repr=False)
+    """The price book a named option was costed at (its snapshot to save); None for a hybrid
+    and the profile's own paths."""
     _curve: CurveSource | None = PrivateAttr(default=None)
     """Builds `cumulative_usd` when it is read (the results' chart): the totals need no curve."""
     _column: Literal["prompting", "finetune"] = PrivateAttr(default="finetune")

@@ -13,17 +13,14 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from engine.evaluate import evaluate
-from engine.inputs import GpuServing, GpuTraining, HostedTraining, HourlyServing, TokenServing
 
 from .catalogs import CatalogSource
 from .snapshot import Costs, Recommendation, ResultSnapshot, costs_of, outcome_differences
 
 if TYPE_CHECKING:
-    from decimal import Decimal
-
     from engine.catalog import Catalog
     from engine.inputs import CostInputs
-    from engine.pricebook import PriceBook, Quote
+    from engine.pricebook import PriceBook
     from engine.result import CostResult, CostWarning, OptionsComparison
     from engine.rules import Facts
     from engine.rules import Recommendation as RulesRecommendation
@@ -47,6 +44,8 @@ class Assessed:
     """Where the prices come from: the rules read it too (lifecycles, availability)."""
     scenario: str = ""
     """The profile's named scenario these figures are for ("" for the answers as given)."""
+    repriced: bool = False
+    """Priced from the catalog, every stored price snapshot ignored (`tunewise reprice`)."""
 
     @property
     def catalog(self) -> Catalog:
@@ -100,11 +99,14 @@ class Assessed:
     @cached_property
     def options(self) -> OptionsComparison:
         """The baseline and every option, costed and set against the baseline (once; a
-        format-3 profile's named options are priced from the catalog). Raises `InputError`
+        format-3 profile's named options are priced from their own price snapshots while
+        these fit, else from the catalog). Raises `InputError`
         at `options.ID.field` when an option cannot be priced."""
         from .options import options_of
 
-        return options_of(self.profile, self.inputs, self.book, self.result, self.source)
+        return options_of(
+            self.profile, self.inputs, self.book, self.result, self.source, reprice=self.repriced
+        )
 
     @cached_property
     def stale(self) -> str | None:
@@ -170,66 +172,13 @@ def assess_profile(
         from .ranges import apply_scenario
 
         profile = apply_scenario(profile, scenario)
+    from engine.catalog.fit import stored_book_fits
+
     source = CatalogSource.given(catalog)
     inputs = profile.cost_inputs()
     book = profile.prices
-    if reprice or book is None or not _prices_fit(profile, book):
-        book = source.get().resolve(inputs)
-    return Assessed(profile, inputs, book, evaluate(inputs, book), source, scenario or "")
-
-
-def _prices_fit(profile: Profile, book: PriceBook) -> bool:
-    """Whether a stored price book still prices what the answers name: the same models and
-    the same explicitly given prices (a hand edit after the snapshot makes it unusable)."""
-    from engine.catalog.fit import book_fits
-
     pe, ft = profile.prompting, profile.fine_tuning
-    if not book_fits(pe, ft, book):  # cache lifetime, fine-tuned tier, hourly training
-        return False
-    if pe.model and book.prompting_model and book.prompting_model.model != pe.model:
-        return False
-    if ft.base_model and book.base_model and book.base_model.model != ft.base_model:
-        return False
-    needs_prompt = pe.inference_monthly_usd is None and pe.cost_per_request_usd is None
-    if needs_prompt and book.prompting is None:
-        return False
-    if needs_prompt and pe.model and pe.prices is None and book.prompting is not None:
-        tier = pe.tier
-        stored = (book.prompting.model or "").endswith(f" ({tier})")
-        if stored != (tier != "standard"):  # the tier changed since the snapshot
-            return False
-    if pe.prices is not None and needs_prompt:
-        q = book.prompting
-        if q is None or (q.input.usd, q.output.usd) != (
-            pe.prices.input_usd_per_mtok,
-            pe.prices.output_usd_per_mtok,
-        ):
-            return False
-    serving = ft.serving
-    if isinstance(serving, TokenServing | HourlyServing):
-        if book.fine_tuned is None:
-            return False
-        if serving.prices is not None and (
-            book.fine_tuned.input.usd,
-            book.fine_tuned.output.usd,
-        ) != (
-            serving.prices.input_usd_per_mtok,
-            serving.prices.output_usd_per_mtok,
-        ):
-            return False
-    if isinstance(serving, HourlyServing) and _differs(book.hosting, serving.usd_per_hour):
-        return False
-    hour = None if book.serving_gpu is None else book.serving_gpu.hour
-    if isinstance(serving, GpuServing) and _differs(hour, serving.usd_per_gpu_hour):
-        return False
-    training = ft.training
-    per_mtok = None if book.training is None else book.training.per_mtok
-    if isinstance(training, HostedTraining) and _differs(per_mtok, training.usd_per_mtok):
-        return False
-    hour = None if book.training_gpu is None else book.training_gpu.hour
-    return not (isinstance(training, GpuTraining) and _differs(hour, training.usd_per_gpu_hour))
-
-
-def _differs(quote: Quote | None, given: Decimal | None) -> bool:
-    """No stored quote, or one other than the price the answers give."""
-    return quote is None or (given is not None and quote.usd != given)
+    if reprice or book is None or not stored_book_fits(pe, ft, book):
+        book = source.get().resolve(inputs)
+    result = evaluate(inputs, book)
+    return Assessed(profile, inputs, book, result, source, scenario or "", reprice)

@@ -99,7 +99,7 @@ def kind_of(path: str) -> Kind:
     section, _, rest = path.partition(".")
     if section == "costs":
         return OUTCOME_KINDS.get(rest, "number")
-    if section == "prices":
+    if section in ("prices", "option_prices"):
         return "usd_exact" if path.endswith(".usd") else "number"
     whose, answer = answer_at(path)  # a scenario's answer reads as the answer it sets
     if whose == "range":  # `low..high` text, not one amount

@@ -9,8 +9,9 @@ value and one change are written is `profiles/delta.py`.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from decimal import Decimal
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, Field
 
@@ -26,8 +27,11 @@ from .delta import delta_text, kind_of, number_of, pct
 from .delta import show_value as show_value  # the comparison screen writes values alike
 from .model import Profile
 from .options_diff import SideOptions as SideOptions  # compare's, beside its other rows
-from .options_diff import option_answers, option_changes
+from .options_diff import comparisons, option_answers, option_changes
 from .snapshot import Costs, Recommendation, costs_of
+
+if TYPE_CHECKING:
+    from engine.result import OptionsComparison
 
 META = ("profile.format", "profile.tunewise", "profile.rules")
 """Header fields that say who wrote the file, not what was assessed."""
@@ -127,7 +131,7 @@ def written(value: Any, prefix: str = "") -> set[str]:
 
 def answers_of(profile: Profile) -> dict[str, Any]:
     """Every answer (header included, versions and snapshots excluded), defaults filled in."""
-    flat = flatten(profile.model_copy(update={"prices": None, "result": None}))
+    flat = flatten(profile.model_copy(update={"prices": None, "option_prices": {}, "result": None}))
     return {k: v for k, v in flat.items() if k not in META}
 
 
@@ -162,6 +166,7 @@ def _compare(
     a: dict[str, Any],
     b: dict[str, Any],
     written: tuple[set[str], set[str]] | None = None,
+    labels: Callable[[str], str] | None = None,
 ) -> list[Change]:
     """The keys whose values differ. With `written` (the keys each file writes), a key
     neither file writes is left out (a default on one side, a quote missing on the other:
@@ -178,7 +183,8 @@ def _compare(
             if not (in_a or in_b):
                 continue
             x, y = (x if in_a else None), (y if in_b else None)
-        out.append(_change(group, k, answer_label(k) if group == "answers" else k, x, y))
+        label = labels(k) if labels else answer_label(k) if group == "answers" else k
+        out.append(_change(group, k, label, x, y))
     return out
 
 
@@ -290,6 +296,9 @@ def diff_profiles(
     ]
     warnings_a = [w.code for w in result_a.warnings]
     warnings_b = [w.code for w in result_b.warnings]
+    pair = comparisons(a, b)
+    ca, cb = pair if pair is not None else (None, None)
+    names = {o.id: o.name for c in (ca, cb) if c is not None for o in c.explicit}
     return ProfileDiff(
         a=side(pa, result_a, path=paths[0], stale=stale[0], recommendation=rec_a),
         b=side(pb, result_b, path=paths[1], stale=stale[1], recommendation=rec_b),
@@ -298,13 +307,17 @@ def diff_profiles(
         ),
         prices=_compare(
             "prices",
-            flatten(ba, "prices"),
-            flatten(bb, "prices"),
-            (written(ba, "prices"), written(bb, "prices")),
+            {**flatten(ba, "prices"), **_option_books(ca, flatten)},
+            {**flatten(bb, "prices"), **_option_books(cb, flatten)},
+            (
+                written(ba, "prices") | set(_option_books(ca, written)),
+                written(bb, "prices") | set(_option_books(cb, written)),
+            ),
+            labels=lambda path: price_label(path, names),
         ),
         outcomes=[
             *_outcomes(costs_of(result_a), costs_of(result_b), warnings_a, warnings_b),
-            *_option_changes(a, b),
+            *option_changes(pair),
         ],
         verdict_changed=(rec_a.verdict if rec_a else None) != (rec_b.verdict if rec_b else None),
         reasons=_reasons(rec_a, rec_b),
@@ -317,9 +330,56 @@ def _option_answers(changes: list[Change], a: Profile, b: Profile) -> list[Chang
     return option_answers(changes, a, b)
 
 
-def _option_changes(a: Evaluated, b: Evaluated) -> list[Change]:
+def _option_books(comparison: OptionsComparison | None, leaves: Callable[..., Any]) -> Any:
+    """`flatten` or `written` over each named option's price book, at `option_prices.ID`."""
+    out: dict[str, Any] = {}
+    for o in comparison.explicit if comparison is not None else ():
+        if o.book is not None:
+            found = leaves(o.book, f"option_prices.{o.id}")
+            out.update(found if isinstance(found, dict) else dict.fromkeys(found))
+    return out
 
-    return option_changes(a, b)
+
+QUOTE_LEAVES = ("usd", "unit", "source", "as_of", "confidence", "note")
+BOOK_WORDS = {
+    "prompting": "Prompting",
+    "fine_tuned": "Fine-tuned",
+    "prompting_model": "Prompting model",
+    "base_model": "Base model",
+    "provider": "Fine-tuning provider",
+    "training": "Training",
+    "grader": "Grader",
+    "training_gpu": "Training GPU",
+    "serving_gpu": "Serving GPU",
+    "hosting": "Hosting",
+    "embedding": "Embedding",
+    "embedding_model": "Embedding model",
+    "memory_gb_per_billion": "GPU memory per billion parameters",
+}
+"""A price book's entries in words, where `ROLES` has no name for the whole path."""
+
+
+def price_label(path: str, names: Mapping[str, str]) -> str:
+    """`Prompting, input` for `prices.prompting.input.usd`; an option's prices under its
+    name (`Flash-Lite, prompted: Prompting, input`); other fields by name (`Base model,
+    retires on`)."""
+    from .reports.words import ROLES
+
+    parts = path.split(".")
+    head = ""
+    if parts[0] == "option_prices" and len(parts) > 2:
+        head, parts = f"{names.get(parts[1], parts[1])}: ", parts[2:]
+    else:
+        parts = parts[1:]
+    leaf = parts[-1] if len(parts) > 1 and parts[-1] in QUOTE_LEAVES else ""
+    role = ".".join(parts[:-1] if leaf else parts)
+    role = role if role in ROLES or f"{role}.hour" not in ROLES else f"{role}.hour"
+    if role in ROLES:
+        words = ROLES[role]
+    else:
+        first, *rest = role.split(".")
+        words = ", ".join([BOOK_WORDS.get(first, first), *(r.replace("_", " ") for r in rest)])
+    return head + (words if leaf in ("", "usd") else f"{words}, {leaf.replace('_', ' ')}")
 
 
 class Comparison(Out):

@@ -223,13 +223,29 @@ def snapshot_of(
         facts = assessed.facts if judged is not None else None
         u = profile_uncertainty(profile, book, result, recommendation=judged, facts=facts)
         stored = stored.model_copy(update={"uncertainty": uncertainty_snapshot(u)})
-    return profile.model_copy(
+    out = profile.model_copy(
         update={
             "profile": profile.profile.model_copy(update=header_update),
             "prices": book,
+            "option_prices": _option_books(assessed),
             "result": stored,
         }
     )
+    if not out.option_prices:  # no empty `[option_prices]` table in the file
+        out.__pydantic_fields_set__.discard("option_prices")
+    return out
+
+
+def _option_books(assessed: Assessed) -> dict[str, PriceBook]:
+    """Each named option's price book, to keep beside `[prices]`; the ones already kept when
+    an option cannot be priced (its error is reported where it is assessed)."""
+    if not assessed.profile.options:
+        return {}
+    try:
+        explicit = assessed.options.explicit
+    except InputError:
+        return dict(assessed.profile.option_prices)
+    return {o.id: o.book for o in explicit if o.book is not None}
 
 
 def save_profile(

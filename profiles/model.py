@@ -103,6 +103,9 @@ class Profile(BaseModel):
     prices: PriceBook | None = None
     """The price snapshot the result used, kept apart from the answers; a profile that has one
     evaluates without loading any price data."""
+    option_prices: dict[OptionId, PriceBook] = {}
+    """Each named option's own price snapshot (`[option_prices.ID]`), reused as `prices` is:
+    while it still fits the option's answers."""
     result: ResultSnapshot | None = None
     """The outcomes as last computed, so a diff shows them without re-running."""
 

@@ -2,7 +2,8 @@
 
 Called once per assessment (`Assessed.options`). A format-2 profile's options are its own two
 paths, read from the evaluation as they are (no price is looked up again); a format-3
-profile's named options are priced from the catalog.
+profile's named options are priced from their own snapshots while these fit, else from the
+catalog.
 """
 
 from __future__ import annotations
@@ -45,8 +46,12 @@ def options_of(
     book: PriceBook,
     result: CostResult,
     source: CatalogSource,
+    *,
+    reprice: bool = False,
 ) -> OptionsComparison:
-    """The baseline, `[fine_tuning]` and every `[options.ID]`, set against the baseline."""
+    """The baseline, `[fine_tuning]` and every `[options.ID]`, set against the baseline; each
+    named option priced from its `[option_prices.ID]` snapshot while that fits (never when
+    `reprice`), else from the catalog."""
     plain = Timeline(monthly_price_factor(inputs.workload.api_price_decline_per_year))
     ft = result.finetune
     baseline = Priced(
@@ -65,8 +70,9 @@ def options_of(
             profile.options,
             baseline=baseline,
             fine_tuning=fine_tuning,
-            catalog=source.get(),
+            catalog=source.get,
             labelled_examples=profile.data.labelled_examples,
+            stored={} if reprice else profile.option_prices,
         )
         if profile.options
         else {}

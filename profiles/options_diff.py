@@ -203,14 +203,21 @@ def _changes(key: str, x: OptionOutcome, y: OptionOutcome) -> list[Change]:
     return out
 
 
-def option_changes(
+def comparisons(
     a: tuple[Profile, PriceBook, CostResult], b: tuple[Profile, PriceBook, CostResult]
-) -> list[Change]:
-    """The options' outcome changes from `a` to `b` (none when neither names options)."""
+) -> tuple[OptionsComparison, OptionsComparison] | None:
+    """Both sides' options costed (None when neither names options: a format-2 diff)."""
     if not (a[0].options or b[0].options):
-        return []
+        return None
     source = CatalogSource()
-    ca, cb = (_comparison(*side, source) for side in (a, b))
+    return _comparison(*a, source), _comparison(*b, source)
+
+
+def option_changes(pair: tuple[OptionsComparison, OptionsComparison] | None) -> list[Change]:
+    """The options' outcome changes from one side to the other (none without options)."""
+    if pair is None:
+        return []
+    ca, cb = pair
     oa, ob = {o.id: o for o in ca.explicit}, {o.id: o for o in cb.explicit}
     out = []
     for key in [*oa, *(k for k in ob if k not in oa)]:

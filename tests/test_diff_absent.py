@@ -34,7 +34,7 @@ def test_keys_neither_file_writes_are_never_listed(capsys: pytest.CaptureFixture
     for a, b in ((BRAND, CODE), (CODE, BRAND)):
         out = diff(a, b, capsys)
         assert "confidence: primary" not in out
-        assert "prices.prompting.input.usd: $0.30 → (absent)" in out or a is CODE
+        assert "Prompting, input: $0.30 → (absent)" in out or a is CODE
 
 
 def test_json_has_null_for_the_absent_side(capsys: pytest.CaptureFixture[str]) -> None:

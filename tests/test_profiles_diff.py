@@ -180,7 +180,7 @@ def test_changed_prices_are_their_own_group(
     code, out, _ = run(["diff", str(old), str(new)], capsys)
     assert code == 1
     prices = out.split("\nPrices\n")[1].split("\nOutcomes\n")[0]
-    assert "prices.prompting.input.usd: +$0.15 ($0.15 → $0.30, +100%)" in prices
+    assert "Prompting, input: +$0.15 ($0.15 → $0.30, +100%)" in prices
     assert "(no change)" in out.split("\nAnswers\n")[1].split("\nPrices\n")[0]
     assert "stale: computed by tunewise" in out
 

@@ -53,6 +53,7 @@ def _of(priced: Priced, **figures: Any) -> OptionOutcome:
         parts=priced.parts,
         warnings=priced.warnings,
         prices=priced.prices,
+        book=priced.book,
         costs=priced.costs,
         **figures,
     )

@@ -7,7 +7,7 @@ generator priced with the retrieved tokens; a hybrid combines the options it is 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TypeVar
 
@@ -17,7 +17,7 @@ from ..costs import finetune_costs, prompting_costs
 from ..errors import InputError
 from ..inputs import CostInputs, FineTuningPath, HostedTraining, PromptingPath, Workload
 from ..money import ZERO
-from ..pricebook import Quote, price_rows
+from ..pricebook import PriceBook, Quote, price_rows
 from ..result import CostWarning, PathCosts
 from .embedding import embedding_quote
 from .hybrid import cascade, routing
@@ -50,13 +50,18 @@ _P = TypeVar("_P", PromptingPath, FineTuningPath)
 class _Pricer:
     inputs: CostInputs
     options: Mapping[str, Option]
-    catalog: Catalog
+    catalog: Callable[[], Catalog]
+    """Loads the catalog on first use: an option whose snapshot fits needs none."""
     labelled_examples: int | None
     done: dict[str, Priced]
+    stored: Mapping[str, PriceBook]
+    """Each option's price snapshot from the profile, used while it fits the option."""
     found: list[CostWarning] = field(default_factory=list)
     """Warnings of the paths priced so far; each option takes its own off the end."""
     quotes: list[tuple[str, Quote]] = field(default_factory=list)
     """Prices of the paths priced so far, by role; each option takes its own off the end."""
+    books: dict[str, PriceBook] = field(default_factory=dict)
+    """The price book each option was costed at: its snapshot to save."""
 
     @property
     def plain(self) -> Timeline:
@@ -88,16 +93,18 @@ class _Pricer:
             w.message: w for w in own
         }
         self.done[key] = Priced(
-            key, option.name, option.kind, costs, time, parts, tuple(every.values()), prices
-        )
+            key, option.name, option.kind, costs, time, parts, tuple(every.values()), prices,
+            self.books.get(key),
+        )  # fmt: skip
         return self.done[key]
 
     def _price(self, key: str, option: Option, seen: tuple[str, ...]) -> tuple[PathCosts, Timeline]:
         w = self.inputs.workload
         if isinstance(option, PromptingOption):
-            return self._prompting(_path(option, PromptingPath), _tokens(w, option)), self.plain
+            path = _path(option, PromptingPath)
+            return self._prompting(key, path, _tokens(w, option)), self.plain
         if isinstance(option, FineTuningOption):
-            return self._fine_tuning(_path(option, FineTuningPath), w)
+            return self._fine_tuning(key, _path(option, FineTuningPath), w)
         if isinstance(option, RagOption):
             return self._rag(key, option, seen)
         first, second = self.get(option.first, seen), self.get(option.second, seen)
@@ -106,16 +113,30 @@ class _Pricer:
         assert isinstance(option, CascadeOption)
         return cascade(first, second, option, w.monthly_requests), self.plain
 
-    def _prompting(self, path: PromptingPath, w: Workload) -> PathCosts:
+    def _book(self, key: str, sub: CostInputs) -> PriceBook:
+        """The option's stored snapshot while it fits the answers, else the catalog's."""
+        from ..catalog.fit import stored_book_fits
+
+        stored = self.stored.get(key)
+        if stored is not None and stored_book_fits(sub.prompting, sub.fine_tuning, stored):
+            book = stored.model_copy(update={"embedding": None, "embedding_model": None})
+        else:
+            book = self.catalog().resolve(sub)
+        self.books[key] = book
+        return book
+
+    def _prompting(self, key: str, path: PromptingPath, w: Workload) -> PathCosts:
         sub = self.inputs.model_copy(
             update={"workload": w, "prompting": path, "fine_tuning": PLACEHOLDER_FINE_TUNING}
         )
-        book = self.catalog.resolve(sub)
+        book = self._book(key, sub)
         self.found += cost_warnings(sub, book)
         self.quotes += price_rows(book)
         return prompting_costs(w, path, book)
 
-    def _fine_tuning(self, path: FineTuningPath, w: Workload) -> tuple[PathCosts, Timeline]:
+    def _fine_tuning(
+        self, key: str, path: FineTuningPath, w: Workload
+    ) -> tuple[PathCosts, Timeline]:
         training = path.training
         examples = self.labelled_examples
         if isinstance(training, HostedTraining) and training.examples is None and examples:
@@ -125,7 +146,7 @@ class _Pricer:
         sub = self.inputs.model_copy(
             update={"workload": w, "prompting": PLACEHOLDER_PROMPTING, "fine_tuning": path}
         )
-        book = self.catalog.resolve(sub)
+        book = self._book(key, sub)
         self.found += cost_warnings(sub, book)
         self.quotes += price_rows(book)
         costs = finetune_costs(w, path, book)
@@ -138,30 +159,44 @@ class _Pricer:
         gen_id = option.generator
         generator = self.options.get(gen_id)
         if gen_id == BASELINE:
-            costs, time = self._prompting(self.inputs.prompting, w), self.plain
+            costs, time = self._prompting(key, self.inputs.prompting, w), self.plain
         elif gen_id == FINE_TUNING:
             path = self.inputs.fine_tuning.model_copy(update={"keeps_rag": True})
-            costs, time = self._fine_tuning(path, w)
+            costs, time = self._fine_tuning(key, path, w)
         elif isinstance(generator, PromptingOption):
             path_ = _path(generator, PromptingPath)
-            costs, time = self._prompting(path_, _tokens(w, generator)), self.plain
+            costs, time = self._prompting(key, path_, _tokens(w, generator)), self.plain
         elif isinstance(generator, FineTuningOption):
             path = _path(generator, FineTuningPath).model_copy(update={"keeps_rag": True})
-            costs, time = self._fine_tuning(path, w)
+            costs, time = self._fine_tuning(key, path, w)
         else:
             raise InputError(
                 f"options.{key}.generator",
                 f"{gen_id!r} is not a prompting or fine-tuning option (or baseline, fine_tuning)",
             )
-        price = embedding_quote(
+        price = _stored_embedding(self.stored.get(key), option) or embedding_quote(
             option.embedding_model, option.embedding_usd_per_mtok, self.inputs.assessed_on,
             f"options.{key}",
         )  # fmt: skip
         self.quotes.append(("embedding", price))
+        self.books[key] = self.books[key].model_copy(
+            update={"embedding": price, "embedding_model": option.embedding_model}
+        )
         costs = with_retrieval(
             costs, option, price, requests=w.monthly_requests, user_tokens=w.user_tokens
         )
         return costs, time
+
+
+def _stored_embedding(stored: PriceBook | None, option: RagOption) -> Quote | None:
+    """The snapshot's embedding price while the option still names that model or price."""
+    quote = stored.embedding if stored is not None else None
+    if quote is None or stored is None or stored.embedding_model != option.embedding_model:
+        return None
+    given = option.embedding_usd_per_mtok
+    if (given is not None) != (quote.confidence == "given"):
+        return None
+    return quote if given is None or quote.usd == given else None
 
 
 def _at(warning: CostWarning, key: str) -> CostWarning:
@@ -202,13 +237,17 @@ def cost_options(
     *,
     baseline: Priced,
     fine_tuning: Priced,
-    catalog: Catalog,
+    catalog: Catalog | Callable[[], Catalog],
     labelled_examples: int | None = None,
+    stored: Mapping[str, PriceBook] | None = None,
 ) -> dict[str, Priced]:
     """Every option in `options` priced (`baseline` and `fine_tuning` are the profile's own
-    paths, already priced). Raises `InputError` at `options.ID.field`."""
+    paths, already priced), each from its `stored` price snapshot while that fits it, else
+    from `catalog` (loaded on first use when a callable). Raises `InputError` at
+    `options.ID.field`."""
+    load = catalog if callable(catalog) else lambda: catalog
     pricer = _Pricer(
-        inputs, options, catalog, labelled_examples,
-        {BASELINE: baseline, FINE_TUNING: fine_tuning},
+        inputs, options, load, labelled_examples,
+        {BASELINE: baseline, FINE_TUNING: fine_tuning}, stored or {},
     )  # fmt: skip
     return {key: pricer.get(key) for key in options}

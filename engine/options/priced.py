@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..breakeven import Timeline
-from ..pricebook import Quote
+from ..pricebook import PriceBook, Quote
 from ..result import CostWarning, PathCosts
 
 
@@ -27,3 +27,6 @@ class Priced:
     prices: tuple[tuple[str, Quote], ...] = ()
     """The prices it was costed at that are its own, by role (`prompting.input`,
     `embedding`): its parts list theirs."""
+    book: PriceBook | None = None
+    """The price book it was costed at, when it was priced itself (not a hybrid): the
+    snapshot a saved profile keeps."""

@@ -31,6 +31,7 @@ def _repriced(path: Path, profile: Profile, catalog: CatalogSource) -> Repriced:
         update={
             "profile": profile.profile.model_copy(update={"assessed_on": date.today()}),
             "prices": None,
+            "option_prices": {},
             "result": None,
         }
     )

@@ -79,7 +79,7 @@ class FormErrors(Exception):
         return "; ".join(f"{k}: {v}" for k, v in self.errors.items())
 
 
-DERIVED = ("prices", "result")
+DERIVED = ("prices", "option_prices", "result")
 """Snapshot tables of a saved profile: recomputed from the answers, never edited."""
 
 
