@@ -188,6 +188,28 @@ def _decisive(rec: Recommendation) -> str | None:
     return None
 
 
+def _unbracketed(text: str) -> str:
+    """`text` without its bracketed groups (sources, nested or not): Why cites them."""
+    out, depth = [], 0
+    for ch in text:
+        depth += ch == "("
+        if depth == 0:
+            out.append(ch)
+        depth -= ch == ")" and depth > 0
+    return re.sub(r" +([,;.])", r"\1", "".join(out)).replace("  ", " ").strip()
+
+
+def _closed(rec: Recommendation) -> str | None:
+    """Provider availability's words when fine-tuning is closed where it would be built, short
+    (its sources and the existing customers' deadline left to Why): a meeting should not
+    miss it behind a cost that pays back."""
+    for r in rec.reasons:
+        if r.framework == "providers" and r.text.startswith("closed: "):
+            clauses = _unbracketed(r.text.removeprefix("closed: ")).split("; ")
+            return "; ".join(c for c in clauses if not c.startswith("existing customers"))
+    return None
+
+
 def _sentence_case(title: str) -> str:
     """`Evaluate RAG if Applicable` → `evaluate RAG if applicable` (acronyms kept)."""
     return " ".join(w if w[1:2].isupper() else w.lower() for w in title.split(" "))
@@ -220,6 +242,9 @@ def summary_paragraph(
         parts.append(option_fact(chosen, options.baseline, options.horizon_months))
     else:
         parts.append(cost_fact(result))
+    closed = _closed(rec) if rec is not None and rec.verdict not in ("prompting", "rag") else None
+    if closed:
+        parts.append(_sentence(f"Availability: {closed}"))
     adding = options is not None and options.explicit and option_step(pick) is not None
     if rec is not None:
         missing = [field_words(s.field) for s in rec.next_steps if s.step is None and s.field]
