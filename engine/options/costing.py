@@ -79,7 +79,8 @@ class _Pricer:
         own = [_at(w, key) for w in self.found[start:]]
         del self.found[start:]
         parts = references(option)
-        every = {w.message: w for p in parts for w in self.done[p].warnings} | {
+        # a RAG option prices its generator's path itself: its part may not be priced yet
+        every = {w.message: w for p in parts for w in self.get(p, (*seen, key)).warnings} | {
             w.message: w for w in own
         }
         self.done[key] = Priced(
