@@ -201,7 +201,7 @@ def test_a_scenario_sets_an_options_answer_and_drops_its_range(tmp_path: Path) -
     with contextlib.redirect_stdout(out):
         assert main(["assess", str(path), "--scenario", "high"]) == 0
     words = out.getvalue()
-    assert "Route to the cheap model: share to the first: 0.9 in scenario high" in words
+    assert "Route to the cheap model: share to the first: 0.9, set by the scenario" in words
     assert "options.route" not in words
 
 
@@ -327,3 +327,19 @@ high = 10
     got = _odds(text, samples=500)
     assert got["small"].interpolation_error == 0.0  # type: ignore[attr-defined]
     assert 0 < got["small"].p_cheapest_at_horizon < 1  # type: ignore[attr-defined]
+
+
+def test_a_line_item_is_ranged_by_its_label_dots_and_all() -> None:
+    # The cheap model's $1,000 rewrite (renamed with a dot) ranged $0..$5,000: it saves
+    # $200 a month, $2,400 in 12 months, so it pays back when the rewrite costs ≤ $2,400.
+    label = "Prompt v1.2 rewrite"
+    text = (HEAD + ROUTE).replace('"Prompt rewrite"', f'"{label}"') + (
+        f'\n[ranges."options.cheap.upfront_items.{label}"]\nlow = 0\nlikely = 1000\nhigh = 5000\n'
+    )
+    got = _odds(text)
+    drawn = _drawn(text, f"options.cheap.upfront_items.{label}", 4000)
+    expected = round(sum(x <= 2400 for x in drawn) / 4000, 4)
+    assert 0.05 < expected < 0.95
+    assert got["cheap"].p_pays_back == expected  # type: ignore[attr-defined]
+    said = {a.path: a.label for a in got["u"].option_answers}  # type: ignore[attr-defined]
+    assert said == {f"options.cheap.upfront_items.{label}": f"Cheap model: {label}, up front"}

@@ -70,7 +70,8 @@ def _option_answers(u: Uncertainty) -> list[tuple[str, str]]:
     out = []
     for a in u.option_answers:
         if a.value is not None:
-            out.append((a.label, f"{v(a.value)} in scenario {u.scenario}"))
+            # the head names the scenario (user text: escaped there, not in a value)
+            out.append((a.label, f"{v(a.value)}, set by the scenario"))
         elif a.low is not None and a.high is not None and a.likely is not None:
             out.append((a.label, f"ranged {v(a.low)} to {v(a.high)}, likely {v(a.likely)}"))
     for o in u.options:
