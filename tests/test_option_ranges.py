@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from engine.uncertainty import Uncertainty
+from engine.uncertainty.model import OptionOdds
 from engine.uncertainty.options import option_streams
 from engine.uncertainty.simulate import prepare
 from profiles.assessed import assess_profile
@@ -89,10 +91,13 @@ high = 5000000
 """
 
 
-def _odds(text: str, samples: int = 4000, scenario: str | None = None) -> dict[str, object]:
-    a = assess_profile(loads_profile(Path("o.toml"), text), scenario=scenario)
-    u = a.uncertainty(samples=samples, seed=0)
-    return {"u": u, "a": a, **{o.id: o for o in u.options}}
+def _simulated(text: str, samples: int = 4000) -> Uncertainty:
+    return assess_profile(loads_profile(Path("o.toml"), text)).uncertainty(samples=samples, seed=0)
+
+
+def _odds(text: str, samples: int = 4000) -> dict[str, OptionOdds]:
+    """Each option's odds, by id."""
+    return {o.id: o for o in _simulated(text, samples).options}
 
 
 def _drawn(text: str, path: str, samples: int) -> list[float]:
@@ -115,11 +120,11 @@ def test_a_routing_options_ranged_share_moves_its_payback_as_a_hand_count_says()
     expected = round(sum(s >= 17 / 24 for s in drawn) / 4000, 4)
     assert 0.05 < expected < 0.5
     route = got["route"]
-    assert route.p_pays_back == expected  # type: ignore[attr-defined]
-    assert route.interpolation_error == 0.0  # type: ignore[attr-defined]
+    assert route.p_pays_back == expected
+    assert route.interpolation_error == 0.0
     # the parts are not ranged: their odds stay whole, and they say no interpolation
-    assert got["cheap"].p_pays_back == 1.0  # type: ignore[attr-defined]
-    assert got["cheap"].interpolation_error is None  # type: ignore[attr-defined]
+    assert got["cheap"].p_pays_back == 1.0
+    assert got["cheap"].interpolation_error is None
     # reproducible
     assert _odds(text)["route"] == route
 
@@ -133,8 +138,8 @@ def test_a_rag_options_ranged_documents_move_its_index_build() -> None:
     drawn = _drawn(text, "options.rag.documents", 4000)
     expected = round(sum(d <= 2_400_000 for d in drawn) / 4000, 4)
     assert 0.05 < expected < 0.95
-    assert got["rag"].p_pays_back == expected  # type: ignore[attr-defined]
-    assert got["rag"].interpolation_error == 0.0  # type: ignore[attr-defined]
+    assert got["rag"].p_pays_back == expected
+    assert got["rag"].interpolation_error == 0.0
 
 
 def test_a_cost_that_is_not_multilinear_states_its_gap(tmp_path: Path) -> None:
@@ -160,7 +165,8 @@ high = 2000000
 """
     )
     got = _odds(text, samples=500)
-    assert got["ft"].interpolation_error > 0.01  # type: ignore[attr-defined]
+    gap = got["ft"].interpolation_error
+    assert gap is not None and gap > 0.01
     path = tmp_path / "ft.toml"
     path.write_text(text, encoding="utf-8")
     out = io.StringIO()
@@ -325,8 +331,8 @@ high = 10
 """
     )
     got = _odds(text, samples=500)
-    assert got["small"].interpolation_error == 0.0  # type: ignore[attr-defined]
-    assert 0 < got["small"].p_cheapest_at_horizon < 1  # type: ignore[attr-defined]
+    assert got["small"].interpolation_error == 0.0
+    assert 0 < got["small"].p_cheapest_at_horizon < 1
 
 
 def test_a_line_item_is_ranged_by_its_label_dots_and_all() -> None:
@@ -340,6 +346,18 @@ def test_a_line_item_is_ranged_by_its_label_dots_and_all() -> None:
     drawn = _drawn(text, f"options.cheap.upfront_items.{label}", 4000)
     expected = round(sum(x <= 2400 for x in drawn) / 4000, 4)
     assert 0.05 < expected < 0.95
-    assert got["cheap"].p_pays_back == expected  # type: ignore[attr-defined]
-    said = {a.path: a.label for a in got["u"].option_answers}  # type: ignore[attr-defined]
+    assert got["cheap"].p_pays_back == expected
+    said = {a.path: a.label for a in _simulated(text).option_answers}
     assert said == {f"options.cheap.upfront_items.{label}": f"Cheap model: {label}, up front"}
+
+
+def test_ranging_an_options_answer_leaves_the_other_figures_as_they_were() -> None:
+    """The option answers draw from the dimensions after the others': the profile's own
+    ranged answers keep their draws, so its break-even and totals do not move."""
+    volume = '\n[ranges."workload.requests_per_month"]\nlow = 50000\nhigh = 200000\n'
+    plain = _simulated(HEAD + ROUTE + "\n[ranges]\n" + volume, samples=2000)
+    ranged = _simulated(HEAD + ROUTE + "\n[ranges]\n" + volume + SHARE, samples=2000)
+    keep = {"break_even_months", "prompting_total", "finetune_total", "p_payback_within_horizon"}
+    assert plain.model_dump(include=keep) == ranged.model_dump(include=keep)
+    assert ranged.ranged == ("workload.requests_per_month", "options.route.share_to_first")
+    assert plain.options != ranged.options
