@@ -15,8 +15,6 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 from engine.fields import answer_at
-from engine.options.answers import split
-from engine.options.words import answer_words
 from engine.pricebook import PriceBook
 from engine.result import CostResult
 from engine.wording import OUTCOMES
@@ -26,6 +24,7 @@ from .change import Group as Group
 from .change import Out
 from .delta import delta_text, kind_of, number_of, pct
 from .delta import show_value as show_value  # the comparison screen writes values alike
+from .diff_ranges import range_words
 from .model import Profile
 from .options_diff import SideOptions as SideOptions  # compare's, beside its other rows
 from .options_diff import option_answers, option_changes
@@ -315,35 +314,7 @@ def diff_profiles(
 
 
 def _option_answers(changes: list[Change], a: Profile, b: Profile) -> list[Change]:
-    return option_answers([_range_words(c, a, b) for c in changes], a, b)
-
-
-BOUNDS = ("low", "likely", "high", "shape")
-
-
-def _range_words(c: Change, a: Profile, b: Profile) -> Change:
-    """A range or a scenario on an option's answer by the option's name and the question
-    (`range of Route 60% to Flash-Lite: share to the first, high`); others unchanged."""
-    head, _, rest = c.path.partition(".")
-    bound = ""
-    if head == "ranges":
-        answer, _, bound = rest.rpartition(".")
-        whose = "range of "
-        if bound not in BOUNDS:
-            answer, bound = rest, ""
-    elif head == "scenarios":
-        name, _, answer = rest.partition(".")
-        whose = f"scenario {name}: "
-    else:
-        return c
-    if not answer.startswith("options."):
-        return c
-    key, field = split(answer)
-    option = b.options.get(key) or a.options.get(key)
-    if option is None:
-        return c
-    words = answer_words(option.name, option.kind, field)
-    return c.model_copy(update={"label": f"{whose}{words}" + (f", {bound}" if bound else "")})
+    return option_answers([range_words(c, a, b) for c in changes], a, b)
 
 
 def _option_changes(a: Evaluated, b: Evaluated) -> list[Change]:
