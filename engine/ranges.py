@@ -216,6 +216,33 @@ def _numeric_paths(model: type[BaseModel], prefix: str) -> Iterator[str]:
             yield f"{prefix}{name}"
 
 
+def walk_limits(
+    path: str, candidates: list[type[BaseModel]], node: Any, names: Sequence[str]
+) -> TypeAdapter[Any] | None:
+    """The validator at `names` under `candidates` (`node`, the model the profile holds,
+    picks the member of a union); None when no such answer. Raises `InputError` naming
+    `path` when the answer is not a number."""
+    for depth, name in enumerate(names):
+        owners = [m for m in candidates if name in m.model_fields]
+        if node is not None and type(node) in owners:
+            owners = [type(node)]  # the serving or training kind the profile chose
+        if not owners:
+            return None
+        if depth == len(names) - 1:
+            found = _limits(owners[0], name)
+            if found is None:
+                raise InputError(path, "not a number: only numeric answers vary")
+            return found
+        node = getattr(node, name, None)
+        candidates = [m for owner in owners for m in _models(owner.model_fields[name].annotation)]
+    return None
+
+
+def numeric_paths(model: type[BaseModel], prefix: str) -> list[str]:
+    """Every numeric answer under `model`, as dotted paths starting with `prefix`."""
+    return list(_numeric_paths(model, prefix))
+
+
 def answer_limits(path: str, answers: Mapping[str, Any] | None = None) -> TypeAdapter[Any]:
     """The validator of the numeric answer at dotted `path` (`workload.monthly_growth`): the
     engine's own field constraints, so a range or a scenario is held to the answer's limits.
@@ -225,20 +252,9 @@ def answer_limits(path: str, answers: Mapping[str, Any] | None = None) -> TypeAd
     section, *names = path.split(".")
     model = SECTIONS.get(section)
     node: Any = None if answers is None else answers.get(section)
-    candidates = [] if model is None else [model]
-    for depth, name in enumerate(names):
-        owners = [m for m in candidates if name in m.model_fields]
-        if node is not None and type(node) in owners:
-            owners = [type(node)]  # the serving or training kind the profile chose
-        if not owners:
-            break
-        if depth == len(names) - 1:
-            found = _limits(owners[0], name)
-            if found is None:
-                raise InputError(path, "not a number: only numeric answers vary")
-            return found
-        node = getattr(node, name, None)
-        candidates = [m for owner in owners for m in _models(owner.model_fields[name].annotation)]
+    found = walk_limits(path, [] if model is None else [model], node, names)
+    if found is not None:
+        return found
     known = [p for s, m in SECTIONS.items() for p in _numeric_paths(m, f"{s}.")]
     close = difflib.get_close_matches(path, known, n=1, cutoff=0.8)
     hint = f"; did you mean {close[0]!r}?" if close else ""

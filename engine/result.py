@@ -208,6 +208,8 @@ class OptionsComparison(Output):
     cheapest_note: str
     crossings: tuple[VolumeCrossing, ...] = ()
     """Where the cheapest option at the horizon changes with the first month's volume."""
+    _reprice: object = PrivateAttr(default=None)
+    """How to price an option again with other answers (`engine.options.costing.Repricer`)."""
 
     @property
     def explicit(self) -> tuple[OptionOutcome, ...]:

@@ -102,6 +102,19 @@ def kind_of(path: str) -> Kind:
     if section in ("prices", "option_prices"):
         return "usd_exact" if path.endswith(".usd") else "number"
     whose, answer = answer_at(path)  # a scenario's answer reads as the answer it sets
+    if whose.startswith("scenario") and ".options." in path:
+        if ".monthly_items." in path or ".upfront_items." in path:
+            return "usd_monthly" if ".monthly_items." in path else "usd"
+        return _option_kind(path.rsplit(".", 1)[-1])
     if whose == "range":  # `low..high` text, not one amount
         return "number"
     return "number" if answer is None else MONEY_KINDS.get(answer.unit, "number")
+
+
+def _option_kind(name: str) -> Kind:
+    """How a scenario's value of an option's answer reads, by its name's unit."""
+    if name.endswith(("_per_request", "_per_mtok")):
+        return "usd_exact" if "usd" in name else "number"
+    if name.endswith("_usd"):
+        return "usd_monthly" if "monthly" in name else "usd"
+    return "number"

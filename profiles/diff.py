@@ -25,6 +25,7 @@ from .change import Group as Group
 from .change import Out
 from .delta import delta_text, kind_of, number_of, pct
 from .delta import show_value as show_value  # the comparison screen writes values alike
+from .diff_ranges import range_words
 from .model import Profile
 from .options_diff import SideOptions as SideOptions  # compare's, beside its other rows
 from .options_diff import comparisons, option_answers, option_changes
@@ -326,8 +327,7 @@ def diff_profiles(
 
 
 def _option_answers(changes: list[Change], a: Profile, b: Profile) -> list[Change]:
-
-    return option_answers(changes, a, b)
+    return option_answers([range_words(c, a, b) for c in changes], a, b)
 
 
 def _option_books(comparison: OptionsComparison | None, leaves: Callable[..., Any]) -> Any:

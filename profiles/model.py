@@ -20,6 +20,11 @@ from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from engine.assessment import Assessment, Data, Evidence, Team, UseCase
 from engine.inputs import CostInputs, FineTuningPath, HostedTraining, PromptingPath, Workload
+from engine.options.answers import (
+    is_option_path,
+    option_range_problems,
+    option_scenario_problems,
+)
 from engine.options.inputs import RESERVED, Option, OptionId, references
 from engine.pricebook import PriceBook
 from engine.ranges import PRICE_PATHS, SECTIONS, Range, range_problems
@@ -36,6 +41,7 @@ format 3 the `[options.ID]` tables. A profile without options is still written a
 (`PLAIN_FORMAT`), byte for byte as before, so older tunewise versions keep reading it."""
 PLAIN_FORMAT = 2
 """The format of a profile without options."""
+SCENARIO_SECTIONS = "a scenario sets answers under workload, prompting, fine_tuning or options.ID"
 
 
 def written_format(options: Mapping[str, object]) -> int:
@@ -194,14 +200,19 @@ class Profile(BaseModel):
         for path, rng in self.ranges.items():
             # the TOML table is [ranges."a.b"]: a loc split on dots finds its line
             loc = ("ranges", *path.split("."))
-            problems = range_problems(path, rng, answers)
+            own = is_option_path(path)  # an option's answer: checked against that option
+            problems = (
+                option_range_problems(path, rng, self.options)
+                if own
+                else range_problems(path, rng, answers)
+            )
             out += [
                 ((*loc, which), message, getattr(rng, which))
                 if which
                 else (loc, message, rng.model_dump())  # a dict: the message says it all
                 for which, message in problems
             ]
-            if not problems and path not in given and path not in PRICE_PATHS:
+            if not (problems or own) and path not in given and path not in PRICE_PATHS:
                 out.append(
                     (
                         loc,
@@ -216,13 +227,17 @@ class Profile(BaseModel):
         out: list[tuple[tuple[str, ...], str, object]] = []
         for name, values in self.scenarios.items():
             sections: dict[str, dict[str, object]] = {}
+            own = {p: v for p, v in values.items() if is_option_path(p)}
+            out += option_scenario_problems(name, own, self.options)
             for path, value in values.items():
                 section, *rest = path.split(".")
+                if path in own:
+                    continue
                 if section not in SECTIONS or not rest:
                     out.append(
                         (
                             ("scenarios", name, *path.split(".")),
-                            "a scenario sets answers under workload, prompting or fine_tuning",
+                            SCENARIO_SECTIONS,
                             value,
                         )
                     )

@@ -13,10 +13,11 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 
 from engine.errors import InputError
+from engine.options.answers import dumped, is_option_path, put, split
 from engine.paths import set_path
 from engine.ranges import SECTIONS
 
-from .model import Profile
+from .model import SCENARIO_SECTIONS, Profile
 from .ranges_snapshot import UncertaintySnapshot
 
 if TYPE_CHECKING:
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
     from engine.rules import Facts
     from engine.rules.verdict import Recommendation
     from engine.uncertainty import Uncertainty
+    from engine.uncertainty.model import OptionAnswer
 
     from .reports.document import Report
 
@@ -38,13 +40,20 @@ def apply_scenario(profile: Profile, name: str) -> Profile:
         known = ", ".join(sorted(scenarios)) or "none"
         raise InputError(f"scenarios.{name}", f"no such scenario (this profile has: {known})")
     data = profile.model_dump(exclude_unset=True)
+    tables: dict[str, dict[str, Any]] = {}
     for path, value in scenarios[name].items():
         parts = path.split(".")
+        if is_option_path(path):
+            key, rest = split(path)
+            if key not in profile.options:
+                raise InputError(f"scenarios.{name}.{path}", f"no option {key!r}")
+            if key not in tables:  # its kind kept: it picks the option's model
+                tables[key] = data["options"][key] = dumped(profile.options[key])
+            table = tables[key]
+            put(table, rest, value)  # an item's label may hold dots: kept whole
+            continue
         if parts[0] not in SECTIONS or len(parts) < 2:
-            raise InputError(
-                f"scenarios.{name}.{path}",
-                "a scenario sets answers under workload, prompting or fine_tuning",
-            )
+            raise InputError(f"scenarios.{name}.{path}", SCENARIO_SECTIONS)
         set_path(data, path, value)
     data["ranges"] = {k: v for k, v in data.get("ranges", {}).items() if k not in scenarios[name]}
     if profile.profile.name:
@@ -81,7 +90,7 @@ def profile_uncertainty(
     from engine.uncertainty.simulate import prepare
 
     inputs = profile.cost_inputs()
-    setup = prepare(inputs, book, result, profile.ranges)
+    setup = prepare(inputs, book, result, profile.ranges, profile.options)
     verdict_of = None
     if recommendation is not None and (facts is not None or catalog is not None):
         from engine.uncertainty.verdicts import verdict_function
@@ -103,11 +112,29 @@ def profile_uncertainty(
         with_band=with_band,
     )
     if options is not None and options.explicit:
-        from engine.uncertainty.options import option_odds
+        from engine.uncertainty.options import answers, option_odds
 
-        odds = option_odds(setup, options, samples=u.samples, seed=u.seed, shape=u.shape)
-        u = u.model_copy(update={"options": odds})
+        odds = option_odds(
+            setup, options, samples=u.samples, seed=u.seed, shape=u.shape, options=profile.options
+        )
+        said = (*answers(setup, profile.options), *_scenario_answers(profile, scenario))
+        u = u.model_copy(update={"options": odds, "option_answers": said})
     return u
+
+
+def _scenario_answers(profile: Profile, scenario: str | None) -> tuple[OptionAnswer, ...]:
+    """The option answers scenario `scenario` sets, in words."""
+    from engine.options.words import answer_words
+    from engine.uncertainty.model import OptionAnswer
+
+    out = []
+    for path, value in profile.scenarios.get(scenario or "", {}).items():
+        key, rest = split(path)
+        option = profile.options.get(key) if is_option_path(path) else None
+        if option is not None:
+            label = answer_words(option.name, option.kind, rest)
+            out.append(OptionAnswer(path=path, label=label, value=float(value)))
+    return tuple(out)
 
 
 def _dec(value: float | None) -> Decimal | None:

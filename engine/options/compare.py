@@ -208,7 +208,7 @@ def compare_options(
     ranked = [base, *options]
     best, note = _cheapest(ranked)
     every = {"baseline": baseline, "fine_tuning": fine_tuning, **priced}
-    return OptionsComparison.model_construct(
+    out = OptionsComparison.model_construct(
         baseline=base,
         options=tuple(options),
         horizon_months=workload.horizon_months,
@@ -216,3 +216,5 @@ def compare_options(
         cheapest_note=note,
         crossings=crossings(workload, [o for o in ranked if viable(o)], every),
     )
+    out._reprice = getattr(priced, "again", None)  # the simulation's corners price with it
+    return out

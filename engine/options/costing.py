@@ -89,7 +89,8 @@ class _Pricer:
         prices = tuple((role, _own(q, key)) for role, q in self.quotes[quoted:])
         del self.quotes[quoted:]
         parts = references(option)
-        every = {w.message: w for p in parts for w in self.done[p].warnings} | {
+        # a RAG option prices its generator's path itself: its part may not be priced yet
+        every = {w.message: w for p in parts for w in self.get(p, (*seen, key)).warnings} | {
             w.message: w for w in own
         }
         self.done[key] = Priced(
@@ -231,6 +232,32 @@ def _tokens(w: Workload, option: PromptingOption) -> Workload:
     return w.model_copy(update=update) if update else w
 
 
+@dataclass(frozen=True)
+class Repricer:
+    """Prices one option again with other answers, as `cost_options` priced it (the same
+    inputs, own paths and catalog): the simulation's corners (`engine.uncertainty`)."""
+
+    inputs: CostInputs
+    catalog: Catalog
+    labelled_examples: int | None
+    own: tuple[Priced, Priced]
+    """The baseline and the profile's `[fine_tuning]`, priced once."""
+
+    def __call__(self, options: Mapping[str, Option], key: str) -> PathCosts:
+        baseline, fine_tuning = self.own
+        pricer = _Pricer(
+            self.inputs, options, self.catalog, self.labelled_examples,
+            {BASELINE: baseline, FINE_TUNING: fine_tuning},
+        )  # fmt: skip
+        return pricer.get(key).costs
+
+
+class PricedOptions(dict[str, Priced]):
+    """`cost_options`'s answer: each option priced, and how to price them again."""
+
+    again: Repricer | None = None
+
+
 def cost_options(
     inputs: CostInputs,
     options: Mapping[str, Option],
@@ -250,4 +277,6 @@ def cost_options(
         inputs, options, load, labelled_examples,
         {BASELINE: baseline, FINE_TUNING: fine_tuning}, stored or {},
     )  # fmt: skip
-    return {key: pricer.get(key) for key in options}
+    out = PricedOptions({key: pricer.get(key) for key in options})
+    out.again = Repricer(inputs, catalog, labelled_examples, (baseline, fine_tuning))
+    return out

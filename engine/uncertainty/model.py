@@ -63,6 +63,24 @@ class OptionOdds(Out):
     p_cheapest_at_horizon: float
     p_pays_back: float | None
     """Paying back against the baseline within the horizon (None: the baseline itself)."""
+    interpolation_error: float | None = None
+    """With ranged answers of its own (or of the options it is built from): the largest
+    relative gap, at the points checked, between its interpolated total at the horizon and
+    the engine's (`engine.uncertainty.option_costs`); None when none reaches it."""
+
+
+class OptionAnswer(Out):
+    """A ranged answer of a named option, or one a scenario sets, with its words."""
+
+    path: str
+    """`options.route.share_to_first`."""
+    label: str
+    """`Route 60% to Flash-Lite: share to the first`."""
+    low: float | None = None
+    likely: float | None = None
+    high: float | None = None
+    value: float | None = None
+    """The scenario's value (a range then has none)."""
 
 
 class Uncertainty(Out):
@@ -96,3 +114,5 @@ class Uncertainty(Out):
     band: tuple[Band, ...] = ()
     options: tuple[OptionOdds, ...] = ()
     """Each option's chances, when the profile names options (`engine.uncertainty.options`)."""
+    option_answers: tuple[OptionAnswer, ...] = ()
+    """The named options' ranged answers and those the scenario sets, in words."""

@@ -191,7 +191,8 @@ def summary(
     target = target_months(setup)
     sentences = [
         f"Fine-tuning pays back within the {setup.horizon}-month horizon in "
-        f"{round(p_within * 100)}% of {len(setup.ranges) and 'the'} simulated cases."
+        f"{round(p_within * 100)}% of "
+        f"{len(setup.ranges) + len(setup.option_ranges) and 'the'} simulated cases."
     ]
     if bars and bars[0].swing_months > 0:
         top = bars[0]

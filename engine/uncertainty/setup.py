@@ -7,11 +7,13 @@ import it one way, not each other.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from ..errors import InputError
 from ..inputs import CostInputs
+from ..options.answers import is_option_path, option_range_problems, split, value_at
 from ..pricebook import PriceBook
 from ..ranges import Range, range_problems
 from ..result import CostResult
@@ -32,13 +34,24 @@ class Setup:
     whole: frozenset[str]
     """Ranged answers that are whole numbers (draws are rounded)."""
     horizon: int
+    option_ranges: dict[str, tuple[float, float, float, str | None]] = field(default_factory=dict)
+    """Ranged answers of named options (`options.ID.field`): they move only those options'
+    costs (`engine.uncertainty.options`), drawn after the others' dimensions."""
+    option_point: dict[str, float] = field(default_factory=dict)
+    """Each ranged option answer's own value (the engine's figures are at it)."""
 
 
 def prepare(
-    inputs: CostInputs, book: PriceBook, result: CostResult, ranges: Mapping[str, Range]
+    inputs: CostInputs,
+    book: PriceBook,
+    result: CostResult,
+    ranges: Mapping[str, Range],
+    options: Mapping[str, Any] | None = None,
 ) -> Setup:
     """Check `ranges` against the inputs: every key a numeric answer the profile uses, every
     bound a value the answer itself may take (`engine.ranges.range_problems`, as on load).
+    Ranges on named options' answers are checked against `options` (without it, as the
+    wizard's live panel, which shows no option's odds, they are left out).
 
     Raises `InputError` naming `ranges.<path>` in one line otherwise.
     """
@@ -47,6 +60,8 @@ def prepare(
         raise InputError(
             "ranges", f"{len(ranges)} ranged answers; the simulation draws at most {DIMENSIONS}"
         )
+    own = {p: r for p, r in ranges.items() if is_option_path(p)}
+    ranges = {p: r for p, r in ranges.items() if p not in own}
     answers = {
         "workload": inputs.workload,
         "prompting": inputs.prompting,
@@ -84,7 +99,10 @@ def prepare(
         if isinstance(values[path], int):
             whole.add(path)
         checked[path] = (float(low), float(likely), float(high), rng.shape)
+    option_ranges, option_point = _option_ranges(own, options or {}, whole)
     return Setup(
+        option_ranges=option_ranges,
+        option_point=option_point,
         inputs=inputs,
         book=book,
         structure=Structure.of(inputs, book, result.finetune),
@@ -93,3 +111,26 @@ def prepare(
         whole=frozenset(whole),
         horizon=inputs.workload.horizon_months,
     )
+
+
+def _option_ranges(
+    ranges: Mapping[str, Range], options: Mapping[str, Any], whole: set[str]
+) -> tuple[dict[str, tuple[float, float, float, str | None]], dict[str, float]]:
+    """The ranges on options' answers, checked as on load; `whole` gains the counts."""
+    checked: dict[str, tuple[float, float, float, str | None]] = {}
+    point: dict[str, float] = {}
+    if not options:
+        return checked, point
+    for path, rng in ranges.items():
+        problems = option_range_problems(path, rng, options)
+        if problems:
+            which, problem = problems[0]
+            raise InputError(f"ranges.{path}.{which}" if which else f"ranges.{path}", problem)
+        key, rest = split(path)
+        value = value_at(options[key], rest)
+        low, likely, high = rng.around(Decimal(value))
+        if isinstance(value, int):
+            whole.add(path)
+        checked[path] = (float(low), float(likely), float(high), rng.shape)
+        point[path] = float(value)
+    return checked, point

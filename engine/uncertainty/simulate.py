@@ -276,7 +276,7 @@ def uncertainty(
         seed=seed,
         shape=shape,
         scenario=scenario,
-        ranged=tuple(setup.ranges),
+        ranged=(*setup.ranges, *setup.option_ranges),
         horizon_months=horizon,
         break_even_months=spread_of(found[0], 3),
         prompting_total=spread_of(found[1], 2),

@@ -3,8 +3,10 @@ none."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from engine.money import number
 from engine.result import CostResult
 
 from .document import Bar, HowSure
@@ -16,8 +18,18 @@ if TYPE_CHECKING:
 
 def uncertainty_json(u: Uncertainty) -> dict[str, Any]:
     """The `uncertainty` block of `tunewise assess --format json` (stable keys)."""
-    # `options` only when the profile names some: a format-2 answer keeps its keys.
-    return u.model_dump(mode="json", exclude={"band"} if u.options else {"band", "options"})
+    # `options` only when the profile names some: a format-2 answer keeps its keys; the
+    # option answers and an option's interpolation gap only when some answer of it is ranged.
+    exclude: dict[str, Any] = {"band": True}
+    if not u.options:
+        exclude["options"] = True
+    else:
+        plain = {i for i, o in enumerate(u.options) if o.interpolation_error is None}
+        if plain:
+            exclude["options"] = {i: {"interpolation_error"} for i in plain}
+    if not u.option_answers:
+        exclude["option_answers"] = True
+    return u.model_dump(mode="json", exclude=exclude)
 
 
 def _pct(value: float | None) -> str:
@@ -44,7 +56,35 @@ def _facts(u: Uncertainty) -> tuple[tuple[str, str], ...]:
     for o in u.options:
         pays = "" if o.p_pays_back is None else f" · pays back by then {_pct(o.p_pays_back)}"
         facts.append((o.name, f"cheapest at {h} months {_pct(o.p_cheapest_at_horizon)}{pays}"))
+    facts += _option_answers(u)
     return tuple(facts)
+
+
+def _option_answers(u: Uncertainty) -> list[tuple[str, str]]:
+    """Each ranged or scenario-set option answer in words, and how near the blended costs
+    of an option with ranged answers came to the engine's (`OptionOdds.interpolation_error`)."""
+
+    def v(x: float) -> str:  # a router's $0.00005 a request keeps its digits
+        return number(Decimal(repr(x)), places=6)
+
+    out = []
+    for a in u.option_answers:
+        if a.value is not None:
+            # the head names the scenario (user text: escaped there, not in a value)
+            out.append((a.label, f"{v(a.value)}, set by the scenario"))
+        elif a.low is not None and a.high is not None and a.likely is not None:
+            out.append((a.label, f"ranged {v(a.low)} to {v(a.high)}, likely {v(a.likely)}"))
+    for o in u.options:
+        if o.interpolation_error is not None:
+            gap = f"{o.interpolation_error * 100:.2f}%"
+            out.append(
+                (
+                    f"{o.name}, its costs per sample",
+                    "blended from the exact costs at its ranges' ends; "
+                    f"at most {gap} off the exact total at the points checked",
+                )
+            )
+    return out
 
 
 def how_sure(u: Uncertainty) -> HowSure:
