@@ -235,19 +235,23 @@ def _tokens(w: Workload, option: PromptingOption) -> Workload:
 @dataclass(frozen=True)
 class Repricer:
     """Prices one option again with other answers, as `cost_options` priced it (the same
-    inputs, own paths and catalog): the simulation's corners (`engine.uncertainty`)."""
+    inputs, own paths, catalog and price books): the simulation's corners
+    (`engine.uncertainty`)."""
 
     inputs: CostInputs
-    catalog: Catalog
+    catalog: Callable[[], Catalog]
     labelled_examples: int | None
     own: tuple[Priced, Priced]
     """The baseline and the profile's `[fine_tuning]`, priced once."""
+    books: Mapping[str, PriceBook]
+    """The books the options were priced at: a corner is priced at the same prices while its
+    answers fit them (a ranged given price does not: the catalog prices it)."""
 
     def __call__(self, options: Mapping[str, Option], key: str) -> PathCosts:
         baseline, fine_tuning = self.own
         pricer = _Pricer(
             self.inputs, options, self.catalog, self.labelled_examples,
-            {BASELINE: baseline, FINE_TUNING: fine_tuning},
+            {BASELINE: baseline, FINE_TUNING: fine_tuning}, self.books,
         )  # fmt: skip
         return pricer.get(key).costs
 
@@ -267,7 +271,7 @@ def cost_options(
     catalog: Catalog | Callable[[], Catalog],
     labelled_examples: int | None = None,
     stored: Mapping[str, PriceBook] | None = None,
-) -> dict[str, Priced]:
+) -> PricedOptions:
     """Every option in `options` priced (`baseline` and `fine_tuning` are the profile's own
     paths, already priced), each from its `stored` price snapshot while that fits it, else
     from `catalog` (loaded on first use when a callable). Raises `InputError` at
@@ -278,5 +282,5 @@ def cost_options(
         {BASELINE: baseline, FINE_TUNING: fine_tuning}, stored or {},
     )  # fmt: skip
     out = PricedOptions({key: pricer.get(key) for key in options})
-    out.again = Repricer(inputs, catalog, labelled_examples, (baseline, fine_tuning))
+    out.again = Repricer(inputs, load, labelled_examples, (baseline, fine_tuning), pricer.books)
     return out
