@@ -3,10 +3,11 @@ none."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from engine.money import number
+from engine.money import number, percent, usd
 from engine.result import CostResult
 
 from .document import Bar, HowSure
@@ -60,15 +61,25 @@ def _facts(u: Uncertainty) -> tuple[tuple[str, str], ...]:
     return tuple(facts)
 
 
+def _valued(path: str) -> Callable[[float], str]:
+    """How an option's answer at `path` reads: a share as a percentage, money in dollars (a
+    router's $0.00005 a request keeps its digits), else a number."""
+    parts = path.split(".")
+    field = parts[2] if len(parts) > 2 else parts[-1]
+    if "share" in parts[-1]:
+        return lambda x: percent(Decimal(repr(x)))
+    if "usd" in parts[-1] or field in ("upfront_items", "monthly_items"):
+        return lambda x: usd(Decimal(repr(x)))
+    return lambda x: number(Decimal(repr(x)), places=6)
+
+
 def _option_answers(u: Uncertainty) -> list[tuple[str, str]]:
     """Each ranged or scenario-set option answer in words, and how near the blended costs
     of an option with ranged answers came to the engine's (`OptionOdds.interpolation_error`)."""
 
-    def v(x: float) -> str:  # a router's $0.00005 a request keeps its digits
-        return number(Decimal(repr(x)), places=6)
-
     out = []
     for a in u.option_answers:
+        v = _valued(a.path)
         if a.value is not None:
             # the head names the scenario (user text: escaped there, not in a value)
             out.append((a.label, f"{v(a.value)}, set by the scenario"))

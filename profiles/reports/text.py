@@ -137,7 +137,7 @@ def _how_sure(s: HowSure) -> list[str]:
         return ["", s.title, s.note]
     scenario = f", scenario {s.scenario}" if s.scenario else ""
     lines = ["", f"{s.title} {how_sure_head(s, scenario)}"]
-    lines += [f"  {what}: {value}" for what, value in s.facts]
+    lines += [line for what, value in s.facts for line in wrap(f"{what}: {value}", "  ", "    ")]
     lines += wrap(s.summary, "  ", "  ")
     if s.tornado:
         lines += ["", "What moves break-even most (others at likely)"]
