@@ -150,6 +150,12 @@ async def test_an_options_own_cost_added_by_keys_is_saved_and_in_its_monthly(
         item = next(i for i in mini.costs.monthly_items if i.label == "Router upkeep")
         assert item.usd == Decimal(150) and item.formula == "given"
         assert f"{usd(before + 150)}/mo" in row_of(app, "Mini")
+        await pilot.press("ctrl+r")  # the results list it among the option's line items
+        await pilot.pause()
+        listed = str(app.screen.query_one("#options-items").render())
+        assert "Mini, monthly" in listed and "Router upkeep" in listed and "$150" in listed
+        await pilot.press("escape")
+        await pilot.pause()
         # A name with markup stays text; a control character is refused, saying why.
         upfront = app.wizard.query_one("#field-options--mini--upfront_items", ItemsRow)
         await _add_item(pilot, upfront, HOSTILE, "2000")

@@ -62,17 +62,20 @@ def _fitted(
 ) -> list[Content]:
     """`draw`n rows in `room` lines: all, or as many as fit then how many more (never a row
     cut below the panel's edge); one line counting them when not even one fits."""
-    shown = min(len(rows), MAX_ROWS)
-    if room is not None and head + each * shown > room:
-        shown = min(shown, max((room - head - 1) // each, 0))
+    n = len(rows)
+    shown = min(n, MAX_ROWS)
+    while room is not None and shown and head + each * shown + (shown < n) > room:
+        shown -= 1
     if shown == 0:
         if room is not None and room < 1:
             return []
-        n = len(rows)
         return [Content(f"{n} option{'s' if n != 1 else ''}: Results lists all")]
     lines = draw(rows[:shown])
-    if len(rows) > shown:
-        lines.append(Content(f"and {len(rows) - shown} more options: Results lists all"))
+    if n > shown:
+        more = n - shown
+        lines.append(
+            Content(f"and {more} more option{'s' if more != 1 else ''}: Results lists all")
+        )
     return lines
 
 
