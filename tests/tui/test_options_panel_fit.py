@@ -34,10 +34,9 @@ def ranged(options: dict[str, Any]) -> dict[str, Any]:
 def inside(app: TunewiseApp) -> tuple[CostPanel, list[str]]:
     """The panel and the lines it draws, checked to fit inside it."""
     panel = app.wizard.query_one(CostPanel)
-    lines = str(panel.render()).split("\n")
-    assert len(lines) <= panel.content_region.height, lines
     width = panel.content_region.width
-    assert all(len(line) <= width for line in lines), lines
+    lines = [str(line) for line in panel.render().wrap(width)]  # as drawn: long lines wrap
+    assert len(lines) <= panel.content_region.height, lines
     return panel, lines
 
 
@@ -127,3 +126,17 @@ async def test_at_80x24_six_options_show_four_rows_then_how_many_more() -> None:
         assert rows[-1] == f"and {6 - (len(rows) - 1)} more options: Results lists all"
         assert all(row.endswith("%") for row in rows[:-1]), rows
         assert Decimal(0) <= Decimal(rows[0].rsplit(maxsplit=1)[-1][:-1]) <= 100
+
+
+async def test_a_stale_reason_that_wraps_leaves_the_rows_that_still_fit() -> None:
+    app = new_app(ranged({**OPTIONS, **MORE}))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        panel = app.wizard.query_one(CostPanel)
+        panel.stale = "fix Model: model ids look like provider:model (openai:gpt-4o-mini), not '6'"
+        await pilot.pause()
+        _, lines = inside(app)
+        assert lines[0].startswith("STALE fix Model") and lines[1] == "not '6'"
+        assert lines[-1].startswith("and ") and lines[-1].endswith(
+            "more options: Results lists all"
+        )

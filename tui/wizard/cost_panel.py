@@ -157,17 +157,19 @@ class CostPanel(Widget, can_focus=False):
         if self.evaluation.scenario:  # user text (a scenario's name): plain, never markup
             lines.append(Content.assemble((self.evaluation.scenario_line, "bold")))
         compact = self.size.width > COMPACT_WIDTH
-        inside = self._inside()
-        head = len(lines)
-        for tight in (False, True):
-            lines = lines[:head] + self._body(self.evaluation, compact=compact, tight=tight)
-            # Tight: the tall form's totals on one line, so the options' rows keep two.
-            if compact or inside is None or not has_options(self.evaluation):
-                break
-            if inside - len(lines) >= 2:
-                break
-        room = None if inside is None else inside - len(lines)
         width = self.content_region.width or self.size.width
+        options = has_options(self.evaluation)
+        inside = self._inside() if options else None
+        head = lines
+        room = None
+        for tight in (False, True):
+            lines = head + self._body(self.evaluation, compact=compact, tight=tight)
+            if inside is None:
+                break
+            # Lines as drawn: a long one (a stale reason) wraps.
+            room = inside - sum(len(line.wrap(max(width, 1))) for line in lines)
+            if compact or room >= 2:
+                break  # else tight: the tall form's totals on one line, for the options' rows
         lines += option_lines(self.evaluation, width, odds=self._odds(), room=room)
         return Content("\n").join(lines)
 
