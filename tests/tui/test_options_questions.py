@@ -193,3 +193,21 @@ async def test_an_options_own_cost_added_by_keys_is_saved_and_in_its_monthly(
     items = saved["options"]["mini"]["monthly_items"]
     assert {k: Decimal(str(v)) for k, v in items.items()} == {"Router upkeep": Decimal(150)}
     assert "upfront_items" not in saved["options"]["mini"]
+
+
+def test_own_costs_go_through_the_answers_whatever_their_names() -> None:
+    from tui.state.form import data_from_values
+    from tui.state.options import option_answers, option_specs
+
+    name = 'v2.1 "rewrite" [b]\\'
+    doc = {"options": {"a": {"kind": "prompting", "name": "A", "upfront_items": {name: 2000}}}}
+    specs = option_specs(doc, {})
+    answers = option_answers(doc, specs)
+    kinds = {path: spec.kind for path, spec in specs.items()}
+    data = data_from_values(answers, doc, kinds)
+    assert data["options"]["a"]["upfront_items"] == {name: "2000"}
+    assert "monthly_items" not in data["options"]["a"]
+    # A file's odd value is kept for the model to refuse on its row, which shows none.
+    answers["options.a.monthly_items"] = "oops"
+    assert data_from_values(answers, doc, kinds)["options"]["a"]["monthly_items"] == "oops"
+    assert ItemsRow(specs["options.a.monthly_items"], "oops").items == []

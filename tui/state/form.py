@@ -206,7 +206,7 @@ def data_from_values(
                 owner.pop(parents[-1], None)
             continue
         if kind == "items":  # an option's own costs: name → USD, as JSON (a name is any text)
-            node[leaf] = {k: clean_number(v, "money") for k, v in json.loads(text).items()}
+            node[leaf] = _items(text)
         elif kind in LISTS:
             node[leaf] = split_list(text)
         elif kind in NUMERIC:
@@ -218,6 +218,18 @@ def data_from_values(
     _training_kind(data)
     _drop_empty_tables(data, base)
     return data
+
+
+def _items(text: str) -> Any:
+    """An option's own costs from their answer; text that is not a list of them (a file's
+    odd value) as it is, for the model to refuse on its question."""
+    try:
+        items = json.loads(text)
+    except ValueError:
+        return text
+    if not isinstance(items, dict):
+        return items
+    return {str(k): clean_number(str(v), "money") for k, v in items.items()}
 
 
 GPU_TRAINING = frozenset({"gpu", "gpu_provider", "gpu_count", "hours", "usd_per_gpu_hour"})

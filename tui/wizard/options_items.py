@@ -19,9 +19,11 @@ KEYS = "↑/↓ pick · a add · e edit · x remove"
 
 def parse(text: str) -> list[tuple[str, str]]:
     """The (name, USD) pairs of an answer ("" is none)."""
-    if not text.strip():
-        return []
-    return [(str(k), str(v)) for k, v in json.loads(text).items()]
+    try:
+        items = json.loads(text) if text.strip() else {}
+    except ValueError:
+        items = {}  # not a list of costs (a file's odd value): refused on the row, none shown
+    return [(str(k), str(v)) for k, v in items.items()] if isinstance(items, dict) else []
 
 
 def _money(text: str) -> str:
