@@ -15,7 +15,8 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from ..state.option_figures import upfront_given
-from ..state.options import FINE_TUNING, KIND_WORDS, break_even_words, fit, ranked
+from ..state.option_questions import FINE_TUNING
+from ..state.options import KIND_WORDS, break_even_words, fit, ranked
 
 if TYPE_CHECKING:
     from engine.result import OptionOutcome, OptionsComparison
