@@ -140,3 +140,22 @@ async def test_a_stale_reason_that_wraps_leaves_the_rows_that_still_fit() -> Non
         assert lines[-1].startswith("and ") and lines[-1].endswith(
             "more options: Results lists all"
         )
+
+
+async def test_the_option_being_edited_keeps_its_row_in_view() -> None:
+    from tests.tui.test_options_wizard import to_options
+
+    app = new_app(ranged({**OPTIONS, **MORE}))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert not any(line.startswith("Extra 3") for line in inside(app)[1])
+        step = await to_options(pilot)
+        await pilot.press("down", "down", "down", "down")
+        await settle(pilot)
+        assert step.picker.picked == "extra-3"
+        _, lines = inside(app)
+        at = next(i for i, line in enumerate(lines) if line.startswith("Option "))
+        rows = lines[at + 1 :]
+        more = f"and {6 - (len(rows) - 1)} more options: Results lists all"
+        assert rows[-2].startswith("Extra 3") and rows[-1] == more, rows
+        assert rows[0].startswith("Fine-tuning (GPT")

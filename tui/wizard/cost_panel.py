@@ -47,6 +47,8 @@ class CostPanel(Widget, can_focus=False):
     """Whether a simulation of the current evaluation is still running."""
     simulation_error: reactive[str] = reactive("")
     """Why the last simulation failed ("" when it did not)."""
+    kept_option: reactive[str] = reactive("")
+    """The named option being edited (the options step's pick): its row is always shown."""
 
     def _fit(self) -> None:
         """Lay the wizard out again only when the panel's height follows its lines and their
@@ -170,7 +172,8 @@ class CostPanel(Widget, can_focus=False):
             room = inside - sum(len(line.wrap(max(width, 1))) for line in lines)
             if compact or room >= 2:
                 break  # else tight: the tall form's totals on one line, for the options' rows
-        lines += option_lines(self.evaluation, width, odds=self._odds(), room=room)
+        odds = self._odds()
+        lines += option_lines(self.evaluation, width, odds=odds, room=room, keep=self.kept_option)
         return Content("\n").join(lines)
 
     def _body(self, ev: Evaluation, *, compact: bool, tight: bool) -> list[Content]:

@@ -36,10 +36,12 @@ def option_lines(
     *,
     odds: Iterable[OptionOdds] | None = None,
     room: int | None = None,
+    keep: str = "",
 ) -> list[Content]:
     """The option rows for a panel `width` columns wide inside ([] without named options),
     each with its chance of being the cheapest when `odds` is given (`…` for an option the
-    odds do not have yet), in `room` lines at most (None: no limit)."""
+    odds do not have yet), in `room` lines at most (None: no limit); the option `keep` (the
+    one being edited) among those shown."""
     if not has_options(evaluation):
         return []
     try:
@@ -47,10 +49,10 @@ def option_lines(
     except Exception as exc:  # the answers' own refusal is marked on its question
         return [Content(f"Options: not costed ({(str(exc).splitlines() or ['refused'])[0]})")]
     if width < NARROW:  # the wide layout's column: the name, then the figures below it
-        return _fitted(rows, room, 0, 2, lambda shown: _column(shown, width))
+        return _fitted(rows, room, 0, 2, lambda shown: _column(shown, width), keep)
     if odds is not None:
-        return _fitted(rows, room, 1, 1, lambda shown: _table(shown, width))
-    return _fitted(rows, room, 0, 1, lambda shown: _lines(shown, width))
+        return _fitted(rows, room, 1, 1, lambda shown: _table(shown, width), keep)
+    return _fitted(rows, room, 0, 1, lambda shown: _lines(shown, width), keep)
 
 
 def _fitted(
@@ -59,6 +61,7 @@ def _fitted(
     head: int,
     each: int,
     draw: Callable[[list[Row]], list[Content]],
+    keep: str = "",
 ) -> list[Content]:
     """`draw`n rows in `room` lines: all, or as many as fit then how many more (never a row
     cut below the panel's edge); one line counting them when not even one fits."""
@@ -70,7 +73,11 @@ def _fitted(
         if room is not None and room < 1:
             return []
         return [Content(f"{n} option{'s' if n != 1 else ''}: Results lists all")]
-    lines = draw(rows[:shown])
+    picked = rows[:shown]
+    kept = [row for row in rows[shown:] if row.id == keep]
+    if kept:  # the option being edited replaces the last row shown: its figures stay in view
+        picked = picked[:-1] + kept
+    lines = draw(picked)
     if n > shown:
         more = n - shown
         lines.append(

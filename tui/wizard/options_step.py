@@ -223,6 +223,10 @@ class OptionsStep(Step):
         if rows:
             await self.mount_all(rows)
         self.wizard.mark_rows()
+        from .cost_panel import CostPanel
+
+        for panel in self.screen.query(CostPanel):  # its row kept in view while it is edited
+            panel.kept_option = key
 
     def _row(self, field: FieldSpec) -> QuestionRow:
         """An option's own costs are a list edited by key; its other questions as any step's."""
