@@ -14,6 +14,8 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Static
 
+from ..state.option_figures import upfront_given
+from ..state.option_questions import FINE_TUNING
 from ..state.options import KIND_WORDS, break_even_words, fit, ranked
 
 if TYPE_CHECKING:
@@ -114,13 +116,37 @@ def ranking_lines(comparison: OptionsComparison, width: int = 78) -> list[str]:
         lines.append(f"{head}  {said} at {h} months")
         upfront = o.costs.upfront_usd
         up = "unknown" if upfront is None else usd(upfront)
-        detail = f"   {usd(o.costs.monthly_usd)} a month, {up} up front"
+        given = ", given" if upfront is not None and upfront_given(o) else ""
+        detail = f"   {usd(o.costs.monthly_usd)} a month, {up} up front{given}"
         if o is not comparison.baseline:
             detail += f", break-even {break_even_words(o)}"
         lines.append(detail)
     from profiles.reports.options_text import crossing_words
 
     lines += [crossing_words(c, named) + "." for c in comparison.crossings]
+    return lines
+
+
+def item_lines(comparison: OptionsComparison) -> list[Content]:
+    """Each named option's line items, monthly then up front, with the formula behind each
+    (its own costs among them, `given`); the profile's own paths are in the line items below."""
+    from engine.money import usd
+
+    lines: list[Content] = []
+    for o in comparison.options:
+        if o.id == FINE_TUNING:
+            continue
+        for when, items in (
+            ("monthly", o.costs.monthly_items),
+            ("up front", o.costs.upfront_items),
+        ):
+            if not items:
+                continue
+            # Names and labels are user text: styled and plain, never markup.
+            lines.append(Content.styled(f"{o.name}, {when}", "bold"))
+            for i in items:
+                lines.append(Content(f"  {fit(i.label, 44):<44}{usd(i.usd):>14}"))
+                lines.append(Content(f"      {i.formula}"))
     return lines
 
 
@@ -151,3 +177,7 @@ class OptionsResults(Vertical):
         if best is None:
             lines.append(f"Cheapest: {c.cheapest_note}")
         yield Static(Content("\n".join(lines)), id="options-ranking")
+        items = item_lines(c)
+        if items:
+            yield Static(Content("Each option's line items"), classes="options--title")
+            yield Static(Content("\n").join(items), id="options-items")

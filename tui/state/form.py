@@ -9,6 +9,7 @@ pydantic, so the first screen is filled from a TOML document before the engine l
 from __future__ import annotations
 
 import copy
+import json
 from collections.abc import Iterable, Mapping
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -102,6 +103,8 @@ def _text(value: Any) -> str:
 def _answer_text(value: Any, kind: str) -> str:
     if value is None:
         return ""
+    if kind == "items" and isinstance(value, Mapping):
+        return json.dumps({str(k): _text(v) for k, v in value.items()}) if value else ""
     if kind in LISTS and isinstance(value, list | tuple):
         sep = "," if kind == "multi" else ", "
         return sep.join(_text(v) for v in value) if value else NONE
@@ -202,7 +205,9 @@ def data_from_values(
                 owner = get_path(data, ".".join(parents[:-1])) if parents[:-1] else data
                 owner.pop(parents[-1], None)
             continue
-        if kind in LISTS:
+        if kind == "items":  # an option's own costs: name → USD, as JSON (a name is any text)
+            node[leaf] = _items(text)
+        elif kind in LISTS:
             node[leaf] = split_list(text)
         elif kind in NUMERIC:
             node[leaf] = clean_number(text, kind)
@@ -215,21 +220,38 @@ def data_from_values(
     return data
 
 
+def _items(text: str) -> Any:
+    """An option's own costs from their answer; text that is not a list of them (a file's
+    odd value) as it is, for the model to refuse on its question."""
+    try:
+        items = json.loads(text)
+    except ValueError:
+        return text
+    if not isinstance(items, dict):
+        return items
+    return {str(k): clean_number(str(v), "money") for k, v in items.items()}
+
+
 GPU_TRAINING = frozenset({"gpu", "gpu_provider", "gpu_count", "hours", "usd_per_gpu_hour"})
 """Answers that only GPU training has: the others (tokens per example, epochs) are hosted."""
 
 
 def _training_kind(data: dict[str, Any]) -> None:
     """How training is priced follows from what is answered (GPU hours, or tokens per
-    example), so the wizard does not ask it; a training left with no answer is dropped."""
-    training = (data.get("fine_tuning") or {}).get("training")
-    if not isinstance(training, dict):
-        return
-    answered = set(training) - {"kind"}
-    if not answered:
-        del data["fine_tuning"]["training"]
-    elif "kind" not in training:
-        training["kind"] = "gpu" if answered & GPU_TRAINING else "hosted"
+    example), so the wizard does not ask it; a training left with no answer is dropped. So
+    for a fine-tuning option's, but a LoRA template's GPU training (its questions follow it)."""
+    own = data.get("fine_tuning")
+    options = data.get("options")
+    owners = [own, *(options.values() if isinstance(options, dict) else ())]
+    for owner in owners:
+        training = owner.get("training") if isinstance(owner, dict) else None
+        if not isinstance(training, dict):
+            continue
+        answered = set(training) - {"kind"}
+        if not answered and (owner is own or training.get("kind") != "gpu"):
+            del owner["training"]
+        elif answered and "kind" not in training:
+            training["kind"] = "gpu" if answered & GPU_TRAINING else "hosted"
 
 
 def _drop_empty_tables(data: dict[str, Any], base: Mapping[str, Any]) -> None:

@@ -10,18 +10,23 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from .form import FieldSpec
+from .option_figures import break_even_words as break_even_words
+from .option_figures import fit as fit
+from .option_figures import panel_rows as panel_rows
+from .option_figures import ranked as ranked
+from .option_questions import BASELINE, FINE_TUNING, questions_of
+from .option_questions import QUESTIONS as QUESTIONS
+from .option_questions import TEMPLATES as TEMPLATES
+from .option_questions import Question as Question
+from .option_questions import Template as Template
+from .option_questions import template as template
 
 if TYPE_CHECKING:
-    from decimal import Decimal
-
     from engine.catalog import Catalog
-    from engine.result import OptionOutcome, OptionsComparison
 
-BASELINE = "baseline"
-FINE_TUNING = "fine_tuning"
 RESERVED = (BASELINE, FINE_TUNING)
 """The profile's own paths, as options: `[prompting]` and `[fine_tuning]` (engine ids)."""
 
@@ -36,167 +41,6 @@ KIND_WORDS = {
 asserted equal by a test (a copy: the first screen loads no engine module)."""
 
 PREFIX = "options."
-
-
-class Question(NamedTuple):
-    """One question of an option's kind: its field below `[options.ID]` and how it is asked."""
-
-    field: str
-    label: str
-    hint: str = ""
-    kind: str = "decimal"
-    placeholder: str = "unknown"
-
-
-class Template(NamedTuple):
-    """What `add` offers: a kind with the tables it fixes, its default name and questions."""
-
-    key: str
-    label: str
-    kind: str
-    name: str
-    fixed: Mapping[str, Any]
-    """Answers the template settles, not asked (a LoRA's GPU training and serving)."""
-
-
-REF_HINT = "Another option, by name."
-
-QUESTIONS: dict[str, tuple[Question, ...]] = {
-    "prompting": (
-        Question(
-            "model", "Model", "Catalog id, e.g. openai:gpt-4.1-mini (F2 lists prices).", "model"
-        ),
-        Question(
-            "inference_monthly_usd",
-            "Or its monthly bill",
-            "USD a month, instead of prices.",
-            "money",
-        ),
-        Question(
-            "instruction_tokens",
-            "Instruction tokens",
-            "Its own prompt; unknown: the workload's.",
-            "count",
-        ),
-        Question("output_tokens", "Output tokens", "Unknown: the workload's.", "count"),
-    ),
-    "rag": (
-        Question("generator", "Answered by", REF_HINT, "choice"),
-        Question("documents", "Documents in the index", "Or chunks.", "count"),
-        Question("tokens_per_document", "Tokens per document", "", "count"),
-        Question(
-            "embedding_model",
-            "Embedding model",
-            "Catalog id, e.g. openai:text-embedding-3-small.",
-            "text",
-        ),
-        Question(
-            "changed_share_per_month",
-            "Changed a month",
-            "Share re-embedded, e.g. 5%.",
-            "share",
-            "0",
-        ),
-        Question("store_monthly_usd", "Vector store a month", "USD.", "money", "0"),
-        Question(
-            "retrieved_tokens",
-            "Retrieved tokens a request",
-            "Context added to each request.",
-            "count",
-        ),
-    ),
-    "fine_tuning": (
-        Question("base_model", "Base model", "Catalog id, e.g. meta:llama-3.1-8b.", "model"),
-        Question("upfront_usd", "Up front", "USD: training, data, engineering.", "money"),
-        Question(
-            "maintenance_monthly_usd",
-            "Upkeep a month",
-            "USD: monitoring, evaluation.",
-            "money",
-            "0",
-        ),
-    ),
-    "lora": (
-        Question("base_model", "Base model", "Catalog id, e.g. meta:llama-3.1-8b.", "model"),
-        Question("training.gpu", "Training GPU", "Catalog id, e.g. a100-80gb (F2).", "text"),
-        Question("training.gpu_count", "Training GPUs", "", "count", "1"),
-        Question("training.hours", "Training hours", "", "decimal"),
-        Question("serving.gpu", "Serving GPU", "Catalog id, e.g. l4-24gb.", "text"),
-        Question("serving.replicas", "Serving replicas", "", "count", "1"),
-        Question("upfront_usd", "Up front", "USD; overrides the training cost.", "money"),
-    ),
-    "routing": (
-        Question("first", "First option", REF_HINT, "choice"),
-        Question("second", "Second option", REF_HINT, "choice"),
-        Question("share_to_first", "Share to the first", "Of requests, e.g. 70%.", "share"),
-        Question(
-            "router_usd_per_request",
-            "Router per request",
-            "USD: the classifier call.",
-            "money",
-            "0",
-        ),
-    ),
-    "cascade": (
-        Question("first", "Every request to", REF_HINT, "choice"),
-        Question("second", "Escalated to", REF_HINT, "choice"),
-        Question("escalation_share", "Share escalated", "Of requests, e.g. 20%.", "share"),
-        Question(
-            "router_usd_per_request",
-            "Check per request",
-            "USD: deciding to escalate.",
-            "money",
-            "0",
-        ),
-    ),
-}
-"""Each kind's questions (`lora` is a fine-tune trained and served on GPUs)."""
-
-TEMPLATES: tuple[Template, ...] = (
-    Template("model", "Another model, prompted", "prompting", "Another model", {}),
-    Template("rag", "Add RAG (retrieval)", "rag", "With retrieval", {"generator": BASELINE}),
-    Template(
-        "hosted",
-        "Hosted fine-tune",
-        "fine_tuning",
-        "Hosted fine-tune",
-        {"method": "hosted", "serving": {"kind": "per_token"}},
-    ),
-    Template(
-        "lora",
-        "LoRA on GPUs",
-        "fine_tuning",
-        "LoRA on GPUs",
-        {"method": "lora", "training": {"kind": "gpu"}, "serving": {"kind": "self_hosted"}},
-    ),
-    Template(
-        "routing",
-        "Routing between two options",
-        "routing",
-        "Routing",
-        {"first": FINE_TUNING, "second": BASELINE},
-    ),
-    Template(
-        "cascade",
-        "Cascade: escalate a share",
-        "cascade",
-        "Cascade",
-        {"first": FINE_TUNING, "second": BASELINE},
-    ),
-)
-
-
-def template(key: str) -> Template:
-    return next(t for t in TEMPLATES if t.key == key)
-
-
-def questions_of(option: Mapping[str, Any]) -> tuple[Question, ...]:
-    """The questions an option's data asks (a fine-tune trained on GPUs: the LoRA ones)."""
-    kind = str(option.get("kind", ""))
-    training = option.get("training")
-    if kind == "fine_tuning" and isinstance(training, Mapping) and training.get("kind") == "gpu":
-        return QUESTIONS["lora"]
-    return QUESTIONS.get(kind, ())
 
 
 def option_id(name: str, taken: set[str] | frozenset[str]) -> str:
@@ -271,7 +115,7 @@ def specs_for(
             q.label,
             q.hint,
             q.kind,  # type: ignore[arg-type]
-            refs if q.kind == "choice" else (),
+            q.choices or (refs if q.kind == "choice" else ()),
             q.placeholder,
         )
         for q in questions_of(option)
@@ -285,66 +129,6 @@ def referrers(options: Mapping[str, Mapping[str, Any]], key: str) -> list[str]:
         for other, data in options.items()
         if other != key and key in (data.get("generator"), data.get("first"), data.get("second"))
     ]
-
-
-# -- figures -------------------------------------------------------------------------------
-
-
-def break_even_words(outcome: OptionOutcome) -> str:
-    """`never`, `at once`, `14 months`, or `unknown`, against the baseline."""
-    from engine.money import months
-
-    m = outcome.break_even_months
-    if m is None:
-        return "never" if outcome.break_even_reason in (None, "never") else "unknown"
-    if m <= 0:
-        return "at once"
-    return months(m, singular=True)  # the panel's and the reports' one rounding
-
-
-class Row(NamedTuple):
-    """One option as the panel shows it."""
-
-    name: str
-    monthly: str
-    upfront: str
-    break_even: str
-
-
-def panel_rows(comparison: OptionsComparison) -> list[Row]:
-    """The options beyond the baseline, each as a compact row of figures."""
-    from engine.money import usd
-
-    rows = []
-    for o in comparison.options:
-        upfront = o.costs.upfront_usd
-        rows.append(
-            Row(
-                o.name,
-                f"{usd(o.costs.monthly_usd)}/mo",
-                "unknown" if upfront is None else usd(upfront),
-                break_even_words(o),
-            )
-        )
-    return rows
-
-
-def ranked(comparison: OptionsComparison) -> list[OptionOutcome]:
-    """The baseline and every option, cheapest at the horizon first (unknown totals last)."""
-    from decimal import Decimal
-
-    every = [comparison.baseline, *comparison.options]
-
-    def total(o: OptionOutcome) -> tuple[int, Decimal]:
-        t = o.total_at_horizon_usd
-        return (1, Decimal(0)) if t is None else (0, t)
-
-    return sorted(every, key=total)
-
-
-def fit(text: str, width: int) -> str:
-    """`text` cut to `width` cells with an ellipsis (names in a column)."""
-    return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
 
 
 def option_specs(document: Mapping[str, Any], answers: Mapping[str, str]) -> dict[str, FieldSpec]:
@@ -430,6 +214,8 @@ def option_errors(
         mine = {p: s for p, s in specs.items() if p.startswith(f"{PREFIX}{key}.")}
         words = _option_words(message, mine)
         place = f"{PREFIX}{key}." + ".".join(s for s in rest if s not in TAGS)
+        # One of its own costs is refused on their list (`…monthly_items.NAME`).
+        place = next((p for p in mine if place.startswith(f"{p}.")), place)
         if place in mine:
             out.setdefault(place, words)
         else:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from textual import events, on, work
 from textual.content import Content
+from textual.css.scalar import Unit
 from textual.reactive import reactive
 from textual.widget import Widget
 from textual.worker import get_current_worker
@@ -18,6 +19,7 @@ from .options_panel import has_options, option_lines
 
 if TYPE_CHECKING:
     from engine.uncertainty import Uncertainty
+    from engine.uncertainty.model import OptionOdds
 
     from ..state.evaluation import Evaluation
 
@@ -45,6 +47,8 @@ class CostPanel(Widget, can_focus=False):
     """Whether a simulation of the current evaluation is still running."""
     simulation_error: reactive[str] = reactive("")
     """Why the last simulation failed ("" when it did not)."""
+    kept_option: reactive[str] = reactive("")
+    """The named option being edited (the options step's pick): its row is always shown."""
 
     def _fit(self) -> None:
         """Lay the wizard out again only when the panel's height follows its lines and their
@@ -102,6 +106,10 @@ class CostPanel(Widget, can_focus=False):
         worker = get_current_worker()
         try:
             uncertainty = simulate(evaluation, live=True)
+            if not worker.is_cancelled:  # each named option's odds, over the same samples
+                from ..state.option_odds import with_option_odds
+
+                uncertainty = with_option_odds(evaluation, uncertainty)
         except Exception as exc:  # a failed simulation must never take the wizard down
             first = (str(exc).splitlines() or [type(exc).__name__])[0]
             self.post_message(Simulated(evaluation, None, first))
@@ -151,17 +159,57 @@ class CostPanel(Widget, can_focus=False):
         if self.evaluation.scenario:  # user text (a scenario's name): plain, never markup
             lines.append(Content.assemble((self.evaluation.scenario_line, "bold")))
         compact = self.size.width > COMPACT_WIDTH
-        figures = self._figures(self.evaluation, compact=compact)
+        width = self.content_region.width or self.size.width
+        options = has_options(self.evaluation)
+        inside = self._inside() if options else None
+        head = lines
+        room = None
+        for tight in (False, True):
+            lines = head + self._body(self.evaluation, compact=compact, tight=tight)
+            if inside is None:
+                break
+            # Lines as drawn: a long one (a stale reason) wraps.
+            room = inside - sum(len(line.wrap(max(width, 1))) for line in lines)
+            if compact or room >= 2:
+                break  # else tight: the tall form's totals on one line, for the options' rows
+        odds = self._odds()
+        lines += option_lines(self.evaluation, width, odds=odds, room=room, keep=self.kept_option)
+        return Content("\n").join(lines)
+
+    def _body(self, ev: Evaluation, *, compact: bool, tight: bool) -> list[Content]:
+        """The figures, the conflicts and how sure: all but the options' rows."""
+        figures = self._figures(ev, compact=compact, tight=tight)
         if not compact and self.screen.has_class("-narrow"):
             # Below the questions at 60 columns or fewer the panel is cut to its first lines:
             # the verdict, last of the tall form, leads it there.
             figures.insert(0, figures.pop())
-        lines += figures
-        lines += [Content.assemble(("! ", "bold"), c) for c in self.evaluation.conflicts]
-        if has_ranges(self.evaluation):
-            lines += self._how_sure(self.evaluation, compact=compact)
-        lines += option_lines(self.evaluation, self.content_region.width or self.size.width)
-        return Content("\n").join(lines)
+        lines = figures + [Content.assemble(("! ", "bold"), c) for c in ev.conflicts]
+        if has_ranges(ev):  # tight: its first line (the spread is in Results)
+            lines += self._how_sure(ev, compact=compact)[: 1 if tight else None]
+        return lines
+
+    def _inside(self) -> int | None:
+        """The lines the panel can show: its height when the layout sets one, else at most
+        its `max-height`; None when nothing bounds it."""
+        gutter = self.styles.gutter.height
+        height = self.styles.height
+        if height is not None and not height.is_auto:
+            return max(self.size.height - gutter, 0) if self.size.height else None
+        most = self.styles.max_height
+        if most is None or most.unit != Unit.CELLS:
+            return None
+        return max(int(most.value) - gutter, 0)
+
+    def _odds(self) -> tuple[OptionOdds, ...] | None:
+        """The options' odds for their rows: None without ranges (no column), empty while
+        the first simulation runs (`…`); kept while the next one runs, as the rest."""
+        ev = self.evaluation
+        if not can_simulate(ev):
+            return None
+        u = self.uncertainty
+        if u is None:
+            return None if self.simulation_error else ()
+        return u.options or None
 
     def _how_sure(self, ev: Evaluation, *, compact: bool) -> list[Content]:
         """`Pays back in 24 mo: 53% (P10–P90 7.3 mo – never)`, marked while it updates."""
@@ -189,7 +237,7 @@ class CostPanel(Widget, can_focus=False):
             lines.append(Content(f"  {retire}"))
         return lines
 
-    def _figures(self, ev: Evaluation, *, compact: bool) -> list[Content]:
+    def _figures(self, ev: Evaluation, *, compact: bool, tight: bool = False) -> list[Content]:
         from engine.money import months, number, usd
         from profiles.report import money_or_unknown
 
@@ -233,12 +281,19 @@ class CostPanel(Widget, can_focus=False):
                 Content(f"{totals} · {number(r.monthly_requests)} req/mo"),
                 Content(f"Verdict: {verdict}"),
             ]
-        return [
-            Content(f"{number(r.monthly_requests)} requests/month"),
+        paths = [
             Content.assemble("Prompting   ", (f"{usd(pe.monthly_usd)}/mo", "bold"), pe_given),
             Content.assemble("Fine-tuning ", (upfront, "bold"), " up front"),
             Content.assemble("            ", (f"{usd(ft.monthly_usd)}/mo", "bold"), ft_given),
             Content.assemble("Break-even  ", be),
+        ]
+        if tight:  # the named options' rows need the lines (the Volume step has the volume)
+            line = Content(totals.replace(f"{h} months:", f"{h} mo:"))
+            width = self.content_region.width or self.size.width
+            return [*paths, line.truncate(width, ellipsis=True), Content(f"Verdict: {verdict}")]
+        return [
+            Content(f"{number(r.monthly_requests)} requests/month"),
+            *paths,
             Content(f"At {h} months"),
             Content(f"  prompting   {usd(r.prompting_total_usd)}"),
             Content(f"  fine-tuning {money_or_unknown(r.finetune_total_usd)}"),

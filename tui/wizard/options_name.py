@@ -19,8 +19,8 @@ MAX_NAME = 80
 """The longest name an option may have (the profile's limit)."""
 
 
-def name_problem(text: str, taken: set[str]) -> str:
-    """Why `text` cannot name an option ("" when it can)."""
+def name_problem(text: str, taken: set[str], what: str = "another option") -> str:
+    """Why `text` cannot name an option, or `what` else is named ("" when it can)."""
     name = text.strip()
     if not name:
         return "type a name"
@@ -29,7 +29,7 @@ def name_problem(text: str, taken: set[str]) -> str:
     if visible(name) != name:
         return "no control characters"
     if name.casefold() in {t.casefold() for t in taken}:
-        return "another option has this name"
+        return f"{what} has this name"
     return ""
 
 

@@ -14,6 +14,7 @@ from textual.geometry import Size
 from textual.widgets import Static
 
 from ..state.form import FieldSpec
+from ..state.option_questions import ITEMS
 from ..state.options import (
     KIND_WORDS,
     PREFIX,
@@ -222,6 +223,18 @@ class OptionsStep(Step):
         if rows:
             await self.mount_all(rows)
         self.wizard.mark_rows()
+        from .cost_panel import CostPanel
+
+        for panel in self.screen.query(CostPanel):  # its row kept in view while it is edited
+            panel.kept_option = key
+
+    def _row(self, field: FieldSpec) -> QuestionRow:
+        """An option's own costs are a list edited by key; its other questions as any step's."""
+        if field.kind == ITEMS:
+            from .options_items import ItemsRow
+
+            return ItemsRow(field, self.answers.get(field.path, ""))
+        return super()._row(field)
 
     async def pick(self, key: str) -> None:
         if key != self.picker.picked:
