@@ -59,9 +59,10 @@ LIMITS: dict[str, tuple[Decimal, Decimal | None]] = {
 }
 """The lowest and highest value a number of each kind may take (None: no ceiling)."""
 
-RANGED_SECTIONS = ("workload.", "prompting.", "fine_tuning.")
-"""The sections whose numbers the simulation can range: the cost inputs; the readiness
-answers (evidence, data) are single figures."""
+RANGED_SECTIONS = ("workload.", "prompting.", "fine_tuning.", "options.")
+"""The sections whose numbers the simulation can range: the cost inputs and the named
+options' own (`engine.options.answers` checks which); the readiness answers (evidence, data)
+are single figures."""
 NOT_RANGED = frozenset({"workload.horizon_months"})
 """Answers that are decisions, not estimates: no range."""
 

@@ -50,8 +50,8 @@ def prepare(
 ) -> Setup:
     """Check `ranges` against the inputs: every key a numeric answer the profile uses, every
     bound a value the answer itself may take (`engine.ranges.range_problems`, as on load).
-    Ranges on named options' answers are checked against `options` (without it, as the
-    wizard's live panel, which shows no option's odds, they are left out).
+    Ranges on named options' answers are checked against `options` (without it they are
+    left out).
 
     Raises `InputError` naming `ranges.<path>` in one line otherwise.
     """

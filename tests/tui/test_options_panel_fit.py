@@ -159,3 +159,32 @@ async def test_the_option_being_edited_keeps_its_row_in_view() -> None:
         more = f"and {6 - (len(rows) - 1)} more options: Results lists all"
         assert rows[-2].startswith("Extra 3") and rows[-1] == more, rows
         assert rows[0].startswith("Fine-tuning (GPT")
+
+
+async def test_an_options_answer_typed_as_a_range_moves_the_panels_odds() -> None:
+    from engine.uncertainty.options import option_odds
+    from profiles.ranges import profile_uncertainty
+    from tests.tui.test_options_wizard import to_options
+    from tests.tui.wizard_helpers import type_answer
+
+    app = new_app(ranged(OPTIONS))
+    async with app.run_test(size=SIZE) as pilot:
+        await to_options(pilot)
+        await pilot.press("down")  # the routing option's questions
+        await settle(pilot)
+        await type_answer(pilot, "options.routing.share_to_first", "0.1..0.7..0.9")
+        await settle(pilot)
+        assert not app.wizard.errors, app.wizard.errors
+        ev = app.wizard.evaluation
+        assert ev is not None and ev.setup is not None
+        a = ev.assessed
+        assert a.profile.ranges["options.routing.share_to_first"].low == Decimal("0.1")
+        u = app.wizard.query_one(CostPanel).uncertainty
+        assert u is not None and u.options
+        full = profile_uncertainty(a.profile, a.book, a.result, options=a.options)
+        assert u.options == full.options  # the reports' odds, the share's range sampled
+        fixed = option_odds(
+            ev.setup, a.options, samples=u.samples, seed=u.seed, shape=u.shape
+        )  # the share left at 70%
+        routing = next(o for o in u.options if o.id == "routing")
+        assert routing.p_pays_back != next(o for o in fixed if o.id == "routing").p_pays_back

@@ -189,9 +189,8 @@ def assess(
         if assessed.profile.ranges and assessed.result.break_even_known:
             from engine.uncertainty.setup import prepare
 
-            setup = prepare(
-                assessed.inputs, assessed.book, assessed.result, assessed.profile.ranges
-            )
+            p = assessed.profile
+            setup = prepare(assessed.inputs, assessed.book, assessed.result, p.ranges, p.options)
         if assessed.profile.options:  # priced now: an option's refusal marks its question
             assessed.options  # noqa: B018
     except InputError as exc:

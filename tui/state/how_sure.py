@@ -61,7 +61,9 @@ def _live(evaluation: Evaluation) -> Uncertainty:
     from engine.uncertainty.setup import prepare
 
     a = evaluation.assessed
-    setup = evaluation.setup or prepare(a.inputs, a.book, a.result, a.profile.ranges)
+    setup = evaluation.setup or prepare(
+        a.inputs, a.book, a.result, a.profile.ranges, a.profile.options
+    )
     return uncertainty(
         setup,
         a.result,

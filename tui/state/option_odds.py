@@ -23,9 +23,12 @@ def with_option_odds(evaluation: Evaluation, uncertainty: Uncertainty) -> Uncert
     from engine.uncertainty.options import option_odds
     from engine.uncertainty.setup import prepare
 
+    p = assessed.profile
     setup = evaluation.setup or prepare(
-        assessed.inputs, assessed.book, assessed.result, assessed.profile.ranges
+        assessed.inputs, assessed.book, assessed.result, p.ranges, p.options
     )
     u = uncertainty
-    odds = option_odds(setup, comparison, samples=u.samples, seed=u.seed, shape=u.shape)
+    odds = option_odds(
+        setup, comparison, samples=u.samples, seed=u.seed, shape=u.shape, options=p.options
+    )
     return u.model_copy(update={"options": odds})
