@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import difflib
 import types
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
@@ -282,6 +282,18 @@ def range_problems(
         limits = answer_limits(path, answers)
     except InputError as exc:
         return [("", exc.message)]
+
+    def check(value: Decimal) -> str | None:
+        return None if answers is None else _with_answers(path, value, answers)
+
+    return bound_problems(rng, limits, check, "this profile's answer")
+
+
+def bound_problems(
+    rng: Range, limits: Any, check: Callable[[Decimal], str | None], whose: str
+) -> list[tuple[str, str]]:
+    """Each of `rng`'s bounds outside the answer's `limits`, or refused by `check` (the
+    answer's own model with that value in place), as (`low`/`likely`/`high`, problem)."""
     out = []
     for which in ("low", "likely", "high"):
         value = getattr(rng, which)
@@ -291,9 +303,9 @@ def range_problems(
         if problem is not None:
             out.append((which, f"outside the answer's own limits: {problem}"))
             continue
-        problem = None if answers is None else _with_answers(path, value, answers)
+        problem = check(value)
         if problem is not None:
-            out.append((which, f"not a value this profile's answer can take: {problem}"))
+            out.append((which, f"not a value {whose} can take: {problem}"))
     return out
 
 

@@ -18,7 +18,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from ..errors import InputError
 from ..inputs import Usd
-from ..ranges import PRICE_PATHS, Range, limit_problem, numeric_paths, walk_limits
+from ..ranges import PRICE_PATHS, Range, bound_problems, numeric_paths, walk_limits
 from .inputs import Option
 
 PREFIX = "options."
@@ -149,19 +149,9 @@ def option_range_problems(
         return [
             ("", "not an answer this option gives (give it a value first; a range is around it)")
         ]
-    out = []
-    for which in ("low", "likely", "high"):
-        value = getattr(rng, which)
-        if value is None:
-            continue
-        problem = limit_problem(limits, value)
-        if problem is not None:
-            out.append((which, f"outside the answer's own limits: {problem}"))
-            continue
-        problem = _with_value(option, rest, value)
-        if problem is not None:
-            out.append((which, f"not a value this option's answer can take: {problem}"))
-    return out
+    return bound_problems(
+        rng, limits, lambda value: _with_value(option, rest, value), "this option's answer"
+    )
 
 
 def option_scenario_problems(

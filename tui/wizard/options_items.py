@@ -8,11 +8,9 @@ import json
 from typing import ClassVar
 
 from textual.binding import Binding, BindingType
-from textual.content import Content
-from textual.geometry import Size
 
 from ..state.form import FieldSpec
-from .question import LABEL_WIDTH, QuestionRow
+from .list_row import ListRow
 
 KEYS = "↑/↓ pick · a add · e edit · x remove"
 
@@ -37,7 +35,7 @@ def _money(text: str) -> str:
         return text
 
 
-class ItemsRow(QuestionRow, can_focus=True):
+class ItemsRow(ListRow, can_focus=True):
     """The costs one a line (`Prompt rewrite · $2,000`), the one picked bracketed and reversed
     when focused (it reads without colour)."""
 
@@ -72,39 +70,13 @@ class ItemsRow(QuestionRow, can_focus=True):
     def monthly(self) -> bool:
         return self.spec.path.endswith(".monthly_items")
 
-    def _lines(self) -> list[Content]:
-        if not self.items:
-            return [Content("None: press a to add one.")]
-        lines = []
-        for at, (name, usd) in enumerate(self.items):
-            # The name is user text: plain Content, never markup.
-            text = f"{name} · {_money(usd)}" + ("/mo" if self.monthly else "")
-            if at == self.at:
-                style = "bold reverse" if self.has_focus else "bold"
-                lines.append(Content.assemble((f"[{text}]", style)))
-            else:
-                lines.append(Content(f" {text} "))
-        return lines
+    def texts(self) -> list[str]:
+        return [
+            f"{name} · {_money(usd)}" + ("/mo" if self.monthly else "") for name, usd in self.items
+        ]
 
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return max(len(self._lines()), len(self.label_lines())) + len(self.notes(width))
-
-    def render(self) -> Content:
-        width = self.content_region.width or self.size.width
-        labels, answers = self.label_lines(), self._lines()
-        lines = []
-        for at in range(max(len(labels), len(answers))):
-            label = labels[at] if at < len(labels) else Content("")
-            text = answers[at] if at < len(answers) else Content("")
-            line = Content.assemble(label.pad_right(LABEL_WIDTH - label.cell_length), text)
-            lines.append(line.truncate(max(width, LABEL_WIDTH + 1), ellipsis=True))
-        return Content("\n").join(lines + self.notes(width))
-
-    def on_focus(self) -> None:
-        self.refresh()
-
-    def on_blur(self) -> None:
-        self.refresh()
+    def picked_at(self) -> int:
+        return self.at
 
     # -- keys ----------------------------------------------------------------------------------
 

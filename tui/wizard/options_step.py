@@ -10,7 +10,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.geometry import Size
 from textual.widgets import Static
 
 from ..state.form import FieldSpec
@@ -27,7 +26,8 @@ from ..state.options import (
     template,
 )
 from .choice import Choice
-from .question import LABEL_WIDTH, QuestionRow
+from .list_row import ListRow
+from .question import QuestionRow
 from .step import Step
 
 if TYPE_CHECKING:
@@ -56,7 +56,7 @@ KEYS = "↑/↓ pick · a add · r rename · x remove"
 PICKER = FieldSpec("options", "Options", KEYS, "text")
 
 
-class OptionsPicker(QuestionRow, can_focus=True):
+class OptionsPicker(ListRow, can_focus=True):
     """The named options, one a line (`name · kind`), the one picked bracketed and reversed
     when focused (it reads without colour). Its answer is no profile field: it picks."""
 
@@ -92,42 +92,14 @@ class OptionsPicker(QuestionRow, can_focus=True):
         self.picked = picked if picked in ids else (ids[0] if ids else "")
         self.refresh(layout=True)
 
-    def _lines(self) -> list[Content]:
-        if not self.entries:
-            return [Content("None yet: press a to add one.")]
-        lines = []
-        for key, name, kind in self.entries:
-            text = f"{name} · {kind}"
-            if key == self.picked:
-                style = "bold reverse" if self.has_focus else "bold"
-                lines.append(Content.assemble((f"[{text}]", style)))
-            else:
-                lines.append(Content(f" {text} "))
-        return lines
+    EMPTY = "None yet: press a to add one."
 
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return max(len(self._lines()), len(self.label_lines())) + len(self.notes(width))
+    def texts(self) -> list[str]:
+        return [f"{name} · {kind}" for _, name, kind in self.entries]
 
-    def render(self) -> Content:
-        width = self.content_region.width or self.size.width
-        answer = max(width - LABEL_WIDTH, 1)
-        labels, answers = self.label_lines(), self._lines()
-        lines = []
-        for at in range(max(len(labels), len(answers))):
-            label = labels[at] if at < len(labels) else Content("")
-            text = answers[at] if at < len(answers) else Content("")
-            lines.append(
-                Content.assemble(label.pad_right(LABEL_WIDTH - label.cell_length), text).truncate(
-                    LABEL_WIDTH + answer, ellipsis=True
-                )
-            )
-        return Content("\n").join(lines + self.notes(width))
-
-    def on_focus(self) -> None:
-        self.refresh()
-
-    def on_blur(self) -> None:
-        self.refresh()
+    def picked_at(self) -> int:
+        ids = [key for key, _, _ in self.entries]
+        return ids.index(self.picked) if self.picked in ids else -1
 
     def _step(self) -> OptionsStep:
         step = self.parent
