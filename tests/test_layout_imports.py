@@ -92,3 +92,51 @@ def test_the_view_state_imports_no_textual_or_rich() -> None:
     assert isinstance(imported, list)
     assert {"tui.state.form", "tui.state.evaluation", "tui.state.steps.volume"} <= set(imported)
     assert report["ui"] == []
+
+
+CATALOG_PROBE = """\
+import json, sys
+from engine.catalog import builtin_data
+builtin_data()
+print(json.dumps({"code": 0, "modules": sorted(sys.modules)}), file=sys.stderr)
+"""
+
+
+def test_the_builtin_catalog_loads_without_importlib_resources() -> None:
+    """The shipped catalog is read beside the package: `importlib.resources` would load its
+    readers and `zipfile` (memory once the wizard's figures show, issue 19)."""
+    modules = _probe(CATALOG_PROBE)["modules"]
+    assert isinstance(modules, list) and "engine.catalog.trusted" in modules
+    assert [m for m in modules if m.startswith(("importlib.resources", "zipfile"))] == []
+
+
+def test_assess_loads_one_toml_parser() -> None:
+    """The rules' guide text is read with the parser the profile was read with (tomli), not
+    the standard library's copy of it as well."""
+    example = ROOT / "profiles" / "examples" / "support-chatbot-50k.toml"
+    report = _probe(CLI_PROBE, "assess", str(example), "--format", "json")
+    modules = report["modules"]
+    assert report["code"] == 0 and isinstance(modules, list)
+    assert "engine.rules.guide_text" in modules and "tomli" in modules
+    assert "tomllib" not in modules
+
+
+def test_an_example_opens_without_listing_the_examples(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first screen reads its example without `example_names` (whose glob compiles a
+    pattern at startup); only an unknown name lists them, for its did-you-mean."""
+    from engine.tomlfile import FileError
+    from tui import launch
+
+    listed: list[int] = []
+    names = launch.example_names
+
+    def counted() -> list[str]:
+        listed.append(1)
+        return names()
+
+    monkeypatch.setattr(launch, "example_names", counted)
+    document = launch.example_document("support-chatbot-50k.toml")
+    assert document["workload"]["requests_per_month"] == 50_000 and listed == []
+    with pytest.raises(FileError, match="did you mean 'support-chatbot-50k'"):
+        launch.example_document("support-chatbot-5k")
+    assert listed == [1]

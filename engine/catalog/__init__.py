@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 from functools import cache
-from importlib.resources import files
 from pathlib import Path
 
 from ..tomlfile import load_model, parse_toml, read_text
@@ -20,8 +19,9 @@ __all__ = ["Catalog", "builtin_data", "load_catalog", "split_id", "user_prices_p
 def builtin_data() -> CatalogData:
     """tunewise's own `engine/data/catalog.toml`, shipped with the package (validated by the
     test suite, not at each start: see `trusted`)."""
-    resource = files("engine.data") / "catalog.toml"
-    path = Path(str(resource))
+    # Beside this package, not through importlib.resources (which loads zipfile and its
+    # readers): the package is installed as files, as `launch` finds the examples.
+    path = Path(__file__).resolve().parents[1] / "data" / "catalog.toml"
     text = read_text(path)
     return construct_catalog(parse_toml(path, text, parse_float=Decimal))
 

@@ -42,11 +42,18 @@ def _decimal_fields(model: type[BaseModel]) -> frozenset[str]:
     return frozenset(n for n, f in model.model_fields.items() if _mentions_decimal(f.annotation))
 
 
+@cache
+def _item_models(model: type[BaseModel]) -> dict[str, type[BaseModel] | None]:
+    """`_item_model` of each field of `model`, worked out once per model, not per entry."""
+    return {n: _item_model(f.annotation) for n, f in model.model_fields.items()}
+
+
 def _construct(model: type[BaseModel], data: dict[str, Any]) -> Any:
     decimals = _decimal_fields(model)
+    items = _item_models(model)
     values: dict[str, Any] = {}
     for name, value in data.items():
-        item = _item_model(model.model_fields[name].annotation)
+        item = items[name]
         if item is not None:
             value = [_construct(item, entry) for entry in value]
         elif name in decimals and isinstance(value, int) and not isinstance(value, bool):

@@ -3,9 +3,10 @@
 
 from __future__ import annotations
 
-import tomllib
 from importlib.resources import files
 from typing import Any
+
+import tomli as tomllib  # the parser engine.tomlfile has loaded already
 
 
 def guide_text(framework_id: str) -> dict[str, Any]:
