@@ -6,12 +6,14 @@ from typing import Annotated
 
 from pydantic import AfterValidator, Field
 
-from engine.visible import CONTROLS
+from engine.visible import controls
 
 
 def printable(text: str) -> str:
     """`text` unchanged, or `ValueError` naming the first control character in it."""
-    found = next((m for m in CONTROLS.finditer(text) if m.group() not in "\t\n"), None)
+    if text.isprintable():  # no control character is printable: the pattern is not needed
+        return text
+    found = next((m for m in controls().finditer(text) if m.group() not in "\t\n"), None)
     if found:
         raise ValueError(f"contains control character U+{ord(found.group()):04X}")
     return text

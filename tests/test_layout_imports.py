@@ -140,3 +140,31 @@ def test_an_example_opens_without_listing_the_examples(monkeypatch: pytest.Monke
     with pytest.raises(FileError, match="did you mean 'support-chatbot-50k'"):
         launch.example_document("support-chatbot-5k")
     assert listed == [1]
+
+
+FIRST_SCREEN_PROBE = """\
+import sys
+from tui.app import make_app
+from tui.launch import example_document
+
+app = make_app(example_document("support-chatbot-50k"))
+modules = sorted(sys.modules)  # before the probe's own json
+import json
+print(json.dumps({"modules": modules}), file=sys.__stderr__)
+"""
+
+OPTIONS_ONLY = (
+    "tui.wizard.options_step",
+    "tui.wizard.options_panel",
+    "tui.state.option_questions",
+    "tui.state.option_figures",
+    "json",
+)
+"""What only a profile with options, or the options step, needs (issue 19: the first screen
+within 1.15× a bare Textual app)."""
+
+
+def test_the_first_screen_of_a_profile_without_options_loads_no_options_code() -> None:
+    modules = _probe(FIRST_SCREEN_PROBE)["modules"]
+    assert isinstance(modules, list) and "tui.wizard.screen" in modules
+    assert [m for m in OPTIONS_ONLY if m in modules] == []

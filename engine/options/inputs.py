@@ -13,7 +13,7 @@ from pydantic import AfterValidator, Field, model_validator
 
 from ..inputs import Count, FineTuningPath, Model, PromptingPath, Share, Usd
 from ..money import ZERO
-from ..visible import CONTROLS
+from ..visible import controls
 
 BASELINE = "baseline"
 FINE_TUNING = "fine_tuning"
@@ -24,7 +24,7 @@ OptionId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]{0,39}$")]
 
 
 def _printable(text: str) -> str:
-    found = CONTROLS.search(text)
+    found = None if text.isprintable() else controls().search(text)
     if found:
         raise ValueError(f"contains control character U+{ord(found.group()):04X}")
     return text

@@ -12,7 +12,7 @@ from textual.widgets import Static
 from tests.tui.wizard_helpers import SIZE, new_app, ready
 from tui.launch import example_document
 from tui.results.options import CROSS, OptionsResults, draw, glyphs, ranking_lines
-from tui.state.options import ranked
+from tui.state.option_figures import ranked
 
 OPTIONS: dict[str, Any] = {
     "mini": {

@@ -14,9 +14,9 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Static
 
-from ..state.option_figures import upfront_given
-from ..state.option_questions import FINE_TUNING
-from ..state.options import KIND_WORDS, break_even_words, fit, ranked
+from ..state.option_figures import break_even_words, fit, ranked, upfront_given
+from ..state.option_ids import FINE_TUNING
+from ..state.options import KIND_WORDS
 
 if TYPE_CHECKING:
     from engine.result import OptionOutcome, OptionsComparison

@@ -9,7 +9,6 @@ pydantic, so the first screen is filled from a TOML document before the engine l
 from __future__ import annotations
 
 import copy
-import json
 from collections.abc import Iterable, Mapping
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -104,6 +103,8 @@ def _answer_text(value: Any, kind: str) -> str:
     if value is None:
         return ""
     if kind == "items" and isinstance(value, Mapping):
+        import json  # only for an option's own costs: not on the first screen's path
+
         return json.dumps({str(k): _text(v) for k, v in value.items()}) if value else ""
     if kind in LISTS and isinstance(value, list | tuple):
         sep = "," if kind == "multi" else ", "
@@ -224,6 +225,8 @@ def _items(text: str) -> Any:
     """An option's own costs from their answer; text that is not a list of them (a file's
     odd value) as it is, for the model to refuse on its question."""
     try:
+        import json
+
         items = json.loads(text)
     except ValueError:
         return text

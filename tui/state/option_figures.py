@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from engine.result import OptionOutcome, OptionsComparison
     from engine.uncertainty.model import OptionOdds
 
-FINE_TUNING = "fine_tuning"
+from .option_ids import FINE_TUNING
 
 
 def break_even_words(outcome: OptionOutcome) -> str:

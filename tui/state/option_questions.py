@@ -9,8 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
-BASELINE = "baseline"
-FINE_TUNING = "fine_tuning"
+from .option_ids import BASELINE, FINE_TUNING
 
 
 class Question(NamedTuple):

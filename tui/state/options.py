@@ -13,21 +13,11 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from .form import FieldSpec
-from .option_figures import break_even_words as break_even_words
-from .option_figures import fit as fit
-from .option_figures import panel_rows as panel_rows
-from .option_figures import ranked as ranked
-from .option_questions import BASELINE, FINE_TUNING, questions_of
-from .option_questions import QUESTIONS as QUESTIONS
-from .option_questions import TEMPLATES as TEMPLATES
-from .option_questions import Question as Question
-from .option_questions import Template as Template
-from .option_questions import template as template
+from .option_ids import BASELINE, FINE_TUNING, RESERVED
 
 if TYPE_CHECKING:
     from engine.catalog import Catalog
 
-RESERVED = (BASELINE, FINE_TUNING)
 """The profile's own paths, as options: `[prompting]` and `[fine_tuning]` (engine ids)."""
 
 KIND_WORDS = {
@@ -103,6 +93,8 @@ def specs_for(
     """The rows of option `key`: its kind's questions, references picked from `offered`
     (id → name), leaving out the option itself and those `built_on` says are built from it
     (picking one would build an option from itself)."""
+    from .option_questions import questions_of  # only when an option is asked
+
     below = built_on or {}
     refs = tuple(
         (name, ref)
@@ -195,7 +187,9 @@ KEY_WORDS = {
     "embedding_usd_per_mtok": "an embedding price",
 }
 """Profile keys an option's refusal may name, in words."""
-_KEY = re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b")
+_KEY = r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b"
+"""A snake_case key in the engine's words; compiled on first use (`re`'s cache), never on
+the first screen's path."""
 REQUIRED = "Field required"
 
 
@@ -232,4 +226,4 @@ def _option_words(message: str, specs: Mapping[str, FieldSpec]) -> str:
         key = found.group()
         return KEY_WORDS.get(key) or labels.get(key) or key.replace("_usd", "").replace("_", " ")
 
-    return _KEY.sub(said, message)
+    return re.sub(_KEY, said, message)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from engine.visible import CONTROLS as _CONTROLS  # one definition of a control character
+from engine.visible import controls, has_controls  # one definition of a control character
 
 
 def _shown(match: re.Match[str]) -> str:
@@ -28,7 +28,7 @@ def visible(text: str, *, keep: str = "", one_for_one: bool = False) -> str:
     shown as its control picture (␛, ␇, ␊…) or as `\\uXXXX`; `one_for_one`: one character
     for each (U+FFFD where there is no picture), so indexes into `text` still hold (an input
     box's cursor)."""
-    if not _CONTROLS.search(text):
+    if not has_controls(text):
         return text
     shown = _one if one_for_one else _shown
-    return _CONTROLS.sub(lambda m: m.group() if m.group() in keep else shown(m), text)
+    return controls().sub(lambda m: m.group() if m.group() in keep else shown(m), text)

@@ -15,7 +15,6 @@ from textual.worker import get_current_worker
 from ..messages import Simulated
 from ..state.how_sure import can_simulate, has_ranges
 from ..state.visible import visible
-from .options_panel import has_options, option_lines
 
 if TYPE_CHECKING:
     from engine.uncertainty import Uncertainty
@@ -25,6 +24,11 @@ if TYPE_CHECKING:
 
 COMPACT_WIDTH = 60
 """Wider than this (docked below the questions) the panel uses fewer, longer lines."""
+
+
+def has_options(evaluation: Evaluation | None) -> bool:
+    """Whether the panel shows option rows: only a profile that names options has them."""
+    return evaluation is not None and bool(evaluation.profile.options)
 
 
 class CostPanel(Widget, can_focus=False):
@@ -172,8 +176,13 @@ class CostPanel(Widget, can_focus=False):
             room = inside - sum(len(line.wrap(max(width, 1))) for line in lines)
             if compact or room >= 2:
                 break  # else tight: the tall form's totals on one line, for the options' rows
-        odds = self._odds()
-        lines += option_lines(self.evaluation, width, odds=odds, room=room, keep=self.kept_option)
+        if options:
+            from .options_panel import option_lines  # not on the first screen's path
+
+            odds = self._odds()
+            lines += option_lines(
+                self.evaluation, width, odds=odds, room=room, keep=self.kept_option
+            )
         return Content("\n").join(lines)
 
     def _body(self, ev: Evaluation, *, compact: bool, tight: bool) -> list[Content]:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from textual.content import Content
 
-from ..state.options import fit, panel_rows
+from ..state.option_figures import fit, panel_rows
 
 if TYPE_CHECKING:
     from engine.uncertainty.model import OptionOdds
@@ -25,11 +25,6 @@ HEADS = ("a month", "up front", "break-even", "cheapest")
 """The columns of the rows with odds, after the name."""
 
 
-def has_options(evaluation: Evaluation | None) -> bool:
-    """Whether the panel shows option rows: only a profile that names options has them."""
-    return evaluation is not None and bool(evaluation.profile.options)
-
-
 def option_lines(
     evaluation: Evaluation,
     width: int,
@@ -42,7 +37,7 @@ def option_lines(
     each with its chance of being the cheapest when `odds` is given (`…` for an option the
     odds do not have yet), in `room` lines at most (None: no limit); the option `keep` (the
     one being edited) among those shown."""
-    if not has_options(evaluation):
+    if not evaluation.profile.options:
         return []
     try:
         rows = panel_rows(evaluation.assessed.options, odds)

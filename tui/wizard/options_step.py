@@ -13,17 +13,15 @@ from textual.content import Content
 from textual.widgets import Static
 
 from ..state.form import FieldSpec
-from ..state.option_questions import ITEMS
+from ..state.option_questions import ITEMS, TEMPLATES, template
 from ..state.options import (
     KIND_WORDS,
     PREFIX,
-    TEMPLATES,
     names,
     option_answers,
     option_id,
     options_of,
     referrers,
-    template,
 )
 from .choice import Choice
 from .list_row import ListRow

@@ -22,7 +22,6 @@ from ..widgets.progress import ProgressLine
 from .choice import Choice
 from .cost_panel import CostPanel
 from .field import FieldRow
-from .options_step import OptionsStep
 from .question import QuestionRow
 from .step import Step
 
@@ -30,6 +29,7 @@ if TYPE_CHECKING:
     from engine.catalog import Catalog
 
     from ..state.evaluation import Evaluation
+    from .options_step import OptionsStep
 
 WIDE_AT = 100
 """From this many columns the panel docks beside the questions (the app's breakpoint)."""
@@ -77,9 +77,9 @@ class WizardScreen(Screen[None]):
         self.answers: dict[str, str] = {}
         """Every answer as typed, by field path, whether or not its step is mounted."""
         self.set_document(document)
-        self.steps = [
-            (OptionsStep if spec.key == "options" else Step)(spec, self.answers) for spec in STEPS
-        ]
+        self.steps = [Step(spec, self.answers) for spec in STEPS]
+        """The options step is a plain `Step` until first shown (`_options_step`): its module
+        and the options' widgets are not on the first screen's path."""
         self.catalog: Catalog | None = None
         self.evaluation: Evaluation | None = None
         """The last evaluation of valid answers, as typed (what is saved)."""
@@ -148,9 +148,8 @@ class WizardScreen(Screen[None]):
         # Another file's figures are no "last valid figures" of this one's answers.
         self.evaluation = self.shown = None
         self.query_one(CostPanel).evaluation = None
-        for step in self.steps:
-            if isinstance(step, OptionsStep) and step.is_mounted:
-                step.run_worker(step.reload(""), group="options", exclusive=True)
+        for step in self._mounted_options():
+            step.run_worker(step.reload(""), group="options", exclusive=True)
         for row in self.query(QuestionRow):
             if not row.spec.path.startswith(PREFIX):  # the options step re-reads its own
                 row.value = self.answers.get(row.spec.path, "")
@@ -200,9 +199,8 @@ class WizardScreen(Screen[None]):
             (self.answers.get(p, "") for p in ("prompting.model", "fine_tuning.base_model")),
         )
         self.options_changed()
-        for step in self.steps:
-            if isinstance(step, OptionsStep) and step.is_mounted:
-                self.call_later(step.reload)
+        for step in self._mounted_options():
+            self.call_later(step.reload)
 
     def recompute(self) -> None:
         """Rebuild the profile from the answers and evaluate it; mark what is refused."""
@@ -321,18 +319,32 @@ class WizardScreen(Screen[None]):
 
     # -- navigation ----------------------------------------------------------------------------
 
+    def _options_step(self, index: int) -> OptionsStep:
+        """The options step, made from its plain stand-in on first use."""
+        from .options_step import OptionsStep
+
+        step = self.steps[index]
+        if not isinstance(step, OptionsStep):
+            step = self.steps[index] = OptionsStep(step.spec, self.answers)
+        return step
+
+    def _mounted_options(self) -> list[OptionsStep]:
+        """The options step when it has been shown (then it is an `OptionsStep`)."""
+        return [s for s in self.steps if s.is_mounted and s.spec.key == "options"]  # type: ignore[misc]
+
     @property
     def index(self) -> int:
         return self.query_one(ProgressLine).index
 
     async def show_step(self, index: int) -> None:
         index = max(0, min(index, len(self.steps) - 1))
-        step: Step = self.steps[index]
+        options = STEPS[index].key == "options"
+        step: Step = self._options_step(index) if options else self.steps[index]
         for other in self.steps:
             if other is not step and other.is_mounted:
                 other.display = False
         step.display = True
-        if isinstance(step, OptionsStep):
+        if options:
             self._learn_model_names()
         if not step.is_mounted:
             await self.mount(step, before=self.query_one(CostPanel))
