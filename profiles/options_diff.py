@@ -7,8 +7,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from engine.fields import FIELDS
 from engine.money import months, to_float, usd
+from engine.options.words import field_words
 from engine.wording import option_kind_words
 
 from .catalogs import CatalogSource
@@ -57,47 +57,8 @@ def _absent(o: OptionOutcome, name: str) -> str:
     return "never" if name == "break_even" and o.break_even_reason == "never" else "unknown"
 
 
-OPTION_FIELDS = {
-    "kind": "kind",
-    "name": "name",
-    "model": "model",
-    "base_model": "base model",
-    "generator": "the option that answers",
-    "documents": "documents",
-    "tokens_per_document": "tokens per document",
-    "embedding_model": "embedding model",
-    "embedding_usd_per_mtok": "embedding price per 1M tokens",
-    "changed_share_per_month": "share of documents changed a month",
-    "store_monthly_usd": "vector store a month",
-    "query_tokens": "tokens embedded per query",
-    "retrieved_tokens": "tokens retrieved per request",
-    "first": "first option",
-    "second": "second option",
-    "share_to_first": "share of requests to the first option",
-    "escalation_share": "share escalated to the second option",
-    "router_usd_per_request": "router cost per request",
-    "upfront_items": "up-front line item",
-    "monthly_items": "monthly line item",
-}
-"""An option's own answers in words (those it shares with a path are the path's questions)."""
-
 REFERENCES = frozenset({"generator", "first", "second"})
 """Answers that hold another option's id: shown by that option's name."""
-
-
-def _field_words(kind: str, rest: str) -> str:
-    """`vector store a month`, or the question the path asks (`Output tokens a request`)."""
-    if rest in OPTION_FIELDS:
-        return OPTION_FIELDS[rest]
-    head = rest.split(".", 1)[0]
-    if head in OPTION_FIELDS and head.endswith("_items"):
-        return f"{OPTION_FIELDS[head]} {rest.split('.', 1)[1]}"
-    section = "fine_tuning" if kind == "fine_tuning" else "prompting"
-    for path in (f"{section}.{rest}", f"workload.{rest}"):
-        found = FIELDS.get(path)
-        if found is not None:
-            return found.label[:1].lower() + found.label[1:]
-    return rest.replace("_", " ").replace(".", ", ")
 
 
 def _names(profile: Profile) -> dict[str, str]:
@@ -142,7 +103,7 @@ def option_answers(changes: list[Change], a: Profile, b: Profile) -> list[Change
                     )
                 )
             continue
-        update: dict[str, object] = {"label": f"{y.name}: {_field_words(y.kind, field)}"}
+        update: dict[str, object] = {"label": f"{y.name}: {field_words(y.kind, field)}"}
         if field in REFERENCES:
             update |= {
                 "before": na.get(c.before or "", c.before),

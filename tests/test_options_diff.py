@@ -47,7 +47,7 @@ def test_diff_names_options_added_and_changed_with_outcomes_in_words(changed: Pa
     assert code == 1
     assert "option added: Gemini 3.5 Flash, shorter prompt (prompting)" in text
     assert "RAG plus fine-tuning (003 Pattern 2): vector store a month: +$20/mo ($70 → $90" in text
-    assert "Model routing (003 Pattern 3): share of requests to the first option: +0.1" in text
+    assert "Model routing (003 Pattern 3): share to the first: +0.1" in text
     # Routing at 70%: 0.7 × $33.15 + 0.3 × $139.50 + $0.75 = $23.205 + $41.85 + $0.75
     # = $65.805, shown $65.80 (half-even); break-even $12,000 ÷ ($139.50 - $65.805)
     # = 162.83 months.

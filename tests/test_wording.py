@@ -219,3 +219,17 @@ def test_the_wizard_words_option_kinds_as_the_reports_do() -> None:
     assert KIND_WORDS == OPTION_KINDS
     assert option_kind_words("fine_tuning", inline=True) == "fine-tune"
     assert option_kind_words("rag", inline=True) == "RAG"
+
+
+def test_diff_how_sure_and_the_wizard_word_an_options_answers_alike() -> None:
+    # One wording: diff said "share of requests to the first option" where the wizard asks
+    # "Share to the first" and How sure said that.
+    from engine.options.words import field_words
+    from tui.state.option_questions import HOSTED_TRAINING, MODEL, QUESTIONS
+
+    asked = [(kind, q) for kind, qs in QUESTIONS.items() for q in qs]
+    asked += [("fine_tuning", q) for q in (MODEL, *HOSTED_TRAINING)]
+    for kind, q in asked:
+        if q.kind == "items" or q.field in ("inference_monthly_usd", "upfront_usd"):
+            continue  # a list of costs; "Or its …": the wizard's alternative to the line above
+        assert field_words(kind, q.field) == q.label[:1].lower() + q.label[1:], (kind, q)

@@ -11,26 +11,51 @@ from __future__ import annotations
 from .answers import ITEMS
 
 OWN_WORDS: dict[str, str] = {
-    "share_to_first": "share to the first",
-    "escalation_share": "share escalated",
-    "router_usd_per_request": "router per request",
+    "kind": "kind",
+    "name": "name",
+    "model": "model",
+    "tier": "price tier",
+    "cached_prefix_share": "cached share of prefix",
+    "cache_ttl": "cache lifetime",
+    "inference_monthly_usd": "monthly bill",
+    "base_model": "base model",
+    "generator": "answered by",
     "documents": "documents in the index",
     "tokens_per_document": "tokens per document",
+    "embedding_model": "embedding model",
     "embedding_usd_per_mtok": "embedding price per 1M tokens",
     "changed_share_per_month": "changed a month",
     "store_monthly_usd": "vector store a month",
     "query_tokens": "tokens embedded per query",
     "retrieved_tokens": "retrieved tokens a request",
+    "first": "first option",
+    "second": "second option",
+    "share_to_first": "share to the first",
+    "escalation_share": "share escalated",
+    "router_usd_per_request": "router per request",
     "instruction_tokens": "instruction tokens",
     "example_tokens": "few-shot example tokens",
     "output_tokens": "output tokens",
     "upfront_usd": "up front",
     "maintenance_monthly_usd": "upkeep a month",
+    "training.examples": "training examples",
+    "training.tokens_per_example": "tokens per example",
+    "training.epochs": "epochs",
+    "training.usd_per_mtok": "training price per 1M tokens",
+    "training.gpu": "training GPU",
     "training.gpu_count": "training GPUs",
     "training.hours": "training hours",
+    "serving.gpu": "serving GPU",
     "serving.replicas": "serving replicas",
 }
-"""The wizard's words for each kind's own questions (`tui.state.options.QUESTIONS`)."""
+"""The wizard's words for each kind's own questions (`tui.state.option_questions`; a test
+holds them equal), for diff, ranges, scenarios and How sure."""
+CASCADE_WORDS = {
+    "first": "every request to",
+    "second": "escalated to",
+    "router_usd_per_request": "check per request",
+}
+"""Where a cascade asks an answer in its own words."""
 ITEM_WORDS = {"upfront_items": "up front", "monthly_items": "a month"}
 PREFIXES = ("Prompting: ", "Fine-tuning: ", "Fine-tuned: ")
 
@@ -40,6 +65,8 @@ def field_words(kind: str, rest: str) -> str:
     label (`Prompt upkeep, a month`); else the profile's question for the same answer."""
     from ..fields import FIELDS
 
+    if kind == "cascade" and rest in CASCADE_WORDS:
+        return CASCADE_WORDS[rest]
     if rest in OWN_WORDS:
         return OWN_WORDS[rest]
     head, _, label = rest.partition(".")
