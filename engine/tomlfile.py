@@ -70,8 +70,14 @@ def find_line(text: str, loc: tuple[str | int, ...]) -> int | None:
 
 
 def _describe(error: dict[str, Any], model: type[BaseModel]) -> str:
-    loc = ".".join(_clip(str(x)) for x in error["loc"] if not str(x).startswith("function-after"))
+    parts = [str(x) for x in error["loc"] if not str(x).startswith("function-after")]
     kind = error["type"]
+    given = error.get("input")
+    # A table chosen by its `kind` (an option): pydantic names the kind in the path.
+    chosen = isinstance(given, dict) and len(parts) > 2 and given.get("kind") == parts[-2]
+    if kind == "missing" and chosen:
+        del parts[-2]
+    loc = ".".join(_clip(p) for p in parts)
     if kind == "extra_forbidden":
         name = str(error["loc"][-1])
         fields = _fields_at(model, error["loc"][:-1])
@@ -81,7 +87,9 @@ def _describe(error: dict[str, Any], model: type[BaseModel]) -> str:
     message = error["msg"]
     if message.startswith("Value error, "):
         message = message[len("Value error, ") :]
-    given = error.get("input")
+    if kind == "missing":  # pydantic's "Field required"
+        cost = "usd" in parts[-1] if parts else False
+        message = "missing: required" + ("; a cost of nothing is written 0" if cost else "")
     shown = ""
     if kind not in ("missing",) and not isinstance(given, dict | list):
         text = repr(given)

@@ -60,6 +60,7 @@ name = "Route to the cheap model"
 first = "cheap"
 second = "dear"
 share_to_first = 0.6
+router_usd_per_request = 0
 """
 
 SHARE = """
@@ -83,6 +84,7 @@ documents = 2000000
 tokens_per_document = 1000
 embedding_usd_per_mtok = 1
 query_tokens = 0
+store_monthly_usd = 0
 retrieved_tokens = 500
 
 [ranges."options.rag.documents"]

@@ -75,6 +75,7 @@ name = "Escalate 20%"
 first = "ft8b"
 second = "frontier"
 escalation_share = 0.2
+router_usd_per_request = 0
 
 [options.docs]
 kind = "rag"
@@ -265,9 +266,9 @@ def test_saving_options_over_a_format_2_file_asks_first(tmp_path: Path) -> None:
     ("options", "message"),
     [
         ('\n[options.x]\nkind = "routing"\nname = "x"\nfirst = "nope"\nsecond = "baseline"\n'
-         "share_to_first = 0.5\n", "no option 'nope'"),
+         "router_usd_per_request = 0\nshare_to_first = 0.5\n", "no option 'nope'"),
         ('\n[options.x]\nkind = "cascade"\nname = "x"\nfirst = "x"\nsecond = "baseline"\n'
-         "escalation_share = 0.5\n", "built from itself"),
+         "router_usd_per_request = 0\nescalation_share = 0.5\n", "built from itself"),
         ('\n[options.baseline]\nkind = "prompting"\nname = "x"\ncost_per_request_usd = 1\n',
          "pick another id"),
     ],
@@ -318,7 +319,7 @@ def test_a_fine_tuning_option_on_a_gpu_too_small_warns_at_its_own_field() -> Non
         'base_model = "meta:llama-3.1-70b"\nmethod = "lora"\nupfront_usd = 4000\n\n'
         '[options.big.serving]\nkind = "self_hosted"\ngpu = "a10g-24gb"\nusd_per_gpu_hour = 1\n'
         '\n[options.mix]\nkind = "routing"\nname = "Mix"\nfirst = "big"\nsecond = "baseline"\n'
-        "share_to_first = 0.5\n"
+        "share_to_first = 0.5\nrouter_usd_per_request = 0\n"
     )
     o = _by_id(big)
     fields = {w.field for w in o["big"].warnings if w.code == "gpu_too_small"}

@@ -79,8 +79,9 @@ class RagOption(Extras):
     omitted."""
     changed_share_per_month: Share = ZERO
     """Share of the documents re-embedded each month (0.1 = a tenth changes a month)."""
-    store_monthly_usd: Usd = ZERO
-    """The vector store's monthly bill."""
+    store_monthly_usd: Usd
+    """The vector store's monthly bill: asked, never assumed (0 when it runs on what is
+    already paid for: say so)."""
     query_tokens: Count | None = None
     """Tokens embedded per request; the workload's user tokens when omitted."""
     retrieved_tokens: Count
@@ -101,8 +102,8 @@ class RoutingOption(Extras):
     first: OptionId
     second: OptionId
     share_to_first: Share
-    router_usd_per_request: Usd = ZERO
-    """What deciding the route costs per request (a classifier call)."""
+    router_usd_per_request: Usd
+    """What deciding the route costs per request (a classifier call; 0 for a rule: say so)."""
 
 
 class CascadeOption(Extras):
@@ -113,8 +114,9 @@ class CascadeOption(Extras):
     first: OptionId
     second: OptionId
     escalation_share: Share
-    router_usd_per_request: Usd = ZERO
-    """What deciding to escalate costs per request (a confidence check, a judge call)."""
+    router_usd_per_request: Usd
+    """What deciding to escalate costs per request (a confidence check, a judge call; 0 for
+    the model's own confidence score: say so)."""
 
 
 Option = Annotated[

@@ -132,7 +132,12 @@ QUESTIONS: dict[str, tuple[Question, ...]] = {
             "share",
             "0",
         ),
-        Question("store_monthly_usd", "Vector store a month", "USD.", "money", "0"),
+        Question(
+            "store_monthly_usd",
+            "Vector store a month",
+            "USD; 0 if it runs on what you already pay for.",
+            "money",
+        ),
         Question(
             "retrieved_tokens",
             "Retrieved tokens a request",
@@ -173,9 +178,8 @@ QUESTIONS: dict[str, tuple[Question, ...]] = {
         Question(
             "router_usd_per_request",
             "Router per request",
-            "USD: the classifier call.",
+            "USD: the classifier call; 0 for a rule.",
             "money",
-            "0",
         ),
     ),
     "cascade": (
@@ -185,9 +189,8 @@ QUESTIONS: dict[str, tuple[Question, ...]] = {
         Question(
             "router_usd_per_request",
             "Check per request",
-            "USD: deciding to escalate.",
+            "USD: deciding to escalate; 0 for the model's own score.",
             "money",
-            "0",
         ),
     ),
 }
