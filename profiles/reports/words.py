@@ -203,9 +203,9 @@ def _closed(rec: Recommendation) -> str | None:
     """Provider availability's words when fine-tuning is closed where it would be built, short
     (its sources and the existing customers' deadline left to Why): a meeting should not
     miss it behind a cost that pays back."""
-    for r in rec.reasons:
-        if r.framework == "providers" and r.text.startswith("closed: "):
-            clauses = _unbracketed(r.text.removeprefix("closed: ")).split("; ")
+    for fw in rec.frameworks:
+        if fw.id == "providers" and fw.verdict == "closed":
+            clauses = _unbracketed(fw.says).split("; ")
             return "; ".join(c for c in clauses if not c.startswith("existing customers"))
     return None
 

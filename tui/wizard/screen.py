@@ -330,7 +330,11 @@ class WizardScreen(Screen[None]):
 
     def _mounted_options(self) -> list[OptionsStep]:
         """The options step when it has been shown (then it is an `OptionsStep`)."""
-        return [s for s in self.steps if s.is_mounted and s.spec.key == "options"]  # type: ignore[misc]
+        if not any(s.is_mounted and s.spec.key == "options" for s in self.steps):
+            return []  # never shown: its module need not load
+        from .options_step import OptionsStep
+
+        return [s for s in self.steps if isinstance(s, OptionsStep) and s.is_mounted]
 
     @property
     def index(self) -> int:
