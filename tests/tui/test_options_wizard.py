@@ -362,3 +362,21 @@ async def test_a_name_typed_at_once_after_picking_a_template_is_the_options_name
         await keys_landed(pilot)
         await settle(pilot)
         assert ("quick", "Quick", "Routing") in step.picker.entries
+
+
+def test_a_rag_option_is_answered_only_by_a_model_never_by_a_hybrid() -> None:
+    # The engine refuses a routing option as a RAG option's generator: never offer it.
+    from tui.state.options import option_specs
+
+    document = {
+        "options": {
+            "mix": {"kind": "routing", "name": "Mix", "first": "small", "second": "baseline"},
+            "small": {"kind": "prompting", "name": "Small"},
+            "docs": {"kind": "rag", "name": "Docs"},
+        }
+    }
+    specs = option_specs(document, {})
+    answered_by = {value for _, value in specs["options.docs.generator"].choices}
+    assert answered_by == {"baseline", "fine_tuning", "small"}
+    mix_first = {value for _, value in specs["options.mix.first"].choices}
+    assert {"docs", "small", "baseline", "fine_tuning"} <= mix_first

@@ -9,7 +9,7 @@ The engine and pydantic are imported only by the functions that read figures.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from .form import FieldSpec
@@ -31,6 +31,8 @@ KIND_WORDS = {
 asserted equal by a test (a copy: the first screen loads no engine module)."""
 
 PREFIX = "options."
+MODEL_KINDS = ("prompting", "fine_tuning")
+"""The kinds of option that are a model answering (a RAG option's generator)."""
 
 
 def option_id(name: str, taken: set[str] | frozenset[str]) -> str:
@@ -89,10 +91,11 @@ def specs_for(
     option: Mapping[str, Any],
     offered: Mapping[str, str],
     built_on: Mapping[str, set[str]] | None = None,
+    models: Collection[str] | None = None,
 ) -> tuple[FieldSpec, ...]:
     """The rows of option `key`: its kind's questions, references picked from `offered`
     (id → name), leaving out the option itself and those `built_on` says are built from it
-    (picking one would build an option from itself)."""
+    (picking one would build an option from itself); a generator only from `models`."""
     from .option_questions import questions_of  # only when an option is asked
 
     below = built_on or {}
@@ -101,13 +104,15 @@ def specs_for(
         for ref, name in offered.items()
         if ref != key and key not in below.get(ref, set())
     )
+    generators = tuple(r for r in refs if models is None or r[1] in models)
     return tuple(
         FieldSpec(
             f"{PREFIX}{key}.{q.field}",
             q.label,
             q.hint,
             q.kind,  # type: ignore[arg-type]
-            q.choices or (refs if q.kind == "choice" else ()),
+            q.choices
+            or (() if q.kind != "choice" else generators if q.field == "generator" else refs),
             q.placeholder,
         )
         for q in questions_of(option)
@@ -129,10 +134,13 @@ def option_specs(document: Mapping[str, Any], answers: Mapping[str, str]) -> dic
     written = {f"{PREFIX}{key}.name": str(data.get("name", "")) for key, data in options.items()}
     offered = names({**written, **answers}, list(options))  # the names typed, else written
     below = built_on(options, answers)
+    # Retrieval feeds a model: a RAG option is answered by a prompting or fine-tuning option
+    # (the engine refuses a hybrid there), so only those are offered.
+    models = {*RESERVED, *(k for k, d in options.items() if d.get("kind") in MODEL_KINDS)}
     return {
         spec.path: spec
         for key, data in options.items()
-        for spec in specs_for(key, data, offered, below)
+        for spec in specs_for(key, data, offered, below, models)
     }
 
 
