@@ -40,6 +40,7 @@ name = "Clause library [RAG]"
 documents = 40000
 tokens_per_document = 900
 embedding_usd_per_mtok = 0.13
+changed_share_per_month = 0
 store_monthly_usd = 25
 retrieved_tokens = 2000
 

@@ -84,6 +84,7 @@ documents = 2000000
 tokens_per_document = 1000
 embedding_usd_per_mtok = 1
 query_tokens = 0
+changed_share_per_month = 0
 store_monthly_usd = 0
 retrieved_tokens = 500
 

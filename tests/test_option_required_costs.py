@@ -1,5 +1,6 @@
-"""A RAG option's vector store and a hybrid's router are costs the file must state: absent,
-they are refused in one line naming the answer, never read as $0 (0 is written when true)."""
+"""A RAG option's vector store and share of documents changed a month, and a hybrid's router,
+are answers the file must state: absent, they are refused in one line naming the answer,
+never read as 0 (0 is written when true)."""
 
 from __future__ import annotations
 
@@ -36,6 +37,7 @@ documents = 1000
 tokens_per_document = 500
 embedding_usd_per_mtok = 0.02
 retrieved_tokens = 800
+changed_share_per_month = 0.1
 """
 ROUTE = """
 [options.route]
@@ -47,25 +49,30 @@ share_to_first = 0.5
 """
 
 
+COST = "missing: required; a cost of nothing is written 0"
+
+
 @pytest.mark.parametrize(
-    ("option", "field", "line"),
+    ("option", "field", "said"),
     [
-        (RAG, "options.docs.store_monthly_usd", 17),
-        (ROUTE, "options.route.router_usd_per_request", 17),
+        (RAG, "options.docs.store_monthly_usd", COST),
+        (ROUTE, "options.route.router_usd_per_request", COST),
+        (
+            RAG.replace("changed_share_per_month = 0.1\n", "store_monthly_usd = 0\n"),
+            "options.docs.changed_share_per_month",
+            "missing: required",
+        ),
     ],
 )
-def test_an_absent_store_or_router_cost_is_refused_in_one_line(
-    tmp_path: Path, option: str, field: str, line: int
+def test_an_absent_store_change_or_router_is_refused_in_one_line(
+    tmp_path: Path, option: str, field: str, said: str
 ) -> None:
     path = tmp_path / "p.toml"
     path.write_text(HEAD + option, encoding="utf-8")
     err = io.StringIO()
     with contextlib.redirect_stderr(err):
         assert main(["assess", str(path)]) == 2
-    said = err.getvalue().strip()
-    assert said == (
-        f"tunewise: {path}:{line}: {field}: missing: required; a cost of nothing is written 0"
-    )
+    assert err.getvalue().strip() == f"tunewise: {path}:17: {field}: {said}"
 
 
 @pytest.mark.parametrize(

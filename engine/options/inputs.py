@@ -77,8 +77,9 @@ class RagOption(Extras):
     embedding_usd_per_mtok: Usd | None = None
     """The embedding price per 1M tokens, given; the catalog's for `embedding_model` when
     omitted."""
-    changed_share_per_month: Share = ZERO
-    """Share of the documents re-embedded each month (0.1 = a tenth changes a month)."""
+    changed_share_per_month: Share
+    """Share of the documents re-embedded each month (0.1 = a tenth changes a month): asked,
+    never assumed (0 for documents that never change: say so)."""
     store_monthly_usd: Usd
     """The vector store's monthly bill: asked, never assumed (0 when it runs on what is
     already paid for: say so)."""

@@ -18,6 +18,7 @@ RAG: dict[str, Any] = {
     "documents": 20000,
     "tokens_per_document": 600,
     "embedding_usd_per_mtok": Decimal("0.13"),
+    "changed_share_per_month": 0,
     "store_monthly_usd": 25,
     "retrieved_tokens": 1500,
 }

@@ -308,10 +308,14 @@ async def test_a_rag_option_asks_its_questions_and_marks_what_is_missing(tmp_pat
         )
         await type_answer(pilot, "options.with-retrieval.retrieved_tokens", "1000")
         await settle(pilot)
-        # The vector store's bill is asked, never taken as $0: "0" must be said.
+        # The vector store's bill and the share changed a month are asked, never taken as 0:
+        # "0" must be said.
         store = "options.with-retrieval.store_monthly_usd"
-        assert wizard.errors == {store: "needed to cost this option"}
+        changed = "options.with-retrieval.changed_share_per_month"
+        missing = "needed to cost this option"
+        assert wizard.errors == {store: missing, changed: missing}
         await type_answer(pilot, store, "0")
+        await type_answer(pilot, changed, "0")
         await settle(pilot)
         assert not wizard.errors, wizard.errors
         assert any(line.startswith("With retrieval") for line in panel_lines(app))

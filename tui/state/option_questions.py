@@ -128,9 +128,8 @@ QUESTIONS: dict[str, tuple[Question, ...]] = {
         Question(
             "changed_share_per_month",
             "Changed a month",
-            "Share re-embedded, e.g. 5%.",
+            "Share re-embedded, e.g. 5%; 0 if the documents never change.",
             "share",
-            "0",
         ),
         Question(
             "store_monthly_usd",
