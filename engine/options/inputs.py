@@ -12,7 +12,6 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, Field, model_validator
 
 from ..inputs import Count, FineTuningPath, Model, PromptingPath, Share, Usd
-from ..money import ZERO
 from ..visible import controls
 
 BASELINE = "baseline"
