@@ -158,6 +158,7 @@ OPTIONS_ONLY = (
     "tui.wizard.options_panel",
     "tui.state.option_questions",
     "tui.state.option_figures",
+    "tui.state.options",
     "json",
 )
 """What only a profile with options, or the options step, needs (issue 19: the first screen

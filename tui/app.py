@@ -15,6 +15,7 @@ from textual import constants, events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 
+from .startup import pause_collector, resume_collector
 from .state.visible import visible
 from .wizard.screen import WIDE_AT, WizardScreen
 
@@ -222,6 +223,12 @@ class TunewiseApp(App[int]):
         """The wizard is the base screen (no blank default screen mounted and styled first)."""
         return self.wizard
 
+    def on_load(self) -> None:
+        pause_collector()  # until the first frame is drawn (`_after_first_paint`)
+
+    def on_unmount(self) -> None:
+        resume_collector()  # an app ended before its first frame
+
     def on_mount(self) -> None:
         if self.compare_paths:
             from .compare.screen import CompareScreen
@@ -230,6 +237,7 @@ class TunewiseApp(App[int]):
         self.call_after_refresh(self._after_first_paint)
 
     def _after_first_paint(self) -> None:
+        resume_collector()
         self.load_prices()
 
     @work(thread=True, exclusive=True, group="catalog")

@@ -91,6 +91,9 @@ def _main(argv: Sequence[str] | None, real: tuple[TextIO | None, TextIO | None])
     opens_app = args.command == "open" or (args.command == "new" and not args.from_example)
     if in_app or opens_app:
         sys.stdout, sys.stderr = real  # the app draws with escape sequences of its own
+        from tui.startup import pause_collector
+
+        pause_collector()  # while the app's modules load; the app resumes it once drawn
     if args.command is None:
         from tui.launch import launch
 

@@ -4,3 +4,5 @@
 BASELINE = "baseline"
 FINE_TUNING = "fine_tuning"
 RESERVED = (BASELINE, FINE_TUNING)
+PREFIX = "options."
+"""The start of every named option's answer path (`options.ID.field`)."""

@@ -13,7 +13,7 @@ from collections.abc import Collection, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from .form import FieldSpec
-from .option_ids import BASELINE, FINE_TUNING, RESERVED
+from .option_ids import BASELINE, FINE_TUNING, PREFIX, RESERVED
 
 if TYPE_CHECKING:
     from engine.catalog import Catalog
@@ -30,7 +30,6 @@ KIND_WORDS = {
 """Each kind of option in words, as the wizard lists it: `engine.wording.OPTION_KINDS`,
 asserted equal by a test (a copy: the first screen loads no engine module)."""
 
-PREFIX = "options."
 MODEL_KINDS = ("prompting", "fine_tuning")
 """The kinds of option that are a model answering (a RAG option's generator)."""
 

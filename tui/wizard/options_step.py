@@ -13,10 +13,10 @@ from textual.content import Content
 from textual.widgets import Static
 
 from ..state.form import FieldSpec
+from ..state.option_ids import PREFIX
 from ..state.option_questions import ITEMS, TEMPLATES, template
 from ..state.options import (
     KIND_WORDS,
-    PREFIX,
     names,
     option_answers,
     option_id,

@@ -16,7 +16,7 @@ from textual.widget import Widget
 from textual.widgets import Footer, Input
 
 from ..state.form import FieldSpec, FormErrors, answers_only, values_from_data
-from ..state.options import PREFIX, option_answers, option_errors, option_specs
+from ..state.option_ids import PREFIX
 from ..state.steps import STEPS
 from ..widgets.progress import ProgressLine
 from .choice import Choice
@@ -53,8 +53,8 @@ class WizardScreen(Screen[None]):
         # Tab moves between answers before the next key is handed on, for the same reason:
         # as an ordinary binding it acts only once the answer it leaves has seen the key, and
         # a letter typed right after it went into that answer. No answer here takes Tab.
-        Binding("tab", "app.focus_next", "Next answer", show=False, priority=True),
-        Binding("shift+tab", "app.focus_previous", "Previous answer", show=False, priority=True),
+        Binding("tab", "next_answer", "Next answer", show=False, priority=True),
+        Binding("shift+tab", "previous_answer", "Previous answer", show=False, priority=True),
         Binding("pagedown", "next", "Next", show=False),
         Binding("ctrl+b", "back", "Back", priority=True),
         Binding("pageup", "back", "Back", show=False),
@@ -101,14 +101,20 @@ class WizardScreen(Screen[None]):
         asked = {p: s for p, s in self.specs.items() if not p.startswith(PREFIX)}
         self.answers.update(values_from_data(self.document, asked))
         self.options_changed()
-        self.answers.update(option_answers(self.document, self.specs))
+        if self.document.get("options"):  # the options' code loads only for a profile with them
+            from ..state.options import option_answers
+
+            self.answers.update(option_answers(self.document, self.specs))
 
     def options_changed(self) -> None:
         """Ask the named options' questions: they come and go with the options (the options
         step adds, renames and removes them), references offered by the options' names."""
         for path in [p for p in self.specs if p.startswith(PREFIX)]:
             del self.specs[path]
-        self.specs.update(option_specs(self.document, self.answers))
+        if self.document.get("options"):
+            from ..state.options import option_specs
+
+            self.specs.update(option_specs(self.document, self.answers))
         self.kinds = {path: spec.kind for path, spec in self.specs.items()}
         self.labels = {path: spec.label for path, spec in self.specs.items()}
 
@@ -214,6 +220,8 @@ class WizardScreen(Screen[None]):
         try:
             evaluation = assess(self.answers, self.document, self.kinds, self.catalog)
         except FormErrors as exc:
+            from ..state.options import option_errors
+
             # An option's refusal on its own question, in words.
             self.errors = option_errors(exc.errors, self.specs, self.answers)
             panel.status = NO_FIGURES  # shown while no answers have been valid yet
@@ -361,6 +369,14 @@ class WizardScreen(Screen[None]):
         answer = self._focus_first(step, scroll_visible=False)
         self.call_after_refresh(self._keep_in_view, answer)
 
+    async def action_next_answer(self) -> None:
+        await self.steps[self.index].mount_rest()  # the rows below the first screenful
+        self.focus_next()
+
+    async def action_previous_answer(self) -> None:
+        await self.steps[self.index].mount_rest()
+        self.focus_previous()
+
     async def show_field(self, path: str) -> bool:
         """Show the step that asks the answer at `path` with that answer focused; False when
         no step asks it."""
@@ -368,6 +384,7 @@ class WizardScreen(Screen[None]):
             if any(f.path == path for f in spec.fields):
                 await self.show_step(index)
                 step: Step = self.steps[index]
+                await step.mount_rest()
                 row = next(r for r in step.rows if r.spec.path == path)
                 self.set_focus(row.answer, scroll_visible=False)
                 self.call_after_refresh(step.keep_in_view)

@@ -10,15 +10,21 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.widget import AwaitMount
 from textual.widgets import Static
 
 from ..state.form import SELECTS
 from .choice_row import ChoiceRow
 from .field import FieldRow
-from .question import QuestionRow
+from .question import QuestionRow, row_hint
 
 QUESTION_ROWS = 8
 """Rows the questions keep beside a notice: fewer, and the notice collapses to one line."""
+PANEL_LINES = 6
+"""The cost panel's least height below the questions on a narrow terminal (wizard.tcss),
+which it keeps from the first frame: the questions it leaves in view are known up front."""
+WIDE_PANEL_WIDTH = 40
+"""The cost panel's width beside the questions on a wide terminal (wizard.tcss)."""
 
 if TYPE_CHECKING:
     from engine.catalog import Catalog
@@ -54,16 +60,61 @@ class Step(VerticalScroll):
         self.notice_box: SettledNotice | None = None
         """What the answers settle, once there is something to say (`settle`)."""
         self.rows: list[QuestionRow] = []
-        """The step's answer rows once composed (the wizard marks them on every keystroke
+        """The step's answer rows once mounted (the wizard marks them on every keystroke
         without a DOM query)."""
+        self._later: tuple[FieldSpec, ...] = ()
+        """The questions below the step's first screenful, mounted just after it is drawn."""
+        self._mounting: AwaitMount | None = None
 
     def compose(self) -> ComposeResult:
         spec = self.spec
         # One widget for the title and why it asks: every widget costs start-up.
         title = Content(spec.title).stylize("bold $accent")
         yield Static(Content.assemble(title, "\n", spec.why), classes="step--why")
-        self.rows = [self._row(field) for field in spec.fields]
+        # Rows below what the terminal shows are mounted after the first frame: each row is
+        # styled and laid out before anything is drawn (docs/benchmarks.md).
+        shown = self._rows_in_view(spec.fields)
+        self.rows = [self._row(field) for field in spec.fields[:shown]]
+        self._later = spec.fields[shown:]
         yield from self.rows
+
+    def on_mount(self) -> None:
+        if self._later:
+            self.call_after_refresh(self.mount_rest)
+
+    async def mount_rest(self) -> None:
+        """Mount the rows left below the first screenful, once (awaited again, waits for
+        them): moving between answers and jumping to one calls it before looking for rows."""
+        if self._later:
+            rows = [self._row(field) for field in self._later]
+            self._later = ()
+            self._mounting = self.mount_all(rows)
+            await self._mounting
+            self.rows += rows
+            mark_rows = getattr(self.screen, "mark_rows", None)
+            if callable(mark_rows):
+                mark_rows()
+        elif self._mounting is not None:
+            await self._mounting
+
+    def _rows_in_view(self, fields: tuple[FieldSpec, ...]) -> int:
+        """How many of `fields`' rows can show on the terminal, counting the least lines each
+        part takes (wrapping only adds lines), so no row in view is left out."""
+        width, height = self.app.size
+        if self.screen.has_class("-narrow"):
+            height -= PANEL_LINES
+        else:
+            width -= WIDE_PANEL_WIDTH
+        width = max(width - 2, 1)  # the step's padding
+        top = 1 + -(-len(self.spec.why) // width) + 1  # the title, why it asks, its margin
+        top += 2  # the progress line and the footer
+        shown = 0
+        for field in fields:
+            if top >= height:
+                break
+            shown += 1
+            top += 2 + bool(row_hint(field))  # label, hint, margin
+        return max(shown, 1)
 
     def _row(self, field: FieldSpec) -> QuestionRow:
         """The row for `field`: a choice is a row of its own, other answers a row around one."""
