@@ -24,7 +24,7 @@ from decimal import Decimal, localcontext
 from functools import cached_property
 
 from .inputs import CostInputs, Workload
-from .money import ONE, ZERO, number, percent, usd
+from .money import ONE, ZERO, number, percent, unit_price, usd
 from .pricebook import PriceBook
 from .result import BreakEvenVolume, MonthPoint, PathCosts
 
@@ -253,8 +253,8 @@ def _never_reason(pe: PathCosts, ft: PathCosts, book: PriceBook) -> str:
         ratio = f.input.usd / p.input.usd
         return (
             f"fine-tuned tokens cost {number(ratio)}× the base price "
-            f"({usd(f.input.usd)}/{usd(f.output.usd)} vs {usd(p.input.usd)}/"
-            f"{usd(p.output.usd)} per 1M input/output): {tail}"
+            f"({unit_price(f.input.usd)}/{unit_price(f.output.usd)} vs {unit_price(p.input.usd)}/"
+            f"{unit_price(p.output.usd)} per 1M input/output): {tail}"
         )
     if ft.variable_per_request_usd >= pe.variable_per_request_usd and ft.variable_per_request_usd:
         return (

@@ -7,8 +7,8 @@ from decimal import Decimal
 
 from .availability import is_open, offer_text
 from .inputs import CostInputs, GpuServing, GpuTraining, HostedTraining
+from .money import counted, number
 from .money import months as months_words
-from .money import number
 from .pricebook import Availability, GpuQuote, Lifecycle, PriceBook
 from .result import CostWarning
 
@@ -136,7 +136,8 @@ def _all(inputs: CostInputs, book: PriceBook) -> Iterator[CostWarning]:
                     code="capacity_short",
                     field="fine_tuning.serving.replicas",
                     message=(
-                        f"{s.replicas} replica × {number(s.requests_per_second_per_replica)} "
+                        f"{counted(s.replicas, 'replica')} × "
+                        f"{number(s.requests_per_second_per_replica)} "
                         f"req/s = {number(capacity)} req/s, below the average "
                         f"{number(average)} req/s the workload needs (peaks need more)"
                     ),

@@ -18,7 +18,7 @@ from .inputs import (
     Workload,
 )
 from .ledger import Ledger, direct_monthly, finish, given_note, token_items
-from .money import ZERO, number, per_million, tokens, usd
+from .money import ZERO, counted, number, per_million, tokens, unit_price, usd
 from .pricebook import PriceBook
 from .result import PathCosts, Unknown
 
@@ -86,7 +86,7 @@ def _training(upfront: Ledger, path: FineTuningPath, book: PriceBook) -> Decimal
         cost = per_million(count, price.usd)
         formula = (
             f"{number(training.examples)} examples × {tokens(training.tokens_per_example)}"
-            f" × {training.epochs} epochs = {tokens(count)} × {usd(price.usd)}/1M"
+            f" × {training.epochs} epochs = {tokens(count)} × {unit_price(price.usd)}/1M"
         )
         floor = book.training.min_charge
         if floor is not None and cost < floor.usd:
@@ -103,7 +103,7 @@ def _training(upfront: Ledger, path: FineTuningPath, book: PriceBook) -> Decimal
         cost = training.gpu_count * training.hours * gpu.hour.usd
         formula = (
             f"{training.gpu_count} × {gpu.name} × {number(training.hours)} h × "
-            f"{usd(gpu.hour.usd)}/GPU-h"
+            f"{unit_price(gpu.hour.usd)}/GPU-h"
         )
         upfront.flat("training", f"Training ({path.method})", cost, formula, gpu.hour.cite())
         return cost
@@ -121,7 +121,7 @@ def _hourly_training(upfront: Ledger, training: HourlyTraining, book: PriceBook)
         "training",
         "Training (RFT)",
         cost,
-        f"{number(training.hours)} h × {usd(rate.usd)}/h",
+        f"{number(training.hours)} h × {unit_price(rate.usd)}/h",
         rate.cite(),
     )
     read, written = training.grader_input_tokens, training.grader_output_tokens
@@ -139,8 +139,8 @@ def _hourly_training(upfront: Ledger, training: HourlyTraining, book: PriceBook)
         "grader_tokens",
         "Grader tokens",
         graded,
-        f"{tokens(read)} in × {usd(grader.input.usd)}/1M + "
-        f"{tokens(written)} out × {usd(grader.output.usd)}/1M",
+        f"{tokens(read)} in × {unit_price(grader.input.usd)}/1M + "
+        f"{tokens(written)} out × {unit_price(grader.output.usd)}/1M",
         grader.input.cite(),
     )
     return cost + graded
@@ -161,7 +161,11 @@ def _serving(monthly: Ledger, workload: Workload, path: FineTuningPath, book: Pr
     if path.serving_cost_per_request_usd is not None:
         cost = path.serving_cost_per_request_usd
         monthly.per_request(
-            "serving", "Serving", cost, f"{number(requests)} req × {usd(cost)}, given", "given"
+            "serving",
+            "Serving",
+            cost,
+            f"{number(requests)} req × {unit_price(cost)}, given",
+            "given",
         )
         return
     hours_default = workload.hours_per_month
@@ -193,7 +197,8 @@ def _serving(monthly: Ledger, workload: Workload, path: FineTuningPath, book: Pr
             "hosting_hours",
             "Deployment hosting",
             cost,
-            f"{serving.deployments} deployment × {number(hours)} h × {usd(book.hosting.usd)}/h",
+            f"{counted(serving.deployments, 'deployment')} × {number(hours)} h × "
+            f"{unit_price(book.hosting.usd)}/h",
             book.hosting.cite(),
         )
     if isinstance(serving, GpuServing):
@@ -207,8 +212,9 @@ def _serving(monthly: Ledger, workload: Workload, path: FineTuningPath, book: Pr
             "gpu_serving",
             "Self-hosted GPUs",
             cost,
-            f"{serving.replicas} replica × {serving.gpus_per_replica} × {gpu.name} × "
-            f"{number(hours)} h × {usd(gpu.hour.usd)}/GPU-h",
+            f"{counted(serving.replicas, 'replica')} × "
+            f"{counted(serving.gpus_per_replica, 'GPU')} × {gpu.name} × "
+            f"{number(hours)} h × {unit_price(gpu.hour.usd)}/GPU-h",
             gpu.hour.cite(),
         )
 
@@ -266,14 +272,15 @@ def finetune_costs(workload: Workload, path: FineTuningPath, book: PriceBook) ->
                 "labelling",
                 "Labelling",
                 path.labelled_examples * path.usd_per_label,
-                f"{number(path.labelled_examples)} examples × {usd(path.usd_per_label)}",
+                f"{number(path.labelled_examples)} examples × {unit_price(path.usd_per_label)}",
             )
         if path.usd_per_engineering_hour is not None:
             upfront.flat(
                 "engineering",
                 "Engineering",
                 path.engineering_hours * path.usd_per_engineering_hour,
-                f"{number(path.engineering_hours)} h × {usd(path.usd_per_engineering_hour)}/h",
+                f"{number(path.engineering_hours)} h × "
+                f"{unit_price(path.usd_per_engineering_hour)}/h",
             )
         upfront.flat("integration", "Integration", path.integration_usd, "given")
         upfront.flat(

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from .errors import InputError
-from .money import ZERO, number, per_million, tokens, usd
+from .money import ZERO, number, per_million, tokens, unit_price, usd
 from .pricebook import TokenQuotes
 from .result import LineItem, PathCosts, Unknown
 
@@ -114,7 +114,7 @@ def token_items(
             key,
             label,
             per_million(count, quote.usd),
-            f"{req} req × {tokens(count)} × {usd(quote.usd)}/1M",
+            f"{req} req × {tokens(count)} × {unit_price(quote.usd)}/1M",
             quote.cite(),
         )
 

@@ -64,12 +64,29 @@ def usd(amount: Decimal, *, cents: bool | None = None) -> str:
     return f"{sign}${text}"
 
 
+def unit_price(price: Decimal) -> str:
+    """A unit price (per GPU-hour, per 1M tokens, per label) with every decimal it has:
+    `$1.006`, `$2.875`, `$0.0000125`, so that a formula's product can be checked by hand.
+    `usd`'s form when that loses nothing (`$3`, `$1.25`, `$0.15`)."""
+    exponent = price.normalize().as_tuple().exponent
+    places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    if places <= 2 or (abs(price) < ONE and places <= SIGNIFICANT - price.adjusted() - 1):
+        return usd(price)
+    sign = "-" if price < 0 else ""
+    return f"{sign}${abs(price):,.{places}f}"
+
+
 def number(value: Decimal | int, *, places: int = 2) -> str:
     """`300,000`, `9.6`, `0.47`: thousands separated, trailing zeros trimmed."""
     d = Decimal(value)
     if d == d.to_integral_value():
         return f"{d:,.0f}"
     return _trim(f"{d:,.{places}f}")
+
+
+def counted(count: int, thing: str) -> str:
+    """`1 replica`, `2 replicas`: a whole count with its noun."""
+    return f"{number(count)} {thing}{'' if count == 1 else 's'}"
 
 
 def months(
@@ -87,6 +104,17 @@ def months(
     d = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
     text = number(d, places=places)
     return f"{text} month" if singular and text == "1" else f"{text} {unit}"
+
+
+def tenths(value: float | None, *, unit: str = "") -> str:
+    """A simulated break-even to a tenth of a month: `9.6`, `never`, and for one that pays
+    back within days `<0.1` (`under 0.1 months` with a `unit`): rounded, it read `0`."""
+    if value is None:
+        return "never"
+    if 0 < value < 0.05:
+        return f"under 0.1 {unit}" if unit else "<0.1"
+    text = number(Decimal(repr(round(value, 1))), places=1)
+    return f"{text} {unit}" if unit else text
 
 
 def tokens(count: Decimal | int) -> str:

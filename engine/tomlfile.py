@@ -46,6 +46,8 @@ def find_line(text: str, loc: tuple[str | int, ...]) -> int | None:
     table: list[str] = []
     counts: dict[str, int] = {}
     best: int | None = None
+    depth = 0
+    """How many of `loc`'s names the header at `best` matches: the deepest table wins."""
     for number, line in enumerate(text.splitlines(), start=1):
         header = _HEADER.match(line)
         if header and _HEADER_NAME.fullmatch(header.group(2).strip()):
@@ -57,13 +59,13 @@ def find_line(text: str, loc: tuple[str | int, ...]) -> int | None:
                 table.append(str(counts[key]))
             wanted = [str(x) for x in loc]
             # `names` alone: the whole array of tables (`[[gpu_offr]]`, an unknown key).
-            if (wanted[: len(table)] == table or wanted == names) and best is None:
-                best = number
+            if (wanted[: len(table)] == table or wanted == names) and len(table) > depth:
+                best, depth = number, len(table)
             continue
         pair = _KEY.match(line)
         if pair and [str(x) for x in loc] == [*table, pair.group(1)]:
             return number
-    if len(loc) > 1:
+    if len(loc) > 1 and depth < len(loc):  # a key not written: its table's line
         parent = find_line(text, loc[:-1])
         return parent or best
     return best
@@ -84,6 +86,8 @@ def _describe(error: dict[str, Any], model: type[BaseModel]) -> str:
         close = difflib.get_close_matches(name, fields, n=1, cutoff=0.6)
         hint = f"; did you mean {close[0]!r}?" if close else ""
         return f"{loc}: unknown key{hint}"
+    if kind in ("union_tag_invalid", "literal_error"):
+        return _not_one_of(loc, error)
     message = error["msg"]
     if message.startswith("Value error, "):
         message = message[len("Value error, ") :]
@@ -95,6 +99,26 @@ def _describe(error: dict[str, Any], model: type[BaseModel]) -> str:
         text = repr(given)
         shown = f" (got {text[:40]}{'…' if len(text) > 40 else ''})"
     return f"{loc}: {message}{shown}" if loc else f"{message}{shown}"
+
+
+def _not_one_of(loc: str, error: dict[str, Any]) -> str:
+    """A value outside a fixed set (a table's `kind`, a choice such as `use_case.task`): the
+    values allowed, the closest one to what was written."""
+    ctx = error.get("ctx") or {}
+    if error["type"] == "union_tag_invalid":
+        loc = f"{loc}.{ctx.get('discriminator', '').strip(chr(39))}".strip(".")
+        given, allowed = ctx.get("tag"), ctx.get("expected_tags", "")
+    else:
+        given, allowed = error.get("input"), ctx.get("expected", "")
+    names = _QUOTED.findall(str(allowed))
+    close = difflib.get_close_matches(str(given), names, n=1, cutoff=0.6)
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    text = repr(given)
+    shown = f"{text[:40]}{'…' if len(text) > 40 else ''}"
+    return f"{loc}: {shown} is not one of {', '.join(names)}{hint}"
+
+
+_QUOTED = re.compile(r"'([^']*)'")
 
 
 def _clip(name: str, limit: int = 60) -> str:
@@ -226,8 +250,11 @@ def validate(path: Path, text: str, data: dict[str, Any], model: type[M]) -> M:
         first = exc.errors()[0]
         more = len(exc.errors()) - 1
         suffix = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
+        loc = tuple(first["loc"])
+        if first["type"] == "union_tag_invalid":  # the table's `kind` line
+            loc += (str((first.get("ctx") or {}).get("discriminator", "")).strip("'"),)
         raise FileError(
-            path, _describe(dict(first), model) + suffix, find_line(text, tuple(first["loc"]))
+            path, _describe(dict(first), model) + suffix, find_line(text, loc)
         ) from None
 
 

@@ -16,7 +16,7 @@ from engine.catalog import Catalog, split_id
 from engine.catalog import genai as genai_prices
 from engine.catalog.schema import Sourced, TrainingPrice
 from engine.errors import InputError
-from engine.money import usd
+from engine.money import unit_price, usd
 
 CONFIDENCE = {
     "primary": "list price",
@@ -112,10 +112,10 @@ def _inference(catalog: Catalog, model_id: str, on: date) -> Entry | None:
 def _training(catalog: Catalog, key: str, t: TrainingPrice) -> Entry:
     parts, amounts = [], {}
     if t.usd_per_mtok is not None:
-        parts.append(f"{usd(t.usd_per_mtok)} per 1M tokens")
+        parts.append(f"{unit_price(t.usd_per_mtok)} per 1M tokens")
         amounts["per_mtok"] = str(t.usd_per_mtok)
     if t.usd_per_hour is not None:
-        parts.append(f"{usd(t.usd_per_hour)} per hour")
+        parts.append(f"{unit_price(t.usd_per_hour)} per hour")
         amounts["per_hour"] = str(t.usd_per_hour)
     if t.min_charge_usd is not None:
         parts.append(f"minimum {usd(t.min_charge_usd)} a job")
@@ -246,7 +246,7 @@ def _gpu_entries(catalog: Catalog, gpu_id: str) -> list[Entry]:
         Entry(
             id=gpu_id,
             kind="gpu-hour",
-            text=f"{usd(o.usd_per_hour)}/h {o.provider} {o.offer}",
+            text=f"{unit_price(o.usd_per_hour)}/h {o.provider} {o.offer}",
             usd={"per_hour": str(o.usd_per_hour)},
             note=o.note,
             **_sourced(catalog, o),
@@ -261,7 +261,7 @@ def _hosting_entries(catalog: Catalog, needle: str) -> list[Entry]:
         if needle and needle not in h.id.lower() and needle != h.provider:
             continue
         rate = (
-            f"{usd(h.usd_per_hour)} per hour"
+            f"{unit_price(h.usd_per_hour)} per hour"
             if h.usd_per_hour is not None
             else f"{usd(h.usd_per_month or Decimal(0))} a month"
         )

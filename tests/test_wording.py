@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from engine.money import usd
+from engine.money import tenths, usd
 from engine.wording import (
     FRAMEWORKS,
     GUIDES,
@@ -233,3 +233,20 @@ def test_diff_how_sure_and_the_wizard_word_an_options_answers_alike() -> None:
         if q.kind == "items" or q.field in ("inference_monthly_usd", "upfront_usd"):
             continue  # a list of costs; "Or its …": the wizard's alternative to the line above
         assert field_words(kind, q.field) == q.label[:1].lower() + q.label[1:], (kind, q)
+
+
+@pytest.mark.parametrize(
+    ("months", "table", "prose"),
+    [
+        (None, "never", "never"),
+        (0.02, "<0.1", "under 0.1 months"),  # it read 0, and "0 months" in How sure
+        (0.05, "0.1", "0.1 months"),
+        (9.64, "9.6", "9.6 months"),
+        (0.0, "0", "0 months"),
+    ],
+)
+def test_a_simulated_break_even_within_days_never_reads_zero(
+    months: float | None, table: str, prose: str
+) -> None:
+    assert tenths(months) == table
+    assert tenths(months, unit="months") == prose

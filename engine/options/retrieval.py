@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..money import number, per_million, percent, tokens, usd
+from ..money import number, per_million, percent, tokens, unit_price
 from ..pricebook import Quote
 from ..result import LineItem, PathCosts
 from .inputs import RagOption
@@ -28,14 +28,14 @@ def with_retrieval(
     )
     upfront = [
         item("index_build", "Index build (embeddings)", per_million(size, rate),
-             f"{body} × {usd(rate)}/1M", cite),
+             f"{body} × {unit_price(rate)}/1M", cite),
     ]  # fmt: skip
     monthly: list[LineItem] = []
     share = option.changed_share_per_month
     if share:
         monthly.append(
             item("reembedding", "Re-embedding changed documents", per_million(size * share, rate),
-                 f"{percent(share)} of {tokens(size)} a month × {usd(rate)}/1M", cite)
+                 f"{percent(share)} of {tokens(size)} a month × {unit_price(rate)}/1M", cite)
         )  # fmt: skip
     if option.store_monthly_usd:
         monthly.append(item("vector_store", "Vector store", option.store_monthly_usd, "given"))
@@ -44,6 +44,7 @@ def with_retrieval(
     if unit:
         monthly.append(
             item("query_embedding", "Query embeddings", unit * requests,
-                 f"{number(requests)} req × {tokens(query)} × {usd(rate)}/1M", cite, scales=True)
+                 f"{number(requests)} req × {tokens(query)} × {unit_price(rate)}/1M", cite,
+                 scales=True)
         )  # fmt: skip
     return with_items(generator, requests, monthly=monthly, upfront=upfront, per_request=unit)

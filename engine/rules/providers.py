@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from ..assessment import Assessment
 from ..availability import is_open, offer_text
+from ..choices import METHODS
+from ..pricebook import Lifecycle
 from .facts import Facts
 from .framework import Framework
 from .verdict import FrameworkVerdict, Gate, Step
@@ -22,6 +24,9 @@ SOURCE = "engine/data/catalog.toml"
 def providers(a: Assessment, f: Facts) -> FrameworkVerdict:
     """Can the fine-tuning be done where the team chose to build, on the assessment's date?"""
     chosen = a.team.providers
+    m = f.base_model
+    if chosen is None and m is not None and m.open_weights and f.method not in (None, "hosted"):
+        return _own_weights(f, m)
     judged = [o.provider for o in f.offers] + list(f.unknown_providers)
     if chosen is not None:
         first = Step(
@@ -64,7 +69,6 @@ def providers(a: Assessment, f: Facts) -> FrameworkVerdict:
                 next="check the provider's own documentation",
             )
         )
-    m = f.base_model
     if m is not None and m.retires_on is not None:
         alive = m.retires_on > f.on
         path.append(
@@ -99,6 +103,26 @@ def providers(a: Assessment, f: Facts) -> FrameworkVerdict:
         says = f"{m.name} was retired on {m.retires_on.isoformat()} ({m.source}){instead}; " + says
     return FrameworkVerdict(
         id=ID, name=NAME, source=SOURCE, verdict=verdict, says=says, path=tuple(path)
+    )
+
+
+def _own_weights(f: Facts, m: Lifecycle) -> FrameworkVerdict:
+    """An open-weights base model tuned by the team (LoRA, QLoRA, full): no provider's
+    fine-tuning offering can close under it (the model's own provider offers none to judge)."""
+    how = METHODS.get(f.method or "", f.method or "")
+    step = Step(
+        question=f"Can {m.name} be fine-tuned ({how}) without a provider's fine-tuning offer?",
+        answer="yes",
+        because=f"its weights are open ({m.source}, as of {m.as_of})",
+        next="the team trains and serves it where it chooses: no offering to judge",
+    )
+    return FrameworkVerdict(
+        id=ID,
+        name=NAME,
+        source=SOURCE,
+        verdict="open",
+        says=f"{m.name} has open weights: {how} needs no provider's fine-tuning offering",
+        path=(step,),
     )
 
 

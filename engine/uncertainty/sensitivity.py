@@ -12,7 +12,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..fields import FIELDS
-from ..money import months, number, usd
+from ..money import number, tenths, usd
 from .fastpath import break_even, parts
 from .model import Threshold, TornadoBar
 from .setup import Setup
@@ -177,7 +177,7 @@ def thresholds(setup: Setup, bars: tuple[TornadoBar, ...]) -> tuple[Threshold, .
 
 
 def _months(value: float | None) -> str:
-    return months(None if value is None else round(value, 1))
+    return tenths(value, unit="months")
 
 
 def summary(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from engine.money import number, usd
+from engine.money import number, unit_price, usd
 
 from .document import (
     Costs,
@@ -105,7 +105,7 @@ def _prices(s: Prices) -> list[str]:
         return []
     out = ["", "| Price | USD | Unit | Source |", "|---|---:|---|---|"]
     return out + [
-        f"| {md(f'{r.option}: ') if r.option else ''}{r.label} | {usd(r.quote.usd)} |"
+        f"| {md(f'{r.option}: ') if r.option else ''}{r.label} | {unit_price(r.quote.usd)} |"
         f" {r.quote.unit} | {md(r.cite)} |"
         for r in s.rows
     ]

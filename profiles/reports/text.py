@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from engine.money import number, usd
+from engine.money import number, unit_price, usd
 
 from .document import (
     CostRow,
@@ -117,7 +117,7 @@ def _prices(s: Prices) -> list[str]:
             option = r.option
             lines += wrap(f"{option}:", "  ", "    ")
         pad = "    " if option else "  "
-        lines.append(f"{pad}{r.label:<{26 - len(pad)}}{usd(r.quote.usd):>10} {r.quote.unit}")
+        lines.append(f"{pad}{r.label:<{26 - len(pad)}}{unit_price(r.quote.usd):>10} {r.quote.unit}")
         lines += wrap(r.cite, "      ", "      ")
     return lines
 

@@ -7,7 +7,7 @@ import re
 from decimal import Decimal
 
 from engine.money import months as month_words
-from engine.money import number, usd
+from engine.money import number, tenths, usd
 from engine.result import CostResult, OptionOutcome, OptionPick, OptionsComparison
 from engine.rules.verdict import NextStep, Recommendation
 from engine.wording import (
@@ -335,7 +335,7 @@ def role_words(role: str) -> str:
 
 def sampled_months(value: float | None) -> str:
     """A simulated break-even in months, `never` when it does not pay back."""
-    return "never" if value is None else number(Decimal(repr(value)), places=1)
+    return tenths(value)
 
 
 def sampled_value(value: float) -> str:

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 
 def price_lines(book: PriceBook | None, options: OptionsComparison | None = None) -> list[str]:
-    from engine.money import usd
+    from engine.money import unit_price
     from profiles.reports.price_list import price_list
 
     rows = () if book is None else price_list(book, options)
@@ -31,7 +31,7 @@ def price_lines(book: PriceBook | None, options: OptionsComparison | None = None
             option = r.option
             lines.append(f"{option}:")
         pad = "  " if option else ""
-        lines.append(f"{pad}{r.label:<{22 - len(pad)}}{usd(r.quote.usd):>10} {r.quote.unit}")
+        lines.append(f"{pad}{r.label:<{22 - len(pad)}}{unit_price(r.quote.usd):>10} {r.quote.unit}")
         lines.append(f"    {r.cite}")
     return lines
 

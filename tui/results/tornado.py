@@ -13,6 +13,8 @@ from textual.content import Content
 from textual.geometry import Size
 from textual.widget import Widget
 
+from engine.money import tenths
+
 from ..widgets.wrapped_text import Line, wrap
 
 if TYPE_CHECKING:
@@ -44,7 +46,7 @@ def bar(b: TornadoBar, likely_months: float | None, horizon: int, width: int) ->
 
 
 def _months(value: float | None) -> str:
-    return "never" if value is None else f"{value:,.1f} months"
+    return tenths(value, unit="months")
 
 
 def axis(horizon: int, width: int) -> str:
