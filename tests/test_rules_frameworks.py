@@ -525,3 +525,32 @@ def test_providers_retired_base_model_closes() -> None:
     )
     assert result.verdict == "closed"
     assert "retired on 2026-10-23" in result.says
+
+
+LLAMA = Lifecycle(
+    model="meta:llama-3.1-8b",
+    name="Llama 3.1 8B",
+    params_b=8,
+    open_weights=True,
+    source="Meta Llama 3.1 model card",
+    as_of="2024-07",
+)
+
+
+def test_providers_open_weights_tuned_by_the_team_need_no_offering() -> None:
+    # It asked "Can a new customer fine-tune on meta?" and answered unknown: the weights are
+    # open, the team trains them (LoRA on its GPUs), no provider's offering is involved.
+    result = providers(answers(), facts(base_model=LLAMA, method="lora", **_offers("meta")))
+    assert result.verdict == "open"
+    assert path_answers(result) == ["yes"]
+    assert "open weights" in result.says and "meta?" not in str(result.path)
+
+
+def test_providers_open_weights_on_a_hosted_fine_tune_or_chosen_providers_are_judged() -> None:
+    hosted = providers(answers(), facts(base_model=LLAMA, method="hosted", **_offers("meta")))
+    assert hosted.verdict == "unknown"  # a hosted fine-tune is a provider's offering
+    chosen = providers(
+        answers(team={"providers": ["openai"]}),
+        facts(base_model=LLAMA, method="lora", **_offers("openai")),
+    )
+    assert chosen.verdict == "closed"  # where the team said it builds
