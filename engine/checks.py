@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from .availability import is_open, offer_text
-from .inputs import CostInputs, GpuServing, GpuTraining, HostedTraining
+from .inputs import CostInputs, FineTuningPath, GpuServing, GpuTraining, HostedTraining
 from .money import counted, number
 from .money import months as months_words
 from .pricebook import Availability, GpuQuote, Lifecycle, PriceBook
@@ -94,6 +94,36 @@ def _retirement(model: Lifecycle, inputs: CostInputs, field: str) -> Iterator[Co
         )
 
 
+UPFRONT_PARTS = {
+    "data_collection_usd": "data collection",
+    "labelled_examples": "labelling",
+    "engineering_hours": "engineering",
+    "integration_usd": "integration",
+    "change_management_usd": "change management",
+}
+"""The one-off costs beside training that the fine-tuning upfront cost is built from, in words."""
+
+
+def _parts_not_given(ft: FineTuningPath) -> Iterator[CostWarning]:
+    """The upfront parts the answers leave out: counted as $0 in the sum, so said, never
+    silent (the whole upfront cost given overrides them all)."""
+    if ft.upfront_usd is not None:
+        return
+    missing = [words for name, words in UPFRONT_PARTS.items() if name not in ft.model_fields_set]
+    if missing:
+        yield CostWarning.model_construct(
+            code="upfront_parts_not_given",
+            field="fine_tuning",
+            severity="info",
+            message=f"Up front leaves out {_listed(missing)}: not given, so counted as $0 "
+            "(give each, 0 if there is none, or the whole upfront cost)",
+        )
+
+
+def _listed(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
+
+
 def cost_warnings(inputs: CostInputs, book: PriceBook) -> tuple[CostWarning, ...]:
     """Every warning once (the same model on both paths retires once)."""
     seen: dict[str, CostWarning] = {}
@@ -161,6 +191,7 @@ def _all(inputs: CostInputs, book: PriceBook) -> Iterator[CostWarning]:
             "fine-tuning needs a model you can download; use the "
             "provider's hosted fine-tuning or an open-weight model",
         )
+    yield from _parts_not_given(ft)
     if book.provider is not None and ft.method == "hosted":
         yield from _availability(book.provider, inputs)
     if book.base_model is not None:

@@ -258,6 +258,7 @@ ASKED: tuple[Field, ...] = (
         Field("fine_tuning.engineering_hours", "Engineering hours", "decimal", "hours"),
         Field("fine_tuning.usd_per_engineering_hour", "Engineering rate", "money", "usd_per_hour"),
         Field("fine_tuning.integration_usd", "Integration", "money", "usd"),
+        Field("fine_tuning.change_management_usd", "Change management", "money", "usd"),
         Field("fine_tuning.upfront_usd", "Or the whole upfront cost", "money", "usd"),
         Field("fine_tuning.retrains_per_year", "Retrains a year", "decimal"),
         Field("fine_tuning.usd_per_retrain", "Cost of one retrain", "money", "usd"),
@@ -330,7 +331,6 @@ FILE_ONLY: tuple[Field, ...] = (
         "money",
         "usd_per_request",
     ),
-    Field("fine_tuning.change_management_usd", "Change management", "money", "usd"),
     Field("fine_tuning.redo_usd", "Rebuilding on a successor", "money", "usd"),
 )
 """Numbers a profile file may give that the wizard does not ask."""

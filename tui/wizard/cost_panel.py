@@ -23,6 +23,9 @@ if TYPE_CHECKING:
     from ..state.evaluation import Evaluation
 
 COMPACT_WIDTH = 60
+PARTS_NOT_GIVEN = "upfront_parts_not_given"
+"""The warning that the fine-tuning upfront cost leaves out parts not given (`engine.checks`;
+a copy of the code: the panel's module loads before the engine)."""
 """Wider than this (docked below the questions) the panel uses fewer, longer lines."""
 
 
@@ -270,6 +273,8 @@ class CostPanel(Widget, can_focus=False):
         pe_given = " (given)" if pe.given else ""
         ft_given = " (given)" if ft.given else ""
         upfront = money_or_unknown(ft.upfront_usd)
+        # Parts of the upfront cost not given count $0: the results' warnings name them.
+        partial = " (partial)" if any(w.code == PARTS_NOT_GIVEN for w in r.warnings) else ""
         totals = (
             f"At {h} months: prompting {usd(r.prompting_total_usd)}, "
             f"fine-tuning {money_or_unknown(r.finetune_total_usd)}"
@@ -282,7 +287,7 @@ class CostPanel(Widget, can_focus=False):
                     " given" if pe.given else "",
                     " · Fine-tuning ",
                     (upfront, "bold"),
-                    " once + ",
+                    f" once{partial} + ",
                     (f"{usd(ft.monthly_usd)}/mo", "bold"),
                     " given" if ft.given else "",
                 ),
@@ -292,7 +297,9 @@ class CostPanel(Widget, can_focus=False):
             ]
         paths = [
             Content.assemble("Prompting   ", (f"{usd(pe.monthly_usd)}/mo", "bold"), pe_given),
-            Content.assemble("Fine-tuning ", (upfront, "bold"), " up front"),
+            Content.assemble(
+                "Fine-tuning ", (upfront, "bold"), " once, partial" if partial else " up front"
+            ),
             Content.assemble("            ", (f"{usd(ft.monthly_usd)}/mo", "bold"), ft_given),
             Content.assemble("Break-even  ", be),
         ]

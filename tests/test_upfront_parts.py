@@ -1,0 +1,91 @@
+"""The fine-tuning upfront cost is a sum of parts; a part not given counts $0 in it, and that
+is said, never silent: a self-hosted LoRA read "$12.07 once" with no word that data,
+labelling and engineering were not in it."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+from pathlib import Path
+
+from tui.cli import main
+
+HEAD = """\
+[profile]
+name = "Own case"
+assessed_on = 2026-12-03
+
+[workload]
+requests_per_month = 40000
+user_tokens = 2500
+output_tokens = 120
+
+[prompting]
+model = "anthropic:claude-sonnet-4-5"
+
+[fine_tuning]
+base_model = "meta:llama-3.1-8b"
+method = "lora"
+serving_monthly_usd = 900
+"""
+
+TRAINING = """
+[fine_tuning.training]
+kind = "gpu"
+gpu = "a10g-24gb"
+gpu_count = 1
+hours = 12
+usd_per_gpu_hour = 1.006
+"""
+
+ALL_PARTS = """\
+data_collection_usd = 0
+labelled_examples = 0
+engineering_hours = 40
+usd_per_engineering_hour = 120
+integration_usd = 2000
+change_management_usd = 0
+"""
+
+
+def assess(tmp_path: Path, text: str, *args: str) -> str:
+    path = tmp_path / "p.toml"
+    path.write_text(text, encoding="utf-8")
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(["assess", str(path), *args]) == 0
+    return out.getvalue()
+
+
+def parts_warning(tmp_path: Path, text: str) -> list[dict[str, str]]:
+    warnings = json.loads(assess(tmp_path, text, "--format", "json"))["warnings"]
+    return [w for w in warnings if w["code"] == "upfront_parts_not_given"]
+
+
+def test_training_alone_says_which_parts_count_nothing(tmp_path: Path) -> None:
+    [warning] = parts_warning(tmp_path, HEAD + TRAINING)
+    assert warning["message"] == (
+        "Up front leaves out data collection, labelling, engineering, integration and change "
+        "management: not given, so counted as $0 (give each, 0 if there is none, or the whole "
+        "upfront cost)"
+    )
+    assert warning["field"] == "fine_tuning"
+    text = " ".join(assess(tmp_path, HEAD + TRAINING).split())
+    assert "! Up front leaves out data collection, labelling," in text
+
+
+def test_only_the_parts_not_given_are_named(tmp_path: Path) -> None:
+    some = HEAD.replace("serving_monthly_usd = 900\n", "serving_monthly_usd = 900\n" + ALL_PARTS)
+    some = some.replace("integration_usd = 2000\n", "")
+    [warning] = parts_warning(tmp_path, some + TRAINING)
+    assert warning["message"].startswith("Up front leaves out integration: not given")
+
+
+def test_every_part_given_or_the_whole_upfront_cost_says_nothing(tmp_path: Path) -> None:
+    every = HEAD.replace("serving_monthly_usd = 900\n", "serving_monthly_usd = 900\n" + ALL_PARTS)
+    assert parts_warning(tmp_path, every + TRAINING) == []
+    whole = HEAD.replace(
+        "serving_monthly_usd = 900\n", "serving_monthly_usd = 900\nupfront_usd = 15000\n"
+    )
+    assert parts_warning(tmp_path, whole) == []
