@@ -89,8 +89,8 @@ class Step(VerticalScroll):
             rows = [self._row(field) for field in self._later]
             self._later = ()
             self._mounting = self.mount_all(rows)
+            self.rows += rows  # in the DOM now: a caller waiting below finds them
             await self._mounting
-            self.rows += rows
             mark_rows = getattr(self.screen, "mark_rows", None)
             if callable(mark_rows):
                 mark_rows()
