@@ -138,6 +138,13 @@ class CostResult(Output):
         return () if self._curve is None else self._curve.points
 
     @property
+    def costs_known(self) -> bool:
+        """Whether no cost is left unknown: what the simulation needs, as the answers it moves
+        can make the unknown part decide (a fine-tune that never pays back at one volume may
+        at another, by its upfront cost)."""
+        return not self.unknowns
+
+    @property
     def break_even_known(self) -> bool:
         """Whether break-even is a number or a proven never (not left open by an unknown)."""
         return self.break_even_months is not None or self.break_even_reason == "never"

@@ -217,7 +217,7 @@ def snapshot_of(
         rules=rules,
     )
     # The simulation runs only for a profile with ranges, and never over an unknown cost.
-    if profile.ranges and judge and result.break_even_known:
+    if profile.ranges and judge and result.costs_known:
         from .ranges import profile_uncertainty, uncertainty_snapshot
 
         facts = assessed.facts if judged is not None else None

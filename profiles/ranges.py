@@ -172,7 +172,7 @@ def add_uncertainty(
     from .reports.document import Options
     from .reports.how_sure import how_sure, not_simulated
 
-    if not result.break_even_known:  # an unknown cost is not simulated as $0
+    if not result.costs_known:  # an unknown cost is not simulated as $0
         return report.adding(not_simulated(result))
     listed = next((s.comparison for s in report.sections if isinstance(s, Options)), None)
     options.setdefault("options", listed)

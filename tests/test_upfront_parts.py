@@ -89,3 +89,24 @@ def test_every_part_given_or_the_whole_upfront_cost_says_nothing(tmp_path: Path)
         "serving_monthly_usd = 900\n", "serving_monthly_usd = 900\nupfront_usd = 15000\n"
     )
     assert parts_warning(tmp_path, whole) == []
+
+
+def test_a_ranged_profile_with_an_unknown_part_is_not_simulated(tmp_path: Path) -> None:
+    # Break-even "never" (fine-tuning costs more each month) is known while the engineering
+    # rate is not: the simulation, which moves the volume to where the upfront cost decides,
+    # raised a ValueError out of `assess` (and ended the wizard on the keystroke).
+    ranged = (
+        HEAD.replace("serving_monthly_usd = 900\n", "serving_monthly_usd = 90000\n").replace(
+            'method = "lora"\n', 'method = "lora"\nengineering_hours = 80\n'
+        )
+        + TRAINING
+        + '\n[ranges."workload.requests_per_month"]\nlow = 20000\nlikely = 40000\nhigh = 90000\n'
+    )
+    data = json.loads(assess(tmp_path, ranged, "--format", "json"))
+    assert data["costs"]["break_even_reason"] == "never"
+    assert data["uncertainty"] == {
+        "samples": 0,
+        "reason": "engineering_rate_unknown",
+        "note": "not simulated: until the engineering rate is known (80 hours)",
+    }
+    assert "not simulated: until the engineering rate is known" in assess(tmp_path, ranged)

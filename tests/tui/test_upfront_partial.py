@@ -46,3 +46,20 @@ async def test_partial_until_every_part_is_answered() -> None:
         await pilot.pause()
         text = panel_text(app)
         assert "$12.07 once + $900/mo" in text and "partial" not in text
+
+
+async def test_engineering_hours_typed_before_their_rate_on_a_ranged_profile() -> None:
+    # The keystroke that typed the hours ended the wizard with a ValueError: the panel's
+    # simulation ran over the unknown upfront cost because break-even was a known "never".
+    doc = own_case()
+    doc["fine_tuning"]["serving_monthly_usd"] = 90000
+    doc["ranges"] = {"workload.requests_per_month": {"low": 20000, "high": 90000}}
+    app = new_app(doc)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await to_step(pilot, step_of("fine_tuning.engineering_hours"))
+        await type_answer(pilot, "fine_tuning.engineering_hours", "80")
+        await pilot.pause()
+        assert app.is_running
+        text = panel_text(app)
+        assert "never" in text and "Pays back in 24 mo: unknown" in text

@@ -186,7 +186,7 @@ def assess(
         assessed = assess_profile(profile, scenario=scenario or None, catalog=catalog, reprice=True)
         # Checked here so the field is marked, not the panel; an unknown cost is never
         # simulated.
-        if assessed.profile.ranges and assessed.result.break_even_known:
+        if assessed.profile.ranges and assessed.result.costs_known:
             from engine.uncertainty.setup import prepare
 
             p = assessed.profile

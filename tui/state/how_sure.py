@@ -24,7 +24,7 @@ def has_ranges(evaluation: Evaluation | None) -> bool:
 
 def can_simulate(evaluation: Evaluation | None) -> bool:
     """Ranges, and every cost known: an unknown cost is never simulated as $0."""
-    return has_ranges(evaluation) and evaluation is not None and evaluation.result.break_even_known
+    return has_ranges(evaluation) and evaluation is not None and evaluation.result.costs_known
 
 
 def simulate(

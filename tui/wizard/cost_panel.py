@@ -227,7 +227,7 @@ class CostPanel(Widget, can_focus=False):
         """`Pays back in 24 mo: 53% (P10–P90 7.3 mo – never)`, marked while it updates."""
         h = ev.result.horizon_months
         u = self.uncertainty
-        if not ev.result.break_even_known:  # never simulated over an unknown cost
+        if not ev.result.costs_known:  # never simulated over an unknown cost
             return [Content(f"Pays back in {h} mo: unknown")]
         if u is None:
             why = self.simulation_error or "simulating…"
