@@ -37,7 +37,11 @@ def expected_figures(on: date) -> tuple[str, str]:
     prompting = requests * (1500 * gpt.input.usd + 300 * gpt.output.usd) / MILLION
     served = requests * (1100 * azure.input.usd + 300 * azure.output.usd) / MILLION + 720 * fee
     upfront = Decimal(2000 * 1500 * 3) * training / MILLION
-    return f"Prompting {usd(prompting)}/mo", f"Fine-tuning {usd(upfront)} once + {usd(served)}/mo"
+    # Training alone: the upfront parts not typed count $0, so the panel calls it partial.
+    return (
+        f"Prompting {usd(prompting)}/mo",
+        f"Fine-tuning {usd(upfront)} once (partial) + {usd(served)}/mo",
+    )
 
 
 def test_the_invoice_case_from_a_blank_start_in_tmux(tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ FINE_TUNING_COSTS = StepSpec(
         "collection $2–5K, labelling $3–10K, training $3–20K); the decision tree budgets 2–4 "
         "retrains a year. Training by tokens uses the labelled examples from the Data step "
         "and the base model's catalog price. A part left blank counts $0 and the panel marks "
-        "the upfront cost partial; a part given without its price (labels, engineering "
+        "the upfront cost partial; a part answered without its price (labels, engineering "
         "hours) leaves it, and break-even, unknown."
     ),
     fields=(
