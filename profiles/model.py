@@ -259,10 +259,18 @@ class Profile(BaseModel):
         return out
 
     def assessment(self) -> Assessment:
-        """The answers the decision rules read (`engine.rules`)."""
-        return Assessment(
-            use_case=self.use_case, evidence=self.evidence, data=self.data, team=self.team
-        )
+        """The answers the decision rules read (`engine.rules`). Hosted training on a number
+        of examples says that many labelled examples exist when `[data]` does not say how
+        many (one answer, not two: `cost_inputs` reads it the other way round)."""
+        data = self.data
+        training = self.fine_tuning.training
+        if (
+            data.labelled_examples is None
+            and isinstance(training, HostedTraining)
+            and training.examples is not None
+        ):
+            data = data.model_copy(update={"labelled_examples": training.examples})
+        return Assessment(use_case=self.use_case, evidence=self.evidence, data=data, team=self.team)
 
     def cost_inputs(self) -> CostInputs:
         """The cost engine's inputs. Hosted training without its own example count trains on
