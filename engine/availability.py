@@ -57,5 +57,5 @@ def offer_text(offer: Availability, on: date) -> str:
             else f"; jobs ended on {offer.jobs_until.isoformat()}"
         )
     if offer.alternatives:
-        text += f"; alternatives: {', '.join(offer.alternatives)}"
+        text += f"; alternatives: {', '.join(offer.alternatives_in_words())}"
     return text

@@ -68,7 +68,7 @@ def _retirement(model: Lifecycle, inputs: CostInputs, field: str) -> Iterator[Co
             message=f"{model.name} was retired on {retires.isoformat()} "
             f"({model.source}, as of {model.as_of})"
             + (
-                f"; the provider names {model.replaced_by} as its replacement"
+                f"; the provider names {model.replacement_in_words} as its replacement"
                 if model.replaced_by
                 else ""
             ),
@@ -86,7 +86,7 @@ def _retirement(model: Lifecycle, inputs: CostInputs, field: str) -> Iterator[Co
                 f"the {inputs.workload.horizon_months}-month horizon ({model.source}, as of "
                 f"{model.as_of}): whatever is built on it must move by then"
                 + (
-                    f", to {model.replaced_by} as the provider suggests"
+                    f", to {model.replacement_in_words} as the provider suggests"
                     if model.replaced_by
                     else ""
                 )

@@ -12,7 +12,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import Field, PrivateAttr
 
 from .inputs import Count, Model, Usd
 
@@ -90,6 +90,13 @@ class Availability(Model):
     source: str
     as_of: str
     note: str = ""
+    _names: dict[str, str] = PrivateAttr(default_factory=dict)
+    """The catalog's names of the alternatives, for people (not stored: an offer read back
+    from a profile's snapshot names them by id)."""
+
+    def alternatives_in_words(self) -> list[str]:
+        """The alternatives by name where the catalog gave one (`GPT-4.1 (Azure OpenAI)`)."""
+        return [self._names.get(a, a) for a in self.alternatives]
 
 
 class Lifecycle(Model):
@@ -104,6 +111,13 @@ class Lifecycle(Model):
     """The model its provider names as the replacement, when the catalog knows it."""
     source: str
     as_of: str
+    _replacement: str | None = PrivateAttr(default=None)
+    """The replacement's name in the catalog (not stored, as `Availability._names`)."""
+
+    @property
+    def replacement_in_words(self) -> str | None:
+        """The replacement by name where the catalog gave one (`GPT-4.1 mini`), else its id."""
+        return self._replacement or self.replaced_by
 
 
 class PriceBook(Model):

@@ -215,7 +215,7 @@ def test_the_retirement_warning_names_the_replacement(
     assert main(["assess", str(gpt4_profile(tmp_path, "2026-12-01"))]) == 0
     out = " ".join(capsys.readouterr().out.split())
     assert "GPT-3.5 Turbo was retired on 2026-10-23" in out
-    assert "the provider names openai:gpt-4.1-mini as its replacement" in out
+    assert "the provider names GPT-4.1 mini as its replacement" in out
 
 
 @pytest.mark.parametrize(("on", "offered"), [("2026-12-01", False), ("2026-06-01", True)])

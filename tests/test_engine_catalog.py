@@ -319,7 +319,7 @@ def test_anthropic_as_a_fine_tuning_base_points_to_bedrock(catalog: Catalog) -> 
     assert warning.field == "fine_tuning.base_model"
     assert "Anthropic" in warning.message
     assert "Bedrock" in warning.message
-    assert "aws:anthropic.claude-3-haiku" in warning.message
+    assert "Claude 3 Haiku on Amazon Bedrock" in warning.message
 
 
 def test_bedrock_claude_3_haiku_is_open(catalog: Catalog) -> None:

@@ -162,7 +162,7 @@ def test_closed_offering_names_date_source_and_alternatives() -> None:
     assert "closed to new users since 2026-05-07" in message
     assert "as of 2026-11" in message
     assert "OpenAI" in message
-    assert "azure:gpt-4.1" in message and "azure:o4-mini" not in message
+    assert "GPT-4.1 on Azure OpenAI" in message and "o4-mini" not in message
 
 
 def test_anthropic_chosen_but_fine_tuning_needed() -> None:
@@ -171,7 +171,7 @@ def test_anthropic_chosen_but_fine_tuning_needed() -> None:
     codes = {w.code for w in rec.warnings}
     assert {"wrong_provider", "provider_closed"} <= codes
     closed = next(w for w in rec.warnings if w.code == "provider_closed")
-    assert "aws:anthropic.claude-3-haiku" in closed.message
+    assert "Claude 3 Haiku on Amazon Bedrock" in closed.message
 
 
 @pytest.mark.parametrize("fmt", ["text", "markdown"])

@@ -488,7 +488,7 @@ def test_providers_openai_closed_to_new_users_names_date_source_alternatives() -
     assert result.verdict == "closed"
     assert "2026-05-07" in result.says
     assert "2027-01-06" in result.says
-    assert "azure:gpt-4.1" in result.says
+    assert "alternatives: GPT-4.1 on Azure OpenAI" in result.says  # by name, not id
     assert "as of 2026-11" in result.says
 
 
@@ -503,7 +503,7 @@ def test_providers_openai_open_before_the_wind_down() -> None:
 def test_providers_anthropic_partner_only() -> None:
     result = providers(answers(team={"providers": ["anthropic"]}), facts(**_offers("anthropic")))
     assert result.verdict == "closed"
-    assert "aws:anthropic.claude-3-haiku" in result.says
+    assert "Claude 3 Haiku on Amazon Bedrock" in result.says
 
 
 def test_providers_unknown() -> None:

@@ -24,8 +24,8 @@ def test_a_closed_offering_and_a_retired_base_model_are_in_the_summary() -> None
     text = summary("support-chatbot-50k.toml")
     assert (
         "Availability: GPT-3.5 Turbo was retired on 2026-10-23, replaced by "
-        "openai:gpt-4.1-mini; fine-tuning on OpenAI is closed to new users since 2026-05-07; "
-        "alternatives: azure:gpt-4.1." in text
+        "GPT-4.1 mini; fine-tuning on OpenAI is closed to new users since 2026-05-07; "
+        "alternatives: GPT-4.1 on Azure OpenAI." in text
     )
     assert "deprecations page" not in text  # the sources are Why's
 

@@ -432,7 +432,7 @@ class Catalog:
         facts = self.models.get(self.canonical(model_id))
         if facts is None:
             return None
-        return Lifecycle(
+        found = Lifecycle(
             model=facts.id,
             name=facts.name,
             params_b=facts.params_b,
@@ -442,6 +442,23 @@ class Catalog:
             source=self.source_title(facts),
             as_of=facts.as_of,
         )
+        return self.named(found)
+
+    def named(self, model: Lifecycle) -> Lifecycle:
+        """`model` with its replacement's name for people (a lifecycle read back from a
+        profile's snapshot carries only the id)."""
+        words = self.words_for(model.replaced_by) if model.replaced_by else None
+        if words is None or model.replacement_in_words == words:
+            return model
+        named = model.model_copy()
+        named._replacement = words
+        return named
+
+    def words_for(self, model_id: str) -> str | None:
+        """The catalog's name for `model_id` as a sentence says it (`GPT-4.1 on Azure
+        OpenAI`); None when the catalog does not know the model."""
+        facts = self.models.get(self.canonical(model_id))
+        return _on_host(facts.name) if facts is not None and facts.name else None
 
     def retired(self, model_id: str, on: date) -> bool:
         """Has the catalog's model `model_id` retired on or before `on`?"""
@@ -460,7 +477,7 @@ class Catalog:
         if p is None:
             return None
         alternatives = tuple(p.alternatives) if on is None else self.live_alternatives(provider, on)
-        return Availability(
+        offer = Availability(
             provider=p.id,
             name=p.name,
             fine_tuning=p.fine_tuning,
@@ -472,6 +489,8 @@ class Catalog:
             as_of=p.as_of,
             note=p.note,
         )
+        offer._names = {a: words for a in alternatives if (words := self.words_for(a))}
+        return offer
 
     # -- resolution --------------------------------------------------------------------------
 
@@ -651,3 +670,10 @@ class Catalog:
                 # Nothing read from the cache: nothing written to it either.
                 book[role] = tokens.model_copy(update={"cached_input": None, "cache_write": None})
         return PriceBook.model_validate(book)
+
+
+def _on_host(name: str) -> str:
+    """A hosted copy's name as a sentence says it: the catalog's `GPT-4.1 (Azure OpenAI)` reads
+    `GPT-4.1 on Azure OpenAI` (a summary drops bracketed groups: they are sources there)."""
+    model, bracket, host = name.rpartition(" (")
+    return f"{model} on {host[:-1]}" if bracket and host.endswith(")") else name

@@ -77,8 +77,9 @@ def facts_for(
         offers=tuple(offers),
         unknown_providers=tuple(unknown),
         fine_tune_provider=ft_provider,
-        base_model=(book.base_model if book is not None else None)
-        or (catalog.lifecycle(base) if base else None),
+        base_model=catalog.named(book.base_model)
+        if book is not None and book.base_model is not None
+        else (catalog.lifecycle(base) if base else None),
         method=inputs.fine_tuning.method,
         horizon_months=w.horizon_months,
     )

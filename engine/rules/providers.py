@@ -79,7 +79,7 @@ def providers(a: Assessment, f: Facts) -> FrameworkVerdict:
                 because=f"retires on {m.retires_on.isoformat()} ({m.source}, as of {m.as_of})",
                 next=("whatever is built on it must move by then" if alive else "retired")
                 + (
-                    f"; its provider names {m.replaced_by} as the replacement"
+                    f"; its provider names {m.replacement_in_words} as the replacement"
                     if m.replaced_by
                     else ""
                 ),
@@ -98,7 +98,7 @@ def providers(a: Assessment, f: Facts) -> FrameworkVerdict:
     if m is not None and m.retires_on is not None and m.retires_on <= f.on:
         if verdict == "open":
             says = "the provider still fine-tunes other models, not this one"
-        instead = f", replaced by {m.replaced_by}" if m.replaced_by else ""
+        instead = f", replaced by {m.replacement_in_words}" if m.replaced_by else ""
         verdict = "closed"
         says = f"{m.name} was retired on {m.retires_on.isoformat()} ({m.source}){instead}; " + says
     return FrameworkVerdict(
