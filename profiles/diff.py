@@ -201,7 +201,9 @@ def answer_label(path: str) -> str:
     )
 
 
-def _outcomes(a: Costs, b: Costs, wa: list[str], wb: list[str]) -> list[Change]:
+def _outcomes(a: Costs, b: Costs, wa: dict[str, str], wb: dict[str, str]) -> list[Change]:
+    """The outcomes that changed, and the warnings added or gone (`wa`, `wb`: each warning's
+    words by its code; the change keeps the code, its label the words)."""
     out = []
     for name, label in OUTCOMES.items():
         x, y = getattr(a, name), getattr(b, name)
@@ -220,15 +222,15 @@ def _outcomes(a: Costs, b: Costs, wa: list[str], wb: list[str]) -> list[Change]:
             )
             continue
         out.append(_change("outcomes", f"costs.{name}", label, x, y))
-    for code in wa:
+    for code, words in wa.items():
         if code not in wb:
             out.append(
-                Change(group="outcomes", path="warnings", label="warning", before=code, after=None)
+                Change(group="outcomes", path="warnings", label=words, before=code, after=None)
             )
-    for code in wb:
+    for code, words in wb.items():
         if code not in wa:
             out.append(
-                Change(group="outcomes", path="warnings", label="warning", before=None, after=code)
+                Change(group="outcomes", path="warnings", label=words, before=None, after=code)
             )
     return out
 
@@ -296,8 +298,8 @@ def diff_profiles(
     versions = [
         _change("answers", k, k, fa.get(k), fb.get(k)) for k in META if fa.get(k) != fb.get(k)
     ]
-    warnings_a = [w.code for w in result_a.warnings]
-    warnings_b = [w.code for w in result_b.warnings]
+    warnings_a = {w.code: w.message for w in reversed(result_a.warnings)}
+    warnings_b = {w.code: w.message for w in reversed(result_b.warnings)}
     pair = comparisons(a, b)
     ca, cb = pair if pair is not None else (None, None)
     names = {o.id: o.name for c in (ca, cb) if c is not None for o in c.explicit}
@@ -365,7 +367,7 @@ class Comparison(Out):
             return Decimal(0)
         first = self.rows[0].costs
         return max(
-            (max_percent(_outcomes(first, r.costs, [], [])) for r in self.rows[1:]),
+            (max_percent(_outcomes(first, r.costs, {}, {})) for r in self.rows[1:]),
             default=Decimal(0),
         )
 

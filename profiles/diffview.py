@@ -29,7 +29,7 @@ def _line(c: Change) -> str:
     before = "(absent)" if c.before is None else _value(c, c.before)
     after = "(absent)" if c.after is None else _value(c, c.after)
     if c.path == "warnings":
-        return f"warning {'added' if c.before is None else 'gone'}: {c.after or c.before}"
+        return f"warning {'added' if c.before is None else 'gone'}: {c.label}"
     if c.path.startswith("options.") and c.path.count(".") == 1 and None in (c.before, c.after):
         # An option added or removed (its answers as one line, its outcome in words).
         what = "added" if c.before is None else "removed"
@@ -94,7 +94,20 @@ def diff_text(d: ProfileDiff) -> str:
     for key, title in GROUPS:
         changes: list[Change] = getattr(d, key)
         lines += ["", title]
-        lines += [f"  {_line(c)}" for c in changes] if changes else ["  (no change)"]
+        for c in changes:  # a warning's words are prose: wrapped as the reasons are
+            if c.path != "warnings":
+                lines.append(f"  {_line(c)}")
+                continue
+            lines += textwrap.wrap(
+                _line(c),
+                WIDTH,
+                initial_indent="  ",
+                subsequent_indent="    ",
+                break_on_hyphens=False,
+                break_long_words=False,
+            )
+        if not changes:
+            lines.append("  (no change)")
     verdict = _verdict(d)
     if verdict:
         lines += ["", verdict]
@@ -129,6 +142,12 @@ def diff_markdown(d: ProfileDiff) -> str:
             continue
         out += ["| | Before | After | Change |", "|---|---:|---:|---|"]
         for c in changes:
+            if c.path == "warnings":  # its words in the label; shown before, after, or both
+                gone = c.after is None
+                before, after = ("shown", "—") if gone else ("—", "shown")
+                out.append(f"| Warning: {_md(c.label)} | {before} | {after} | "
+                           f"{'gone' if gone else 'added'} |")  # fmt: skip
+                continue
             before = "—" if c.before is None else _md(_value(c, c.before))
             after = "—" if c.after is None else _md(_value(c, c.after))
             out.append(f"| {_md(c.label)} | {before} | {after} | {_md(c.delta)} |")

@@ -110,3 +110,26 @@ def test_a_ranged_profile_with_an_unknown_part_is_not_simulated(tmp_path: Path) 
         "note": "not simulated: until the engineering rate is known (80 hours)",
     }
     assert "not simulated: until the engineering rate is known" in assess(tmp_path, ranged)
+
+
+def test_diff_says_a_warning_in_words_and_json_keeps_its_code(tmp_path: Path) -> None:
+    # It read `warning gone: upfront_parts_not_given`.
+    a, b = tmp_path / "a.toml", tmp_path / "b.toml"
+    every = HEAD.replace("serving_monthly_usd = 900\n", "serving_monthly_usd = 900\n" + ALL_PARTS)
+    a.write_text(HEAD + TRAINING, encoding="utf-8")
+    b.write_text(every + TRAINING, encoding="utf-8")
+
+    def diff(*args: str) -> str:
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            main(["diff", str(a), str(b), *args])
+        return out.getvalue()
+
+    text = " ".join(diff().split())
+    assert "warning gone: Up front leaves out data collection, labelling," in text
+    assert "upfront_parts_not_given" not in text
+    assert "| Warning: Up front leaves out" in diff("--format", "markdown")
+    [change] = [
+        c for c in json.loads(diff("--format", "json"))["outcomes"] if c["path"] == "warnings"
+    ]
+    assert change["before"] == "upfront_parts_not_given" and change["after"] is None

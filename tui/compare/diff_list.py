@@ -18,7 +18,7 @@ MARK = {"added": "+", "removed": "-", "changed": "~"}
 
 def change_text(c: Change) -> str:
     if c.path == "warnings":
-        return f"warning {'added' if c.before is None else 'gone'}: {c.after or c.before}"
+        return f"warning {'added' if c.before is None else 'gone'}: {c.label}"
     if c.delta:
         return f"{c.label}: {c.delta}"
     before = "(absent)" if c.before is None else c.before
