@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, Field
 
+from engine.checks import UPFRONT_PARTS
 from engine.fields import answer_at
 from engine.pricebook import PriceBook
 from engine.result import CostResult
@@ -178,7 +179,7 @@ def _compare(
     out = []
     for k in keys:
         x, y = a.get(k), b.get(k)
-        if x == y:
+        if x == y and not (written and k in NOT_GIVEN and (k in written[0]) != (k in written[1])):
             continue
         if written is not None:
             in_a, in_b = k in written[0], k in written[1]
@@ -188,6 +189,11 @@ def _compare(
         label = labels(k) if labels else answer_label(k) if group == "answers" else k
         out.append(_change(group, k, label, x, y))
     return out
+
+
+NOT_GIVEN = frozenset(f"fine_tuning.{name}" for name in UPFRONT_PARTS)
+"""Answers whose absence is not their default: an upfront part not given counts $0 and is
+said (`engine.checks`), so `(absent) → 0` is a change."""
 
 
 def answer_label(path: str) -> str:
@@ -203,7 +209,7 @@ def answer_label(path: str) -> str:
 
 def _outcomes(a: Costs, b: Costs, wa: dict[str, str], wb: dict[str, str]) -> list[Change]:
     """The outcomes that changed, and the warnings added or gone (`wa`, `wb`: each warning's
-    words by its code; the change keeps the code, its label the words)."""
+    code by its words; the change keeps the code, its label the words)."""
     out = []
     for name, label in OUTCOMES.items():
         x, y = getattr(a, name), getattr(b, name)
@@ -222,13 +228,14 @@ def _outcomes(a: Costs, b: Costs, wa: dict[str, str], wb: dict[str, str]) -> lis
             )
             continue
         out.append(_change("outcomes", f"costs.{name}", label, x, y))
-    for code, words in wa.items():
-        if code not in wb:
+    # By their words: the same warning naming other parts is one gone and one added.
+    for words, code in wa.items():
+        if words not in wb:
             out.append(
                 Change(group="outcomes", path="warnings", label=words, before=code, after=None)
             )
-    for code, words in wb.items():
-        if code not in wa:
+    for words, code in wb.items():
+        if words not in wa:
             out.append(
                 Change(group="outcomes", path="warnings", label=words, before=None, after=code)
             )
@@ -298,8 +305,8 @@ def diff_profiles(
     versions = [
         _change("answers", k, k, fa.get(k), fb.get(k)) for k in META if fa.get(k) != fb.get(k)
     ]
-    warnings_a = {w.code: w.message for w in reversed(result_a.warnings)}
-    warnings_b = {w.code: w.message for w in reversed(result_b.warnings)}
+    warnings_a = {w.message: w.code for w in result_a.warnings}
+    warnings_b = {w.message: w.code for w in result_b.warnings}
     pair = comparisons(a, b)
     ca, cb = pair if pair is not None else (None, None)
     names = {o.id: o.name for c in (ca, cb) if c is not None for o in c.explicit}

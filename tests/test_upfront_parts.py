@@ -133,3 +133,17 @@ def test_diff_says_a_warning_in_words_and_json_keeps_its_code(tmp_path: Path) ->
         c for c in json.loads(diff("--format", "json"))["outcomes"] if c["path"] == "warnings"
     ]
     assert change["before"] == "upfront_parts_not_given" and change["after"] is None
+
+
+def test_diff_shows_a_part_given_as_zero_where_it_was_not_given(tmp_path: Path) -> None:
+    # Absent and 0 read alike ("Same answers, prices and outcomes") though one is not given.
+    a, b = tmp_path / "a.toml", tmp_path / "b.toml"
+    a.write_text(HEAD + TRAINING, encoding="utf-8")
+    b.write_text(HEAD.replace('method = "lora"\n', 'method = "lora"\nchange_management_usd = 0\n')
+                 + TRAINING, encoding="utf-8")  # fmt: skip
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        main(["diff", str(a), str(b)])
+    text = " ".join(out.getvalue().split())
+    assert "Change management: (absent) → $0" in text
+    assert "warning added: Up front leaves out data collection, labelling, engineering and" in text
