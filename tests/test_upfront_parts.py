@@ -147,3 +147,14 @@ def test_diff_shows_a_part_given_as_zero_where_it_was_not_given(tmp_path: Path) 
     text = " ".join(out.getvalue().split())
     assert "Change management: (absent) → $0" in text
     assert "warning added: Up front leaves out data collection, labelling, engineering and" in text
+
+
+def test_a_prompting_option_never_speaks_of_fine_tuning_parts() -> None:
+    # The stand-in fine-tune a prompting option is priced beside warned "Up front leaves out
+    # data collection, …" under "Gemini 3.5 Flash-Lite, prompted" and every option built on it.
+    example = Path(__file__).parents[1] / "profiles/examples/options/guide-003-model-routing.toml"
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(["assess", str(example)]) == 0
+    assert "Flash-Lite, prompted (prompting)" in out.getvalue()
+    assert "leaves out" not in out.getvalue()

@@ -40,8 +40,9 @@ if TYPE_CHECKING:
     from ..catalog import Catalog
 
 PLACEHOLDER_PROMPTING = PromptingPath(cost_per_request_usd=ZERO)
-PLACEHOLDER_FINE_TUNING = FineTuningPath(serving_cost_per_request_usd=ZERO)
-"""Stand-ins for the path an option does not have, so the catalog resolves only its own."""
+PLACEHOLDER_FINE_TUNING = FineTuningPath(serving_cost_per_request_usd=ZERO, upfront_usd=ZERO)
+"""Stand-ins for the path an option does not have, so the catalog resolves only its own (and
+no warning speaks of a fine-tune a prompting option does not build)."""
 
 _P = TypeVar("_P", PromptingPath, FineTuningPath)
 
