@@ -95,7 +95,8 @@ class Availability(Model):
     from a profile's snapshot names them by id)."""
 
     def alternatives_in_words(self) -> list[str]:
-        """The alternatives by name where the catalog gave one (`GPT-4.1 (Azure OpenAI)`)."""
+        """The alternatives by name where the catalog gave one (`GPT-4.1 on Azure OpenAI`),
+        else by id."""
         return [self._names.get(a, a) for a in self.alternatives]
 
 

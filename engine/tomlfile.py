@@ -106,7 +106,7 @@ def _not_one_of(loc: str, error: dict[str, Any]) -> str:
     values allowed, the closest one to what was written."""
     ctx = error.get("ctx") or {}
     if error["type"] == "union_tag_invalid":
-        loc = f"{loc}.{ctx.get('discriminator', '').strip(chr(39))}".strip(".")
+        loc = f"{loc}.{_tag_key(error)}".strip(".")
         given, allowed = ctx.get("tag"), ctx.get("expected_tags", "")
     else:
         given, allowed = error.get("input"), ctx.get("expected", "")
@@ -119,6 +119,11 @@ def _not_one_of(loc: str, error: dict[str, Any]) -> str:
 
 
 _QUOTED = re.compile(r"'([^']*)'")
+
+
+def _tag_key(error: dict[str, Any]) -> str:
+    """The key a table is chosen by (`kind`), from pydantic's `union_tag_invalid` error."""
+    return str((error.get("ctx") or {}).get("discriminator", "")).strip("'")
 
 
 def _clip(name: str, limit: int = 60) -> str:
@@ -252,7 +257,7 @@ def validate(path: Path, text: str, data: dict[str, Any], model: type[M]) -> M:
         suffix = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
         loc = tuple(first["loc"])
         if first["type"] == "union_tag_invalid":  # the table's `kind` line
-            loc += (str((first.get("ctx") or {}).get("discriminator", "")).strip("'"),)
+            loc += (_tag_key(dict(first)),)
         raise FileError(
             path, _describe(dict(first), model) + suffix, find_line(text, loc)
         ) from None

@@ -4,5 +4,6 @@
 BASELINE = "baseline"
 FINE_TUNING = "fine_tuning"
 RESERVED = (BASELINE, FINE_TUNING)
+"""The profile's own paths, as options: `[prompting]` and `[fine_tuning]` (engine ids)."""
 PREFIX = "options."
 """The start of every named option's answer path (`options.ID.field`)."""

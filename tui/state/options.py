@@ -18,8 +18,6 @@ from .option_ids import BASELINE, FINE_TUNING, PREFIX, RESERVED
 if TYPE_CHECKING:
     from engine.catalog import Catalog
 
-"""The profile's own paths, as options: `[prompting]` and `[fine_tuning]` (engine ids)."""
-
 KIND_WORDS = {
     "prompting": "Prompting",
     "rag": "RAG",

@@ -23,10 +23,10 @@ if TYPE_CHECKING:
     from ..state.evaluation import Evaluation
 
 COMPACT_WIDTH = 60
+"""Wider than this (docked below the questions) the panel uses fewer, longer lines."""
 PARTS_NOT_GIVEN = "upfront_parts_not_given"
 """The warning that the fine-tuning upfront cost leaves out parts not given (`engine.checks`;
 a copy of the code: the panel's module loads before the engine)."""
-"""Wider than this (docked below the questions) the panel uses fewer, longer lines."""
 
 
 def has_options(evaluation: Evaluation | None) -> bool:
