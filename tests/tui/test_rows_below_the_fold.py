@@ -88,3 +88,20 @@ async def test_mounting_the_rest_twice_mounts_each_row_once() -> None:
         await step.mount_rest()
         await pilot.pause()
         assert len(step.query(QuestionRow)) == len(FIRST.fields) == len(step.rows)
+
+
+async def test_the_panel_keeps_the_figures_height_only_while_the_prices_load() -> None:
+    # Kept after loading, a short status ("To cost this, answer: …") sat above blank lines.
+    from tui.launch import blank_document
+    from tui.wizard.cost_panel import CostPanel
+
+    app = new_app(blank_document())
+    async with app.run_test(size=SIZE) as pilot:
+        panel = app.wizard.query_one(CostPanel)
+        assert panel.has_class("-loading")
+        await ready(pilot)
+        await pilot.pause()
+        assert not panel.has_class("-loading")
+        content = panel.render()
+        assert content.plain.startswith("To cost this, answer:")
+        assert panel.content_size.height == len(content.wrap(panel.content_size.width))

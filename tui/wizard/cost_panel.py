@@ -24,6 +24,9 @@ if TYPE_CHECKING:
 
 COMPACT_WIDTH = 60
 """Wider than this (docked below the questions) the panel uses fewer, longer lines."""
+LOADING = "Loading prices…"
+"""The panel's status until the catalog has loaded: it keeps the figures' height meanwhile
+(`-loading`, wizard.tcss), so the questions in view are known from the first frame."""
 PARTS_NOT_GIVEN = "upfront_parts_not_given"
 """The warning that the fine-tuning upfront cost leaves out parts not given (`engine.checks`;
 a copy of the code: the panel's module loads before the engine)."""
@@ -46,7 +49,7 @@ class CostPanel(Widget, can_focus=False):
     """The last evaluation that succeeded; kept while the answers are invalid."""
     stale: reactive[str] = reactive("")
     """Why the figures shown are not those of the current answers ("" when they are)."""
-    status: reactive[str] = reactive("Loading prices…")
+    status: reactive[str] = reactive(LOADING)
     """What the panel is waiting for before it has any figures."""
     uncertainty: reactive[Uncertainty | None] = reactive(None)
     """The last simulation's answer (kept, marked as updating, while the next one runs)."""
@@ -71,7 +74,9 @@ class CostPanel(Widget, can_focus=False):
         ):
             self.refresh(layout=True)
 
-    def watch_status(self) -> None:
+    def watch_status(self, status: str) -> None:
+        if status != LOADING:
+            self.remove_class("-loading")
         self._fit()
 
     def watch_uncertainty(self) -> None:
@@ -86,6 +91,8 @@ class CostPanel(Widget, can_focus=False):
     def watch_evaluation(self, evaluation: Evaluation | None) -> None:
         """Simulate the new answers when they have ranges; forget the old answer otherwise.
         A run for older answers is cancelled: its figure is never shown."""
+        if evaluation is not None:
+            self.remove_class("-loading")
         self.set_class(evaluation is not None and bool(evaluation.scenario), "-scenario")
         self.set_class(has_options(evaluation), "-options")
         self.workers.cancel_group(self, "uncertainty")

@@ -131,7 +131,7 @@ class WizardScreen(Screen[None]):
         yield progress
         yield Footer(compact=True)  # F1–F4 fit at 80 columns
         yield self.steps[0]
-        yield CostPanel(id="panel")
+        yield CostPanel(id="panel", classes="-loading")
 
     def _on_screen_resume(self, event: events.ScreenResume) -> None:
         """The first resume follows the mount, where every widget was just styled: skip the

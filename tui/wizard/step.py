@@ -21,8 +21,8 @@ from .question import QuestionRow, row_hint
 QUESTION_ROWS = 8
 """Rows the questions keep beside a notice: fewer, and the notice collapses to one line."""
 PANEL_LINES = 6
-"""The cost panel's least height below the questions on a narrow terminal (wizard.tcss),
-which it keeps from the first frame: the questions it leaves in view are known up front."""
+"""The cost panel's least height below the questions on a narrow terminal while the prices
+load (`-loading`, wizard.tcss): the questions it leaves in view are known up front."""
 WIDE_PANEL_WIDTH = 40
 """The cost panel's width beside the questions on a wide terminal (wizard.tcss)."""
 
