@@ -63,3 +63,13 @@ async def test_engineering_hours_typed_before_their_rate_on_a_ranged_profile() -
         assert app.is_running
         text = panel_text(app)
         assert "never" in text and "Pays back in 24 mo: unknown" in text
+
+
+async def test_an_unknown_upfront_cost_is_unknown_not_partial() -> None:
+    doc = own_case()
+    del doc["fine_tuning"]["training"]  # no training: the upfront cost is unknown
+    app = new_app(doc)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        text = panel_text(app)
+        assert "unknown once + $900/mo" in text and "partial" not in text

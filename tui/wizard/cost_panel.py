@@ -280,8 +280,10 @@ class CostPanel(Widget, can_focus=False):
         pe_given = " (given)" if pe.given else ""
         ft_given = " (given)" if ft.given else ""
         upfront = money_or_unknown(ft.upfront_usd)
-        # Parts of the upfront cost not given count $0: the results' warnings name them.
-        partial = " (partial)" if any(w.code == PARTS_NOT_GIVEN for w in r.warnings) else ""
+        # Parts of the upfront cost not given count $0: the results' warnings name them (an
+        # unknown upfront cost is unknown, not partial).
+        parts_missing = any(w.code == PARTS_NOT_GIVEN for w in r.warnings)
+        partial = " (partial)" if parts_missing and ft.upfront_usd is not None else ""
         totals = (
             f"At {h} months: prompting {usd(r.prompting_total_usd)}, "
             f"fine-tuning {money_or_unknown(r.finetune_total_usd)}"
